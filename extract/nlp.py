@@ -1,0 +1,200 @@
+"""Vietnamese NLP over underthesea, wrapped in spaCy Docs with exact character offsets.
+
+:class:`VietnameseNLP` is the one object that loads the models: underthesea's
+CRF word segmenter and POS tagger (loaded directly, because
+``pos_tag(model="v2.0")`` fails on its second call) and the spaCy pipeline of
+extractor components. Build it once per process and pass it around.
+
+Two details keep offsets exact and segmentation sound:
+
+* tokens come from underthesea's regex tokenizer *without* normalisation, so
+  each token is a substring of the input; the models see normalised copies;
+* word segmentation depends on letter case, so a sentence written in capitals
+  (headlines, banners) is segmented on a lower-cased copy of itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from os.path import dirname, join
+from typing import Any
+
+import spacy
+import underthesea
+from spacy.language import Language
+from spacy.tokens import Doc
+from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+from underthesea.pipeline.sent_tokenize import sent_tokenize
+from underthesea.pipeline.text_normalize import token_normalize
+from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+_UNDERTHESEA_DIR = dirname(underthesea.__file__)
+WORD_MODEL = join(_UNDERTHESEA_DIR, "pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
+POS_MODEL = join(_UNDERTHESEA_DIR, "pipeline", "pos_tag", "models", "pos_crf_vlsp2013_20230303")
+
+# The extractor components, in the order they run; each writes doc.spans[key].
+COMPONENTS = ("congdoan_units", "congdoan_amounts", "congdoan_awards", "congdoan_initiatives")
+SPACE_TAG = "_SP"
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the extractors may know about an article besides its text."""
+
+    source: str | None = None
+    source_province: str | None = None
+    published_at: datetime | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    tag: str
+
+
+if not Doc.has_extension("context"):
+    Doc.set_extension("context", default=None)
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = _LETTER.findall(text)
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
+
+class VietnameseNLP:
+    """Loads underthesea's models and the extractor pipeline once; analyses texts."""
+
+    def __init__(self, components: Iterable[str] = COMPONENTS, component_config: dict[str, dict] | None = None):
+        self.segmenter = FastCRFSequenceTagger()
+        self.segmenter.load(WORD_MODEL)
+        self.tagger = FastCRFSequenceTagger()
+        self.tagger.load(POS_MODEL)
+        self.spacy: Language = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+        if components:
+            import extract.components  # noqa: F401  (registers the factories)
+        for name in components:
+            self.spacy.add_pipe(name, config=(component_config or {}).get(name, {}))
+
+    # -- underthesea ----------------------------------------------------------------------
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the sentences: paragraphs split on newlines, then by underthesea."""
+        spans: list[tuple[int, int]] = []
+        for para in re.finditer(r"[^\n]+", text):
+            cursor = para.start()
+            for sentence in sent_tokenize(para.group()):
+                sentence = sentence.strip()
+                if not sentence:
+                    continue
+                start = text.find(sentence, cursor, para.end())
+                if start < 0:  # the splitter altered the text; keep the rest of the paragraph whole
+                    start = cursor
+                    sentence = text[cursor : para.end()].strip()
+                    start = text.find(sentence, cursor, para.end())
+                spans.append((start, start + len(sentence)))
+                cursor = start + len(sentence)
+        return spans
+
+    def words(self, text: str, start: int = 0, end: int | None = None) -> list[Word]:
+        """Segment and tag ``text[start:end]``, one sentence; offsets index ``text``."""
+        end = len(text) if end is None else end
+        sentence = text[start:end]
+        view = sentence.lower() if _mostly_upper(sentence) and len(sentence.lower()) == len(sentence) else sentence
+        tokens = tokenize(view, use_token_normalize=False)
+        if not tokens:
+            return []
+        offsets: list[tuple[int, int]] = []
+        cursor = 0
+        for token in tokens:
+            at = view.find(token, cursor)
+            if at < 0:
+                at = cursor
+            offsets.append((at, at + len(token)))
+            cursor = at + len(token)
+        tags = self.segmenter.predict([[token_normalize(t)] for t in tokens])
+        groups: list[list[int]] = []
+        for i, tag in enumerate(tags):
+            if tag == "I-W" and groups and offsets[i][0] - offsets[groups[-1][-1]][1] <= 1:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        spans = [(offsets[g[0]][0], offsets[g[-1]][1]) for g in groups]
+        word_texts = [sentence[a:b] for a, b in spans]
+        pos = self.tagger.predict([[token_normalize(w)] for w in (view[a:b] for a, b in spans)])
+        return [Word(w, start + a, start + b, p[2:] if p.startswith(("B-", "I-")) else p)
+                for w, (a, b), p in zip(word_texts, spans, pos)]
+
+    # -- spaCy ----------------------------------------------------------------------------
+
+    def make_doc(self, text: str, context: ArticleContext | None = None) -> Doc:
+        """A spaCy Doc over underthesea's words, sentences and tags; ``doc.text == text``."""
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
+        sent_starts: list[bool] = []
+        cursor = 0
+
+        def gap(until: int) -> None:
+            nonlocal cursor
+            between = text[cursor:until]
+            if between:
+                if between == " " and words:
+                    spaces[-1] = True
+                else:
+                    words.append(between)
+                    spaces.append(False)
+                    tags.append(SPACE_TAG)
+                    sent_starts.append(False)
+            cursor = until
+
+        for s_start, s_end in self.sentence_spans(text):
+            gap(s_start)
+            for i, word in enumerate(self.words(text, s_start, s_end)):
+                gap(word.start)
+                words.append(word.text)
+                spaces.append(False)
+                tags.append(word.tag)
+                sent_starts.append(i == 0)
+                cursor = word.end
+        gap(len(text))
+        if sent_starts:
+            sent_starts[0] = True
+        doc = Doc(self.spacy.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts)
+        doc._.context = context or ArticleContext()
+        return doc
+
+    def __call__(self, text: str, context: ArticleContext | None = None) -> Doc:
+        """Analyse a text and run every extractor component over it."""
+        doc = self.make_doc(text, context)
+        for _, component in self.spacy.pipeline:
+            doc = component(doc)
+        return doc
+
+    def pipe(self, items: Iterable[tuple[str, ArticleContext | None]]) -> Iterable[Doc]:
+        for text, context in items:
+            yield self(text, context)
+
+
+def sentence_rows(doc: Doc) -> list[dict[str, Any]]:
+    """Rows of the ``sentences`` table for one analysed Doc."""
+    rows = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if t.tag_ != SPACE_TAG and not t.is_space]
+        if not tokens:
+            continue
+        rows.append({
+            "idx": len(rows),
+            "text": sent.text.strip(),
+            "words": [t.text for t in tokens],
+            "pos": [t.tag_ for t in tokens],
+            "start_char": tokens[0].idx,
+            "end_char": tokens[-1].idx + len(tokens[-1].text),
+        })
+    return rows

@@ -1,0 +1,70 @@
+"""Every path the project uses, defined once.
+
+Data flows one way: crawled pages are kept unchanged under ``raw/`` beside the
+database, and everything derived from them lands in the DuckDB file. All files
+that belong to one database (its working copy, lock, raw pages and logs) are
+derived from the database path by :class:`Workspace`, so a test that points
+``--db`` at a temporary file gets a complete, isolated workspace.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+SITES_DIR = DATA_DIR / "sites"
+SAMPLE_SITES_DIR = DATA_DIR / "sample-sites"
+LEXICON_DIR = DATA_DIR / "lexicon"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+DEFAULT_DB = DATA_DIR / "congdoan.duckdb"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DOCS_DIR = ROOT / "docs"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+TESTS_GOLD_DIR = ROOT / "tests" / "gold"
+QUALITY_FLOORS = ROOT / "tests" / "quality_floors.toml"
+# The team's shared folder sits beside the checkout; a user's clone has none.
+SHARED_DIR = ROOT.parent / "shared"
+
+DB_ENV_VAR = "CONGDOAN_DB"
+USER_AGENT = "congdoan/0.1 (+research crawler of Vietnamese trade-union news; contact: congdoan-research@example.org)"
+
+
+def default_db() -> Path:
+    """The database path: ``$CONGDOAN_DB`` when set, else ``data/congdoan.duckdb``."""
+    env = os.environ.get(DB_ENV_VAR)
+    return Path(env) if env else DEFAULT_DB
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The published database and the files that travel with it."""
+
+    db: Path
+
+    @classmethod
+    def for_db(cls, db: Path | str | None = None) -> "Workspace":
+        return cls(Path(db).expanduser().resolve() if db else default_db().resolve())
+
+    @property
+    def work_db(self) -> Path:
+        """Writers work on this copy and publish it over :attr:`db` by atomic rename."""
+        return self.db.with_name(self.db.stem + ".work" + self.db.suffix)
+
+    @property
+    def lock_file(self) -> Path:
+        return self.db.with_name(self.db.name + ".lock")
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.db.parent / "raw"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.db.parent / "logs"
+
+    def ensure_dirs(self) -> None:
+        for path in (self.db.parent, self.raw_dir, self.log_dir):
+            path.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,242 @@
+"""The DuckDB store: named migrations, bulk writes through Arrow, and the queries the pipeline needs.
+
+Writes never go row by row: each batch of articles or extractions becomes one
+Arrow table per target table, inserted in a single transaction, so an article
+is stored with all its extraction rows or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.config import MIGRATIONS_DIR
+from pipeline.records import Article, Extraction, Source
+
+EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences")
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp, as stored in TIMESTAMP columns."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+def migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
+    """All named migrations, in the order of their numeric prefix."""
+    return [Migration(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.sql"))]
+
+
+@dataclass
+class PendingArticle:
+    """What the extractors need to know about a stored article."""
+
+    article_id: int
+    title: str | None
+    body: str
+    source: str
+    published_at: datetime | None
+    source_province: str | None
+
+
+class Store:
+    """A DuckDB connection with the project's schema and write paths."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, read_only: bool = False):
+        self.con = con
+        self.read_only = read_only
+        self._schemas: dict[str, pa.Schema] = {}
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = False) -> "Store":
+        con = duckdb.connect(str(path), read_only=read_only)
+        store = cls(con, read_only=read_only)
+        if not read_only:
+            store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations, each in its own transaction; return the names applied."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        self.con.execute(
+            "COMMENT ON TABLE schema_migrations IS 'Named schema migrations applied to this database, in order.'"
+        )
+        self.con.execute("COMMENT ON COLUMN schema_migrations.name IS 'File name of the migration, without .sql.'")
+        self.con.execute("COMMENT ON COLUMN schema_migrations.applied_at IS 'When it was applied (UTC).'")
+        done = set(self.applied_migrations())
+        applied = []
+        for migration in migrations():
+            if migration.name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(migration.sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [migration.name, utcnow()])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+            applied.append(migration.name)
+        return applied
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    def _schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            self._schemas[table] = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+        return self._schemas[table]
+
+    def _insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Bulk insert rows (dicts keyed by column) through one Arrow table."""
+        if not rows:
+            return
+        schema = self._schema(table)
+        arrow = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+        self.con.register("_incoming", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    # -- sources and articles -----------------------------------------------------------
+
+    def upsert_sources(self, sources: Iterable[Source]) -> None:
+        for s in sources:
+            self.con.execute(
+                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
+                [s.source, s.name, s.base_url, s.province, s.kind, s.verified],
+            )
+
+    def known_urls(self, source: str | None = None) -> set[str]:
+        if source is None:
+            rows = self.con.execute("SELECT url FROM articles").fetchall()
+        else:
+            rows = self.con.execute("SELECT url FROM articles WHERE source = ?", [source]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_articles(self, articles: Sequence[Article]) -> list[Article]:
+        """Store the articles whose URL and text are both new; return those stored.
+
+        One transaction for the batch; duplicates inside the batch are dropped too.
+        """
+        if not articles:
+            return []
+        urls = [a.url for a in articles]
+        hashes = [a.content_hash for a in articles]
+        seen_urls = {r[0] for r in self.con.execute("SELECT url FROM articles WHERE url IN ?", [urls]).fetchall()}
+        seen_hashes = {
+            r[0] for r in self.con.execute("SELECT content_hash FROM articles WHERE content_hash IN ?", [hashes]).fetchall()
+        }
+        fresh: list[Article] = []
+        for article in articles:
+            if article.url in seen_urls or article.content_hash in seen_hashes or not article.body:
+                continue
+            seen_urls.add(article.url)
+            seen_hashes.add(article.content_hash)
+            fresh.append(article)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("articles", [a.row() for a in fresh])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return fresh
+
+    def pending_articles(self, version: str | None, everything: bool = False) -> list[PendingArticle]:
+        """Articles whose extraction is missing or (with ``everything``) all articles."""
+        where = "" if everything else "WHERE a.extracted_with IS NULL OR a.extracted_with <> ?"
+        params = [] if everything else [version]
+        rows = self.con.execute(
+            f"""SELECT a.article_id, a.title, a.body, a.source, a.published_at, s.province
+                FROM articles a LEFT JOIN sources s USING (source) {where}
+                ORDER BY a.article_id""",
+            params,
+        ).fetchall()
+        return [PendingArticle(*r) for r in rows]
+
+    def replace_extractions(self, extractions: Sequence[Extraction]) -> None:
+        """Replace the extraction rows of these articles and stamp their version, atomically."""
+        if not extractions:
+            return
+        ids = [e.article_id for e in extractions]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in EXTRACTION_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [ids])
+                self._insert(table, [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)])
+            for version in {e.version for e in extractions}:
+                same = [e.article_id for e in extractions if e.version == version]
+                self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, same])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- crawl bookkeeping --------------------------------------------------------------
+
+    def start_run(self, run_id: str, command: str) -> None:
+        self.con.execute(
+            "INSERT INTO crawl_runs (run_id, command, started_at, status) VALUES (?, ?, ?, 'running')",
+            [run_id, command, utcnow()],
+        )
+
+    def finish_run(self, run_id: str, site_rows: Sequence[dict[str, Any]]) -> None:
+        failed = sum(1 for r in site_rows if r["status"] != "ok")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("crawl_site_runs", [dict(r, run_id=run_id) for r in site_rows])
+            self.con.execute(
+                """UPDATE crawl_runs SET finished_at = ?, status = ?, sites_ok = ?, sites_failed = ?,
+                   pages_fetched = ?, articles_new = ? WHERE run_id = ?""",
+                [
+                    utcnow(),
+                    "failed" if failed else "ok",
+                    len(site_rows) - failed,
+                    failed,
+                    sum(r.get("pages_fetched") or 0 for r in site_rows),
+                    sum(r.get("articles_new") or 0 for r in site_rows),
+                    run_id,
+                ],
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def record_page_errors(self, rows: Sequence[dict[str, Any]]) -> None:
+        self._insert("page_errors", rows)
+
+    def http_validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.con.execute("SELECT etag, last_modified FROM http_cache WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_http_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?)", [url, etag, last_modified, utcnow()]
+        )
+
+    # -- reading ------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        tables = ("sources", "articles", *EXTRACTION_TABLES)
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
