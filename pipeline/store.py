@@ -69,6 +69,12 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- schema -------------------------------------------------------------------------
 
     def migrate(self) -> list[str]:

@@ -73,6 +73,8 @@ def writer(ws: Workspace, publish: bool = True) -> Iterator[Store]:
 
 def open_reader(ws: Workspace, attempts: int = 20, delay: float = 0.1) -> Store:
     """Open the published database read-only, retrying briefly while a first publish is under way."""
+    if not ws.db.exists():
+        raise FileNotFoundError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
     last: Exception | None = None
     for _ in range(attempts):
         try:

@@ -1,0 +1,396 @@
+"""The article in an HTML page: title, publication time, byline and cleaned body.
+
+Two paths. When the site's registry entry names CSS selectors, they are used
+directly (fast, predictable, and an empty match is the layout-drift signal the
+crawler watches). Otherwise, e.g. for pages saved from a browser, trafilatura
+finds the main content. Either way the result is a :class:`ParsedPage` whose
+``problem`` says, with a reason code, why a page holds no usable article.
+
+Reason codes: ``binary``, ``bad_charset``, ``truncated``, ``empty_body``,
+``listing_page`` (the same codes as ``page_errors.reason``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import lxml.html
+from lxml import etree
+
+from extract.dates import date_from_url, date_rules, parse_iso_datetime, parse_vietnamese_date
+from pipeline.config import LEXICON_DIR
+
+if TYPE_CHECKING:
+    from crawl.registry import Site
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Letters only Vietnamese uses among Latin scripts: a page decoded with the wrong code page has almost none.
+_VIETNAMESE_ONLY = set(
+    "ăằắẳẵặâầấẩẫậđêềếểễệôồốổỗộơờớởỡợưừứửữựảạẻẽẹỉịỏọủụỷỹỵỳ"
+    "ĂẰẮẲẴẶÂẦẤẨẪẬĐÊỀẾỂỄỆÔỒỐỔỖỘƠỜỚỞỠỢƯỪỨỬỮỰẢẠẺẼẸỈỊỎỌỦỤỶỸỴỲ"
+)
+_FALLBACK_ENCODINGS = ("cp1258", "cp1252")
+
+
+@lru_cache(maxsize=1)
+def html_rules() -> dict[str, Any]:
+    data = tomllib.loads((LEXICON_DIR / "html.toml").read_text(encoding="utf-8"))
+    prefixes = sorted(data["bylines"]["prefixes"], key=len, reverse=True)
+    data["bylines"]["regex"] = re.compile(
+        r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*", re.IGNORECASE
+    )
+    data["binary"]["magic_bytes"] = tuple(bytes.fromhex(m) for m in data["binary"]["magic"])
+    return data
+
+
+@dataclass
+class ParsedPage:
+    """What a page holds; ``problem`` is a reason code when it holds no usable article."""
+
+    url: str
+    title: str | None = None
+    published_at: datetime | None = None
+    byline: str | None = None
+    body: str = ""
+    problem: str | None = None
+    detail: str | None = None
+    encoding: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str | None
+    problem: str | None = None
+    detail: str | None = None
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def _vietnamese_score(text: str) -> float:
+    """Share of the non-ASCII letters that only Vietnamese uses (0 when there are none)."""
+    letters = [c for c in _nfc(text) if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c in _VIETNAMESE_ONLY for c in letters) / len(letters)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 8:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> Decoded:
+    """Text of an HTML document, whatever its encoding claims.
+
+    Order: byte-order mark; UTF-16 without one; valid UTF-8 (which random bytes in
+    another code page almost never are, so it wins over a wrong declaration); the
+    declared charset (HTTP header, else ``<meta charset>``); then the Vietnamese
+    code page or Western Latin, whichever reads as Vietnamese.
+    """
+    rules = html_rules()["binary"]
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return Decoded(data.decode(name, errors="replace"), name)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return Decoded(data.decode(utf16, errors="replace"), utf16)
+    if data.startswith(rules["magic_bytes"]):
+        return Decoded("", None, "binary", f"binary content (starts with {data[:4].hex()})")
+    head = data[:20000].decode("latin-1")
+    if head and len(_CONTROL.findall(head)) / len(head) > rules["max_control_share"]:
+        return Decoded("", None, "binary", "binary content (control bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(data[:4096])
+    stated = _codec(declared) or _codec(meta.group(1).decode("ascii", "ignore") if meta else None)
+    if stated and stated != "utf-8":
+        try:
+            text = data.decode(stated)
+            if stated in _FALLBACK_ENCODINGS or _vietnamese_score(text) > 0 or not any(b > 127 for b in data):
+                return Decoded(text, stated)
+        except UnicodeDecodeError:
+            pass
+    candidates = [(data.decode(name, errors="replace"), name) for name in _FALLBACK_ENCODINGS]
+    text, name = max(candidates, key=lambda c: _vietnamese_score(c[0]))
+    if _vietnamese_score(text) < 0.05 or text.count("\ufffd") > len(text) / 200:
+        what = f"declared {stated}" if stated else "no charset declared"
+        return Decoded(text, name, "bad_charset", f"cannot decode the page as Vietnamese text ({what})")
+    return Decoded(text, name)
+
+
+# -- text of elements --------------------------------------------------------------------
+
+
+def _clean_line(text: str) -> str:
+    return " ".join(_nfc(text).replace("\xa0", " ").split())
+
+
+def element_lines(node: etree._Element) -> list[str]:
+    """Text of an element as lines: each block-level element or ``<br>`` starts a new line."""
+    blocks = frozenset(html_rules()["body"]["blocks"])
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = _clean_line("".join(buffer))
+        if line:
+            lines.append(line)
+        buffer.clear()
+
+    def walk(el: etree._Element, top: bool = False) -> None:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.tail and not top:
+                buffer.append(el.tail)
+            return
+        tag = el.tag.lower()
+        is_block = tag in blocks or tag == "br"
+        if is_block:
+            flush()
+        if el.text:
+            buffer.append(el.text)
+        for child in el:
+            walk(child)
+        if is_block:
+            flush()
+        if el.tail and not top:
+            buffer.append(el.tail)
+
+    walk(node, top=True)
+    flush()
+    return lines
+
+
+def _text(node: etree._Element) -> str:
+    return " ".join(element_lines(node))
+
+
+def _strip(root: etree._Element, selectors: list[str] | tuple[str, ...]) -> None:
+    for selector in selectors:
+        for el in root.cssselect(selector):
+            if el.getparent() is not None:
+                el.drop_tree()
+
+
+def _first_text(root: etree._Element, selectors: list[str] | tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        for el in root.cssselect(selector):
+            text = _text(el) or (el.get("datetime") or el.get("content") or "").strip()
+            if text:
+                return text
+    return None
+
+
+# -- parts of the article ----------------------------------------------------------------
+
+
+def clean_byline(text: str | None) -> str | None:
+    """The credited names of a byline, without "Tin, ảnh:", "Bài và ảnh:", "Theo" and the like."""
+    if not text:
+        return None
+    rules = html_rules()["bylines"]
+    name = _clean_line(rules["regex"].sub("", _clean_line(text), count=1)).strip(" -–—:|,.")
+    if not name or len(name) > rules["max_chars"]:
+        return None
+    return name
+
+
+def _meta_content(root: etree._Element, attr: str, value: str) -> str | None:
+    for el in root.iter("meta"):
+        if (el.get(attr) or "").lower() == value.lower() and el.get("content"):
+            return el.get("content").strip()
+    return None
+
+
+def _title(root: etree._Element, site: Site | None) -> str | None:
+    if site and site.article.title:
+        found = _first_text(root, [site.article.title])
+        if found:
+            return found
+    og = _meta_content(root, "property", "og:title")
+    if og:
+        return _clean_line(og)
+    return _first_text(root, ["h1", "title"])
+
+
+def _published(root: etree._Element, url: str, site: Site | None, body_nodes: list, raw: str) -> datetime | None:
+    """Site date element, publication meta tags, common date elements outside the body, URL, then htmldate."""
+    if site and site.article.date:
+        found = parse_vietnamese_date(_first_text(root, [site.article.date]))
+        if found:
+            return found
+    rules = date_rules()
+    inside_body = {el for node in body_nodes for el in node.iter()}
+    for attr, value in rules["meta"]:
+        found = parse_iso_datetime(_meta_content(root, attr, value))
+        if found:
+            return found
+    for selector in rules["selectors"]:
+        for el in root.cssselect(selector):
+            if el in inside_body:
+                continue
+            found = parse_iso_datetime(el.get("datetime")) or parse_vietnamese_date(_text(el))
+            if found:
+                return found
+    found = date_from_url(url)
+    if found:
+        return found
+    return _htmldate(raw, url)
+
+
+def _htmldate(raw: str, url: str) -> datetime | None:
+    from htmldate import find_date
+
+    try:
+        value = find_date(raw, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d %H:%M")
+    except Exception:  # htmldate raises on odd documents; no date is the answer then
+        return None
+    return datetime.strptime(value, "%Y-%m-%d %H:%M") if value else None
+
+
+def _byline(root: etree._Element, site: Site | None, body_lines: list[str], fallback: str | None) -> str | None:
+    selectors = [site.article.byline] if site and site.article.byline else []
+    found = clean_byline(_first_text(root, selectors + html_rules()["bylines"]["selectors"]))
+    if found:
+        return found
+    found = clean_byline(fallback)
+    if found:
+        return found
+    if body_lines:  # a credit line closing the article: "Tin, ảnh: HẢI THUẬN" or "MINH ANH"
+        last = body_lines[-1]
+        if html_rules()["bylines"]["regex"].match(last) and len(last) <= 60:
+            return clean_byline(last)
+        if len(last) <= 40 and last.isupper() and any(c.isalpha() for c in last):
+            return clean_byline(last)
+    return None
+
+
+def _listing_problem(root: etree._Element, lines: list[str]) -> str | None:
+    """Detail text when the body is mostly headline links of the page: a listing page."""
+    rules = html_rules()["listing"]
+    headlines = set()
+    for a in root.iter("a"):
+        text = _text(a)
+        if len(text.split()) >= rules["min_words"]:
+            headlines.add(text.casefold())
+    hits = sum(1 for line in lines if line.casefold() in headlines)
+    if hits >= rules["min_lines"] and hits / max(len(lines), 1) >= rules["min_share"]:
+        return f"{hits} of {len(lines)} body lines are links to other pages"
+    return None
+
+
+def _selector_body(root: etree._Element, site: Site) -> tuple[list[str], list]:
+    nodes = root.cssselect(site.article.body) if site.article.body else []
+    lines: list[str] = []
+    for node in nodes:
+        _strip(node, site.article.drop)
+        lines.extend(element_lines(node))
+    lead = _first_text(root, [site.article.lead]) if site.article.lead else None
+    if lead and lead not in lines:
+        lines.insert(0, lead)
+    return lines, nodes
+
+
+def _trafilatura_body(raw: str, url: str) -> tuple[list[str], str | None]:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        raw,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=True,
+    )
+    if result is None:
+        return [], None
+    lines = [_clean_line(line) for line in (result.text or "").splitlines()]
+    return [line for line in lines if line], result.author
+
+
+def _truncated(raw: str) -> bool:
+    lower = raw[-4000:].lower()
+    opened = re.search(r"<(html|body)[\s>]", raw[:20000], re.IGNORECASE) is not None
+    return opened and "</html" not in lower and "</body" not in lower
+
+
+def parse_html(
+    html: str | bytes, url: str, site: Site | None = None, *, encoding: str | None = None
+) -> ParsedPage:
+    """Title, publication time, byline and body of the article in a page.
+
+    ``encoding`` is the charset the server declared, if any; bytes are decoded
+    robustly (see :func:`decode_html`). With a site whose entry names a body
+    selector, that selector is the body; otherwise trafilatura finds it.
+    """
+    if isinstance(html, bytes):
+        decoded = decode_html(html, encoding)
+        if decoded.problem:
+            return ParsedPage(url, problem=decoded.problem, detail=decoded.detail, encoding=decoded.encoding)
+        raw, used = decoded.text, decoded.encoding
+    else:
+        raw, used = html, None
+    if "\x00" in raw[:2000]:
+        return ParsedPage(url, problem="binary", detail="NUL characters in the text", encoding=used)
+    if _truncated(raw):
+        return ParsedPage(url, problem="truncated", detail="the document ends before </body></html>", encoding=used)
+    try:
+        root = lxml.html.document_fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError) as exc:
+        return ParsedPage(url, problem="empty_body", detail=f"not parseable as HTML: {exc}", encoding=used)
+    _strip(root, html_rules()["body"]["strip"])
+
+    page = ParsedPage(url, encoding=used)
+    page.title = _title(root, site)
+    author = None
+    if site and site.article.body:
+        lines, body_nodes = _selector_body(root, site)
+    else:
+        lines, author = _trafilatura_body(raw, url)
+        body_nodes = []
+    page.published_at = _published(root, url, site, body_nodes, raw)
+    page.byline = _byline(root, site, lines, author)
+    page.body = "\n".join(lines)
+
+    if len(page.body) < html_rules()["body"]["min_chars"]:
+        page.problem = "empty_body"
+        page.detail = "no article body found" if not page.body else f"body has only {len(page.body)} characters"
+        return page
+    listing = _listing_problem(root, lines)
+    if listing:
+        page.problem, page.detail = "listing_page", listing
+    return page

@@ -1,0 +1,247 @@
+"""Score stored extractions against gold files written to the annotation guide.
+
+Matching follows the guide: a unit matches on its canonical name (case- and
+whitespace-insensitive); an amount on kind and value, and for counts the gold
+noun must begin the predicted one or the other way round; an award on form
+plus either the awarder or one recipient. Gold items marked ``optional`` are
+neither required nor counted against a prediction that finds them. Precision,
+recall and F1 are summed over all documents (micro-averaged).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.store import Store
+
+KINDS = ("units", "amounts", "awards")
+# Attributes compared on matched pairs, reported as accuracy (not part of F1).
+ATTRIBUTES = {
+    "units": ("level", "province", "province_now"),
+    "amounts": ("qualifier", "value_max", "currency", "per"),
+    "awards": ("awarder", "recipients", "recipient_count", "recipient_kind", "occasion"),
+}
+
+
+def norm(text: Any) -> str:
+    if text is None:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def unit_matches(gold: dict, pred: dict) -> bool:
+    return norm(gold["name"]) == norm(pred["name"])
+
+
+def amount_matches(gold: dict, pred: dict) -> bool:
+    if gold["kind"] != pred["kind"] or not _same_number(gold["value"], pred["value"]):
+        return False
+    if gold["kind"] == "count" and gold.get("unit") and pred.get("unit"):
+        g, p = norm(gold["unit"]), norm(pred["unit"])
+        return g.startswith(p) or p.startswith(g)
+    return True
+
+
+def award_matches(gold: dict, pred: dict) -> bool:
+    if norm(gold["form"]) != norm(pred["form"]):
+        return False
+    if gold.get("awarder") and norm(gold["awarder"]) == norm(pred.get("awarder")):
+        return True
+    return bool({norm(r) for r in gold.get("recipients") or []} & {norm(r) for r in pred.get("recipients") or []})
+
+
+MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
+    "units": unit_matches,
+    "amounts": amount_matches,
+    "awards": award_matches,
+}
+
+
+def attribute_equal(name: str, gold: Any, pred: Any) -> bool:
+    if name == "recipients":
+        return {norm(r) for r in gold or []} == {norm(r) for r in pred or []}
+    if name in ("value_max", "recipient_count"):
+        return _same_number(gold, pred)
+    if name == "qualifier":
+        return (gold or "exact") == (pred or "exact")
+    return norm(gold) == norm(pred)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class DocResult:
+    doc: str
+    found: bool
+    missed: dict[str, list[dict]] = field(default_factory=dict)
+    spurious: dict[str, list[dict]] = field(default_factory=dict)
+    wrong_attributes: list[str] = field(default_factory=list)
+    leaks: list[str] = field(default_factory=list)
+    metadata_errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
+    attributes: dict[str, list[int]] = field(default_factory=dict)  # "units.level" -> [correct, total]
+    docs: list[DocResult] = field(default_factory=list)
+
+    @property
+    def leaks(self) -> list[str]:
+        return [f"{d.doc}: {leak}" for d in self.docs for leak in d.leaks]
+
+    def attribute_accuracy(self, key: str) -> float:
+        correct, total = self.attributes.get(key, [0, 0])
+        return correct / total if total else 1.0
+
+
+def read_gold(paths: Iterable[Path]) -> list[dict]:
+    """Gold records of every file, each tagged with the file it came from (``_gold_file``)."""
+    records = []
+    for path in paths:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            record["_gold_file"] = str(path)
+            records.append(record)
+    return records
+
+
+def locate_document(record: dict) -> Path | None:
+    """The text of a gold document: beside the gold file, in a folder named after it, or in ../seeds."""
+    gold = Path(record["_gold_file"]).resolve()
+    for candidate in (gold.parent / record["doc"], gold.with_suffix("") / record["doc"],
+                      gold.parent.parent / "seeds" / record["doc"]):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def find_article(store: Store, doc: str) -> dict | None:
+    row = store.con.execute(
+        "SELECT article_id, title, byline, body FROM articles WHERE ends_with(url, ?) ORDER BY url LIMIT 1",
+        ["/" + doc],
+    ).fetchone()
+    return dict(zip(("article_id", "title", "byline", "body"), row)) if row else None
+
+
+def predictions(store: Store, article_id: int) -> dict[str, list[dict]]:
+    queries = {
+        "units": "SELECT name, level, province, province_now, mentions FROM units WHERE article_id = ?",
+        "amounts": "SELECT text, kind, value, value_max, currency, unit, per, qualifier FROM amounts WHERE article_id = ?",
+        "awards": """SELECT form, awarder, recipients, recipient_count, recipient_kind, occasion
+                     FROM awards WHERE article_id = ?""",
+    }
+    result = {}
+    for kind, sql in queries.items():
+        cursor = store.con.execute(sql, [article_id])
+        columns = [c[0] for c in cursor.description]
+        result[kind] = [dict(zip(columns, row)) for row in cursor.fetchall()]
+    return result
+
+
+def _match(kind: str, gold: Sequence[dict], pred: Sequence[dict], report: Report, doc: DocResult) -> None:
+    matches = MATCHERS[kind]
+    unmatched = list(pred)
+    score = report.scores[kind]
+    # Required gold first, so an optional item never takes a prediction a required one needs.
+    for item in sorted(gold, key=lambda g: bool(g.get("optional"))):
+        partner = next((p for p in unmatched if matches(item, p)), None)
+        if partner is None:
+            if not item.get("optional"):
+                score.fn += 1
+                doc.missed.setdefault(kind, []).append(item)
+            continue
+        unmatched.remove(partner)
+        if item.get("optional"):
+            continue
+        score.tp += 1
+        for attribute in ATTRIBUTES[kind]:
+            if attribute not in item:
+                continue
+            counts = report.attributes.setdefault(f"{kind}.{attribute}", [0, 0])
+            counts[1] += 1
+            if attribute_equal(attribute, item.get(attribute), partner.get(attribute)):
+                counts[0] += 1
+            else:
+                doc.wrong_attributes.append(
+                    f"{kind}.{attribute}: gold {item.get(attribute)!r}, got {partner.get(attribute)!r}"
+                )
+    score.fp += len(unmatched)
+    if unmatched:
+        doc.spurious[kind] = unmatched
+
+
+def _check_metadata(record: dict, article: dict, doc: DocResult) -> None:
+    if "title" in record and norm(record["title"]) != norm(article["title"]):
+        doc.metadata_errors.append(f"title: gold {record['title']!r}, got {article['title']!r}")
+    if "byline" in record and norm(record["byline"]) != norm(article["byline"]):
+        doc.metadata_errors.append(f"byline: gold {record['byline']!r}, got {article['byline']!r}")
+    body = norm(article["body"])
+    if record.get("body_starts") and not body.startswith(norm(record["body_starts"])):
+        doc.metadata_errors.append(f"body does not start with {record['body_starts']!r}")
+    if record.get("body_ends") and not body.endswith(norm(record["body_ends"])):
+        doc.metadata_errors.append(f"body does not end with {record['body_ends']!r}")
+
+
+def evaluate(store: Store, gold: Sequence[dict]) -> Report:
+    """Compare the stored extractions of every gold document with its gold annotations."""
+    report = Report()
+    for record in gold:
+        article = find_article(store, record["doc"])
+        doc = DocResult(record["doc"], found=article is not None)
+        report.docs.append(doc)
+        if article is None:
+            for kind in KINDS:
+                required = [g for g in record.get(kind, []) if not g.get("optional")]
+                report.scores[kind].fn += len(required)
+                if required:
+                    doc.missed[kind] = required
+            continue
+        _check_metadata(record, article, doc)
+        predicted = predictions(store, article["article_id"])
+        for kind in KINDS:
+            _match(kind, record.get(kind, []), predicted[kind], report, doc)
+        not_amounts = {float(v) for v in record.get("not_amounts", [])}
+        for amount in doc.spurious.get("amounts", []):
+            if amount["value"] is not None and float(amount["value"]) in not_amounts:
+                doc.leaks.append(f"amount {amount['text']!r} is listed in not_amounts")
+        not_units = {norm(u) for u in record.get("not_units", [])}
+        for unit in doc.spurious.get("units", []):
+            if norm(unit["name"]) in not_units:
+                doc.leaks.append(f"unit {unit['name']!r} is listed in not_units")
+    return report

@@ -1,0 +1,99 @@
+"""Run the extractors over stored articles, in batches, in one process or several."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from extract import extractor_version
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import extraction_from_doc
+from pipeline.records import Extraction
+from pipeline.store import PendingArticle, Store
+
+Progress = Callable[[int, int], None]
+BATCH_SIZE = 64
+
+
+@dataclass
+class ExtractStats:
+    articles: int
+    version: str
+
+
+def context_of(article: PendingArticle) -> ArticleContext:
+    return ArticleContext(
+        source=article.source,
+        source_province=article.source_province or None,
+        published_at=article.published_at,
+        title=article.title,
+    )
+
+
+def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str) -> Extraction:
+    """Every extraction row of one article."""
+    doc = nlp(article.body, context_of(article))
+    return extraction_from_doc(doc, article.article_id, version)
+
+
+# Worker processes each build their own NLP object once, in the initializer.
+_worker_nlp: VietnameseNLP | None = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    _worker_nlp = VietnameseNLP()
+
+
+def _analyse_in_worker(job: tuple[PendingArticle, str]) -> Extraction:
+    assert _worker_nlp is not None, "worker initializer did not run"
+    return analyse(_worker_nlp, *job)
+
+
+def _extractions(
+    pending: Sequence[PendingArticle], version: str, workers: int, nlp: VietnameseNLP | None
+) -> Iterator[Extraction]:
+    """Extractions in input order, from this process or from a pool of worker processes."""
+    if workers > 1 and len(pending) > workers:
+        with mp.get_context("spawn").Pool(workers, initializer=_init_worker) as pool:
+            yield from pool.imap(_analyse_in_worker, [(a, version) for a in pending], chunksize=8)
+    else:
+        nlp = nlp or VietnameseNLP()
+        for article in pending:
+            yield analyse(nlp, article, version)
+
+
+def extract_pending(
+    store: Store,
+    *,
+    everything: bool = False,
+    workers: int = 1,
+    nlp: VietnameseNLP | None = None,
+    on_progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ExtractStats:
+    """Extract every article not yet extracted by the current version (all with ``everything``).
+
+    Each batch's rows are written in one transaction, so a killed run leaves each
+    article either fully extracted or still pending.
+    """
+    version = extractor_version()
+    pending = store.pending_articles(version, everything=everything)
+    if on_progress:
+        on_progress(0, len(pending))
+    batch: list[Extraction] = []
+    done = 0
+    for extraction in _extractions(pending, version, workers, nlp):
+        batch.append(extraction)
+        if len(batch) >= batch_size:
+            store.replace_extractions(batch)
+            done += len(batch)
+            batch.clear()
+            if on_progress:
+                on_progress(done, len(pending))
+    store.replace_extractions(batch)
+    done += len(batch)
+    if on_progress:
+        on_progress(done, len(pending))
+    return ExtractStats(done, version)

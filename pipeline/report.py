@@ -1,0 +1,98 @@
+"""What the CLI prints: run summaries, totals, highlights and evaluation scores, as rich tables."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.evaluate import KINDS, Report
+from pipeline.store import Store
+
+
+def crawl_table(sites: list[dict], title: str = "Crawl") -> Table:
+    table = Table(title=title)
+    for column in ("site", "status", "pages fetched", "article pages", "new articles", "failures", "no body"):
+        table.add_column(column, justify="left" if column in ("site", "status") else "right")
+    for row in sites:
+        share = row.get("empty_body_share")
+        table.add_row(
+            row["source"],
+            row["status"] if row["status"] == "ok" else f"[red]{row['status']}[/red]: {row.get('error') or ''}",
+            str(row.get("pages_fetched") or 0),
+            str(row.get("article_pages") or 0),
+            str(row.get("articles_new") or 0),
+            str(row.get("failures") or 0),
+            f"{share:.0%}" if share is not None else "-",
+        )
+    return table
+
+
+def totals_table(store: Store) -> Table:
+    counts = store.counts()
+    table = Table(title="Database")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name in ("sources", "articles", "units", "amounts", "awards", "movements", "models", "sentences"):
+        table.add_row(name, f"{counts[name]:,}")
+    dated = store.con.execute("SELECT count(published_at), count(*) FROM articles").fetchone()
+    if dated[1]:
+        table.caption = f"{dated[0]} of {dated[1]} articles dated ({dated[0] / dated[1]:.0%})"
+    return table
+
+
+def highlights_table(store: Store, limit: int = 8) -> Table:
+    """The latest awards and the largest sums of money, each with its sentence."""
+    rows = store.con.execute(
+        """
+        WITH items AS (
+            SELECT a.published_at, a.source, 'award' AS kind,
+                   w.form || coalesce(' — ' || w.awarder, '') AS item, w.text AS sentence, NULL::DOUBLE AS money
+            FROM awards w JOIN articles a USING (article_id)
+            UNION ALL
+            SELECT a.published_at, a.source, 'money', m.text, m.sentence, m.value
+            FROM amounts m JOIN articles a USING (article_id)
+            WHERE m.kind = 'money' AND coalesce(m.currency, 'VND') = 'VND'
+        )
+        SELECT published_at, source, kind, item, sentence FROM items
+        ORDER BY kind = 'money', money DESC NULLS LAST, published_at DESC NULLS LAST
+        LIMIT ?
+        """,
+        [limit],
+    ).fetchall()
+    table = Table(title="Top highlights")
+    for column in ("date", "source", "kind", "item", "sentence"):
+        table.add_column(column, overflow="fold")
+    for published, source, kind, item, sentence in rows:
+        short = sentence if len(sentence) <= 160 else sentence[:157] + "…"
+        table.add_row(f"{published:%d/%m/%Y}" if published else "-", source, kind, item, short)
+    return table
+
+
+def eval_table(report: Report) -> Table:
+    table = Table(title="Evaluation")
+    for column in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind in KINDS:
+        s = report.scores[kind]
+        table.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+    return table
+
+
+def print_eval_details(console: Console, report: Report) -> None:
+    for key in sorted(report.attributes):
+        correct, total = report.attributes[key]
+        console.print(f"  {key}: {correct}/{total} correct")
+    for doc in report.docs:
+        problems = [
+            *(f"missed {kind}: {item}" for kind, items in doc.missed.items() for item in items),
+            *(f"spurious {kind}: {item}" for kind, items in doc.spurious.items() for item in items),
+            *doc.wrong_attributes,
+            *doc.metadata_errors,
+            *doc.leaks,
+        ]
+        if not doc.found:
+            problems.insert(0, "document not found in the database")
+        if problems:
+            console.print(f"[bold]{doc.doc}[/bold]")
+            for problem in problems:
+                console.print(f"  - {problem}", markup=False)
