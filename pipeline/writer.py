@@ -8,7 +8,10 @@ hour, so no writer ever opens that file. Instead a writer
    cron firing twice, stops at once with :class:`DatabaseLocked`;
 2. works on ``congdoan.work.duckdb``: a fresh copy of the published file, or the
    copy a killed run left behind, which DuckDB's write-ahead log has kept valid
-   and which only ever holds more than the published file;
+   and which only ever holds more than the published file. A left-behind copy is
+   resumed only if the published file is still the one it was copied from
+   (its size and mtime are recorded beside the copy); otherwise it is stale and
+   is discarded;
 3. publishes by checkpointing, closing and atomically renaming the working copy
    over the published file. Readers that had the old file open keep reading it;
    the next connection sees the new one.
@@ -19,11 +22,13 @@ was, and the next writer resumes the working copy where the killed one stopped.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 from filelock import FileLock, Timeout
@@ -31,6 +36,7 @@ from filelock import FileLock, Timeout
 from pipeline.config import Workspace
 from pipeline.store import Store
 
+log = logging.getLogger(__name__)
 
 class DatabaseLocked(RuntimeError):
     """Another congdoan process is writing this database."""
@@ -42,6 +48,28 @@ def _fsync_dir(path: os.PathLike) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _signature(path: Path) -> str:
+    if not path.exists():
+        return "absent"
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _prepare_work_copy(ws: Workspace) -> None:
+    """Resume a killed run's working copy when it still descends from the published file."""
+    base = ws.work_db.with_name(ws.work_db.name + ".base")
+    if ws.work_db.exists():
+        if base.exists() and base.read_text() == _signature(ws.db):
+            log.info("resuming the working copy left by an interrupted run: %s", ws.work_db)
+            return
+        log.warning("discarding a stale working copy (the published database changed since): %s", ws.work_db)
+        for stale in (ws.work_db, ws.work_db.with_name(ws.work_db.name + ".wal")):
+            stale.unlink(missing_ok=True)
+    if ws.db.exists():
+        shutil.copy2(ws.db, ws.work_db)
+    base.write_text(_signature(ws.db))
 
 
 @contextmanager
@@ -56,8 +84,7 @@ def writer(ws: Workspace, publish: bool = True) -> Iterator[Store]:
             f"another congdoan run is writing {ws.db} (lock {ws.lock_file} is held); try again when it has finished"
         ) from None
     try:
-        if not ws.work_db.exists() and ws.db.exists():
-            shutil.copy2(ws.db, ws.work_db)
+        _prepare_work_copy(ws)
         store = Store.open(ws.work_db)
         try:
             yield store
@@ -67,6 +94,7 @@ def writer(ws: Workspace, publish: bool = True) -> Iterator[Store]:
         if publish:
             os.replace(ws.work_db, ws.db)
             _fsync_dir(ws.db.parent)
+            ws.work_db.with_name(ws.work_db.name + ".base").unlink(missing_ok=True)
     finally:
         lock.release()
 

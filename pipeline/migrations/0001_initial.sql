@@ -217,7 +217,7 @@ CREATE TABLE page_errors (
     url     VARCHAR NOT NULL,
     reason  VARCHAR NOT NULL,
     detail  VARCHAR,
-    at      TIMESTAMP NOT NULL
+    occurred_at TIMESTAMP NOT NULL
 );
 COMMENT ON TABLE page_errors IS 'Pages that could not be stored, with a clear reason (http_error, timeout, bad_charset, truncated, empty_body, too_large, binary, listing_page, ...).';
 COMMENT ON COLUMN page_errors.run_id IS 'See crawl_runs.run_id.';
@@ -225,7 +225,7 @@ COMMENT ON COLUMN page_errors.source IS 'See sources.source.';
 COMMENT ON COLUMN page_errors.url IS 'The URL requested.';
 COMMENT ON COLUMN page_errors.reason IS 'Machine-readable reason code.';
 COMMENT ON COLUMN page_errors.detail IS 'Human-readable detail.';
-COMMENT ON COLUMN page_errors.at IS 'When it happened (UTC).';
+COMMENT ON COLUMN page_errors.occurred_at IS 'When it happened (UTC).';
 
 CREATE TABLE http_cache (
     url           VARCHAR PRIMARY KEY,
