@@ -303,6 +303,28 @@ def eval_(
 
 
 @app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write one file per table and view into.")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+    db: DbOption = None,
+) -> None:
+    """Export every table and view as Parquet or CSV files, one per table, for R, Stata or Excel.
+
+    Example:
+
+        congdoan export --format parquet --out exports/
+    """
+    from pipeline.export import export as export_tables
+
+    if fmt not in ("parquet", "csv"):
+        raise UserError(f"--format must be parquet or csv, not {fmt!r}")
+    with open_reader(Workspace.for_db(db)) as store:
+        counts = export_tables(store, out, fmt)
+    for name, rows in counts.items():
+        console.print(f"{out / (name + '.' + fmt)}: {rows:,} rows")
+
+
+@app.command()
 def sites() -> None:
     """List the registry: every source, its kind, province and whether it is verified.
 

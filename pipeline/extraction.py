@@ -79,6 +79,7 @@ def extract_pending(
     article either fully extracted or still pending.
     """
     version = extractor_version()
+    store.set_meta("extractor_version", version)  # the views show this version's rows only
     pending = store.pending_articles(version, everything=everything)
     if on_progress:
         on_progress(0, len(pending))

@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.schema_doc import SCHEMA_DOC, render_fresh
 from pipeline.store import Store, migrations
 
 CONTRACT = {
@@ -92,3 +93,9 @@ def test_a_failing_migration_leaves_no_trace(tmp_path: Path) -> None:
         Store(con).migrate(folder)
     assert con.execute("SELECT name FROM schema_migrations").fetchall() == [("0001_ok",)]
     assert not con.execute("SELECT * FROM duckdb_tables() WHERE table_name = 'b'").fetchall()
+
+
+def test_schema_doc_is_current() -> None:
+    assert SCHEMA_DOC.read_text(encoding="utf-8") == render_fresh(), (
+        "docs/schema.md is stale: run `python -m pipeline.schema_doc`"
+    )
