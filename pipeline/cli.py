@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Optional
@@ -234,40 +233,6 @@ def extract(
     console.print(f"Extracted {stats.articles} article(s) with {stats.version}.")
 
 
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_ = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return "-".join("".join(c if c.isalnum() else " " for c in ascii_).split())
-
-
-def _import_missing_gold(ws: Workspace, gold: list[dict]) -> list[str]:
-    """Import and extract gold documents that are not in the database yet; return their names."""
-    from pipeline.evaluate import find_article, locate_document
-    from pipeline.jobs import import_into
-    from pipeline.records import Source
-
-    if ws.db.exists():
-        with open_reader(ws) as store:
-            missing = [r for r in gold if find_article(store, r["doc"]) is None]
-    else:
-        missing = list(gold)
-    located = [(r, locate_document(r)) for r in missing]
-    located = [(r, p) for r, p in located if p is not None]
-    if not located:
-        return []
-    by_province: dict[str | None, list[tuple[dict, Path]]] = {}
-    for record, path in located:
-        by_province.setdefault(record.get("source_province"), []).append((record, path))
-    with writer(ws) as store:
-        for province, items in by_province.items():
-            name = "gold" if not province else f"gold-{_slug(province)}"
-            source = Source(source=name, name=f"Gold documents ({province or 'national'})", kind="import",
-                            province=province)
-            published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
-            import_into(store, [p for _, p in items], source=source, published=published)
-    return [r["doc"] for r, _ in located]
-
-
 @app.command(name="eval")
 def eval_(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (JSON lines, annotation-guide format).",
@@ -285,10 +250,11 @@ def eval_(
         congdoan eval ../shared/gold/seeds-dev.jsonl --details
     """
     from pipeline.evaluate import evaluate, read_gold
+    from pipeline.jobs import import_gold_documents
 
     ws = Workspace.for_db(db)
     records = read_gold(gold)
-    imported = _import_missing_gold(ws, records)
+    imported = import_gold_documents(ws, records)
     if imported:
         console.print(f"Imported {len(imported)} gold document(s) first: {', '.join(imported)}")
     with open_reader(ws) as store:
@@ -300,6 +266,50 @@ def eval_(
     console.print(f"Leaks from boilerplate: {len(result.leaks)}")
     if details:
         report.print_eval_details(console, result)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless a proxy fronts it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the highlights browser (Vietnamese, read-only) for propaganda staff.
+
+    It keeps working while the nightly run writes: each request reads the published file.
+
+    Example:
+
+        congdoan serve --port 8000   # then open http://127.0.0.1:8000/
+    """
+    from pipeline.web.app import serve as serve_app
+
+    ws = Workspace.for_db(db)
+    if not ws.db.exists():
+        raise UserError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
+    console.print(f"Serving {ws.db} on http://{host}:{port}/ (Ctrl+C to stop)")
+    serve_app(ws.db, host=host, port=port)
+
+
+@app.command()
+def digest(
+    week: Annotated[str, typer.Option(help="ISO week, e.g. 2024-W22.")],
+    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("digest.html"),
+    db: DbOption = None,
+) -> None:
+    """Write the printable weekly digest (HTML for A4) of one ISO week's highlights.
+
+    Example:
+
+        congdoan digest --week 2024-W22 --out digest.html
+    """
+    from pipeline.digest import render_digest
+
+    ws = Workspace.for_db(db)
+    if not ws.db.exists():
+        raise UserError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
+    out.write_text(render_digest(ws.db, week), encoding="utf-8")
+    console.print(f"Wrote {out}")
 
 
 @app.command()
@@ -347,6 +357,8 @@ def sites() -> None:
 
 def main() -> None:
     """Entry point: run the app, turning expected failures into one-line errors."""
+    # Tracebacks go to the log file of writing commands (setup_logging), never to the terminal.
+    logging.getLogger().addHandler(logging.NullHandler())
     try:
         app(standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,10 +13,12 @@ from pathlib import Path
 from crawl.registry import Site
 from pipeline.config import Workspace
 from pipeline.crawling import crawl_sites
+from pipeline.evaluate import find_article, locate_document
 from pipeline.extraction import ExtractStats, Progress, extract_pending
 from pipeline.importer import import_files
 from pipeline.records import Source
 from pipeline.store import Store, utcnow
+from pipeline.writer import open_reader, writer
 
 log = logging.getLogger(__name__)
 
@@ -97,3 +100,39 @@ def import_into(
     outcome.duplicates = len(articles) - len(stored)
     outcome.extracted = extract_pending(store, on_progress=on_progress)
     return outcome
+
+
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
+    """Import and extract the gold documents not in the database yet; return their names.
+
+    Documents of a provincial site (gold field ``source_province``) get a source with that
+    province, and the gold ``published`` date stands in where the text prints none.
+    """
+    if ws.db.exists():
+        with open_reader(ws) as store:
+            missing = [r for r in gold if find_article(store, r["doc"]) is None]
+    else:
+        missing = list(gold)
+    located = [(r, p) for r in missing if (p := locate_document(r)) is not None]
+    if not located:
+        return []
+    by_province: dict[str | None, list[tuple[dict, Path]]] = {}
+    for record, path in located:
+        by_province.setdefault(record.get("source_province"), []).append((record, path))
+    with writer(ws) as store:
+        for province, items in by_province.items():
+            source = Source(
+                source=f"gold-{_slug(province)}" if province else "gold",
+                name=f"Gold documents ({province or 'national'})",
+                kind="import",
+                province=province,
+            )
+            published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
+            import_into(store, [p for _, p in items], source=source, published=published)
+    return [r["doc"] for r, _ in located]
