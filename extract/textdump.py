@@ -1,0 +1,361 @@
+"""The article in a plain-text dump of a news page: a line-level boilerplate filter.
+
+A dump (text copied or saved from a browser) holds the whole page: site banners, menus,
+visitor counters, the article, teasers of other stories and the footer. Each line is
+classified by its shape (length, how it ends, sentence punctuation, capitals, dates) and
+by the markers of ``data/lexicon/boilerplate.toml``; the page is then read as
+
+    header (chrome ... title, date)  |  lead ... body ... byline  |  tail (related news, footer)
+
+The lead is the first prose line that follows a headline; the title is that headline; the
+tail starts at the first end marker, footer line, or list of other stories after the lead.
+Inside the body, noise lines, repeats of the title and glued teaser lines are dropped.
+Dates use the formats of ``extract.dates``; credit prefixes ("Tin, ảnh:") are those of the
+HTML path (``extract.html.clean_byline``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from functools import lru_cache
+from typing import Any
+
+from extract.dates import date_rules, parse_vietnamese_date
+from extract.html import clean_byline, html_rules
+from pipeline.config import LEXICON_DIR
+
+_SENTENCE_BREAK = re.compile(r"[.!?…;](?=\s)")
+_INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    NOISE = "noise"
+    DATE = "date"
+    END = "end"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A line left out of the article, with why (for debugging the filter)."""
+
+    line: int  # 1-based line number in the dump
+    reason: str
+    text: str
+
+
+@dataclass
+class ParsedDump:
+    """The article found in a text dump; ``body`` is empty when none was found."""
+
+    title: str | None
+    published_at: datetime | None
+    byline: str | None
+    body: str
+    source_tag: str | None = None  # agency tag cut from the lead: "LĐTĐ", "HNN.VN"
+    cut: list[Cut] = field(default_factory=list)
+    problem: str | None = None  # "empty_body" or "listing_page" (the codes of extract.html)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    shape: dict[str, Any]
+    noise: frozenset[str]
+    noise_patterns: tuple[re.Pattern[str], ...]
+    glyph_prefix: re.Pattern[str]
+    tag_patterns: tuple[re.Pattern[str], ...]
+    bylines: dict[str, Any]
+    markers: frozenset[str]
+    footer_prefixes: tuple[str, ...]
+    footer_max_words: int
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> _Rules:
+    data = tomllib.loads((LEXICON_DIR / "boilerplate.toml").read_text(encoding="utf-8"))
+    lines, end = data["lines"], data["end"]
+    glyphs = "|".join(re.escape(g) for g in sorted(lines["glyph_prefixes"], key=len, reverse=True))
+    return _Rules(
+        shape=data["shape"],
+        noise=frozenset(_key(n) for n in lines["noise"]),
+        noise_patterns=tuple(re.compile(p, re.IGNORECASE) for p in lines["noise_patterns"]),
+        # a glyph name glued to the next word: "ClockThứ" (an upper-case letter or digit follows)
+        glyph_prefix=re.compile(rf"^(?:{glyphs})(?=[^\W_a-z])"),
+        tag_patterns=tuple(re.compile(p) for p in data["lead"]["tag_patterns"]),
+        bylines=data["bylines"],
+        markers=frozenset(_key(m) for m in end["markers"]),
+        footer_prefixes=tuple(p.casefold() for p in end["footer_prefixes"]),
+        footer_max_words=end["footer_max_words"],
+    )
+
+
+def _key(text: str) -> str:
+    """Comparison form of a short line: case-folded, without trailing colons, arrows and dots."""
+    return text.casefold().rstrip(" :.…»›>").strip()
+
+
+def _clean(raw: str) -> str:
+    """NFC, one space between words, and table-cell pipes around a caption removed."""
+    text = " ".join(unicodedata.normalize("NFC", raw).replace("\u200b", "").replace("\ufeff", "").split())
+    if len(text) > 2 and text.startswith("|") and text.endswith("|"):
+        text = text[1:-1].strip()
+    return text
+
+
+# -- line classification -------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+    kind: Kind
+    words: int = 0
+    date: datetime | None = None
+    headline: bool = False
+    prose: bool = False
+    upper: bool = False
+    end: str | None = None  # "marker" or "footer" when the line ends the article
+
+
+def _date_line(text: str, rules: _Rules) -> datetime | None:
+    """The date of a line that holds a date and little else ("Thứ Tư, ngày 29/05/2024 | 17:22")."""
+    text = rules.glyph_prefix.sub("", text)
+    for pattern in date_rules()["compiled"]:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        rest = (text[: match.start()] + " " + text[match.end() :]).split()
+        if len(rest) <= rules.shape["date_line_max_other_words"]:
+            return parse_vietnamese_date(text)
+        return None
+    return None
+
+
+def _end_marker(text: str, words: int, rules: _Rules) -> str | None:
+    if _key(text) in rules.markers:
+        return "marker"
+    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes):
+        return "footer"
+    return None
+
+
+def _classify(number: int, raw: str, rules: _Rules) -> _Line:
+    text = _clean(raw)
+    bare = text.lstrip(rules.shape["bullets"]).strip()
+    if not bare:
+        return _Line(number, text, Kind.NOISE if text else Kind.BLANK)
+    if _key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
+        return _Line(number, text, Kind.NOISE)
+    words = len(bare.split())
+    date = _date_line(bare, rules)
+    if date is not None:
+        return _Line(number, bare, Kind.DATE, words, date=date)
+    end = _end_marker(bare, words, rules)
+    if end is not None:
+        return _Line(number, bare, Kind.END, words, end=end)
+    shape = rules.shape
+    tail = text.rstrip(shape["closers"])
+    last = tail[-1:] if tail else ""
+    ends_sentence = last in shape["sentence_end"]
+    return _Line(
+        number,
+        text,
+        Kind.TEXT,
+        words,
+        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"]
+        and (not ends_sentence or last in shape["headline_end_ok"])
+        and last != ",",
+        prose=words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
+        upper=text.isupper(),
+    )
+
+
+# -- parts of the page ---------------------------------------------------------------------
+
+
+def _previous_text(lines: list[_Line], index: int) -> int | None:
+    """Index of the nearest TEXT line before ``index``, skipping blank, noise and date lines."""
+    for i in range(index - 1, -1, -1):
+        if lines[i].kind is Kind.TEXT:
+            return i
+        if lines[i].kind is Kind.END:
+            return None
+    return None
+
+
+def _find_lead(lines: list[_Line]) -> int | None:
+    """The first prose line under a headline, preferring one that more prose follows."""
+    prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
+    if not prose:
+        return None
+    under_headline = [i for i in prose if (p := _previous_text(lines, i)) is not None and lines[p].headline]
+    for i in under_headline:
+        following = [line for line in lines[i + 1 :] if line.kind in (Kind.TEXT, Kind.END)][:6]
+        for line in following:
+            if line.kind is Kind.END:
+                break
+            if line.prose:
+                return i
+    return under_headline[0] if under_headline else prose[0]
+
+
+def _find_title(lines: list[_Line], lead: int) -> int | None:
+    """The headline nearest above the lead; an ALL-CAPS one (a slogan, a section) only when no other."""
+    candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT][:3]
+    headlines = [i for i in candidates if lines[i].headline]
+    mixed = [i for i in headlines if not lines[i].upper]
+    return (mixed or headlines or [None])[0]
+
+
+def _source_tag(text: str, rules: _Rules) -> re.Match[str] | None:
+    """An agency tag opening a line ("(LĐTĐ)", "HNN.VN -"): upper-case letters before any domain."""
+    for pattern in rules.tag_patterns:
+        match = pattern.match(text)
+        if match and match.group("tag").split(".")[0].isupper():
+            return match
+    return None
+
+
+def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -> tuple[int, str]:
+    """Index where the article ends (exclusive) and why: a marker, a footer or a teaser list.
+
+    Teaser lists show as a headline followed by a time stamp or by a summary opening with an
+    agency tag, as a headline printed twice (link text, then image alt or heading), or as a run
+    of headlines.
+    """
+    run: list[int] = []
+    headlines: dict[str, int] = {} if title is None else {title.casefold(): -1}
+    last_text: int | None = lead
+    for i in range(lead + 1, len(lines)):
+        line = lines[i]
+        if line.kind is Kind.END:
+            return i, f"tail from {line.end} {line.text!r}"
+        if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
+            return last_text, "teaser list (headline and time stamp)"
+        if line.kind is Kind.TEXT:
+            if _source_tag(line.text, rules) and last_text is not None and lines[last_text].headline:
+                return last_text, "teaser list (headline and tagged summary)"
+            if line.headline:
+                first = headlines.setdefault(line.text.casefold(), i)
+                if 0 <= first < i:
+                    return first, "teaser list (repeated headline)"
+            last_text = i
+        if line.kind in (Kind.TEXT, Kind.DATE):
+            listed = line.kind is Kind.DATE or (line.headline and _credit(line.text, rules) is None)
+            run = run + [i] if listed else []
+            if len(run) >= rules.shape["teaser_run_min"]:
+                return run[0], "teaser list (run of headlines)"
+    return len(lines), ""
+
+
+def _name_like(text: str, rules: _Rules) -> bool:
+    """Capitalised words or initials; letterless joiners ("Hà Anh - Minh Phương") do not count."""
+    tokens = [t for t in text.split() if any(c.isalpha() for c in t)]
+    return 0 < len(tokens) <= rules.bylines["name_max_words"] and all(
+        _INITIALS.match(t) or t[0].isupper() for t in tokens
+    )
+
+
+def _credit(text: str, rules: _Rules) -> str | None:
+    """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
+    if len(text.split()) > rules.bylines["max_words"]:
+        return None
+    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    for separator in rules.bylines["affiliation_separators"]:
+        head, found, rest = names.partition(separator)
+        if found and not _name_like(rest.strip(" ()"), rules):
+            names = head.strip()
+    return clean_byline(names) if _name_like(names, rules) else None
+
+
+# -- the whole page ------------------------------------------------------------------------
+
+
+def _read_header(lines: list[_Line], lead: int, cut: list[Cut]) -> tuple[str | None, datetime | None]:
+    """Title and date above the lead (the date nearest the title); every header line goes to ``cut``."""
+    title_at = _find_title(lines, lead)
+    dates = [i for i in range(lead) if lines[i].kind is Kind.DATE]
+    anchor = lead if title_at is None else title_at
+    date_at = min(dates, key=lambda i: abs(i - anchor)) if dates else None
+    for i in range(lead):
+        if lines[i].kind is not Kind.BLANK:
+            reason = "title" if i == title_at else "date" if i == date_at else "page header"
+            cut.append(Cut(lines[i].number, reason, lines[i].text))
+    title = None if title_at is None else lines[title_at].text
+    return title, None if date_at is None else lines[date_at].date
+
+
+def parse_text_dump(text: str) -> ParsedDump:
+    """Title, publication time, byline and body of the article in a plain-text page dump."""
+    rules = boilerplate_rules()
+    lines = [_classify(n, raw, rules) for n, raw in enumerate(text.splitlines(), start=1)]
+    cut: list[Cut] = []
+    lead = _find_lead(lines)
+    if lead is None:
+        cut = [Cut(line.number, "no prose", line.text) for line in lines if line.kind is not Kind.BLANK]
+        return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")
+
+    title, published = _read_header(lines, lead, cut)
+    end, why = _find_end(lines, lead, title, rules)
+    kept: list[_Line] = []
+    for line in lines[lead:end]:
+        reason = _body_noise(line, title, kept, rules)
+        if reason is None:
+            kept.append(line)
+        elif line.kind is not Kind.BLANK:
+            cut.append(Cut(line.number, reason, line.text))
+            if line.kind is Kind.DATE and published is None:
+                published = line.date
+
+    paragraphs = [line.text for line in kept]
+    source_tag = None
+    tag = _source_tag(paragraphs[0], rules) if paragraphs else None
+    if tag:
+        source_tag = tag.group("tag")
+        cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
+        paragraphs[0] = paragraphs[0][tag.end() :]
+    byline = _credit(paragraphs[-1], rules) if len(paragraphs) > 1 else None
+    if byline:
+        cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
+
+    cut.extend(Cut(line.number, why, line.text) for line in lines[end:] if line.kind is not Kind.BLANK)
+    body = "\n".join(paragraphs)
+    # A listing page reads as one teaser summary under a headline, then more teasers.
+    listing = (
+        why.startswith("teaser list")
+        and len(paragraphs) == 1
+        and len(body.split()) < rules.shape["listing_max_words"]
+    )
+    return ParsedDump(
+        title=title,
+        published_at=published,
+        byline=byline,
+        body=body,
+        source_tag=source_tag,
+        cut=sorted(cut, key=lambda c: c.line),
+        problem="listing_page" if listing else None if body else "empty_body",
+    )
+
+
+def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules) -> str | None:
+    """Why a line between the lead and the end is not article text, or None when it is."""
+    if line.kind is Kind.BLANK:
+        return "blank"
+    if line.kind is Kind.NOISE:
+        return "noise"
+    if line.kind is Kind.DATE:
+        return "date"
+    if title and line.text.casefold() == title.casefold():
+        return "repeated title"
+    if kept and line.text == kept[-1].text:
+        return "repeated line"
+    if not line.prose and line.words > rules.shape["headline_max_words"]:
+        return "teaser (headlines run together)"
+    return None

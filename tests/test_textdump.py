@@ -1,0 +1,290 @@
+"""The text-dump boilerplate filter, on the shared seeds and on synthetic dumps of other site styles."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.textdump import parse_text_dump
+from pipeline.config import SHARED_DIR
+
+SEEDS = SHARED_DIR / "seeds"
+GOLD = SHARED_DIR / "gold" / "seeds-dev.jsonl"
+DUMPS = Path(__file__).parent / "fixtures" / "dumps"
+
+
+def _gold() -> list[dict]:
+    if not GOLD.exists():
+        return []
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _seed(name: str) -> str:
+    if not SEEDS.exists():
+        pytest.skip(f"shared seeds not available at {SEEDS}")
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def _number_forms(value: float) -> list[str]:
+    """How a not-amount number may be printed: 738615, 2.100, 28,22 (for 28220000 with "triệu")."""
+    n = int(value)
+    forms = {str(n), f"{n:,}".replace(",", ".")}
+    for scale in (10**9, 10**6, 10**3):
+        if n >= scale and n % scale and n % (scale // 100) == 0:
+            forms.add(f"{n / scale:.2f}".rstrip("0").replace(".", ","))
+    return sorted(forms)
+
+
+def _occurs(form: str, text: str) -> bool:
+    return re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) is not None
+
+
+# -- seeds with gold ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    records = _gold()
+    if not records:
+        pytest.skip(f"gold file not available at {GOLD}")
+    return records
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_seed_with_gold_matches_title_byline_and_body_bounds(gold: list[dict], index: int) -> None:
+    record = gold[index]
+    parsed = parse_text_dump(_seed(record["doc"]))
+    assert parsed.title == record["title"]
+    assert parsed.byline == record["byline"]
+    assert parsed.body.startswith(record["body_starts"])
+    assert parsed.body.endswith(record["body_ends"])
+    for marker in record["boilerplate_markers"]:
+        assert marker not in parsed.body
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_seed_body_holds_no_number_found_only_in_boilerplate(gold: list[dict], index: int) -> None:
+    """A not-amount number printed in our body must also be printed inside the gold article span."""
+    record = gold[index]
+    raw = _seed(record["doc"])
+    span = raw[raw.index(record["body_starts"]) : raw.index(record["body_ends"]) + len(record["body_ends"])]
+    body = parse_text_dump(raw).body
+    for value in record["not_amounts"]:
+        for form in _number_forms(value):
+            if _occurs(form, body):
+                assert _occurs(form, span), f"{form} ({value}) leaked from the boilerplate of {record['doc']}"
+
+
+@pytest.mark.parametrize(
+    ("doc", "traps"),
+    [
+        ("000_ad89d6080852b568.txt", ["28,22 triệu", "Lữ đoàn 127", "IPU-151", "Infographic", "[Video]"]),
+        ("001_a31939fca0a7179e.txt", ["738615", "02373.852.369", "Đang online", "Hôm nay", "Sở Thông tin"]),
+        ("002_41bfdc0ffe4b55ed.txt", ["63 triệu", "2.100", "8.800", "Túi An sinh", "(LĐTĐ)", "Hoàn Kiếm"]),
+    ],
+)
+def test_seed_body_holds_no_boilerplate_trap(doc: str, traps: list[str]) -> None:
+    body = parse_text_dump(_seed(doc)).body
+    for trap in traps:
+        assert trap not in body
+
+
+def test_seed_002_keeps_the_caption_and_drops_the_repeated_headline(gold: list[dict]) -> None:
+    record = next(r for r in gold if r["doc"].startswith("002_"))
+    body = parse_text_dump(_seed(record["doc"])).body
+    assert body.count(record["title"]) == 0
+    assert "chủ trì hội nghị tại điểm cầu Trung ương. Ảnh: B.D" in body
+    assert parse_text_dump(_seed(record["doc"])).source_tag == "LĐTĐ"
+
+
+def test_seed_000_keeps_the_caption_text_without_table_markup() -> None:
+    body = parse_text_dump(_seed("000_ad89d6080852b568.txt")).body
+    caption = next(line for line in body.splitlines() if "160 phần quà" in line)
+    assert caption.startswith("LĐLĐ huyện Tiểu Cần (Trà Vinh) tặng")
+    assert caption.endswith("(Ảnh: KT).")
+    assert "|" not in body and "![" not in body
+
+
+# -- seeds without gold: expectations read off the dumps by hand --------------------------------
+
+
+def test_seed_003_hue_style_page() -> None:
+    parsed = parse_text_dump(_seed("003_355d0009c070508e.txt"))
+    assert parsed.title == "Gắn phong trào thi đua với học tập và làm theo Bác"
+    assert parsed.published_at == datetime(2023, 6, 2, 22, 6)
+    assert parsed.byline == "HẢI THUẬN"
+    assert parsed.source_tag == "HNN.VN"
+    assert parsed.body.startswith("Gắn phong trào thi đua với học tập và làm theo Bác là một trong những kinh nghiệm")
+    assert parsed.body.endswith("nhiệm vụ phát triển kinh tế, xã hội của tỉnh.")
+    assert "Chia sẻ kinh nghiệm tại hội nghị" in parsed.body.splitlines()
+    for trap in ("leftcenterrightdel", "ĐÁNH GIÁ", "BẠN CÓ THỂ QUAN TÂM", "Cố đô Huế", "Return to top", "Tin, ảnh"):
+        assert trap not in parsed.body
+
+
+def test_seed_004_haugiang_style_page() -> None:
+    parsed = parse_text_dump(_seed("004_ab7b83628f01d6bf.txt"))
+    assert parsed.title == "Đổi mới và nâng cao chất lượng hoạt động công đoàn theo tư tưởng của Người"
+    assert parsed.published_at == datetime(2024, 5, 29, 17, 22)
+    assert parsed.byline == "GIA NGUYỄN"
+    assert parsed.source_tag == "HGO"
+    assert parsed.body.startswith("Chiều ngày 29-5, Công đoàn Viên chức tỉnh tổ chức Tọa đàm")
+    assert parsed.body.endswith("Nghị quyết Đại hội Công đoàn Viên chức nhiệm kỳ 2023-2028.")
+    assert len(parsed.body.splitlines()) == 6
+    for trap in ("Viết bình luận", "900 triệu", "06:50", "85%", "THÔNG TIN CẦN BIẾT", "329 công dân"):
+        assert trap not in parsed.body
+
+
+# -- synthetic dumps of other site styles (tests/fixtures/dumps, written for these tests) -------
+
+SYNTHETIC = {
+    "portal_counters.txt": dict(
+        title="Công đoàn ngành Giáo dục tỉnh trao 250 suất học bổng cho con đoàn viên",
+        published_at=datetime(2023, 9, 12, 8, 15),
+        byline="Nguyễn Thu Trang",
+        starts="Sáng 11/9, Công đoàn ngành Giáo dục tỉnh tổ chức lễ trao 250 suất học bổng",
+        ends="hoàn cảnh của đoàn viên, người lao động.",
+        paragraphs=5,
+        absent=["1204558", "Lượt truy cập", "Trang chủ", "0204.3855.123", "Bản quyền", "Cơ quan chủ quản", "BẮC GIANG"],
+    ),
+    "newspaper_tag_teasers.txt": dict(
+        title="Đà Nẵng: Hơn 3.000 công nhân được khám sức khỏe miễn phí",
+        published_at=datetime(2024, 3, 18, 7, 45),
+        byline="HOÀNG ANH",
+        starts="Ngày 17-3, LĐLĐ TP Đà Nẵng phối hợp",
+        ends="mỗi phần trị giá 500.000 đồng.",
+        paragraphs=4,
+        absent=["(NLĐO)", "Liên Chiểu", "400 công nhân", "20:10", "Thời sự"],
+    ),
+    "markdown_gallery.txt": dict(
+        title="Người lao động ngành điện hào hứng với Tháng Công nhân 2022",
+        published_at=datetime(2022, 5, 5),
+        byline="T.H",
+        starts="Hưởng ứng Tháng Công nhân năm 2022, Công đoàn Tổng công ty Điện lực miền Bắc",
+        ends="kể từ tháng 6/2022.",
+        paragraphs=4,
+        absent=["giải bóng đá", "Ký kết thỏa ước", "anh-1.jpg", "bóng chuyền", "Hội thao", "quảng cáo", "|"],
+    ),
+    "national_caps_title.txt": dict(
+        title="TỔNG LIÊN ĐOÀN KÝ KẾT CHƯƠNG TRÌNH PHỐI HỢP VỚI BỘ Y TẾ",
+        published_at=datetime(2023, 4, 20, 14, 1),
+        byline="Phạm Quang Huy",
+        starts="Chiều 19/4, tại Hà Nội, Tổng Liên đoàn Lao động Việt Nam và Bộ Y tế",
+        ends="ngay trong năm 2023.",
+        paragraphs=3,
+        absent=["Dệt May", "Giấy phép", "Chịu trách nhiệm", "Cổng thông tin", "CÔNG ĐOÀN VIỆT NAM", "Bài và ảnh"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SYNTHETIC))
+def test_synthetic_dump(name: str) -> None:
+    want = SYNTHETIC[name]
+    parsed = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    assert parsed.problem is None
+    assert parsed.title == want["title"]
+    assert parsed.published_at == want["published_at"]
+    assert parsed.byline == want["byline"]
+    assert parsed.body.startswith(want["starts"])
+    assert parsed.body.endswith(want["ends"])
+    assert len(parsed.body.splitlines()) == want["paragraphs"]
+    for trap in want["absent"]:
+        assert trap not in parsed.body
+
+
+def test_caption_and_subheading_lines_stay_in_the_body() -> None:
+    body = parse_text_dump((DUMPS / "portal_counters.txt").read_text(encoding="utf-8")).body
+    assert "Các tiết mục văn nghệ chào mừng" in body.splitlines()
+    markdown = parse_text_dump((DUMPS / "markdown_gallery.txt").read_text(encoding="utf-8")).body
+    assert "Lãnh đạo Công đoàn Tổng công ty thăm hỏi công nhân tại công trường đường dây 110kV" in markdown.splitlines()
+
+
+def test_listing_page_is_not_an_article() -> None:
+    parsed = parse_text_dump((DUMPS / "listing_page.txt").read_text(encoding="utf-8"))
+    assert parsed.problem == "listing_page"
+
+
+def test_menu_only_page_has_no_body() -> None:
+    parsed = parse_text_dump((DUMPS / "menu_only.txt").read_text(encoding="utf-8"))
+    assert parsed.problem == "empty_body"
+    assert parsed.body == "" and parsed.title is None
+
+
+def test_every_left_out_line_is_reported() -> None:
+    text = (DUMPS / "portal_counters.txt").read_text(encoding="utf-8")
+    parsed = parse_text_dump(text)
+    reasons = {cut.line: cut.reason for cut in parsed.cut}
+    assert reasons[10] == "title" and reasons[12] == "date" and reasons[24] == "byline"
+    assert reasons[7] == "page header"
+    assert reasons[27].startswith("tail from footer")
+    kept = set(parsed.body.splitlines())
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and number not in reasons:
+            assert line.strip() in kept
+
+
+# -- small pieces of the filter ------------------------------------------------------------------
+
+_LEAD = "Sáng 5/3, Công đoàn cơ sở tổ chức hội nghị người lao động năm 2024 với sự tham dự của 150 đoàn viên."
+_MORE = "Hội nghị đã thông qua quy chế dân chủ cơ sở và bầu ban thanh tra nhân dân nhiệm kỳ mới của đơn vị."
+
+
+@pytest.mark.parametrize(
+    ("last_line", "byline"),
+    [
+        ("Tin, ảnh: HẢI THUẬN", "HẢI THUẬN"),
+        ("Nguyễn Văn An (LĐLĐ tỉnh)", "Nguyễn Văn An"),
+        ("Trần Mai – Công đoàn ngành Y tế", "Trần Mai"),
+        ("Hà Anh - Minh Phương", "Hà Anh - Minh Phương"),
+        ("N.T.H", "N.T.H"),
+        ("Đại biểu biểu quyết thông qua nghị quyết", None),
+        ("Theo đó, hội nghị bế mạc.", None),
+    ],
+)
+def test_closing_credit_line(last_line: str, byline: str | None) -> None:
+    parsed = parse_text_dump(f"Hội nghị người lao động năm 2024\n{_LEAD}\n{_MORE}\n{last_line}\n")
+    assert parsed.byline == byline
+    assert parsed.body.splitlines()[-1] == (_MORE if byline else last_line)
+
+
+def test_mixed_case_parenthesis_is_not_an_agency_tag() -> None:
+    parsed = parse_text_dump(f"Hội nghị người lao động năm 2024\n(Ảnh minh họa) {_LEAD}\n{_MORE}\n")
+    assert parsed.source_tag is None
+    assert parsed.body.startswith("(Ảnh minh họa) Sáng 5/3")
+
+
+def test_date_inside_a_sentence_is_not_a_date_line() -> None:
+    sentence = "Ngày 14/02/2024 08:30, hội nghị khai mạc tại hội trường lớn của công ty với 150 đại biểu."
+    text = f"Hội nghị người lao động năm 2024\n{sentence}\n{_MORE}\n"
+    parsed = parse_text_dump(text)
+    assert parsed.published_at is None
+    assert parsed.body.startswith("Ngày 14/02/2024 08:30, hội nghị khai mạc")
+
+
+def test_nfd_and_crlf_input_gives_nfc_lines_without_trailing_spaces() -> None:
+    text = f"Hội nghị người lao động năm 2024   \r\n\r\n{_LEAD}  \r\n{_MORE}\t\r\n"
+    parsed = parse_text_dump(unicodedata.normalize("NFD", text))
+    assert parsed.title == "Hội nghị người lao động năm 2024"
+    assert parsed.body == f"{_LEAD}\n{_MORE}"
+    assert unicodedata.is_normalized("NFC", parsed.body)
+
+
+_PAGE_LINES = [
+    _LEAD, _MORE, "Tin liên quan", "12:00 01/02/2024", "B.D", "", "Đang online: 5", "Hội nghị tổng kết năm",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_LINES) | st.text(max_size=40), max_size=12))
+def test_any_text_parses_to_clean_lines(lines: list[str]) -> None:
+    parsed = parse_text_dump("\n".join(lines))
+    assert parsed.body == parsed.body.strip()
+    assert all(line and line == line.strip() for line in parsed.body.splitlines()) or parsed.body == ""
+    assert unicodedata.is_normalized("NFC", parsed.body)
+    assert (parsed.problem is None) == bool(parsed.body) or parsed.problem == "listing_page"
