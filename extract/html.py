@@ -281,14 +281,13 @@ def _htmldate(raw: str, url: str) -> datetime | None:
     return datetime.strptime(value, "%Y-%m-%d %H:%M") if value else None
 
 
-def _byline(root: etree._Element, site: Site | None, body_lines: list[str], fallback: str | None) -> str | None:
-    selectors = [site.article.byline] if site and site.article.byline else []
-    found = clean_byline(_first_text(root, selectors + html_rules()["bylines"]["selectors"]))
-    if found:
-        return found
-    found = clean_byline(fallback)
-    if found:
-        return found
+def _byline(root: etree._Element, body_lines: list[str], candidates: list[str | None]) -> str | None:
+    """First usable credit: the candidates (site selector, trafilatura), common byline elements, the closing line."""
+    site_byline, *others = candidates
+    for text in [site_byline, _first_text(root, html_rules()["bylines"]["selectors"]), *others]:
+        found = clean_byline(text)
+        if found:
+            return found
     if body_lines:  # a credit line closing the article: "Tin, ảnh: HẢI THUẬN" or "MINH ANH"
         last = body_lines[-1]
         if html_rules()["bylines"]["regex"].match(last) and len(last) <= 60:
@@ -299,16 +298,24 @@ def _byline(root: etree._Element, site: Site | None, body_lines: list[str], fall
 
 
 def _listing_problem(root: etree._Element, lines: list[str]) -> str | None:
-    """Detail text when the body is mostly headline links of the page: a listing page."""
+    """Detail text when the page is a listing of other pages rather than an article.
+
+    Signs: body lines that are headline links of the page, or teasers cut short with
+    "...", or more headline text in links than text in the body.
+    """
     rules = html_rules()["listing"]
-    headlines = set()
-    for a in root.iter("a"):
-        text = _text(a)
-        if len(text.split()) >= rules["min_words"]:
-            headlines.add(text.casefold())
-    hits = sum(1 for line in lines if line.casefold() in headlines)
-    if hits >= rules["min_lines"] and hits / max(len(lines), 1) >= rules["min_share"]:
-        return f"{hits} of {len(lines)} body lines are links to other pages"
+    headlines = {t.casefold() for t in (_text(a) for a in root.iter("a")) if len(t.split()) >= rules["min_words"]}
+    enough = max(rules["min_lines"], rules["min_share"] * len(lines))
+    linked = sum(1 for line in lines if line.casefold() in headlines)
+    if linked >= enough:
+        return f"{linked} of {len(lines)} body lines are links to other pages"
+    teasers = sum(1 for line in lines if line.endswith(tuple(rules["teaser_endings"])))
+    if teasers >= enough:
+        return f"{teasers} of {len(lines)} body lines are teasers cut short"
+    body_chars = sum(len(line) for line in lines)
+    link_chars = sum(len(h) for h in headlines)
+    if len(headlines) >= rules["min_headlines"] and link_chars > body_chars:
+        return f"{len(headlines)} headline links hold more text than the body ({link_chars} > {body_chars} characters)"
     return None
 
 
@@ -376,14 +383,16 @@ def parse_html(
 
     page = ParsedPage(url, encoding=used)
     page.title = _title(root, site)
-    author = None
+    # The site's byline element may sit inside the body and be dropped with it: read it first.
+    site_byline = _first_text(root, [site.article.byline]) if site and site.article.byline else None
     if site and site.article.body:
         lines, body_nodes = _selector_body(root, site)
+        author = None
     else:
         lines, author = _trafilatura_body(raw, url)
         body_nodes = []
     page.published_at = _published(root, url, site, body_nodes, raw)
-    page.byline = _byline(root, site, lines, author)
+    page.byline = _byline(root, lines, [site_byline, author])
     page.body = "\n".join(lines)
 
     if len(page.body) < html_rules()["body"]["min_chars"]:

@@ -1,0 +1,60 @@
+"""Scrapy settings of a congdoan crawl, and the thresholds that fail a site for a run.
+
+``polite=True`` is for real sites: robots.txt, at most two concurrent requests per
+domain, a delay adjusted by AutoThrottle, retries with exponential backoff.
+``polite=False`` (tests, the demo on loopback) drops the delays but still obeys robots.txt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.config import USER_AGENT
+
+# A site fails a run when at least this share of its article pages yield no body (layout drift) ...
+EMPTY_BODY_FAIL_SHARE = 0.5
+# ... counted only once it has fetched this many article pages.
+EMPTY_BODY_MIN_PAGES = 3
+# Article requests failing in this share (with at least EMPTY_BODY_MIN_PAGES tried) fail the site too.
+FAILURE_FAIL_SHARE = 0.5
+# Articles stored per Store.add_articles batch.
+STORE_BATCH = 20
+# How many listing pages a backfill (--since) may follow past a site's max_pages.
+BACKFILL_PAGE_FACTOR = 50
+
+
+def crawl_settings(polite: bool = True, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "USER_AGENT": USER_AGENT,
+        "ROBOTSTXT_OBEY": True,
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": "INFO",
+        "LOG_INSTALL_ROOT_HANDLER": False,  # the caller owns logging; crawl_sites adds a file handler
+        "CONCURRENT_REQUESTS": 16,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 2 if polite else 8,
+        "DOWNLOAD_DELAY": 1.0 if polite else 0,
+        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "AUTOTHROTTLE_ENABLED": polite,
+        "AUTOTHROTTLE_START_DELAY": 2.0,
+        "AUTOTHROTTLE_MAX_DELAY": 30.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+        "DOWNLOAD_TIMEOUT": 30 if polite else 10,
+        "DOWNLOAD_MAXSIZE": 8 * 1024 * 1024,
+        "DOWNLOAD_WARNSIZE": 2 * 1024 * 1024,
+        "RETRY_ENABLED": True,
+        "RETRY_TIMES": 3 if polite else 1,
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "CONGDOAN_RETRY_BACKOFF": 2.0 if polite else 0.0,
+        "REDIRECT_MAX_TIMES": 10,
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawl.middlewares.BackoffRetryMiddleware": 550,
+        },
+        "ITEM_PIPELINES": {"crawl.pipelines.StorePipeline": 300},
+        # A slow or stuck site must not hold the nightly run: stop it after this many seconds.
+        "CLOSESPIDER_TIMEOUT": 3600 if polite else 300,
+        "HTTPERROR_ALLOW_ALL": False,
+    }
+    settings.update(overrides or {})
+    return settings

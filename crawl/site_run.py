@@ -1,0 +1,128 @@
+"""What one site's crawl knows and counts during a run, and its verdict at the end.
+
+A :class:`SiteRun` is shared by the site's spider and item pipeline. Everything
+runs in the reactor thread, so it (and the Store it holds) needs no locking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from crawl.registry import Site
+from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_FAIL_SHARE
+from pipeline.store import Store, utcnow
+
+# Reasons that say the site itself, not one page, is unwell.
+TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated"})
+# Reasons that will not change on a later visit: such article URLs are not requested again.
+PERMANENT_REASONS = frozenset({"robots", "listing_page", "binary", "too_large"})
+
+
+@dataclass
+class SiteRun:
+    site: Site
+    origin: str
+    store: Store
+    raw_dir: Path
+    run_id: str
+    since: date | None = None
+    known: set[str] = field(default_factory=set)
+    settled: set[str] = field(default_factory=set)
+
+    pages_fetched: int = 0
+    listing_pages: int = 0
+    article_pages: int = 0
+    not_modified: int = 0
+    articles_new: int = 0
+    empty_bodies: int = 0
+    listings_read: int = 0
+    listing_attempts: int = 0
+    article_attempts: int = 0
+    article_failures: int = 0
+    links_found: int = 0
+    close_reason: str | None = None
+    finished: bool = False
+
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    requested: set[str] = field(default_factory=set)
+    # Validators of listing pages and feeds, saved only when the run of the site ends well and
+    # every article they led to was handled: a 304 next time must not hide an article missed now.
+    validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    children: dict[str, set[str]] = field(default_factory=dict)
+    unfinished: set[str] = field(default_factory=set)
+
+    @property
+    def source(self) -> str:
+        return self.site.source
+
+    def url(self, path: str) -> str:
+        """The URL actually fetched for a path of the site."""
+        return self.origin.rstrip("/") + path
+
+    def record_error(self, url: str, reason: str, detail: str | None = None) -> None:
+        """A page_errors row; ``url`` is the canonical URL, so runs on other ports still match."""
+        self.errors.append(
+            {"run_id": self.run_id, "source": self.source, "url": url, "reason": reason, "detail": detail, "occurred_at": utcnow()}
+        )
+
+    def article_failed(self, canonical: str, reason: str) -> None:
+        """Count a failed article; a transient failure keeps its listing's validators unsaved, for a retry."""
+        self.article_failures += 1
+        if reason in TRANSIENT_REASONS:
+            self.unfinished.add(canonical)
+
+    def verdict(self) -> str | None:
+        """Why the site failed this run, None when it did not."""
+        if self.close_reason == "closespider_timeout":
+            return "the site took longer than the crawl allows (slow or stuck); stopped"
+        if self.close_reason not in (None, "finished"):
+            return f"the crawl of the site stopped early ({self.close_reason})"
+        if self.listing_attempts and not self.listings_read:
+            first = next((e for e in self.errors), None)
+            why = f": {first['reason']} ({first['detail']})" if first else ""
+            return f"no listing page, feed or sitemap could be read{why}"
+        if self.listings_read > self.not_modified and not self.links_found:
+            return "no article links on any listing page, feed or sitemap: the layout may have changed"
+        if self.article_pages >= EMPTY_BODY_MIN_PAGES and self.empty_body_share >= EMPTY_BODY_FAIL_SHARE:
+            return (
+                f"{self.empty_bodies} of {self.article_pages} article pages had no body: "
+                "the layout may have changed (check the selectors)"
+            )
+        if self.article_attempts >= EMPTY_BODY_MIN_PAGES and self.article_failures / self.article_attempts >= FAILURE_FAIL_SHARE:
+            return f"{self.article_failures} of {self.article_attempts} article pages could not be fetched or read"
+        return None
+
+    @property
+    def empty_body_share(self) -> float:
+        return self.empty_bodies / self.article_pages if self.article_pages else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        """One row of crawl_site_runs, without run_id."""
+        error = self.verdict()
+        return {
+            "source": self.source,
+            "status": "failed" if error else "ok",
+            "pages_fetched": self.pages_fetched,
+            "listing_pages": self.listing_pages,
+            "article_pages": self.article_pages,
+            "not_modified": self.not_modified,
+            "articles_new": self.articles_new,
+            "failures": len(self.errors),
+            "empty_bodies": self.empty_bodies,
+            "empty_body_share": round(self.empty_body_share, 4),
+            "error": error,
+        }
+
+    def finish(self) -> dict[str, Any]:
+        """Record page errors and (for a healthy run) the listing validators; return the summary."""
+        row = self.summary()
+        self.store.record_page_errors(self.errors)
+        if row["status"] == "ok":
+            for url, (etag, last_modified) in self.validators.items():
+                if not self.children.get(url, set()) & self.unfinished:
+                    self.store.save_http_validators(url, etag, last_modified)
+        self.finished = True
+        return row
