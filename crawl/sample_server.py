@@ -58,8 +58,9 @@ def file_for(root: Path, target: str) -> Path | None:
 class SampleServer:
     """One threaded HTTP server over one folder; counts requests per path?query."""
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, delay: float = 0.0):
         self.root = Path(root)
+        self.delay = delay  # seconds slept before each answer: a slow site, for tests that interrupt a run
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
         self._lock = threading.Lock()
@@ -95,6 +96,8 @@ class SampleServer:
                 self.do_GET(head=True)
 
             def do_GET(self, head: bool = False) -> None:
+                if server.delay:
+                    time.sleep(server.delay)
                 path = file_for(server.root, self.path)
                 if path is None:
                     return self._send(404, b"not found", "text/plain; charset=utf-8", head=head)
@@ -178,10 +181,12 @@ def sample_root(site: Site, base: Path = SAMPLE_SITES_DIR) -> Path:
 
 
 @contextmanager
-def serve_sites(sites: Iterable[Site], base: Path = SAMPLE_SITES_DIR) -> Iterator[ServedSites]:
+def serve_sites(sites: Iterable[Site], base: Path = SAMPLE_SITES_DIR, delay: float = 0.0) -> Iterator[ServedSites]:
     """Serve each sample site on its own ephemeral port for the duration of the block."""
     with ExitStack() as stack:
-        servers = {site.source: stack.enter_context(SampleServer(sample_root(site, base))) for site in sites}
+        servers = {
+            site.source: stack.enter_context(SampleServer(sample_root(site, base), delay=delay)) for site in sites
+        }
         yield ServedSites(servers)
 
 

@@ -40,30 +40,27 @@ def totals_table(store: Store) -> Table:
     return table
 
 
-def highlights_table(store: Store, limit: int = 8) -> Table:
-    """The latest awards and the largest sums of money, each with its sentence."""
+def highlights_table(store: Store, per_kind: int = 4) -> Table:
+    """The latest awards and the largest sums of money (lump sums in VND), each with its sentence."""
     rows = store.con.execute(
         """
-        WITH items AS (
-            SELECT a.published_at, a.source, 'award' AS kind,
-                   w.form || coalesce(' — ' || w.awarder, '') AS item, w.text AS sentence, NULL::DOUBLE AS money
-            FROM awards w JOIN articles a USING (article_id)
-            UNION ALL
-            SELECT a.published_at, a.source, 'money', m.text, m.sentence, m.value
-            FROM amounts m JOIN articles a USING (article_id)
-            WHERE m.kind = 'money' AND coalesce(m.currency, 'VND') = 'VND'
-        )
-        SELECT published_at, source, kind, item, sentence FROM items
-        ORDER BY kind = 'money', money DESC NULLS LAST, published_at DESC NULLS LAST
-        LIMIT ?
+        (SELECT a.published_at, a.source, 'award' AS kind,
+                w.form || coalesce(' — ' || w.awarder, '') AS item, w.text AS sentence
+         FROM awards w JOIN articles a USING (article_id)
+         ORDER BY a.published_at DESC NULLS LAST, w.start_char LIMIT ?)
+        UNION ALL
+        (SELECT a.published_at, a.source, 'money', m.text, m.sentence
+         FROM amounts m JOIN articles a USING (article_id)
+         WHERE m.kind = 'money' AND coalesce(m.currency, 'VND') = 'VND' AND m.per IS NULL
+         ORDER BY m.value DESC LIMIT ?)
         """,
-        [limit],
+        [per_kind, per_kind],
     ).fetchall()
     table = Table(title="Top highlights")
     for column in ("date", "source", "kind", "item", "sentence"):
         table.add_column(column, overflow="fold")
     for published, source, kind, item, sentence in rows:
-        short = sentence if len(sentence) <= 160 else sentence[:157] + "…"
+        short = sentence if len(sentence) <= 140 else sentence[:137] + "…"
         table.add_row(f"{published:%d/%m/%Y}" if published else "-", source, kind, item, short)
     return table
 
