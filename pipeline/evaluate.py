@@ -6,6 +6,10 @@ noun must begin the predicted one or the other way round; an award on form
 plus either the awarder or one recipient. Gold items marked ``optional`` are
 neither required nor counted against a prediction that finds them. Precision,
 recall and F1 are summed over all documents (micro-averaged).
+
+The guide's award rule cannot match a generic award that names neither awarder
+nor recipient ("trên 70 tập thể được các cấp khen thưởng"); such a gold award
+matches a prediction of the same form and the same recipient count.
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ def award_matches(gold: dict, pred: dict) -> bool:
         return False
     if gold.get("awarder") and norm(gold["awarder"]) == norm(pred.get("awarder")):
         return True
+    if not gold.get("awarder") and not gold.get("recipients"):
+        return gold.get("recipient_count") is not None and _same_number(gold["recipient_count"],
+                                                                         pred.get("recipient_count"))
     return bool({norm(r) for r in gold.get("recipients") or []} & {norm(r) for r in pred.get("recipients") or []})
 
 

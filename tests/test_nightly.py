@@ -116,49 +116,52 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path: Path, moment: s
     assert snapshot(victim) == snapshot(reference)
 
 
+# A reader as the web page reads (a short-lived connection per query) or as a notebook does
+# (one connection kept open for the whole session, which goes on seeing the file it opened).
 READER = textwrap.dedent("""
-    import json, sys, time, duckdb
-    db, stop = sys.argv[1], sys.argv[2]
-    import os
-    long_lived = duckdb.connect(db, read_only=True)
+    import json, os, sys, time, duckdb
+    db, stop, style = sys.argv[1], sys.argv[2], sys.argv[3]
+    kept = duckdb.connect(db, read_only=True) if style == "notebook" else None
     queries = errors = 0
-    seen = set()
-    messages = []
+    seen, messages = set(), []
     while not os.path.exists(stop):
-        for con in (long_lived, None):
-            try:
-                c = con or duckdb.connect(db, read_only=True)
-                seen.add(c.execute("SELECT count(*) FROM articles").fetchone()[0])
-                c.execute("SELECT count(*) FROM v_highlights").fetchone()
-                if con is None:
-                    c.close()
-                queries += 1
-            except Exception as exc:
-                errors += 1
-                messages.append(repr(exc))
+        try:
+            con = kept or duckdb.connect(db, read_only=True)
+            seen.add(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+            con.execute("SELECT count(*) FROM v_highlights").fetchone()
+            if kept is None:
+                con.close()
+            queries += 1
+        except Exception as exc:
+            errors += 1
+            messages.append(repr(exc))
         time.sleep(0.02)
     print(json.dumps({"queries": queries, "errors": errors, "seen": sorted(seen), "messages": messages[:3]}))
 """)
 
 
-def test_a_reader_never_fails_while_a_run_writes(tmp_path: Path) -> None:
+def test_readers_never_fail_while_a_run_writes(tmp_path: Path) -> None:
     db, stop = tmp_path / "read.duckdb", tmp_path / "stop"
     first, rest = SAMPLE[:2], SAMPLE[2:]
     with serve_sites(SAMPLE, delay=0.02) as origins:
         run_cli("run", "--db", str(db), *args(origins, first))
-        reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE,
-                                  text=True)
+        readers = {
+            style: subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), style],
+                                    stdout=subprocess.PIPE, text=True)
+            for style in ("web", "notebook")
+        }
         try:
             time.sleep(0.5)
             run_cli("run", "--db", str(db), *args(origins, first + rest))
             time.sleep(0.5)
         finally:
             stop.touch()
-            out, _ = reader.communicate(timeout=60)
-    result = json.loads(out)
-    assert result["errors"] == 0, result["messages"]
-    assert result["queries"] > 20
-    assert len(result["seen"]) >= 2, "the reader never saw the newly published articles"
+            results = {style: json.loads(r.communicate(timeout=60)[0]) for style, r in readers.items()}
+    for style, result in results.items():
+        assert result["errors"] == 0, (style, result["messages"])
+        assert result["queries"] > 20, style
+    assert len(results["web"]["seen"]) >= 2, "short-lived readers never saw the newly published articles"
+    assert len(results["notebook"]["seen"]) == 1  # a kept connection reads the file it opened
 
 
 def test_a_second_concurrent_run_exits_with_the_lock_message(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """Every stored page of the bundled sample sites parses to what its expected.json says.
 
-expected.json (written with the sample sites) lists the articles, each with its ``path``
-(as served: path?query), ``title``, ``published_at`` (ISO, local time), ``byline``,
-``body_start`` and ``body_end``; ``_teasers`` lists titles of other stories the pages
-show around the article, which must never reach a body.
+expected.json (written by hand with the sample sites) maps each article's path (as
+served: path?query) to its ``title``, ``published_at`` (ISO, local time), ``byline``,
+``body_starts`` and ``body_ends``; ``_teasers`` lists titles of other stories the pages
+show around the articles, which must never reach a body, and ``_listing_pages`` the
+site's listing pages in order.
 """
 
 import json
@@ -27,9 +28,8 @@ def expectations(site):
     if not path.is_file():
         pytest.skip(f"{path} is not there yet")
     data = json.loads(path.read_text(encoding="utf-8"))
-    articles = data["articles"] if isinstance(data, dict) else data
-    teasers = data.get("_teasers", []) if isinstance(data, dict) else []
-    return articles, teasers
+    articles = {target: fields for target, fields in data.items() if not target.startswith("_")}
+    return articles, data.get("_teasers", [])
 
 
 def test_sample_sites_are_registered():
@@ -43,20 +43,18 @@ def test_sample_articles_parse_as_expected(site):
     articles, teasers = expectations(site)
     assert articles, f"{site.source}: expected.json lists no article"
     root = SAMPLE_SITES_DIR / site.sample_dir
-    for expected in articles:
-        target = expected.get("path") or expected["url"].removeprefix(site.base_url)
+    for target, expected in articles.items():
+        assert site.is_article_path(target), f"{site.source}: {target} does not match the url_pattern"
         stored = file_for(root, target)
         assert stored is not None, f"{site.source}: no stored page for {target}"
         page = parse_html(stored.read_bytes(), site.canonical_url(target), site)
         where = f"{site.source} {target}"
         assert page.ok, f"{where}: {page.problem} {page.detail}"
         assert page.title == expected["title"], where
-        if "published_at" in expected:
-            want = datetime.fromisoformat(expected["published_at"]) if expected["published_at"] else None
-            assert page.published_at == want, where
-        if "byline" in expected:
-            assert page.byline == expected["byline"], where
-        assert page.body.startswith(expected["body_start"]), f"{where}: body starts {page.body[:80]!r}"
-        assert page.body.endswith(expected["body_end"]), f"{where}: body ends {page.body[-80:]!r}"
-        for teaser in [*teasers, *expected.get("_teasers", [])]:
+        want = datetime.fromisoformat(expected["published_at"]) if expected["published_at"] else None
+        assert page.published_at == want, where
+        assert page.byline == expected["byline"], where
+        assert page.body.startswith(expected["body_starts"]), f"{where}: body starts {page.body[:80]!r}"
+        assert page.body.endswith(expected["body_ends"]), f"{where}: body ends {page.body[-80:]!r}"
+        for teaser in teasers:
             assert teaser not in page.body, f"{where}: teaser {teaser!r} leaked into the body"
