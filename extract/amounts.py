@@ -1,0 +1,488 @@
+"""The ``congdoan_amounts`` component: money, counts and percentages as the annotation guide defines them.
+
+The search runs on the Doc's text with regular expressions compiled once from
+``data/lexicon/amounts.toml``; underthesea's tokens and POS tags are consulted only around a
+number: to take a counted noun the lexicon does not list, to read a rate's base, and to
+check that a word before a number is a word of its own ("điểm", not the end of "khởi điểm").
+A number becomes an amount only when something says what
+it measures (a currency, "%", a counted noun, or money words around a scaled number), which
+is what keeps dates, years, document numbers and phone numbers out; the exclusion rules of
+the lexicon handle the numbers that do have a noun after them ("2 năm", "bão số 3 ...").
+
+Fields of each span (``span._.amount``):
+
+``kind``        money | count | percent
+``value``       float; the low end of a range; money in its currency, scale words applied
+``value_max``   float, the high end of a range, else None
+``currency``    ISO code for money (VND unless written otherwise), else None
+``unit``        the counted noun as written (counts only), else None
+``per``         the base of a rate, "người/tháng" for "đồng/người/tháng", else None
+``qualifier``   exact | approx | over | under
+
+The span covers the amount as written: the qualifier ("gần 17 tỷ đồng", "100% trở lên"), the
+"từ" of a range or of "từ 50 đoàn viên trở lên", the unit and the rate. Spans follow
+underthesea's words, so one can end a syllable late when a word runs on ("20 tỷ đồng tiền").
+A number without a unit that borrows the next one's is an amount of its own: "2 trong số 58
+tập thể" (2, spanning to the noun; 58 is found again), "45/50 CĐCS" (45), "từ 1.200 lên 1.500
+người" (1200, spanning the number only).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extract.numbers import NumberMatch, match_number, number_words
+from extract.spans import add_span
+from pipeline.config import LEXICON_DIR
+
+LEXICON = LEXICON_DIR / "amounts.toml"
+_SP = r"[ \t\u00a0]"
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;…\"“”'(\[\n–-])[ \t]*$")
+
+
+def _words(words: list[str] | set[str]) -> str:
+    """A regex alternation of words, longest first, spaces matching any horizontal space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", f"{_SP}+") for w in ordered)
+
+
+def _before(words: list[str], tail: str = f"{_SP}*", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Matches when one of ``words`` ends right before the end of the searched window."""
+    return re.compile(rf"(?<!\w)(?:{_words(words)}){tail}$", flags)
+
+
+@dataclass
+class Tail:
+    """What follows a number and says what it measures."""
+
+    kind: str
+    end: int
+    currency: str | None = None
+    unit: str | None = None
+    per: str | None = None
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+class AmountRules:
+    """The lexicon, compiled once."""
+
+    def __init__(self, path: Path = LEXICON):
+        lex = tomllib.loads(path.read_text(encoding="utf-8"))
+        nw = number_words()
+        self.number_vocabulary = {w.lower() for w in nw.vocabulary}
+        starters = [w for w, v in nw.digits.items() if v > 0] + [nw.ten]
+        scale_only = [w for words in lex["qualifiers"]["scale_only"].values() for w in words]
+        self.scale_only_qualifier = {w: q for q, words in lex["qualifiers"]["scale_only"].items() for w in words}
+        # Where a candidate may start: a digit, a number word, or "hàng" of "hàng nghìn".
+        self.start = re.compile(
+            rf"(?<![\w.,/:-])\d|(?<!\w)(?:{_words(starters + scale_only)})(?!\w)", re.IGNORECASE)
+        self.scale_only = re.compile(rf"(?:{_words(scale_only)}){_SP}+(?=(?:{_words(list(nw.scales))})(?!\w))",
+                                     re.IGNORECASE)
+
+        quals = lex["qualifiers"]
+        self.qualifier_before = {w: q for q, words in quals["before"].items() for w in words}
+        self.qual_before = re.compile(rf"(?<!\w)(?P<q>{_words(list(self.qualifier_before))}){_SP}+$", re.IGNORECASE)
+        self.qualifier_after = {w: q for q, words in quals["after"].items() for w in words}
+        self.qual_after = re.compile(rf"{_SP}+(?P<q>{_words(list(self.qualifier_after))})(?!\w)", re.IGNORECASE)
+
+        ranges = lex["ranges"]
+        self.range_open = _before(ranges["opening"], f"{_SP}+")
+        self.range_sep = re.compile(rf"{_SP}*(?:{_words(ranges['separators'])}){_SP}*", re.IGNORECASE)
+        self.change = re.compile(rf"{_SP}+(?:{_words(ranges['changes'])}){_SP}+", re.IGNORECASE)
+        self.partitive = re.compile(rf"{_SP}+(?:{_words(lex['partitive']['words'])}){_SP}+", re.IGNORECASE)
+        self.fraction = lex["partitive"]["fraction"]
+        self.fraction_date = _before(lex["partitive"]["date_words_before"], f"{_SP}+")
+
+        self.percent = re.compile(rf"{_SP}*(?:%|(?:{_words(lex['percent']['markers'])})(?!\w))", re.IGNORECASE)
+        currencies = {k: v for k, v in lex["currencies"].items() if isinstance(v, str)}
+        self.currency_code = currencies
+        not_currency = lex["currencies"]["not_currency"]
+        self.lowercase_currencies = set(lex["currencies"]["lowercase_only"])
+        not_currency_after = rf"(?!(?<=đồng){_SP}+(?:{_words(not_currency)})(?!\w))"  # "đồng chí"
+        self.currency = re.compile(rf"{_SP}*(?P<c>{_words(list(currencies))})(?!\w){not_currency_after}", re.IGNORECASE)
+        self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
+        rate_markers = lex["rates"]["markers"]
+        self.rate = re.compile(rf"{_SP}*(?:{_words(rate_markers)}){_SP}*(?=[^\W\d_])", re.IGNORECASE)
+
+        count = lex["count"]
+        self.nouns = {n.lower() for n in count["nouns"]}
+        self.classifiers = set(count["classifiers"])
+        self.not_counted = {n.lower() for n in count["not_counted"]}
+        self.noun_tags = set(count["noun_tags"])
+        self.event_classifiers = set(count["event_classifiers"])
+        self.verb_tags = set(count["verb_tags"])
+        self.function_words = set(count["function_words"])
+        self.noun = re.compile(rf"{_SP}+(?P<n>{_words(self.nouns)})(?!\w)", re.IGNORECASE)
+        # "15 “Chuyến xe Công đoàn”": a quoted name that starts with a counted noun is counted whole
+        quote = re.escape("".join(count["quotes"]))
+        counted = _words(self.nouns | self.classifiers)
+        self.quoted = re.compile(rf"{_SP}+[{quote}](?P<n>(?:{counted})(?!\w)[^\n{quote}]{{0,60}})[{quote}]",
+                                 re.IGNORECASE)
+        # Classifiers in lower case (or in a capitals headline): "Túi An sinh" is a name.
+        upper = [c.upper() for c in self.classifiers]
+        self.classifier = re.compile(rf"{_SP}+(?P<n>{_words(list(self.classifiers) + upper)})(?!\w)")
+
+        ex = lex["exclude"]
+        self.identifier = _before(ex["identifier_before"])
+        self.identifier_exception = _before(ex["identifier_exceptions"])
+        self.name_before = _before(ex["names_before"], f"{_SP}+", flags=0)
+        self.calendar_limit = {w.lower(): limit for w, limit in ex["calendar_before"].items()}
+        self.calendar = re.compile(rf"(?<!\w)(?P<w>{_words(list(self.calendar_limit))}){_SP}+$", re.IGNORECASE)
+        years = ex["years"]
+        self.year_span = (years["first"], years["last"])
+        self.year_before = _before(years["words_before"], f"{_SP}+")
+        self.counter = _before(ex["counters"]["labels"], f"{_SP}*:{_SP}*")
+        words = ex["number_words"]
+        self.articles = set(words["articles"])
+        self.word_blocker = _before(words["blockers"], f"{_SP}+")
+        self.year_blocker = _before(words["year_blockers"], f"{_SP}+")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_year(match: NumberMatch, rules: AmountRules) -> bool:
+    return (match.numeral is not None and match.numeral.isdigit() and len(match.numeral) == 4
+            and rules.year_span[0] <= int(match.numeral) <= rules.year_span[1])
+
+
+class AmountFinder:
+    """Finds the amounts of one Doc; see the module docstring for the fields."""
+
+    def __init__(self, rules: AmountRules):
+        self.rules = rules
+
+    # -- pieces after a number -------------------------------------------------------------
+
+    def _numeral_end_ok(self, text: str, end: int) -> bool:
+        """A bare numeral must stand alone: not "429A", "8h30", "14:01", "05-CT", "130/KH".
+
+        "6/10" passes here and is judged as a fraction ("45/50 CĐCS") or dropped later."""
+        if end >= len(text):
+            return True
+        char = text[end]
+        if char.isalpha():
+            return self.rules.currency.match(text, end) is not None
+        after = text[end + 1:end + 2]
+        if char == ":" or char in "/-" and after.isalpha():
+            return False
+        return True
+
+    def _per(self, doc: Doc, text: str, pos: int) -> tuple[str | None, int]:
+        parts: list[str] = []
+        while (marker := self.rules.rate.match(text, pos)) is not None:
+            token = _token_at(doc, marker.end())
+            if token is None or token.idx != marker.end() or not token.text.replace(" ", "").isalpha():
+                break
+            parts.append(token.text)
+            pos = token.idx + len(token.text)
+        return ("/".join(parts) or None), pos
+
+    def _counted(self, doc: Doc, text: str, pos: int, listed_only: bool) -> tuple[str, int] | None:
+        """The counted noun right after ``pos``: (unit as written, end)."""
+        rules = self.rules
+        quoted = rules.quoted.match(text, pos)
+        if quoted is not None:
+            return quoted.group("n"), quoted.end()
+        noun = rules.noun.match(text, pos)
+        if noun is not None and noun.group("n") not in rules.classifiers:
+            start, end = noun.start("n"), noun.end("n")
+            token = _token_at(doc, end - 1)
+            if token is not None and token.idx + len(token.text) > end:  # "ca" of "ca sĩ"
+                end = token.idx + len(token.text)
+            unit = text[start:end]
+            if unit.lower() in rules.nouns or not self._uncounted(unit):
+                return unit, end
+            return None
+        classifier = rules.classifier.match(text, pos)
+        if classifier is not None and self._whole_word(doc, classifier.start("n"), classifier.end("n")):
+            end = self._classified_end(doc, text, classifier.group("n"), classifier.end("n"))
+            return text[classifier.start("n"):end], end
+        if listed_only:
+            return None
+        space = re.match(f"{_SP}+", text[pos:pos + 3])
+        if space is None:
+            return None
+        token = _token_at(doc, pos + space.end())
+        if token is None or token.idx != pos + space.end() or not self._fallback_noun(token):
+            return None
+        end = token.idx + len(token.text)
+        if token.tag_ == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
+            end = self._classified_end(doc, text, token.text, end)
+        return text[token.idx:end], end
+
+    @staticmethod
+    def _whole_word(doc: Doc, start: int, end: int) -> bool:
+        """``text[start:end]`` is not the first part of a longer word ("bình" of "bình quân")."""
+        token = _token_at(doc, start)
+        return token is None or token.idx + len(token.text) <= end
+
+    def _classified_end(self, doc: Doc, text: str, classifier: str, end: int) -> int:
+        """Where the noun after a classifier ends: "suất học bổng", "lượt đoàn viên", "vụ tranh chấp"."""
+        rules = self.rules
+        listed = rules.noun.match(text, end)
+        if listed is not None and not self._uncounted(listed.group("n")):
+            return listed.end("n")
+        space = re.match(f"{_SP}+", text[end:end + 3])
+        token = _token_at(doc, end + space.end()) if space else None
+        if token is None or token.idx != end + space.end():
+            return end
+        verbal = classifier.lower() in rules.event_classifiers and token.tag_ in rules.verb_tags \
+            and token.text.lower() not in rules.function_words
+        if self._fallback_noun(token) or verbal and token.text[:1].islower():
+            return token.idx + len(token.text)
+        return end
+
+    def _uncounted(self, word: str) -> bool:
+        """A word (one underthesea token or one listed noun) that never makes a count: "năm", "chức năng"."""
+        return word.lower() in self.rules.not_counted
+
+    def _fallback_noun(self, token: Token) -> bool:
+        text = token.text
+        return (token.tag_ in self.rules.noun_tags and text[:1].islower() and text.replace(" ", "").isalpha()
+                and text.lower() not in self.rules.number_vocabulary and not self._uncounted(text)
+                and self.rules.currency.fullmatch(text) is None)
+
+    def _currency_case(self, written: str) -> bool:
+        """ "đồng" is a currency in lower case or in capitals, not as "Đồng" of "Đồng Hới"."""
+        lowered = written.lower()
+        return lowered not in self.rules.lowercase_currencies or written == lowered or written.isupper()
+
+    def _tail(self, doc: Doc, text: str, number: NumberMatch, clause_start: int) -> Tail | None:
+        """What the number at ``number`` measures, read from the text after it."""
+        rules = self.rules
+        end = number.end
+        if (percent := rules.percent.match(text, end)) is not None:
+            tail = Tail("percent", percent.end())
+        elif (currency := rules.currency.match(text, end)) is not None and self._currency_case(currency.group("c")):
+            code = rules.currency_code[re.sub(f"{_SP}+", " ", currency.group("c").lower())]
+            tail = Tail("money", currency.end(), currency=code)
+        elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules))):
+            tail = Tail("count", counted[1], unit=counted[0])
+        elif number.scaled and number.value >= 1000 and (
+                rules.money_cue.search(text, clause_start, number.start) or rules.rate.match(text, end)):
+            tail = Tail("money", end, currency="VND")
+        else:
+            return None
+        tail.per, tail.end = self._per(doc, text, tail.end)
+        return tail
+
+    # -- a number and what is before it -----------------------------------------------------
+
+    def _number(self, text: str, start: int) -> tuple[NumberMatch, str | None] | None:
+        """The number at ``start`` and a qualifier it carries ("hàng nghìn")."""
+        scale_only = self.rules.scale_only.match(text, start)
+        if scale_only is not None:
+            number = match_number(text, scale_only.end())
+            word = re.split(f"{_SP}+", scale_only.group())[0].lower()
+            if number is None:
+                return None
+            return NumberMatch(start, number.end, number.value, number.last_scale, False, None), \
+                self.rules.scale_only_qualifier[word]
+        number = match_number(text, start)
+        if number is None or text[start].isalpha() and (
+                text[start:number.end].lower() in self.rules.articles or self._capitalised_name(text, number)):
+            return None
+        if number.numeral is not None and (number.numeral.startswith("0") and number.numeral[1:2].isdigit()
+                                           or not self._numeral_end_ok(text, number.end)):
+            return None  # "0912...", "05-CT", "6/10", "8h30"
+        return number, None
+
+    @staticmethod
+    def _capitalised_name(text: str, number: NumberMatch) -> bool:
+        """A capitalised number word inside a sentence is a name: "Cu Ba", "Hai Bà Trưng", "Bảy Núi"."""
+        written = text[number.start:number.end]
+        return written[0].isupper() and not written.isupper() and _SENTENCE_OPENING.search(
+            text, max(0, number.start - 12), number.start) is None
+
+    def _excluded(self, doc: Doc, text: str, number: NumberMatch, window_start: int) -> str | None:
+        """Why the words before ``number`` make it something other than an amount:
+        "always", "unless_money_or_percent", or None when nothing before excludes it."""
+        rules = self.rules
+        start = number.start
+
+        def before(pattern: re.Pattern[str]) -> re.Match[str] | None:
+            """A listed word right before the number, as a word of its own ("điểm", not "khởi điểm")."""
+            match = pattern.search(text, window_start, start)
+            if match is None:
+                return None
+            token = _token_at(doc, match.start())
+            return match if token is None or token.idx == match.start() else None
+
+        if before(rules.counter) or before(rules.name_before):
+            return "always"
+        if _is_year(number, rules) and before(rules.year_before):
+            return "always"
+        if before(rules.identifier) and not before(rules.identifier_exception):
+            return "unless_money_or_percent"  # "phòng 201" is a name, "tiền phòng 1 triệu đồng" is not
+        if text[start].isalpha():
+            if before(rules.word_blocker):
+                return "always"
+            if text[start:start + 3].lower() == "năm" and before(rules.year_blocker):
+                return "always"
+        calendar = before(rules.calendar)
+        if calendar is not None and not number.scaled and number.value <= rules.calendar_limit[
+                re.sub(f"{_SP}+", " ", calendar.group("w").lower())]:
+            return "unless_money_or_percent"
+        return None
+
+    # -- one amount ---------------------------------------------------------------------------
+
+    def _amount_at(self, doc: Doc, text: str, start: int) -> tuple[Amount | None, int]:
+        """The amount whose number starts at ``start``, and where the scan goes on."""
+        found = self._number(text, start)
+        if found is None:
+            return None, start + 1
+        first, scale_qualifier = found
+        window_start = max(0, start - 40)
+        exclusion = self._excluded(doc, text, first, window_start)
+        if exclusion == "always":
+            return None, first.end
+        clause_start = self._clause_start(text, start)
+        tail = self._tail(doc, text, first, clause_start)
+        value, value_max = first.value, None
+        end = tail.end if tail else first.end
+        if scale_qualifier is None and (ranged := self._range(doc, text, first, tail, clause_start)) is not None:
+            tail, value, value_max, end = ranged
+        if tail is None:
+            if exclusion is not None:
+                return None, first.end
+            return self._borrowed(doc, text, first, clause_start, window_start)
+        if exclusion == "unless_money_or_percent" and tail.kind == "count":
+            return None, end
+        if value_max is None and tail.kind in ("count", "money") and first.numeral is not None \
+                and _ENGLISH_GROUPS.fullmatch(first.numeral) and tail.currency in (None, "VND"):
+            value = float(first.numeral.replace(",", ""))  # "1,500 đoàn viên": 1500, there is no half person
+        if tail.kind == "count" and value != int(value) and not first.scaled or value == 0:
+            return None, end  # "2,5 công nhân" is a misread, "Phiên chợ 0 đồng" a name
+        return self._finish(text, start, end, tail, value, value_max, scale_qualifier, window_start), end
+
+    def _range(self, doc: Doc, text: str, first: NumberMatch, tail: Tail | None,
+               clause_start: int) -> tuple[Tail, float, float, int] | None:
+        """A range after the first number: "5-7 triệu đồng", "từ 5% đến 30%", "từ 8 đến 12 người"."""
+        rules = self.rules
+        sep = rules.range_sep.match(text, tail.end if tail else first.end)
+        if sep is None or not text[sep.end():sep.end() + 1].isalnum():
+            return None
+        second = self._number(text, sep.end())
+        if second is None or _is_year(first, rules) and _is_year(second[0], rules):
+            return None
+        number2 = second[0]
+        tail2 = self._tail(doc, text, number2, clause_start)
+        low = self._low_end(first, tail, number2)
+        if (tail2 or tail) is None or number2.value <= low or tail and tail2 and tail.kind != tail2.kind:
+            return None
+        shared = tail2 or tail
+        assert shared is not None
+        return shared, low, number2.value, tail2.end if tail2 else number2.end
+
+    @staticmethod
+    def _low_end(first: NumberMatch, tail: Tail | None, second: NumberMatch) -> float:
+        """The first number of a pair, with the second's scale when it has none: "5-7 triệu" -> 5e6."""
+        if tail is None and not first.scaled and second.scaled and first.value * second.last_scale < second.value:
+            return first.value * second.last_scale
+        return first.value
+
+    def _borrowed(self, doc: Doc, text: str, first: NumberMatch, clause_start: int,
+                  window_start: int) -> tuple[Amount | None, int]:
+        """A number that takes the unit of the next one: "2 trong số 58 tập thể" (count 2 tập thể,
+        and 58 is scanned on its own), "45/50 CĐCS" (45), "từ 12.000 lên 15.000 đoàn viên" (12000)."""
+        rules = self.rules
+        partitive = rules.partitive.match(text, first.end)
+        opened = rules.range_open.search(text, window_start, first.start) is not None
+        change = rules.change.match(text, first.end) if opened else None
+        if partitive is not None or change is not None:
+            second_start = (partitive or change).end()
+        elif text.startswith(rules.fraction, first.end) and first.numeral is not None \
+                and not rules.fraction_date.search(text, window_start, first.start):
+            second_start = first.end + len(rules.fraction)
+        else:
+            return None, first.end
+        second = self._number(text, second_start)
+        tail = self._tail(doc, text, second[0], clause_start) if second is not None else None
+        if tail is None or second is None:
+            return None, first.end
+        if change is not None:  # the first number keeps its own place in the text
+            value = self._low_end(first, None, second[0])
+            borrowed = Tail(tail.kind, first.end, tail.currency, tail.unit, tail.per)
+            return self._finish(text, first.start, first.end, borrowed, value, None, None, window_start), second_start
+        if tail.kind != "count" or second[0].value < first.value:
+            return None, first.end
+        amount = self._finish(text, first.start, tail.end, tail, first.value, None, None, window_start)
+        return amount, second_start if partitive is not None else tail.end
+
+    def _finish(self, text: str, start: int, end: int, tail: Tail, value: float, value_max: float | None,
+                qualifier: str | None, window_start: int) -> Amount:
+        """The amount with its qualifier and the words that carry it inside the span."""
+        rules = self.rules
+        span_start = start
+        if value_max is not None and (opening := rules.range_open.search(text, window_start, start)):
+            span_start = opening.start()
+        if (before := rules.qual_before.search(text, max(0, span_start - 20), span_start)) is not None:
+            qualifier = qualifier or rules.qualifier_before[re.sub(f"{_SP}+", " ", before.group("q").lower())]
+            span_start = before.start()
+        if (after := rules.qual_after.match(text, end)) is not None:
+            qualifier = qualifier or rules.qualifier_after[re.sub(f"{_SP}+", " ", after.group("q").lower())]
+            end = after.end()
+            if (opening := rules.range_open.search(text, window_start, span_start)) is not None:
+                span_start = opening.start()  # "từ 50 đoàn viên trở lên"
+        fields = {"kind": tail.kind, "value": value, "value_max": value_max, "currency": tail.currency,
+                  "unit": tail.unit, "per": tail.per, "qualifier": qualifier or "exact"}
+        return Amount(span_start, end, fields)
+
+    @staticmethod
+    def _clause_start(text: str, pos: int) -> int:
+        lo = max(0, pos - 80)
+        last = None
+        for last in _CLAUSE_END.finditer(text, lo, pos):
+            pass
+        return last.end() if last is not None else lo
+
+    # -- the Doc --------------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[Amount]:
+        text = doc.text
+        amounts: list[Amount] = []
+        pos = 0
+        while (candidate := self.rules.start.search(text, pos)) is not None:
+            amount, pos = self._amount_at(doc, text, candidate.start())
+            pos = max(pos, candidate.start() + 1)
+            if amount is not None:
+                amounts.append(amount)
+        return amounts
+
+
+class AmountsComponent:
+    """spaCy component: writes ``doc.spans["amounts"]`` through :func:`extract.spans.add_span`."""
+
+    def __init__(self, rules: AmountRules | None = None):
+        self.finder = AmountFinder(rules or AmountRules())
+
+    def __call__(self, doc: Doc) -> Doc:
+        for amount in self.finder.find(doc):
+            span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+            if span is not None:
+                add_span(doc, "amounts", span, amount.fields)
+        return doc
+
+
+@Language.factory("congdoan_amounts")
+def make_amounts(nlp: Language, name: str) -> AmountsComponent:
+    return AmountsComponent()
