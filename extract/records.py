@@ -6,9 +6,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from extract.nlp import sentence_rows
+from extract.nlp import SPACE_TAG, sentence_rows
 from extract.spans import fields_of
 from pipeline.records import Extraction
+from pipeline.search import term_rows
 
 
 def _offsets(span: Span) -> dict[str, int]:
@@ -54,6 +55,53 @@ def initiative_rows(doc: Doc, kind: str) -> list[dict[str, Any]]:
     return [{**fields_of(span, kind), **_offsets(span)} for span in doc.spans.get(kind, [])]
 
 
+# Highlight kind of each extraction span group; amounts map by their own kind.
+_HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model"}
+_HIGHLIGHT_AMOUNTS = ("money", "count")
+
+
+def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
+    """The first unit mentioned in the sentence, else the article's first unit."""
+    units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
+    inside = [u for u in units if sent.start_char <= u.start_char < sent.end_char]
+    chosen = (inside or units or [None])[0]
+    fields = fields_of(chosen, "units") if chosen is not None else {}
+    return {"unit": fields.get("name"), **{k: fields.get(k) for k in ("level", "province", "province_now")}}
+
+
+def highlight_rows(doc: Doc) -> list[dict[str, Any]]:
+    """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
+    rows = []
+    for group in ("awards", "amounts", "movements", "models"):
+        for span in doc.spans.get(group, []):
+            fields = fields_of(span, group)
+            kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
+            if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
+                continue
+            sent = doc[span.start].sent
+            label = {"award": fields.get("form"), "movement": fields.get("name"), "model": fields.get("name")}
+            rows.append({
+                "kind": kind,
+                "item": span.text,
+                "label": label.get(kind, span.text),
+                "value": fields.get("value") if group == "amounts" else None,
+                "currency": fields.get("currency") if group == "amounts" else None,
+                "counted": fields.get("unit") if group == "amounts" else None,
+                **_highlight_unit(doc, sent),
+                "sentence": sent.text,
+                "sentence_start": sent.start_char,
+                "item_start": span.start_char,
+                "item_end": min(span.end_char, sent.end_char),
+            })
+    return rows
+
+
+def search_term_rows(doc: Doc) -> list[dict[str, Any]]:
+    """Rows of ``search_terms``: the folded words and syllables of the title and the body."""
+    title = doc._.context.title if doc._.context else None
+    return term_rows(title, (t.text for t in doc if t.tag_ != SPACE_TAG and not t.is_space))
+
+
 def extraction_from_doc(doc: Doc, article_id: int, version: str) -> Extraction:
     return Extraction(
         article_id=article_id,
@@ -65,5 +113,7 @@ def extraction_from_doc(doc: Doc, article_id: int, version: str) -> Extraction:
             "movements": initiative_rows(doc, "movements"),
             "models": initiative_rows(doc, "models"),
             "sentences": sentence_rows(doc),
+            "highlights": highlight_rows(doc),
+            "search_terms": search_term_rows(doc),
         },
     )

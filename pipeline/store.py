@@ -19,7 +19,7 @@ import pyarrow as pa
 from pipeline.config import MIGRATIONS_DIR
 from pipeline.records import Article, Extraction, Source
 
-EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences")
+EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
 
 
 def utcnow() -> datetime:
@@ -77,7 +77,7 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------
 
-    def migrate(self) -> list[str]:
+    def migrate(self, directory: Path = MIGRATIONS_DIR) -> list[str]:
         """Apply pending migrations, each in its own transaction; return the names applied."""
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
@@ -89,7 +89,7 @@ class Store:
         self.con.execute("COMMENT ON COLUMN schema_migrations.applied_at IS 'When it was applied (UTC).'")
         done = set(self.applied_migrations())
         applied = []
-        for migration in migrations():
+        for migration in migrations(directory):
             if migration.name in done:
                 continue
             self.con.execute("BEGIN TRANSACTION")
@@ -197,6 +197,9 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
     # -- crawl bookkeeping --------------------------------------------------------------
 

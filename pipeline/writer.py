@@ -100,14 +100,24 @@ def writer(ws: Workspace, publish: bool = True) -> Iterator[Store]:
 
 
 def open_reader(ws: Workspace, attempts: int = 20, delay: float = 0.1) -> Store:
-    """Open the published database read-only, retrying briefly while a first publish is under way."""
+    """Open the published database read-only, retrying briefly while a first publish is under way.
+
+    The file is ATTACHed to a fresh in-memory instance instead of opened with
+    ``duckdb.connect(path)``: DuckDB hands out the already-open instance for a
+    path it has open in this process, which would keep a long-running reader
+    (the web server) on the file from before the last publish.
+    """
     if not ws.db.exists():
         raise FileNotFoundError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
     last: Exception | None = None
     for _ in range(attempts):
+        con = duckdb.connect(":memory:")
         try:
-            return Store(duckdb.connect(str(ws.db), read_only=True), read_only=True)
+            con.execute("ATTACH ? AS congdoan (READ_ONLY)", [str(ws.db)])
+            con.execute("USE congdoan")
+            return Store(con, read_only=True)
         except duckdb.IOException as exc:
+            con.close()
             last = exc
             time.sleep(delay)
     raise FileNotFoundError(f"cannot open {ws.db} for reading: {last}")

@@ -1,0 +1,132 @@
+"""Accent-insensitive full-text search over the project's own word index.
+
+DuckDB has no offline full-text extension here, so the extractor writes a word
+index (table ``search_terms``) from underthesea's segmentation: for every
+article, each distinct *folded* term with how often it occurs in the title and
+in the body. Folding lower-cases, drops diacritics and maps đ to d, one
+character for one character, so offsets found in a folded text also index the
+original (used to highlight matches in snippets).
+
+Both whole words ("lien doan") and their syllables ("lien", "doan") are terms:
+a query matches an article when every syllable of the folded query is a term of
+it (AND); adjacent query syllables that form one of the article's words rank it
+higher, as do title hits and recency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_SYLLABLE = re.compile(r"[^\W_]+")
+TITLE_WEIGHT = 3
+"""A title hit counts as much as this many body hits."""
+RECENCY_DAYS = 365.0
+"""Ranking: an article this many days older needs e times as many hits to rank equal."""
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base[0] if base else ch
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, đ -> d; the result has the length of ``text``."""
+    return "".join(map(_fold_char, text))
+
+
+def syllables(text: str) -> list[str]:
+    """Folded syllables (runs of letters and digits) of a text; decomposed input (NFD) is composed first."""
+    return _SYLLABLE.findall(fold(unicodedata.normalize("NFC", text)))
+
+
+def term_rows(title: str | None, words: Iterable[str]) -> list[dict[str, Any]]:
+    """Rows of ``search_terms`` for one article: its title and its body's segmented words."""
+    title_hits = Counter(syllables(title or ""))
+    body_hits: Counter[str] = Counter()
+    for word in words:
+        parts = syllables(word)
+        body_hits.update(parts)
+        if len(parts) > 1:
+            body_hits[" ".join(parts)] += 1
+    return [
+        {"term": term, "title_hits": title_hits.get(term, 0), "body_hits": body_hits.get(term, 0)}
+        for term in sorted(title_hits.keys() | body_hits.keys())
+    ]
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed query: the folded syllables every match must contain, and the words that rank."""
+
+    text: str
+    syllables: tuple[str, ...]
+    words: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> "SearchQuery":
+        parts = list(dict.fromkeys(syllables(text)))
+        ordered = syllables(text)
+        words = tuple(dict.fromkeys(f"{a} {b}" for a, b in zip(ordered, ordered[1:]) if a != b))
+        return cls(text, tuple(parts), words)
+
+    def __bool__(self) -> bool:
+        return bool(self.syllables)
+
+    def matches_sql(self) -> tuple[str, dict[str, Any]]:
+        """A query of the matching articles (``article_id, score``) and its named parameters.
+
+        ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS, where
+        hits sums body hits and weighted title hits of the query's syllables.
+        The query's terms are joined (a hash join) rather than tested with IN.
+        """
+        sql = f"""
+            SELECT m.article_id,
+                   ln(1 + m.hits + 3 * m.word_hits)
+                     - coalesce(date_diff('day', a.published_at, current_timestamp::TIMESTAMP), 3650)
+                       / {RECENCY_DAYS} AS score
+            FROM (
+                SELECT t.article_id,
+                       sum(t.body_hits + {TITLE_WEIGHT} * t.title_hits) FILTER (WHERE q.syllable) AS hits,
+                       count(*) FILTER (WHERE NOT q.syllable) AS word_hits
+                FROM search_terms t
+                JOIN (SELECT unnest($syllables) AS term, TRUE AS syllable
+                      UNION ALL SELECT unnest($words), FALSE) q USING (term)
+                GROUP BY t.article_id
+                HAVING count(*) FILTER (WHERE q.syllable) = $n
+            ) m JOIN articles a USING (article_id)"""
+        params = {"syllables": list(self.syllables), "words": list(self.words), "n": len(self.syllables)}
+        return sql, params
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of ``text`` where a query syllable occurs as a whole syllable."""
+        wanted = set(self.syllables)
+        return [(m.start(), m.end()) for m in _SYLLABLE.finditer(fold(text)) if m.group() in wanted]
+
+
+def compact_index(con: Any) -> None:
+    """Rewrite ``search_terms`` ordered by term, in one transaction.
+
+    Extraction appends the index batch by batch, so every row group holds every
+    term and a search scans the whole table. Ordered by term, DuckDB's min/max
+    zone maps let a search read only the row groups of its terms (about 10x
+    faster on 50,000 articles). Run by the writer before it publishes.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("CREATE TEMP TABLE search_terms_sorted AS SELECT * FROM search_terms ORDER BY term, article_id")
+        con.execute("DELETE FROM search_terms")
+        con.execute("INSERT INTO search_terms SELECT * FROM search_terms_sorted")
+        con.execute("DROP TABLE search_terms_sorted")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

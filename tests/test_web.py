@@ -1,0 +1,342 @@
+"""The staff web app through Starlette's test client, on a small database built through the real write path.
+
+The sample articles are invented (facts of the kind union news reports, not any
+seed's sentences). Their extraction spans are placed by hand on Docs made by
+VietnameseNLP, then go through extract.records and Store.replace_extractions,
+so the highlights and the word index are produced by the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from starlette.testclient import TestClient
+
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import extraction_from_doc
+from extract.spans import add_span
+from pipeline.records import Article, Source
+from pipeline.config import Workspace
+from pipeline.store import Store
+from pipeline.web.app import create_app
+from pipeline.writer import writer
+
+
+@dataclass
+class Mark:
+    kind: str
+    text: str
+    fields: dict[str, Any]
+    nth: int = 0
+
+
+@dataclass
+class SampleArticle:
+    url: str
+    source: str
+    title: str
+    published: str
+    body: str
+    marks: list[Mark] = field(default_factory=list)
+
+
+def unit(text: str, name: str, level: str, province: str | None, now: str | None, nth: int = 0) -> Mark:
+    return Mark("units", text, {"name": name, "level": level, "province": province, "province_now": now}, nth)
+
+
+def amount(text: str, kind: str, value: float, currency: str | None = None, counted: str | None = None) -> Mark:
+    return Mark("amounts", text, {"kind": kind, "value": value, "currency": currency, "unit": counted, "qualifier": "exact"})
+
+
+def award(text: str, form: str, count: int | None = None) -> Mark:
+    return Mark("awards", text, {"form": form, "recipients": [], "recipient_count": count, "recipient_kind": "both"})
+
+
+def initiative(kind: str, text: str, name: str, unit_name: str | None = None) -> Mark:
+    return Mark(kind, text, {"name": name, "unit": unit_name})
+
+
+TH = ("Thanh Hóa", "Thanh Hóa")
+SOURCES = [
+    Source("ldld-thanhhoa", "LĐLĐ tỉnh Thanh Hóa", "provincial_union", "https://ldld.thanhhoa.example", "Thanh Hóa"),
+    Source("laodong", "Báo Lao Động", "newspaper", "https://laodong.example"),
+    Source("congdoan-vn", "Tổng LĐLĐ Việt Nam", "national_union", "https://congdoan.example"),
+    Source("ldld-hcm", "LĐLĐ TP Hồ Chí Minh", "provincial_union", "https://ldld.hcm.example", "TP Hồ Chí Minh"),
+]
+
+SAMPLE_ARTICLES = [
+    SampleArticle(
+        "https://ldld.thanhhoa.example/tin/thang-cong-nhan-2024", "ldld-thanhhoa",
+        "LĐLĐ tỉnh Thanh Hóa trao 1.200 suất quà cho công nhân", "2024-05-28 09:30",
+        "Sáng 27/5, Liên đoàn Lao động tỉnh Thanh Hóa tổ chức chương trình Tháng Công nhân năm 2024 tại Khu kinh tế Nghi Sơn.\n"
+        "Nhân dịp này, Liên đoàn Lao động tỉnh Thanh Hóa trao 1.200 suất quà cho công nhân có hoàn cảnh khó khăn, tổng trị giá hơn 1,2 tỷ đồng.\n"
+        "Dịp này, Tổng Liên đoàn Lao động Việt Nam tặng Bằng khen cho 15 tập thể và 20 cá nhân có thành tích xuất sắc "
+        "trong phong trào thi đua \"Lao động giỏi, lao động sáng tạo\".",
+        [unit("Liên đoàn Lao động tỉnh Thanh Hóa", "Liên đoàn Lao động tỉnh Thanh Hóa", "province", *TH),
+         amount("1.200 suất quà", "count", 1200, counted="suất quà"),
+         amount("hơn 1,2 tỷ đồng", "money", 1.2e9, "VND"),
+         unit("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "national", None, None),
+         award("tặng Bằng khen cho 15 tập thể và 20 cá nhân", "Bằng khen", 35),
+         initiative("movements", "phong trào thi đua \"Lao động giỏi, lao động sáng tạo\"", "Lao động giỏi, lao động sáng tạo",
+                    "Tổng Liên đoàn Lao động Việt Nam")],
+    ),
+    SampleArticle(
+        "https://laodong.example/cong-doan/mai-am-ha-giang", "laodong",
+        "Công đoàn Giáo dục Hà Giang nhân rộng mô hình Mái ấm Công đoàn", "2024-05-30 15:00",
+        "Công đoàn Giáo dục tỉnh Hà Giang vừa bàn giao 3 căn nhà cho giáo viên vùng cao theo mô hình \"Mái ấm Công đoàn\".\n"
+        "Mỗi căn nhà được hỗ trợ 60 triệu đồng từ nguồn đóng góp của đoàn viên trong toàn ngành.",
+        [unit("Công đoàn Giáo dục tỉnh Hà Giang", "Công đoàn Giáo dục tỉnh Hà Giang", "province_industry", "Hà Giang", "Tuyên Quang"),
+         amount("3 căn nhà", "count", 3, counted="căn nhà"),
+         initiative("models", "mô hình \"Mái ấm Công đoàn\"", "Mái ấm Công đoàn", "Công đoàn Giáo dục tỉnh Hà Giang"),
+         amount("60 triệu đồng", "money", 6e7, "VND")],
+    ),
+    SampleArticle(
+        "https://ldld.hcm.example/tin/chuyen-xe-binh-duong", "ldld-hcm",
+        "Bình Dương: 2.500 công nhân về quê đón Tết trên Chuyến xe Công đoàn", "2024-01-31 08:00",
+        "Liên đoàn Lao động tỉnh Bình Dương tổ chức chương trình \"Chuyến xe Công đoàn\" đưa 2.500 công nhân về quê đón Tết.\n"
+        "Tổng kinh phí thực hiện chương trình là 3,5 tỷ đồng, trong đó doanh nghiệp đóng góp một phần.",
+        [unit("Liên đoàn Lao động tỉnh Bình Dương", "Liên đoàn Lao động tỉnh Bình Dương", "province", "Bình Dương", "TP Hồ Chí Minh"),
+         amount("2.500 công nhân", "count", 2500, counted="công nhân"),
+         amount("3,5 tỷ đồng", "money", 3.5e9, "VND")],
+    ),
+    SampleArticle(
+        "https://congdoan.example/tin/phat-dong-doi-moi-sang-tao", "congdoan-vn",
+        "Tổng LĐLĐ Việt Nam phát động thi đua đổi mới sáng tạo", "2024-06-10 10:00",
+        "Tổng Liên đoàn Lao động Việt Nam phát động phong trào thi đua \"Đổi mới sáng tạo trong lao động\" trong công nhân, viên chức, lao động.\n"
+        "Năm qua, 95% công đoàn cơ sở đạt vững mạnh; Tổng Liên đoàn Lao động Việt Nam tặng Cờ thi đua cho 10 đơn vị dẫn đầu.",
+        [unit("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam", "national", None, None),
+         initiative("movements", "phong trào thi đua \"Đổi mới sáng tạo trong lao động\"", "Đổi mới sáng tạo trong lao động",
+                    "Tổng Liên đoàn Lao động Việt Nam"),
+         amount("95%", "percent", 95),
+         award("tặng Cờ thi đua cho 10 đơn vị dẫn đầu", "Cờ thi đua", 10)],
+    ),
+    SampleArticle(
+        "https://laodong.example/cong-doan/bua-com-cong-doan-hai-duong", "laodong",
+        "Bữa cơm Công đoàn ấm áp ở Hải Dương", "2024-03-08 11:00",
+        "Công đoàn cơ sở Công ty TNHH May Tiến Thành tổ chức \"Bữa cơm Công đoàn\" cho 800 đoàn viên.\n"
+        "Công đoàn cơ sở Công ty TNHH May Tiến Thành cũng dành 100 triệu đồng hỗ trợ đoàn viên ốm đau.",
+        [unit("Công đoàn cơ sở Công ty TNHH May Tiến Thành", "Công đoàn cơ sở Công ty TNHH May Tiến Thành", "grassroots",
+              "Hải Dương", "Hải Phòng"),
+         initiative("models", "\"Bữa cơm Công đoàn\"", "Bữa cơm Công đoàn"),
+         amount("800 đoàn viên", "count", 800, counted="đoàn viên"),
+         amount("100 triệu đồng", "money", 1e8, "VND")],
+    ),
+    SampleArticle(
+        "https://ldld.hcm.example/tin/tet-sum-vay-2025", "ldld-hcm",
+        "LĐLĐ TP Hồ Chí Minh trao 5.000 phần quà cho đoàn viên", "2025-08-15 14:00",
+        "Liên đoàn Lao động TP Hồ Chí Minh trao 5.000 phần quà cho đoàn viên, người lao động khó khăn với tổng trị giá 2 tỷ đồng.",
+        [unit("Liên đoàn Lao động TP Hồ Chí Minh", "Liên đoàn Lao động TP Hồ Chí Minh", "province", "TP Hồ Chí Minh",
+              "TP Hồ Chí Minh"),
+         amount("5.000 phần quà", "count", 5000, counted="phần quà"),
+         amount("2 tỷ đồng", "money", 2e9, "VND")],
+    ),
+    SampleArticle(
+        "https://ldld.thanhhoa.example/tin/quang-xuong-tong-ket", "ldld-thanhhoa",
+        "LĐLĐ huyện Quảng Xương tổng kết năm 2024", "2024-12-20 16:00",
+        "Liên đoàn Lao động huyện Quảng Xương tổ chức hội nghị tổng kết công tác công đoàn năm 2024.\n"
+        "Liên đoàn Lao động huyện Quảng Xương tặng Giấy khen cho 30 cá nhân tiêu biểu.",
+        [unit("Liên đoàn Lao động huyện Quảng Xương", "Liên đoàn Lao động huyện Quảng Xương", "district", *TH),
+         award("tặng Giấy khen cho 30 cá nhân tiêu biểu", "Giấy khen", 30)],
+    ),
+]
+
+
+def _doc_with_marks(nlp: VietnameseNLP, article: SampleArticle, published: datetime):
+    doc = nlp.make_doc(article.body, ArticleContext(source=article.source, published_at=published, title=article.title))
+    for mark in article.marks:
+        start = -1
+        for _ in range(mark.nth + 1):
+            start = article.body.index(mark.text, start + 1)
+        span = doc.char_span(start, start + len(mark.text), alignment_mode="expand")
+        add_span(doc, mark.kind, span, mark.fields)
+    return doc
+
+
+def fill_sample(store: Store, nlp: VietnameseNLP, articles: list[SampleArticle]) -> None:
+    """Store ``articles`` and their extractions, made by extract.records, into the real tables."""
+    store.upsert_sources(SOURCES)
+    stored = store.add_articles([
+        Article(a.url, a.source, a.title, a.body, fetched_at=datetime(2025, 9, 1),
+                published_at=datetime.fromisoformat(a.published)) for a in articles])
+    assert len(stored) == len(articles)
+    store.replace_extractions([
+        extraction_from_doc(_doc_with_marks(nlp, a, datetime.fromisoformat(a.published)), s.article_id, "test")
+        for a, s in zip(articles, stored)])
+
+
+def build_sample_db(path: Path, nlp: VietnameseNLP, articles: list[SampleArticle] = SAMPLE_ARTICLES) -> Path:
+    """The database at ``path`` (created if need be) with ``articles`` added."""
+    store = Store.open(path)
+    try:
+        fill_sample(store, nlp, articles)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def nlp() -> VietnameseNLP:
+    return VietnameseNLP(components=())
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory, nlp: VietnameseNLP) -> Path:
+    return build_sample_db(tmp_path_factory.mktemp("web") / "congdoan.duckdb", nlp)
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: Path) -> TestClient:
+    return TestClient(create_app(sample_db), raise_server_exceptions=False)
+
+
+def test_highlights_view_has_one_row_per_item_with_offsets_into_its_sentence(sample_db: Path) -> None:
+    store = Store.open(sample_db, read_only=True)
+    try:
+        rows = store.con.execute(
+            "SELECT kind, label, item, sentence, item_start_in_sentence, item_end_in_sentence, unit FROM v_highlights"
+        ).fetchall()
+    finally:
+        store.close()
+    expected = sum(1 for a in SAMPLE_ARTICLES for m in a.marks
+                   if m.kind in ("awards", "movements", "models") or m.fields.get("kind") in ("money", "count"))
+    assert len(rows) == expected
+    for kind, label, item, sentence, start, end, _ in rows:
+        assert sentence[start:end] == item
+    by_label = {r[1]: r for r in rows}
+    assert by_label["Bằng khen"][6] == "Tổng Liên đoàn Lao động Việt Nam"  # the unit in the same sentence
+    assert by_label["hơn 1,2 tỷ đồng"][6] == "Liên đoàn Lao động tỉnh Thanh Hóa"
+    assert "95%" not in by_label  # percentages are not highlights
+
+
+def test_home_lists_newest_first_with_marked_sentences(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    html = page.text
+    assert '<html lang="vi">' in html and "Điểm nhấn mới nhất" in html
+    assert html.index("5.000 phần quà") < html.index("Giấy khen") < html.index("Cờ thi đua")
+    assert '<mark class="hl hl-count hl-main"' in html
+
+
+def test_filters_by_province_old_or_new_name_kind_and_dates(client: TestClient) -> None:
+    merged = client.get("/", params={"province": "TP Hồ Chí Minh"}).text
+    assert "Chuyến xe Công đoàn" in merged and "5.000 phần quà" in merged  # Bình Dương is in today's HCMC
+    old = client.get("/", params={"province": "Bình Dương"}).text
+    assert "Chuyến xe Công đoàn" in old and "5.000 phần quà" not in old
+    awards = client.get("/", params={"kind": "award"}).text
+    assert "Giấy khen" in awards and "3,5 tỷ đồng" not in awards
+    week = client.get("/", params={"from": "2024-05-27", "to": "2024-06-02"}).text
+    assert "Mái ấm Công đoàn" in week and "Cờ thi đua" not in week
+    grassroots = client.get("/", params={"level": "grassroots"}).text
+    assert "Bữa cơm Công đoàn" in grassroots and "Mái ấm" not in grassroots
+
+
+@pytest.mark.parametrize("query", ["lien doan lao dong quang xuong", "Liên đoàn Lao động Quảng Xương", "LIEN DOAN quang XƯƠNG"])
+def test_search_is_accent_and_case_insensitive(client: TestClient, query: str) -> None:
+    html = client.get("/search", params={"q": query}).text
+    assert "<strong>1</strong> bài viết" in html
+    assert "tổng kết năm 2024</a></h2>" in html  # the title, its matched syllables marked
+    assert '<mark class="hl hl-match" title="">Xương</mark>' in html
+
+
+def _plain_syllables(text: str) -> set[str]:
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d")) if not unicodedata.combining(c))
+    return set(re.findall(r"[a-z0-9]+", stripped))
+
+
+def test_search_requires_every_term(client: TestClient) -> None:
+    assert "<strong>0</strong> bài viết" in client.get("/search", params={"q": "mai am quang xuong"}).text
+    html = client.get("/search", params={"q": "cong doan"}).text
+    expected = [a for a in SAMPLE_ARTICLES if {"cong", "doan"} <= _plain_syllables(a.title + " " + a.body)]
+    assert 0 < len(expected) < len(SAMPLE_ARTICLES)
+    assert f"<strong>{len(expected)}</strong> bài viết" in html
+
+
+def test_article_view_marks_every_extraction(client: TestClient, sample_db: Path) -> None:
+    store = Store.open(sample_db, read_only=True)
+    article_id = store.con.execute("SELECT article_id FROM articles WHERE url LIKE '%doi-moi%'").fetchone()[0]
+    store.close()
+    html = client.get(f"/article/{article_id}").text
+    for kind in ("unit", "movement", "percent", "award"):
+        assert f'class="ent ent-{kind}"' in html
+    marks = next(a.marks for a in SAMPLE_ARTICLES if "doi-moi" in a.url)
+    assert f"Nội dung trích xuất ({len(marks)})" in html
+
+
+def test_unit_and_province_views(client: TestClient) -> None:
+    unit_page = client.get("/unit", params={"name": "Liên đoàn Lao động tỉnh Thanh Hóa"}).text
+    assert "1.200 suất quà" in unit_page and "<svg" in unit_page
+    province = client.get("/province", params={"name": "Thanh Hóa"}).text
+    assert province.count('class="bar bar-') >= 2 and "Số điểm nhấn mỗi tháng" in province
+
+
+def test_exports_follow_the_filters(client: TestClient) -> None:
+    response = client.get("/export.csv", params={"kind": "money"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    money = [m for a in SAMPLE_ARTICLES for m in a.marks if m.fields.get("kind") == "money"]
+    assert len(rows) == len(money) and {r["Loại"] for r in rows} == {"Số tiền"}
+    assert max(float(r["Giá trị"]) for r in rows) == 3.5e9
+    book = load_workbook(io.BytesIO(client.get("/export.xlsx", params={"province": "Hà Giang"}).content))
+    sheet = book.active
+    values = list(sheet.values)
+    assert values[0][0] == "Ngày" and len(values) == 1 + 3
+    unit_column = values[0].index("Đơn vị")
+    assert all(v[unit_column] == "Công đoàn Giáo dục tỉnh Hà Giang" for v in values[1:])
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/", {"from": "2024-13-45"}),
+    ("/", {"kind": "drop table"}),
+    ("/", {"level": "x"}),
+    ("/", {"page": "-1"}),
+    ("/", {"from": "2024-06-02", "to": "2024-05-01"}),
+    ("/article/abc", {}),
+    ("/digest", {"week": "tuần 22"}),
+    ("/unit", {}),
+    ("/search", {"q": "x" * 300}),
+])
+def test_bad_parameters_get_a_vietnamese_400(client: TestClient, path: str, params: dict[str, str]) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.text and "Traceback" not in response.text
+
+
+def test_only_get_and_head_are_answered(client: TestClient) -> None:
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        response = client.request(method, "/")
+        assert response.status_code == 405 and response.headers["allow"] == "GET, HEAD"
+    assert client.head("/").status_code == 200
+    assert "script-src" not in client.get("/").headers["content-security-policy"]  # default-src 'none' forbids scripts
+
+
+def test_missing_article_and_page_are_404(client: TestClient) -> None:
+    assert client.get("/article/12345").status_code == 404
+    assert "Không tìm thấy trang" in client.get("/khong-co").text
+
+
+def test_missing_database_is_a_vietnamese_503(tmp_path: Path) -> None:
+    response = TestClient(create_app(tmp_path / "none.duckdb"), raise_server_exceptions=False).get("/")
+    assert response.status_code == 503 and "Chưa có dữ liệu" in response.text
+
+
+def test_pages_keep_working_while_the_writer_publishes(tmp_path: Path, nlp: VietnameseNLP) -> None:
+    db = build_sample_db(tmp_path / "congdoan.duckdb", nlp, SAMPLE_ARTICLES[:2])
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    before = client.get("/").text
+    assert "5.000 phần quà" not in before and '<option value="TP Hồ Chí Minh"' not in before
+    with writer(Workspace.for_db(db)) as store:
+        fill_sample(store, nlp, SAMPLE_ARTICLES[2:])
+        during = client.get("/")  # the writer holds its working copy, never the published file
+        assert during.status_code == 200 and "5.000 phần quà" not in during.text
+    after = client.get("/", params={"province": "TP Hồ Chí Minh"})
+    assert after.status_code == 200 and "5.000 phần quà" in after.text
+    assert '<option value="TP Hồ Chí Minh" selected>' in after.text  # filter choices follow the new file
