@@ -1,4 +1,12 @@
-"""Turn an analysed Doc into the rows of the extraction tables."""
+"""Turn an analysed Doc into the rows of the extraction tables.
+
+The Doc holds the title, a blank line, then the body (see
+``pipeline.extraction.analysed_text``): the guide annotates titles too, and a
+unit named only in the title resolves the body's short mentions ("LĐLĐ huyện").
+Offsets in the rows index the body alone, so ``body_start`` is subtracted; a
+unit seen only in the title keeps its mention but has no offsets, and the other
+kinds are taken from the body only, where union news restates the title's facts.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +20,19 @@ from pipeline.records import Extraction
 from pipeline.search import term_rows
 
 
-def _offsets(span: Span) -> dict[str, int]:
-    return {"start_char": span.start_char, "end_char": span.end_char}
+def _offsets(span: Span, body_start: int) -> dict[str, int]:
+    return {"start_char": span.start_char - body_start, "end_char": span.end_char - body_start}
 
 
-def unit_rows(doc: Doc) -> list[dict[str, Any]]:
-    """One row per distinct unit (canonical name), every mention kept in ``mentions``."""
+def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
+    return [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
+
+
+def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    """One row per distinct unit (canonical name), every mention kept in ``mentions``.
+
+    Offsets are those of the first mention in the body; NULL for a unit only the title names.
+    """
     by_name: dict[str, dict[str, Any]] = {}
     for span in doc.spans.get("units", []):
         fields = fields_of(span, "units")
@@ -30,29 +45,43 @@ def unit_rows(doc: Doc) -> list[dict[str, Any]]:
                 "province": fields.get("province"),
                 "province_now": fields.get("province_now"),
                 "mentions": [],
-                **_offsets(span),
+                "start_char": None,
+                "end_char": None,
             }
         else:  # a later mention may know the province when the first did not
             for key in ("level", "province", "province_now"):
                 row[key] = row[key] or fields.get(key)
+        if row["start_char"] is None and span.start_char >= body_start:
+            row.update(_offsets(span, body_start))
         if span.text not in row["mentions"]:
             row["mentions"].append(span.text)
     return list(by_name.values())
 
 
-def amount_rows(doc: Doc) -> list[dict[str, Any]]:
+def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return [
-        {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(), **_offsets(span)}
-        for span in doc.spans.get("amounts", [])
+        {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
+         **_offsets(span, body_start)}
+        for span in _body_spans(doc, "amounts", body_start)
     ]
 
 
-def award_rows(doc: Doc) -> list[dict[str, Any]]:
-    return [{**fields_of(span, "awards"), "text": span.text, **_offsets(span)} for span in doc.spans.get("awards", [])]
+def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    return [
+        {**fields_of(span, "awards"), "text": span.text, **_offsets(span, body_start)}
+        for span in _body_spans(doc, "awards", body_start)
+    ]
 
 
-def initiative_rows(doc: Doc, kind: str) -> list[dict[str, Any]]:
-    return [{**fields_of(span, kind), **_offsets(span)} for span in doc.spans.get(kind, [])]
+def initiative_rows(doc: Doc, kind: str, body_start: int = 0) -> list[dict[str, Any]]:
+    return [{**fields_of(span, kind), **_offsets(span, body_start)} for span in _body_spans(doc, kind, body_start)]
+
+
+def body_sentence_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    rows = [r for r in sentence_rows(doc) if r["start_char"] >= body_start]
+    for idx, row in enumerate(rows):
+        row.update(idx=idx, start_char=row["start_char"] - body_start, end_char=row["end_char"] - body_start)
+    return rows
 
 
 # Highlight kind of each extraction span group; amounts map by their own kind.
@@ -69,11 +98,11 @@ def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
     return {"unit": fields.get("name"), **{k: fields.get(k) for k in ("level", "province", "province_now")}}
 
 
-def highlight_rows(doc: Doc) -> list[dict[str, Any]]:
+def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
     for group in ("awards", "amounts", "movements", "models"):
-        for span in doc.spans.get(group, []):
+        for span in _body_spans(doc, group, body_start):
             fields = fields_of(span, group)
             kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
             if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
@@ -89,31 +118,33 @@ def highlight_rows(doc: Doc) -> list[dict[str, Any]]:
                 "counted": fields.get("unit") if group == "amounts" else None,
                 **_highlight_unit(doc, sent),
                 "sentence": sent.text,
-                "sentence_start": sent.start_char,
-                "item_start": span.start_char,
-                "item_end": min(span.end_char, sent.end_char),
+                "sentence_start": sent.start_char - body_start,
+                "item_start": span.start_char - body_start,
+                "item_end": min(span.end_char, sent.end_char) - body_start,
             })
     return rows
 
 
-def search_term_rows(doc: Doc) -> list[dict[str, Any]]:
+def search_term_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``search_terms``: the folded words and syllables of the title and the body."""
     title = doc._.context.title if doc._.context else None
-    return term_rows(title, (t.text for t in doc if t.tag_ != SPACE_TAG and not t.is_space))
+    body = (t.text for t in doc if t.idx >= body_start and t.tag_ != SPACE_TAG and not t.is_space)
+    return term_rows(title, body)
 
 
-def extraction_from_doc(doc: Doc, article_id: int, version: str) -> Extraction:
+def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int = 0) -> Extraction:
+    """Every extraction row of one article; ``body_start`` is where the body begins in ``doc.text``."""
     return Extraction(
         article_id=article_id,
         version=version,
         tables={
-            "units": unit_rows(doc),
-            "amounts": amount_rows(doc),
-            "awards": award_rows(doc),
-            "movements": initiative_rows(doc, "movements"),
-            "models": initiative_rows(doc, "models"),
-            "sentences": sentence_rows(doc),
-            "highlights": highlight_rows(doc),
-            "search_terms": search_term_rows(doc),
+            "units": unit_rows(doc, body_start),
+            "amounts": amount_rows(doc, body_start),
+            "awards": award_rows(doc, body_start),
+            "movements": initiative_rows(doc, "movements", body_start),
+            "models": initiative_rows(doc, "models", body_start),
+            "sentences": body_sentence_rows(doc, body_start),
+            "highlights": highlight_rows(doc, body_start),
+            "search_terms": search_term_rows(doc, body_start),
         },
     )

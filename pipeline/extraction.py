@@ -10,6 +10,7 @@ from extract import extractor_version
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
 from pipeline.records import Extraction
+from pipeline.search import compact_index
 from pipeline.store import PendingArticle, Store
 
 Progress = Callable[[int, int], None]
@@ -31,10 +32,20 @@ def context_of(article: PendingArticle) -> ArticleContext:
     )
 
 
+TITLE_SEPARATOR = "\n\n"
+
+
+def analysed_text(article: PendingArticle) -> tuple[str, int]:
+    """The text the NLP sees (title, blank line, body) and where the body starts in it."""
+    prefix = article.title.strip() + TITLE_SEPARATOR if article.title and article.title.strip() else ""
+    return prefix + article.body, len(prefix)
+
+
 def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str) -> Extraction:
-    """Every extraction row of one article."""
-    doc = nlp(article.body, context_of(article))
-    return extraction_from_doc(doc, article.article_id, version)
+    """Every extraction row of one article; offsets index its body."""
+    text, body_start = analysed_text(article)
+    doc = nlp(text, context_of(article))
+    return extraction_from_doc(doc, article.article_id, version, body_start)
 
 
 # Worker processes each build their own NLP object once, in the initializer.
@@ -97,4 +108,6 @@ def extract_pending(
     done += len(batch)
     if on_progress:
         on_progress(done, len(pending))
+    if done:
+        compact_index(store.con)
     return ExtractStats(done, version)
