@@ -303,13 +303,12 @@ def digest(
 
         congdoan digest --week 2024-W22 --out digest.html
     """
-    from pipeline.digest import render_digest
+    from pipeline.digest import write_digest
 
     ws = Workspace.for_db(db)
     if not ws.db.exists():
         raise UserError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
-    out.write_text(render_digest(ws.db, week), encoding="utf-8")
-    console.print(f"Wrote {out}")
+    console.print(f"Wrote {write_digest(ws.db, week, out)}")
 
 
 @app.command()
