@@ -66,6 +66,15 @@ def load_lexicon() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+@dataclass(frozen=True)
+class Place:
+    end: int
+    level: str  # province or district
+    display: str  # the name as the canonical unit name spells it
+    type: str  # tỉnh, thành phố, huyện, quận, thị xã
+    province: str | None  # canonical old province, when known
+
+
 @dataclass
 class Mention:
     """One unit mention; ``name`` is None until a short mention is resolved."""
@@ -80,15 +89,15 @@ class Mention:
     org_key: str | None = None  # grassroots: the organisation's comparison key
     district: str | None = None
     inherit_next: bool = False  # grassroots followed by "(": takes the province of the unit inside
+    org_head: str | None = None  # short grassroots mention ("CĐCS Công ty"): the key of its head
 
 
 @dataclass(frozen=True)
-class Place:
-    end: int
-    level: str  # province or district
-    display: str  # the name as the canonical unit name spells it
-    type: str  # tỉnh, thành phố, huyện, quận, thị xã
-    province: str | None  # canonical old province, when known
+class ArticlePlaces:
+    """Places an article names outside unit mentions too: "Tại huyện Lệ Thủy", "(tỉnh Hải Dương)"."""
+
+    districts: tuple[Place, ...] = ()
+    provinces: frozenset[str] = frozenset()  # canonical old provinces
 
 
 class UnitParser:
@@ -143,6 +152,11 @@ class UnitParser:
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
         self.max_org_words = grass["max_words"]
+        self.joiners = set(grass["joiners"])
+        inner = grass["inner_nouns"]
+        self.inner_tags = set(inner["tags"])
+        self.inner_max_words = inner["max_words"]
+        self.inner_stops = {name_key(w) for w in inner["stops"]}
         self.stop_re = re.compile(rf"(?:{_alternation(heads['national'] + heads['federation'] + heads['union'])})(?!\w)",
                                   re.IGNORECASE)
         self.word_re = re.compile(r"\w+(?:[.’'][\w]+)*|\S")
@@ -232,7 +246,7 @@ class UnitParser:
 
     # -- organisations ------------------------------------------------------------------------
 
-    def _org_end(self, norm: str, text: str, pos: int, words: list[tuple[int, int, bool]] | None) -> int:
+    def _org_end(self, norm: str, text: str, pos: int, words: list[tuple[int, int, bool, str]] | None) -> int:
         """End of an organisation's name starting at ``pos`` (``words``: the Doc's words, else whole text)."""
         if words is None:
             end = len(text.rstrip(" .,;:"))
@@ -243,7 +257,7 @@ class UnitParser:
         i = bisect_left(words, (pos, -1, False))
         first, end, count = i, pos, 0
         while i < len(words) and count < self.max_org_words:
-            start, stop, sent_start = words[i]
+            start, stop, sent_start = words[i][:3]
             if i > first and sent_start:
                 break
             count += 1
@@ -252,11 +266,15 @@ class UnitParser:
                     break
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
-                if 2 <= lead < len(syllables):  # a name glued to the next word: "Lê Lợi tặng"
+                glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop)
+                if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
                     end = start + len(" ".join(syllables[:lead]))
                     break
                 end = stop
                 i += 1
+                continue
+            if text[start:stop] in self.joiners and self._name_goes_on(norm, text, words, i + 1):
+                i += 1  # "Tổng Công ty May 10 - CTCP", "Công ty CP Dược - Trang thiết bị y tế"
                 continue
             if not _LOWER_START.match(text, start):
                 break
@@ -264,7 +282,18 @@ class UnitParser:
             if matched:
                 if matched.re is self.terminal_re:
                     end = matched.end()
+                elif matched.end() < stop:  # glued to the name after it: "chuyên Hà Tĩnh" is one word
+                    rest = text[matched.end():stop].lstrip()
+                    if not rest or not rest[0].isupper():
+                        break
+                    end = stop
+                    i += 1
+                    continue
                 i = bisect_left(words, (matched.end(), -1, False))
+                continue
+            run = self._inner_nouns(norm, text, words, i)
+            if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
+                i += run
                 continue
             if conjunction_ok and text[start:stop] == "và" and i + 1 < len(words):
                 nxt = words[i + 1][0]
@@ -274,6 +303,25 @@ class UnitParser:
                     continue
             break
         return end
+
+    def _name_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
+        """The word at ``i`` may continue an organisation's name: a capital letter, no person, no new unit."""
+        if i >= len(words) or words[i][2]:
+            return False
+        start, stop = words[i][0], words[i][1]
+        return text[start].isupper() and text[start:stop].split(" ")[0] not in self.surnames \
+            and not self.stop_re.match(norm, start)
+
+    def _inner_nouns(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
+        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0."""
+        k = i
+        while k < len(words) and k - i < self.inner_max_words:
+            start, stop, sent_start, tag = words[k]
+            if sent_start or tag not in self.inner_tags or not text[start].islower() \
+                    or name_key(text[start:stop]) in self.inner_stops:
+                break
+            k += 1
+        return k - i if k > i and self._name_goes_on(norm, text, words, k) else 0
 
     def _org_province(self, norm: str, text: str, start: int, end: int) -> str | None:
         """A province named inside an organisation's name ("Xổ số Kiến thiết Tiền Giang")."""
@@ -404,6 +452,9 @@ class UnitParser:
         if require_head and not head:
             return None
         org_end = self._org_end(norm, text, org_start, words)
+        if head and org_end <= head.end() and words is not None:
+            # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
+            return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
         if org_end <= (head.end() if head else org_start):
             return None
         org = _tidy(text[org_start:org_end])
@@ -417,7 +468,7 @@ class UnitParser:
 
     # -- scanning -----------------------------------------------------------------------------
 
-    def scan(self, text: str, words: list[tuple[int, int, bool]] | None = None) -> list[Mention]:
+    def scan(self, text: str, words: list[tuple[int, int, bool, str]] | None = None) -> list[Mention]:
         """Mentions in ``text``, in order; short ones still unresolved (``name`` None)."""
         norm = normalize_tones(text)
         if len(norm) != len(text):
@@ -431,7 +482,45 @@ class UnitParser:
                 pos = mention.end
             else:
                 pos = m.end()
+        self._org_evidence_elsewhere(norm, text, mentions)
         return mentions
+
+    def _org_evidence_elsewhere(self, norm: str, text: str, mentions: list[Mention]) -> None:
+        """A grassroots union with no province takes the one written after its organisation's name
+        elsewhere in the text: "Công ty TNHH May X (tỉnh Hải Dương)" ... "CĐCS Công ty TNHH May X"."""
+        for m in mentions:
+            if m.level != "grassroots" or m.province or not m.name or not m.org_key:
+                continue
+            org = m.name.removeprefix("Công đoàn cơ sở ") if m.name.startswith("Công đoàn cơ sở ") \
+                else m.name.removeprefix("Công đoàn ")
+            for hit in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text):
+                evidence = self._province_evidence(norm, text, hit.end())
+                if evidence:
+                    m.province, m.inherit_next = evidence, False
+                    break
+
+    def places(self, text: str) -> ArticlePlaces:
+        """Districts named with their type word and every province the text names."""
+        norm = normalize_tones(text)
+        if len(norm) != len(text):
+            norm = text
+        districts: dict[tuple[str, str], Place] = {}
+        provinces: set[str] = set()
+        for m in self.type_at_re.finditer(norm):
+            if m.start() and norm[m.start() - 1].isalnum():
+                continue
+            place = self._place(norm, text, m.end(), self.types[name_key(m.group())])
+            if place is None or (place.level == "district" and place.province is None
+                                 and not self.gaz.district_entries(place.display)):
+                continue
+            if place.level == "district":
+                districts.setdefault((place.type, place.display), place)
+            elif place.province:
+                provinces.add(place.province)
+        for m in self.paren_province_re.finditer(norm):
+            if self._capitalised(text, m.start("name")) and (old := self.gaz.old_province(m.group("name"))):
+                provinces.add(old)
+        return ArticlePlaces(tuple(districts.values()), frozenset(provinces))
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> Mention | None:
         start = m.start()
@@ -456,13 +545,20 @@ class UnitParser:
 
     # -- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, mentions: list[Mention], context: ArticleContext | None) -> list[tuple[Mention, dict[str, Any]]]:
-        """Names and provinces for every mention that can have them; fields per mention."""
+    def resolve(self, mentions: list[Mention], context: ArticleContext | None,
+                places: ArticlePlaces | None = None) -> list[tuple[Mention, dict[str, Any]]]:
+        """Names and provinces for every mention that can have them; fields per mention.
+
+        ``places`` (from ``places()``) lets a short "LĐLĐ huyện" take the one district of that
+        type the article names, and a grassroots union the one province the article names."""
         context = context or ArticleContext()
+        places = places or ArticlePlaces()
         when = context.published_at
         site = self.gaz.old_province(context.source_province) if context.source_province else None
         named_provinces = [m.province for m in mentions if m.name and m.province]
         only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
+        if not named_provinces and len(places.provinces) == 1:
+            only_province = next(iter(places.provinces))
         for m in mentions:
             if m.name and m.level == "district" and m.province is None:
                 candidates = self.gaz.province_of_district(m.district or "")
@@ -475,7 +571,7 @@ class UnitParser:
         resolved: list[Mention] = []
         for i, m in enumerate(mentions):
             if m.name is None:
-                m = self._resolve_short(m, [x for x in mentions[:i] if x.name], mentions, site, when)
+                m = self._resolve_short(m, [x for x in mentions[:i] if x.name], mentions, site, when, places)
                 if m is None:
                     continue
             resolved.append(m)
@@ -504,7 +600,12 @@ class UnitParser:
         return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
 
     def _resolve_short(self, m: Mention, before: list[Mention], everything: list[Mention],
-                       site: str | None, when: date | datetime | None) -> Mention | None:
+                       site: str | None, when: date | datetime | None, places: ArticlePlaces) -> Mention | None:
+        if m.org_head:  # "CĐCS Công ty": the nearest such union before, else the only one
+            same = [x for x in everything if x.name and x.org_key and x.org_key.startswith(m.org_head + " ")]
+            earlier = [x for x in before if x in same]
+            target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
+            return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None
         if m.template:  # an industry union without its province
             place = site or next((x.province for x in reversed(before) if x.province), None)
             if place is None:
@@ -523,6 +624,13 @@ class UnitParser:
             named = {x.name: x for x in everything if x.name and x.level in ("province", "district")
                      and x.name.startswith("Liên đoàn") and x.admin_type == m.admin_type}
             pool = list(named.values()) if len(named) == 1 else []
+        if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
+            named = [p for p in places.districts if p.type == m.admin_type]
+            if len(named) == 1:
+                place = named[0]
+                province = place.province or (site if site in self.gaz.province_of_district(place.display) else None)
+                return replace(m, level="district", name=f"Liên đoàn Lao động {place.type} {place.display}",
+                               province=province, district=place.display)
         if not pool:
             return None
         target = pool[-1]
@@ -545,6 +653,20 @@ class UnitParser:
         return name
 
 
+    def complete_with_site(self, text: str, context: ArticleContext | None) -> str:
+        """A name ending in a bare "tỉnh"/"thành phố" completed with the site's province when its
+        type is that word on the article's date: "Ủy ban nhân dân tỉnh" -> "... tỉnh Quảng Ngãi"."""
+        words = text.split()
+        site = self.gaz.old_province(context.source_province) if context and context.source_province else None
+        if site is None or len(words) < 2:
+            return text
+        for type_word in ("thành phố", "tỉnh"):
+            if text.endswith(" " + type_word):
+                kind, name = self._site_name(site, context.published_at)
+                return f"{text} {name}" if kind == type_word else text
+        return text
+
+
 @lru_cache(maxsize=1)
 def unit_parser() -> UnitParser:
     """The parser over the project's lexicon and gazetteer, built once per process."""
@@ -554,6 +676,11 @@ def unit_parser() -> UnitParser:
 def expand_abbreviations(text: str) -> str:
     """Union and place abbreviations spelt out: "LĐLĐ TP.HCM" -> "Liên đoàn Lao động thành phố Hồ Chí Minh"."""
     return unit_parser().expand_abbreviations(text)
+
+
+def complete_with_site(text: str, context: ArticleContext | None) -> str:
+    """"Ủy ban nhân dân tỉnh" -> "Ủy ban nhân dân tỉnh <the site's province>" (see UnitParser)."""
+    return unit_parser().complete_with_site(text, context)
 
 
 def canonical_unit_name(text: str, keep_body: bool = False, context: ArticleContext | None = None) -> str:
@@ -571,10 +698,10 @@ class UnitsComponent:
         self.parser = unit_parser()
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(t.idx, t.idx + len(t.text), bool(t.is_sent_start))
+        words = [(t.idx, t.idx + len(t.text), bool(t.is_sent_start), t.tag_)
                  for t in doc if t.tag_ != SPACE_TAG and not t.is_space]
         mentions = self.parser.scan(doc.text, words)
-        for mention, fields in self.parser.resolve(mentions, doc._.context):
+        for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(doc.text)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 add_span(doc, "units", span, fields)
