@@ -338,10 +338,16 @@ class AwardExtractor:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
             found += in_sentence
+        kept: list[dict[str, Any]] = []
         for start, end, fields in found:
+            earlier = next((k for k in kept if restates(fields, k)), None)
+            if earlier is not None:  # the same act told again (a caption, a closing line)
+                earlier["occasion"] = earlier["occasion"] or fields["occasion"]
+                continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 add_span(doc, "awards", span, fields)
+                kept.append(fields)
         return doc
 
     def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
@@ -864,6 +870,21 @@ class AwardExtractor:
                         and not self._bare_venue.match(phrase):
                     return phrase
         return None
+
+
+def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """Whether a later award mention tells nothing the earlier one of the same form did not.
+
+    "X đón nhận Huân chương Lao động hạng Ba của Chủ tịch nước ..." followed by "Lãnh đạo
+    thành phố trao Huân chương Lao động hạng Ba cho X" is one act of honouring, not two. A
+    later mention with a new awarder, a new recipient or another count is another act.
+    """
+    return (
+        later["form"] == earlier["form"]
+        and later["awarder"] in (None, earlier["awarder"])
+        and set(later["recipients"]) <= set(earlier["recipients"])
+        and later["recipient_count"] in (None, earlier["recipient_count"])
+    )
 
 
 def load_lexicon(path: Path = LEXICON) -> dict[str, Any]:

@@ -370,3 +370,18 @@ def test_seed_scores(nlp: VietnameseNLP) -> None:
         else:
             common = _words(gold["occasion"]) & _words(pred["occasion"])
             assert len(common) >= 0.85 * len(_words(gold["occasion"]))
+
+
+def test_a_retold_award_is_one_act(nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn Điện lực Việt Nam long trọng đón nhận Huân chương Lao động hạng Nhì của Chủ tịch nước. "
+            "Tại buổi lễ, lãnh đạo thành phố trao Huân chương Lao động hạng Nhì cho Công đoàn Điện lực Việt Nam.")
+    found = awards(nlp, text)
+    assert [a["form"] for a in found] == ["Huân chương Lao động hạng Nhì"]
+    assert found[0]["awarder"] == "Chủ tịch nước"
+    assert found[0]["recipients"] == ["Công đoàn Điện lực Việt Nam"]
+
+
+def test_a_new_recipient_is_another_act(nlp: VietnameseNLP) -> None:
+    text = ("Dịp này, 12 tập thể được LĐLĐ tỉnh Bình Định tặng Bằng khen. "
+            "Chị Trần Thị Mai, công nhân Công ty CP Dệt may Phú Tài, cũng được LĐLĐ tỉnh Bình Định tặng Bằng khen.")
+    assert len(awards(nlp, text)) == 2

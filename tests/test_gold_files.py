@@ -1,4 +1,4 @@
-"""Consistency checks of the project's own gold set: tests/gold/own.jsonl and tests/gold/own/*.txt.
+"""Consistency checks of the project's gold sets: tests/gold/<set>.jsonl and tests/gold/<set>/*.txt.
 
 These tests check the annotations themselves, never an extractor: every figure in the gold file
 must be traceable to the document text, use the annotation guide's vocabularies, and agree with
@@ -19,11 +19,11 @@ import pytest
 
 from pipeline.config import SHARED_DIR, TESTS_GOLD_DIR
 
-GOLD_FILE = TESTS_GOLD_DIR / "own.jsonl"
-DOC_DIR = TESTS_GOLD_DIR / "own"
+# Each gold set: tests/gold/<name>.jsonl annotating tests/gold/<name>/*.txt, and its minimum size.
+# "own" is the development set; "heldout" was written later, by another hand, and measured once.
+SETS = {"own": 48, "heldout": 30}
 PROVINCE_CSV = SHARED_DIR / "reference" / "provinces_34_old_to_new.csv"
 MERGER_DATE = "2025-07-01"
-MIN_DOCS = 48
 MIN_DOCS_PER_TAG = 2
 
 LEVELS = {"national", "national_industry", "province", "province_industry", "district", "grassroots"}
@@ -87,23 +87,25 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|%|₫|-")
 
 # --------------------------------------------------------------------------- loading
 
-def _load_gold() -> list[dict[str, Any]]:
+def _load_gold(name: str) -> list[dict[str, Any]]:
     records = []
-    for number, line in enumerate(GOLD_FILE.read_text(encoding="utf-8").splitlines(), start=1):
+    path = TESTS_GOLD_DIR / f"{name}.jsonl"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             try:
-                records.append(json.loads(line))
+                records.append({**json.loads(line), "_set": name})
             except json.JSONDecodeError as err:
-                raise AssertionError(f"own.jsonl line {number} does not parse: {err}") from err
+                raise AssertionError(f"{path.name} line {number} does not parse: {err}") from err
     return records
 
 
-GOLD = _load_gold()
-DOC_IDS = [record["doc"] for record in GOLD]
+BY_SET = {name: _load_gold(name) for name in SETS}
+GOLD = [record for records in BY_SET.values() for record in records]
+DOC_IDS = [f"{record['_set']}/{record['doc']}" for record in GOLD]
 
 
 def _text(record: dict[str, Any]) -> str:
-    return (DOC_DIR / record["doc"]).read_text(encoding="utf-8")
+    return (TESTS_GOLD_DIR / record["_set"] / record["doc"]).read_text(encoding="utf-8")
 
 
 def _body(record: dict[str, Any]) -> str:
@@ -226,23 +228,27 @@ def qualifier_of(text: str) -> str:
 
 # --------------------------------------------------------------------------- file-level checks
 
-def test_gold_parses_and_is_large_enough() -> None:
-    assert len(GOLD) >= MIN_DOCS
-    assert len(set(DOC_IDS)) == len(DOC_IDS), "a document is annotated twice"
-    for record in GOLD:
+@pytest.mark.parametrize("name", SETS)
+def test_gold_parses_and_is_large_enough(name: str) -> None:
+    records = BY_SET[name]
+    assert len(records) >= SETS[name]
+    assert len({r["doc"] for r in GOLD}) == len(GOLD), "a document is annotated twice (or in two sets)"
+    for record in records:
         assert re.fullmatch(r"\d{3}_[a-z0-9_]+\.txt", record["doc"]), record["doc"]
         assert set(record) >= {"doc", "title", "published", "byline", "body_starts", "body_ends",
                                "source_province", "units", "amounts", "awards", "not_amounts",
                                "not_units", "covers"}
 
 
-def test_documents_and_gold_match_one_to_one() -> None:
-    on_disk = {path.name for path in DOC_DIR.glob("*.txt")}
-    assert on_disk == set(DOC_IDS)
+@pytest.mark.parametrize("name", SETS)
+def test_documents_and_gold_match_one_to_one(name: str) -> None:
+    on_disk = {path.name for path in (TESTS_GOLD_DIR / name).glob("*.txt")}
+    assert on_disk == {record["doc"] for record in BY_SET[name]}
 
 
-def test_published_dates_span_the_archive_and_the_merger() -> None:
-    dates = [record["published"] for record in GOLD]
+@pytest.mark.parametrize("name", SETS)
+def test_published_dates_span_the_archive_and_the_merger(name: str) -> None:
+    dates = [record["published"] for record in BY_SET[name]]
     assert all(re.fullmatch(r"20\d\d-\d\d-\d\d", d) for d in dates)
     assert {d[:4] for d in dates} >= {"2021", "2022", "2023", "2024", "2025"}
     assert sum(d >= MERGER_DATE for d in dates) >= 6
@@ -556,8 +562,9 @@ TAG_EVIDENCE: dict[str, Callable[[dict[str, Any]], bool]] = {
 }
 
 
-def test_every_rule_is_covered_at_least_twice() -> None:
-    counts = Counter(tag for record in GOLD for tag in record["covers"])
+@pytest.mark.parametrize("name", SETS)
+def test_every_rule_is_covered_at_least_twice(name: str) -> None:
+    counts = Counter(tag for record in BY_SET[name] for tag in record["covers"])
     missing = {tag: counts[tag] for tag in REQUIRED_TAGS if counts[tag] < MIN_DOCS_PER_TAG}
     assert not missing, f"rules exercised by fewer than {MIN_DOCS_PER_TAG} documents: {missing}"
 
@@ -570,9 +577,10 @@ def test_coverage_tags_are_known_and_backed_by_the_annotations(record: dict[str,
     assert not unbacked, f"tags without evidence in the annotations or text: {unbacked}"
 
 
-def test_award_talk_without_any_award_is_present() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_award_talk_without_any_award_is_present(name: str) -> None:
     """Talk about awarding (criteria, plans, calls to reward) must appear in documents that give none."""
-    talk_only = [r for r in GOLD if "non_award_talk" in r["covers"] and not r["awards"]]
+    talk_only = [r for r in BY_SET[name] if "non_award_talk" in r["covers"] and not r["awards"]]
     assert len(talk_only) >= 2, "at least two documents must talk about awards without giving one"
 
 
