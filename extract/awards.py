@@ -338,16 +338,10 @@ class AwardExtractor:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
             found += in_sentence
-        kept: list[dict[str, Any]] = []
         for start, end, fields in found:
-            earlier = next((k for k in kept if restates(fields, k)), None)
-            if earlier is not None:  # the same act told again (a caption, a closing line)
-                earlier["occasion"] = earlier["occasion"] or fields["occasion"]
-                continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 add_span(doc, "awards", span, fields)
-                kept.append(fields)
         return doc
 
     def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
 from extract.spans import fields_of
 from pipeline.records import Extraction
@@ -25,7 +26,19 @@ def _offsets(span: Span, body_start: int) -> dict[str, int]:
 
 
 def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
-    return [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
+    """The spans of a kind in the body; an award told again later in the body counts once."""
+    spans = [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
+    if kind != "awards":
+        return spans
+    kept: list[Span] = []
+    for span in spans:
+        fields = fields_of(span, "awards")
+        earlier = next((k for k in kept if restates(fields, fields_of(k, "awards"))), None)
+        if earlier is None:
+            kept.append(span)
+        elif not fields_of(earlier, "awards")["occasion"]:
+            fields_of(earlier, "awards")["occasion"] = fields["occasion"]
+    return kept
 
 
 def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
