@@ -18,7 +18,7 @@ EMPTY_BODY_MIN_PAGES = 3
 # Article requests failing in this share (with at least EMPTY_BODY_MIN_PAGES tried) fail the site too.
 FAILURE_FAIL_SHARE = 0.5
 # Articles stored per Store.add_articles batch.
-STORE_BATCH = 20
+STORE_BATCH = 100
 # How many listing pages a backfill (--since) may follow past a site's max_pages.
 BACKFILL_PAGE_FACTOR = 50
 

@@ -324,9 +324,10 @@ class AwardExtractor:
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
+        text = doc.text  # spaCy rebuilds doc.text from every token on each access
         for sent in doc.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
-            clauses = [self._clause(doc, start, end, units, article)
+            clauses = [self._clause(doc, text, start, end, units, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             for clause in clauses:
                 for k, (mention, fields) in enumerate(self._awards(clause)):
@@ -369,8 +370,8 @@ class AwardExtractor:
             cursor = piece.end() if piece else stop
         return bounds
 
-    def _clause(self, doc: Doc, start: int, end: int, units: list, article: ArticleState) -> Clause:
-        text = doc.text[start:end]
+    def _clause(self, doc: Doc, doc_text: str, start: int, end: int, units: list, article: ArticleState) -> Clause:
+        text = doc_text[start:end]
         view = mask_enclosed(text)
         tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from extract.dates import date_from_url, date_rules, parse_iso_datetime, parse_vietnamese_date
 from pipeline.config import LEXICON_DIR
@@ -198,16 +199,22 @@ def _text(node: etree._Element) -> str:
     return " ".join(element_lines(node))
 
 
+@lru_cache(maxsize=512)
+def _css(selector: str) -> CSSSelector:
+    """A compiled CSS selector: translating CSS to XPath costs more than matching it."""
+    return CSSSelector(selector)
+
+
 def _strip(root: etree._Element, selectors: list[str] | tuple[str, ...]) -> None:
     for selector in selectors:
-        for el in root.cssselect(selector):
+        for el in _css(selector)(root):
             if el.getparent() is not None:
                 el.drop_tree()
 
 
 def _first_text(root: etree._Element, selectors: list[str] | tuple[str, ...]) -> str | None:
     for selector in selectors:
-        for el in root.cssselect(selector):
+        for el in _css(selector)(root):
             text = _text(el) or (el.get("datetime") or el.get("content") or "").strip()
             if text:
                 return text
@@ -259,7 +266,7 @@ def _published(root: etree._Element, url: str, site: Site | None, body_nodes: li
         if found:
             return found
     for selector in rules["selectors"]:
-        for el in root.cssselect(selector):
+        for el in _css(selector)(root):
             if el in inside_body:
                 continue
             found = parse_iso_datetime(el.get("datetime")) or parse_vietnamese_date(_text(el))
@@ -320,7 +327,7 @@ def _listing_problem(root: etree._Element, lines: list[str]) -> str | None:
 
 
 def _selector_body(root: etree._Element, site: Site) -> tuple[list[str], list]:
-    nodes = root.cssselect(site.article.body) if site.article.body else []
+    nodes = _css(site.article.body)(root) if site.article.body else []
     lines: list[str] = []
     for node in nodes:
         _strip(node, site.article.drop)

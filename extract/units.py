@@ -700,8 +700,9 @@ class UnitsComponent:
     def __call__(self, doc: Doc) -> Doc:
         words = [(t.idx, t.idx + len(t.text), bool(t.is_sent_start), t.tag_)
                  for t in doc if t.tag_ != SPACE_TAG and not t.is_space]
-        mentions = self.parser.scan(doc.text, words)
-        for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(doc.text)):
+        text = doc.text  # rebuilt from every token on each access: read it once
+        mentions = self.parser.scan(text, words)
+        for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(text)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 add_span(doc, "units", span, fields)

@@ -14,7 +14,8 @@ from pipeline.search import compact_index
 from pipeline.store import PendingArticle, Store
 
 Progress = Callable[[int, int], None]
-BATCH_SIZE = 64
+BATCH_SIZE = 256  # articles per write transaction
+PAGE_SIZE = 2048  # articles whose bodies are held in memory at once
 
 
 @dataclass
@@ -62,16 +63,27 @@ def _analyse_in_worker(job: tuple[PendingArticle, str]) -> Extraction:
     return analyse(_worker_nlp, *job)
 
 
+def _pages(store: Store, ids: Sequence[int]) -> Iterator[PendingArticle]:
+    for start in range(0, len(ids), PAGE_SIZE):
+        yield from store.load_pending(ids[start : start + PAGE_SIZE])
+
+
 def _extractions(
-    pending: Sequence[PendingArticle], version: str, workers: int, nlp: VietnameseNLP | None
+    store: Store, ids: Sequence[int], version: str, workers: int, nlp: VietnameseNLP | None
 ) -> Iterator[Extraction]:
-    """Extractions in input order, from this process or from a pool of worker processes."""
-    if workers > 1 and len(pending) > workers:
+    """Extractions in input order, from this process or from a pool of worker processes.
+
+    Articles are read a page at a time and fed to the pool a page at a time, so memory
+    stays bounded however large the backlog (``extract --all`` on the whole corpus).
+    """
+    if workers > 1 and len(ids) > workers:
         with mp.get_context("spawn").Pool(workers, initializer=_init_worker) as pool:
-            yield from pool.imap(_analyse_in_worker, [(a, version) for a in pending], chunksize=8)
+            for start in range(0, len(ids), PAGE_SIZE):
+                page = store.load_pending(ids[start : start + PAGE_SIZE])
+                yield from pool.imap(_analyse_in_worker, [(a, version) for a in page], chunksize=8)
     else:
         nlp = nlp or VietnameseNLP()
-        for article in pending:
+        for article in _pages(store, ids):
             yield analyse(nlp, article, version)
 
 
@@ -91,23 +103,23 @@ def extract_pending(
     """
     version = extractor_version()
     store.set_meta("extractor_version", version)  # the views show this version's rows only
-    pending = store.pending_articles(version, everything=everything)
+    ids = store.pending_ids(version, everything=everything)
     if on_progress:
-        on_progress(0, len(pending))
+        on_progress(0, len(ids))
     batch: list[Extraction] = []
     done = 0
-    for extraction in _extractions(pending, version, workers, nlp):
+    for extraction in _extractions(store, ids, version, workers, nlp):
         batch.append(extraction)
         if len(batch) >= batch_size:
             store.replace_extractions(batch)
             done += len(batch)
             batch.clear()
             if on_progress:
-                on_progress(done, len(pending))
+                on_progress(done, len(ids))
     store.replace_extractions(batch)
     done += len(batch)
     if on_progress:
-        on_progress(done, len(pending))
+        on_progress(done, len(ids))
     if done:
         compact_index(store.con)
     return ExtractStats(done, version)

@@ -168,15 +168,20 @@ class Store:
             raise
         return fresh
 
-    def pending_articles(self, version: str | None, everything: bool = False) -> list[PendingArticle]:
-        """Articles whose extraction is missing or (with ``everything``) all articles."""
-        where = "" if everything else "WHERE a.extracted_with IS NULL OR a.extracted_with <> ?"
+    def pending_ids(self, version: str | None, everything: bool = False) -> list[int]:
+        """Articles whose extraction is missing or stale, or (with ``everything``) all articles."""
+        where = "" if everything else "WHERE extracted_with IS NULL OR extracted_with <> ?"
         params = [] if everything else [version]
+        return [r[0] for r in self.con.execute(
+            f"SELECT article_id FROM articles {where} ORDER BY article_id", params).fetchall()]
+
+    def load_pending(self, ids: Sequence[int]) -> list[PendingArticle]:
+        """What the extractors need of these articles (read a page at a time: bodies are large)."""
         rows = self.con.execute(
-            f"""SELECT a.article_id, a.title, a.body, a.source, a.published_at, s.province
-                FROM articles a LEFT JOIN sources s USING (source) {where}
-                ORDER BY a.article_id""",
-            params,
+            """SELECT a.article_id, a.title, a.body, a.source, a.published_at, s.province
+               FROM articles a LEFT JOIN sources s USING (source)
+               WHERE a.article_id IN ? ORDER BY a.article_id""",
+            [list(ids)],
         ).fetchall()
         return [PendingArticle(*r) for r in rows]
 
@@ -185,10 +190,16 @@ class Store:
         if not extractions:
             return
         ids = [e.article_id for e in extractions]
+        # Only articles extracted before have rows to replace (rows and version are written together);
+        # skipping the DELETE for new articles spares a scan of every extraction table per batch.
+        stale = [r[0] for r in self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN ? AND extracted_with IS NOT NULL", [ids]).fetchall()]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            if stale:
+                for table in EXTRACTION_TABLES:
+                    self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [stale])
             for table in EXTRACTION_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [ids])
                 self._insert(table, [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)])
             for version in {e.version for e in extractions}:
                 same = [e.article_id for e in extractions if e.version == version]
