@@ -8,7 +8,7 @@
 allows everything. ``OUT_DIR/sites/bench-site.toml`` is its registry entry, read
 with :func:`crawl.registry.parse_site`. Every article has its own body (the
 crawler drops a body it has already stored under another URL), built from the
-sentence templates of ``bench/web_bench.py`` so that the benchmark database and
+sentence templates of ``bench/generate_db.py`` so that the benchmark database and
 the benchmark site speak the same generated language.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from web_bench import FILLERS, PROVINCES, TEMPLATES, UNIT_PATTERNS
+from generate_db import FILLERS, PROVINCES, TEMPLATES, UNIT_PATTERNS
 
 from crawl.registry import Site, parse_site
 

@@ -49,13 +49,15 @@ def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str) -> Extrac
     return extraction_from_doc(doc, article.article_id, version, body_start)
 
 
-# Worker processes each build their own NLP object once, in the initializer.
+# The NLP object of a worker process. Workers are forked from a parent that has already
+# built its NLP object, and receive it through the pool's initializer: no model is loaded
+# twice, and the models' memory is shared copy-on-write.
 _worker_nlp: VietnameseNLP | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(nlp: VietnameseNLP) -> None:
     global _worker_nlp
-    _worker_nlp = VietnameseNLP()
+    _worker_nlp = nlp
 
 
 def _analyse_in_worker(job: tuple[PendingArticle, str]) -> Extraction:
@@ -76,13 +78,14 @@ def _extractions(
     Articles are read a page at a time and fed to the pool a page at a time, so memory
     stays bounded however large the backlog (``extract --all`` on the whole corpus).
     """
+    nlp = nlp or VietnameseNLP()
     if workers > 1 and len(ids) > workers:
-        with mp.get_context("spawn").Pool(workers, initializer=_init_worker) as pool:
+        # fork: the initializer's argument reaches the workers without pickling
+        with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
             for start in range(0, len(ids), PAGE_SIZE):
                 page = store.load_pending(ids[start : start + PAGE_SIZE])
                 yield from pool.imap(_analyse_in_worker, [(a, version) for a in page], chunksize=8)
     else:
-        nlp = nlp or VietnameseNLP()
         for article in _pages(store, ids):
             yield analyse(nlp, article, version)
 

@@ -1,0 +1,55 @@
+"""The extraction runner: pending articles only, re-extraction, and worker processes agree with one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extractor_version
+from pipeline.config import TESTS_GOLD_DIR, Workspace
+from pipeline.extraction import extract_pending
+from pipeline.importer import import_files
+from pipeline.records import Source
+from pipeline.writer import writer
+
+DOCS = sorted((TESTS_GOLD_DIR / "own").glob("*.txt"))[:12]
+TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
+
+
+def rows(store, table: str) -> list[str]:
+    return sorted(map(repr, store.con.execute(f"SELECT * FROM {table}").fetchall()))
+
+
+@pytest.fixture()
+def ws(tmp_path: Path) -> Workspace:
+    ws = Workspace.for_db(tmp_path / "x.duckdb")
+    with writer(ws) as store:
+        store.upsert_sources([Source("t", "test", "import")])
+        store.add_articles([r.article for r in import_files(DOCS, source="t")])
+    return ws
+
+
+@pytest.mark.slow
+def test_two_workers_write_what_one_writes(ws: Workspace) -> None:
+    with writer(ws) as store:
+        first = extract_pending(store)
+        assert first.articles == len(DOCS)
+        one = {t: rows(store, t) for t in TABLES}
+        assert extract_pending(store).articles == 0  # nothing pending any more
+        again = extract_pending(store, everything=True, workers=2)
+        assert again.articles == len(DOCS)
+        two = {t: rows(store, t) for t in TABLES}
+        versions = store.con.execute("SELECT DISTINCT extracted_with FROM articles").fetchall()
+        meta = store.con.execute("SELECT value FROM meta WHERE key = 'extractor_version'").fetchone()[0]
+    assert one == two
+    assert all(one[t] for t in ("units", "amounts", "sentences", "search_terms"))
+    assert versions == [(extractor_version(),)] and meta == extractor_version()
+
+
+def test_a_stale_version_is_extracted_again(ws: Workspace) -> None:
+    with writer(ws) as store:
+        store.con.execute("UPDATE articles SET extracted_with = 'old'")
+        store.con.execute("INSERT INTO units (article_id, name) SELECT article_id, 'stale' FROM articles")
+        assert extract_pending(store).articles == len(DOCS)
+        assert store.con.execute("SELECT count(*) FROM units WHERE name = 'stale'").fetchone()[0] == 0
