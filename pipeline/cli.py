@@ -359,7 +359,9 @@ def main() -> None:
     # Tracebacks go to the log file of writing commands (setup_logging), never to the terminal.
     logging.getLogger().addHandler(logging.NullHandler())
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:

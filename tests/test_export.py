@@ -26,7 +26,7 @@ def test_export_round_trips(demo_db: Path, tmp_path: Path, fmt: str) -> None:
     for name in names:
         path = out / f"{name}.{fmt}"
         assert path.is_file(), f"{path} was not written"
-        written = duckdb.sql(f"SELECT count(*) FROM {reader}('{path}')").fetchone()[0]
+        written = duckdb.connect().execute(f"SELECT count(*) FROM {reader}(?)", [str(path)]).fetchone()[0]
         assert written == con.execute(f"SELECT count(*) FROM {name}").fetchone()[0], name
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
 
