@@ -30,7 +30,7 @@ def crawl_settings(polite: bool = True, overrides: dict[str, Any] | None = None)
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "INFO",
-        "LOG_INSTALL_ROOT_HANDLER": False,  # the caller owns logging; crawl_sites adds a file handler
+        "LOG_INSTALL_ROOT_HANDLER": False,  # the caller owns logging: the rotating congdoan.log
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 2 if polite else 8,
         "DOWNLOAD_DELAY": 1.0 if polite else 0,

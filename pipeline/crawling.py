@@ -21,6 +21,7 @@ from crawl.settings import crawl_settings
 from crawl.site_run import PERMANENT_REASONS, SiteRun
 from crawl.spider import SiteSpider
 from pipeline.config import Workspace
+from pipeline.logs import setup_logging
 from pipeline.store import Store
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def crawl_sites(
     loopback); stored URLs stay ``base_url``-based. ``since`` turns on backfill.
     ``on_progress`` is called with each site's row as soon as that site is done.
     ``settings`` overrides Scrapy settings (tests lower timeouts and retries).
-    The Scrapy log goes to ``<workspace>/logs/crawl-<run_id>.log``.
+    The Scrapy log goes to the rotating ``<workspace>/logs/congdoan.log``.
     """
     ws.ensure_dirs()
     store.upsert_sources([s.source_record() for s in sites])
@@ -77,21 +78,15 @@ def crawl_sites(
         if on_progress:
             on_progress(rows[run.source])
 
-    handler = logging.FileHandler(ws.log_dir / f"crawl-{run_id}.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    try:
-        process = CrawlerProcess(crawl_settings(polite, settings))
-        for run in runs:
-            crawler = process.create_crawler(SiteSpider)
-            crawler.signals.connect(lambda spider, reason, run=run: site_done(run), signal=signals.spider_closed, weak=False)
-            deferred = process.crawl(crawler, run=run)
-            deferred.addErrback(lambda failure, run=run: _crawler_failed(run, failure))
-        process.start()
-    finally:
-        root.removeHandler(handler)
-        handler.close()
+    setup_logging(ws)
+    log.info("run %s: crawling %d site(s)", run_id, len(runs))
+    process = CrawlerProcess(crawl_settings(polite, settings))
+    for run in runs:
+        crawler = process.create_crawler(SiteSpider)
+        crawler.signals.connect(lambda spider, reason, run=run: site_done(run), signal=signals.spider_closed, weak=False)
+        deferred = process.crawl(crawler, run=run)
+        deferred.addErrback(lambda failure, run=run: _crawler_failed(run, failure))
+    process.start()
     for run in runs:
         if run.source not in rows:  # the spider never closed: its crawler failed to start
             run.store.record_page_errors(run.errors)

@@ -11,13 +11,17 @@ from pipeline.config import Workspace
 LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 
-def setup_logging(ws: Workspace, level: int = logging.INFO) -> Path:
+MAX_BYTES = 5_000_000
+BACKUPS = 5
+
+
+def setup_logging(ws: Workspace, level: int = logging.INFO, max_bytes: int = MAX_BYTES) -> Path:
     """Send every log record (Scrapy's too) to ``logs/congdoan.log``, rotated at 5 MB, 5 kept."""
     ws.ensure_dirs()
     path = ws.log_dir / "congdoan.log"
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+        handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=BACKUPS, encoding="utf-8")
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)
     root.setLevel(level)
