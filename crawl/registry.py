@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from pipeline.config import LEXICON_DIR, SITES_DIR
+from extract.lexicon import lexicon
+from pipeline.config import SITES_DIR
 from pipeline.records import Source
 
 KINDS = ("national_union", "provincial_union", "newspaper", "sample")
@@ -30,7 +31,7 @@ class RegistryError(ValueError):
 
 
 def _tracking_rules() -> tuple[tuple[str, ...], frozenset[str]]:
-    data = tomllib.loads((LEXICON_DIR / "html.toml").read_text(encoding="utf-8"))["urls"]
+    data = lexicon("html")["urls"]
     return tuple(data["tracking_param_prefixes"]), frozenset(data["tracking_params"])
 
 

@@ -8,18 +8,17 @@ database stores ``published_at`` "as printed". The formats live in
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from pipeline.config import LEXICON_DIR
+from extract.lexicon import lexicon
 
 
 @lru_cache(maxsize=1)
 def date_rules() -> dict[str, Any]:
-    data = tomllib.loads((LEXICON_DIR / "dates.toml").read_text(encoding="utf-8"))
+    data = lexicon("dates")
     data["compiled"] = [re.compile(p, re.IGNORECASE) for p in data["patterns"]]
     data["compiled_url"] = [re.compile(p) for p in data["url_patterns"]]
     return data

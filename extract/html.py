@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +25,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from extract.dates import date_from_url, date_rules, parse_iso_datetime, parse_vietnamese_date
-from pipeline.config import LEXICON_DIR
+from extract.lexicon import lexicon
 
 if TYPE_CHECKING:
     from crawl.registry import Site
@@ -43,7 +42,7 @@ _FALLBACK_ENCODINGS = ("cp1258", "cp1252")
 
 @lru_cache(maxsize=1)
 def html_rules() -> dict[str, Any]:
-    data = tomllib.loads((LEXICON_DIR / "html.toml").read_text(encoding="utf-8"))
+    data = lexicon("html")
     prefixes = sorted(data["bylines"]["prefixes"], key=len, reverse=True)
     data["bylines"]["regex"] = re.compile(
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*", re.IGNORECASE

@@ -11,19 +11,15 @@ title is not one, and the nearest trigger before a list owns it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.awards import MASK, mask_enclosed, phrase_regex
+from extract.lexicon import lexicon
 from extract.spans import add_span, fields_of
-from pipeline.config import LEXICON_DIR
-
-LEXICON = LEXICON_DIR / "initiatives.toml"
 
 # One quoted name: straight, curly or guillemet quotes; a stray empty pair before the name
 # (“”Công chức ...”) is taken as its opening quote.
@@ -103,11 +99,6 @@ class InitiativeExtractor:
         return None
 
 
-def load_lexicon(path: Path = LEXICON) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
-
-
 @Language.factory("congdoan_initiatives")
 def make_initiatives(nlp: Language, name: str) -> InitiativeExtractor:
-    return InitiativeExtractor(load_lexicon())
+    return InitiativeExtractor(lexicon("initiatives"))

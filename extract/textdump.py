@@ -17,7 +17,6 @@ HTML path (``extract.html.clean_byline``).
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,7 +26,7 @@ from typing import Any
 
 from extract.dates import date_rules, parse_vietnamese_date
 from extract.html import clean_byline, html_rules
-from pipeline.config import LEXICON_DIR
+from extract.lexicon import lexicon
 
 _SENTENCE_BREAK = re.compile(r"[.!?…;](?=\s)")
 _INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
@@ -78,7 +77,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def boilerplate_rules() -> _Rules:
-    data = tomllib.loads((LEXICON_DIR / "boilerplate.toml").read_text(encoding="utf-8"))
+    data = lexicon("boilerplate")
     lines, end = data["lines"], data["end"]
     glyphs = "|".join(re.escape(g) for g in sorted(lines["glyph_prefixes"], key=len, reverse=True))
     return _Rules(

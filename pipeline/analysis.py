@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipeline.config import LEXICON_DIR, Workspace
+from extract.lexicon import lexicon
+from pipeline.config import Workspace
 
 
 def connect(db: Path | str | None = None) -> duckdb.DuckDBPyConnection:
@@ -40,7 +40,7 @@ def barh(series: pd.Series, title: str, xlabel: str, limit: int = 15):
 
 @lru_cache(maxsize=1)
 def _activities() -> list[tuple[str, tuple[str, ...]]]:
-    data = tomllib.loads((LEXICON_DIR / "activities.toml").read_text(encoding="utf-8"))
+    data = lexicon("activities")
     return [(a["name"], tuple(w.casefold() for w in a["words"])) for a in data["activity"]]
 
 
