@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,25 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600,
     if check and result.returncode != 0:
         raise AssertionError(f"congdoan {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+SHAPE_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn: precomposed in Windows-1258
+
+
+def to_cp1258(text: str) -> bytes:
+    """Vietnamese in Windows-1258, as old sites serve it: shaped letters precomposed, tone marks combining."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        shape = "".join(m for m in marks if m in SHAPE_MARKS)
+        tone = "".join(m for m in marks if m not in SHAPE_MARKS)
+        out += unicodedata.normalize("NFC", base + shape).encode("cp1258") + tone.encode("cp1258")
+    return bytes(out)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pytest
 
 from crawl.registry import load_registry
 from extract.html import clean_byline, decode_html, parse_html
+from tests.conftest import to_cp1258
 
 FIXTURES = Path(__file__).parent / "sites_fixtures"
 TITLE = "Công đoàn Viên chức tỉnh tổ chức tọa đàm về đổi mới hoạt động"
@@ -26,28 +27,6 @@ def page(body_extra: str = "", head_extra: str = '<meta charset="utf-8">', date_
 <div class="content">{paragraphs}{body_extra}<p class="author">Bài và ảnh: THANH HƯƠNG</p></div>
 <div class="related"><a href="/cong-doan/bai-khac-1.html">Tin khác về hoạt động công đoàn trong tỉnh</a></div>
 <footer>Giấy phép số 123/GP-BTTTT, điện thoại 0293 3 876 543</footer></body></html>"""
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 bytes: base letters (â, ê, ơ, ư...) precomposed, tone marks as combining characters."""
-    out = b""
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        base, *marks = unicodedata.normalize("NFD", ch)
-        for i, mark in enumerate(marks):
-            rest = "".join(marks[:i] + marks[i + 1 :])
-            try:
-                out += unicodedata.normalize("NFC", base + mark).encode("cp1258") + rest.encode("cp1258")
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            out += (base + "".join(marks)).encode("cp1258")
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.importer import import_file, import_files, import_source, looks_like_html
+from tests.conftest import to_cp1258
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DUMP = FIXTURES / "dumps" / "portal_counters.txt"
@@ -17,22 +18,6 @@ PAGE = FIXTURES / "saved_html" / "article_saved.html"
 
 DUMP_TITLE = "Công đoàn ngành Giáo dục tỉnh trao 250 suất học bổng cho con đoàn viên"
 PAGE_TITLE = "Công đoàn Dệt May tổ chức đối thoại với công nhân"
-
-
-def _cp1258(text: str) -> bytes:
-    """Vietnamese in Windows-1258: letters with a shape mark precomposed, tone marks combining."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        base, *marks = unicodedata.normalize("NFD", ch)
-        shape = "".join(m for m in marks if m in "\u0302\u0306\u031b")
-        tone = "".join(m for m in marks if m not in "\u0302\u0306\u031b")
-        out += unicodedata.normalize("NFC", base + shape).encode("cp1258") + tone.encode("cp1258")
-    return bytes(out)
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -86,7 +71,7 @@ def test_utf16_with_and_without_bom(tmp_path: Path, codec: str) -> None:
 
 def test_windows_1258_dump_without_declaration(tmp_path: Path) -> None:
     text = DUMP.read_text(encoding="utf-8").replace("\n", "\r\n")
-    data = _cp1258(text)
+    data = to_cp1258(text)
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     result = import_file(_write(tmp_path, "cp1258.txt", data))
@@ -99,7 +84,7 @@ def test_windows_1258_dump_without_declaration(tmp_path: Path) -> None:
 
 def test_windows_1258_html_page_with_meta_charset(tmp_path: Path) -> None:
     html = PAGE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="windows-1258">')
-    result = import_file(_write(tmp_path, "page.htm", _cp1258(html)))
+    result = import_file(_write(tmp_path, "page.htm", to_cp1258(html)))
     assert result.ok, result.error
     assert result.kind == "html"
     assert result.article.title == PAGE_TITLE
