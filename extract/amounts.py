@@ -97,6 +97,9 @@ class AmountRules:
         quals = lex["qualifiers"]
         self.qualifier_before = {w: q for q, words in quals["before"].items() for w in words}
         self.qual_before = re.compile(rf"(?<!\w)(?P<q>{_words(list(self.qualifier_before))}){_SP}+$", re.IGNORECASE)
+        prepositions = quals["prepositions"]
+        self.preposition_words = set(prepositions["words"])
+        self.preposition_nouns = re.compile(rf"(?:{_words(prepositions['nouns'])})(?!\w)", re.IGNORECASE)
         self.qualifier_after = {w: q for q, words in quals["after"].items() for w in words}
         self.qual_after = re.compile(rf"{_SP}+(?P<q>{_words(list(self.qualifier_after))})(?!\w)", re.IGNORECASE)
 
@@ -428,6 +431,14 @@ class AmountFinder:
         amount = self._finish(text, first.start, tail.end, tail, first.value, None, None, window_start)
         return amount, second_start if partitive is not None else tail.end
 
+    def _preposition(self, text: str, word: str, start: int, end: int, tail: Tail) -> bool:
+        """The word before the number is a preposition, not a qualifier: "trên 3 tuyến đường" is
+        "on three roads" (a place noun follows), while "trên 300 đoàn viên" is "over 300"."""
+        if word.lower() not in self.rules.preposition_words or not tail.unit:
+            return False
+        noun = text.rfind(tail.unit, start, end)
+        return noun >= 0 and self.rules.preposition_nouns.match(text, noun) is not None
+
     def _finish(self, text: str, start: int, end: int, tail: Tail, value: float, value_max: float | None,
                 qualifier: str | None, window_start: int) -> Amount:
         """The amount with its qualifier and the words that carry it inside the span."""
@@ -435,7 +446,8 @@ class AmountFinder:
         span_start = start
         if value_max is not None and (opening := rules.range_open.search(text, window_start, start)):
             span_start = opening.start()
-        if (before := rules.qual_before.search(text, max(0, span_start - 20), span_start)) is not None:
+        before = rules.qual_before.search(text, max(0, span_start - 20), span_start)
+        if before is not None and not self._preposition(text, before.group("q"), start, end, tail):
             qualifier = qualifier or rules.qualifier_before[re.sub(f"{_SP}+", " ", before.group("q").lower())]
             span_start = before.start()
         if (after := rules.qual_after.match(text, end)) is not None:

@@ -152,7 +152,11 @@ class UnitParser:
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
         self.max_org_words = grass["max_words"]
+        self.commune_type_re = re.compile(rf"(?:{_alternation(grass['commune_types'])})(?!\w)")
+        self.commune_max_words = grass["commune_max_words"]
         self.joiners = set(grass["joiners"])
+        self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
+        self.and_stop_re = re.compile(rf"(?:{_alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
         inner = grass["inner_nouns"]
         self.inner_tags = set(inner["tags"])
         self.inner_max_words = inner["max_words"]
@@ -266,7 +270,8 @@ class UnitParser:
                     break
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
-                glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop)
+                glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \
+                    and name_key(" ".join(syllables[lead - 1:])) not in self.name_compounds
                 if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
                     end = start + len(" ".join(syllables[:lead]))
                     break
@@ -278,6 +283,12 @@ class UnitParser:
                 continue
             if not _LOWER_START.match(text, start):
                 break
+            if i > first and end == words[i - 1][1] and (tail := self._compound_tail(text, words, i)):
+                end = start + tail  # "Hóa" + "chất Văn Điển": the compound "Hóa chất" split by segmentation
+                if end < stop:
+                    break
+                i += 1
+                continue
             matched = self.terminal_re.match(norm, start) or self.descriptor_re.match(norm, start)
             if matched:
                 if matched.re is self.terminal_re:
@@ -295,12 +306,9 @@ class UnitParser:
             if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
                 i += run
                 continue
-            if conjunction_ok and text[start:stop] == "và" and i + 1 < len(words):
-                nxt = words[i + 1][0]
-                if self._capitalised(text, nxt) and not self.org_head_re.match(norm, nxt) \
-                        and not self.stop_re.match(norm, nxt):
-                    i += 1
-                    continue
+            if head and text[start:stop] == "và" and self._and_goes_on(norm, text, words, i + 1, conjunction_ok):
+                i += 1
+                continue
             break
         return end
 
@@ -312,12 +320,41 @@ class UnitParser:
         return text[start].isupper() and text[start:stop].split(" ")[0] not in self.surnames \
             and not self.stop_re.match(norm, start)
 
+    def _compound_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
+        """Length of the part of the lower-case word at ``i`` that belongs to the name before it:
+        its first syllable when it completes a name compound with the previous word's last
+        syllable ("Hóa" + "chất"), with the capitalised syllables after it; 0 otherwise."""
+        start, stop = words[i][:2]
+        syllables = text[start:stop].split(" ")
+        previous = text[words[i - 1][0]:words[i - 1][1]].split(" ")[-1]
+        if name_key(f"{previous} {syllables[0]}") not in self.name_compounds:
+            return 0
+        kept = 1
+        while kept < len(syllables) and self._capitalised(syllables[kept], 0):
+            kept += 1
+        return len(" ".join(syllables[:kept]))
+
+    def _and_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int,
+                     conjunction_head: bool) -> bool:
+        """A "và" at ``i - 1`` joins two parts of one name: "Sở Tài nguyên và Môi trường" after the
+        heads that take it, "Công ty CP Supe Phốt phát và Hóa chất Lâm Thao" after any head when what
+        follows is capitalised and opens no unit, organisation, person, title or Party body."""
+        if i >= len(words) or words[i][2] or not self._capitalised(text, words[i][0]):
+            return False
+        start = words[i][0]
+        if self.org_head_re.match(norm, start) or self.head_re.match(norm, start):
+            return False
+        if conjunction_head:
+            return True
+        return self._name_goes_on(norm, text, words, i) and not self.and_stop_re.match(norm, start)
+
     def _inner_nouns(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
-        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0."""
+        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0.
+        A word with a capitalised syllable after its first ("ra quân Tháng") is glued text, no noun."""
         k = i
         while k < len(words) and k - i < self.inner_max_words:
             start, stop, sent_start, tag = words[k]
-            if sent_start or tag not in self.inner_tags or not text[start].islower() \
+            if sent_start or tag not in self.inner_tags or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break
             k += 1
@@ -338,6 +375,25 @@ class UnitParser:
                 found = self.gaz.old_province(m.group("name"))
             pos = m.end()
         return found
+
+    def _commune(self, norm: str, text: str, pos: int) -> tuple[int, str] | None:
+        """End and name of a commune written after "CĐCS" ("CĐCS phường Vị Thanh"): since the 2025
+        merger the offices of a commune form one grassroots union named after it. The name is the
+        capitalised words on the same line (characters, so "Vị Thanh trao" glued into one word still
+        ends at "Thanh"), up to a person's name (a surname followed by another capitalised word)."""
+        typed = self.commune_type_re.match(norm, pos)
+        run = self.cap_run_re.match(norm, typed.end()) if typed else None
+        if not run or self.stop_re.match(norm, run.start("name")):
+            return None
+        words = text[run.start("name"):run.end("name")].split("\n")[0].split()
+        kept = words[:1]
+        for k, word in enumerate(words[1:self.commune_max_words], start=1):
+            if word in self.surnames and k + 1 < len(words):
+                break
+            kept.append(word)
+        name = " ".join(kept)
+        end = run.start("name") + len(name) if text.startswith(name, run.start("name")) else run.end("name")
+        return end, f"{_tidy(typed.group())} {_tidy(text[run.start('name'):end])}"
 
     # -- the branches ---------------------------------------------------------------------------
 
@@ -409,12 +465,15 @@ class UnitParser:
             if sector.re is self.cap_run_re:  # a capitalised run may swallow the province
                 words = name.split()
                 for k in range(1, len(words)):
-                    if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])):
+                    if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
+                            or self.country_re.match(" " + " ".join(words[k:])):
                         name = " ".join(words[:k])
                         break
                 sector_end = sector.start(1) + len(name)
             else:
                 sector_end = sector.end()
+            if country := self.country_re.match(norm, sector_end):  # "Công đoàn ngành Xây dựng Việt Nam"
+                return Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")
             return self._province_industry(start, f"Công đoàn ngành {name}", norm, text, sector_end)
         if m := self.national_industry_re.match(norm, pos):
             country = self.country_re.match(norm, m.end())
@@ -444,6 +503,8 @@ class UnitParser:
         if not gap:
             return None
         org_start = pos + gap.end()
+        if not require_head and (commune := self._commune(norm, text, org_start)):
+            return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
         if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start):
             return None
         if not self.org_head_re.match(norm, org_start) and self.type_at_re.match(norm, org_start):

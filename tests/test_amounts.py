@@ -150,6 +150,15 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
      [E("120 đại diện", "count", 120, unit="đại diện")]),
     ("Dịp này, 127 đoàn viên công đoàn được kết nạp.",
      [E("127 đoàn viên công đoàn", "count", 127, unit="đoàn viên công đoàn")]),
+    # number words with a scale word and a multi-word noun; a counted noun with a comma inside
+    ("Phiên giao dịch giới thiệu ba mươi nghìn vị trí việc làm.",
+     [E("ba mươi nghìn vị trí việc làm", "count", 30000, unit="vị trí việc làm")]),
+    ("Công ty có 420 an toàn, vệ sinh viên hoạt động hiệu quả.",
+     [E("420 an toàn, vệ sinh viên", "count", 420, unit="an toàn, vệ sinh viên")]),
+    # "trên" before a route or a medium is "on", before people "over"
+    ("Đoàn viên thanh niên dọn rác trên 5 tuyến đường và hỗ trợ trên 200 hộ dân.",
+     [E("5 tuyến", "count", 5, unit="tuyến"),
+      E("trên 200 hộ dân", "count", 200, unit="hộ dân", qualifier="over")]),
 ]
 
 NEGATIVE: list[str] = [

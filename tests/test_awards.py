@@ -119,6 +119,14 @@ POSITIVE: list[tuple[str, list[dict[str, Any]]]] = [
      [award("khen thưởng", "Ban Thường vụ Liên đoàn Lao động tỉnh Sóc Trăng", (), 50, "individual")]),
 ]
 
+# National sector unions named with "ngành" before the giving verb; a district glued to the verb.
+POSITIVE += [
+    ("Công đoàn ngành Giao thông Vận tải Việt Nam tặng Bằng khen cho 12 tập thể.",
+     [award("Bằng khen", "Công đoàn Giao thông Vận tải Việt Nam", (), 12, "collective")]),
+    ("LĐLĐ tỉnh Nghệ An tặng Giấy khen cho LĐLĐ thị xã Cửa Lò.",
+     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Liên đoàn Lao động thị xã Cửa Lò",), None, "collective")]),
+]
+
 # Written before the component saw them (a held-out check; now kept as cases): (text, expected).
 HELD_OUT: list[tuple[str, list[dict[str, Any]]]] = [
     ("Tại Đại hội, đồng chí Nguyễn Đình Khang, Chủ tịch Tổng LĐLĐ Việt Nam đã trao Cờ thi đua của Tổng LĐLĐ Việt Nam cho LĐLĐ tỉnh Thái Bình.",
