@@ -30,19 +30,16 @@ người" (1200, spanning the number only).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extract.lexicon import lexicon
 from extract.numbers import NumberMatch, match_number, number_words
 from extract.spans import add_span
-from pipeline.config import LEXICON_DIR
 
-LEXICON = LEXICON_DIR / "amounts.toml"
 _SP = r"[ \t\u00a0]"
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
@@ -81,8 +78,8 @@ class Amount:
 class AmountRules:
     """The lexicon, compiled once."""
 
-    def __init__(self, path: Path = LEXICON):
-        lex = tomllib.loads(path.read_text(encoding="utf-8"))
+    def __init__(self) -> None:
+        lex = lexicon("amounts")
         nw = number_words()
         self.number_vocabulary = {w.lower() for w in nw.vocabulary}
         starters = [w for w, v in nw.digits.items() if v > 0] + [nw.ten]

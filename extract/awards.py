@@ -53,23 +53,20 @@ Decisions where the annotation guide is silent:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 from extract.numbers import number_words, parse_number
 from extract.spans import add_span, fields_of
 from extract.units import canonical_unit_name, complete_with_site
-from pipeline.config import LEXICON_DIR
 
 
-LEXICON = LEXICON_DIR / "awards.toml"
 
 # Characters that close a clause inside a sentence.
 _CLAUSE_BREAK = re.compile(r"[;|]")
@@ -882,11 +879,6 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     )
 
 
-def load_lexicon(path: Path = LEXICON) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
-
-
 @Language.factory("congdoan_awards")
 def make_awards(nlp: Language, name: str) -> AwardExtractor:
-    return AwardExtractor(load_lexicon())
+    return AwardExtractor(lexicon("awards"))

@@ -15,13 +15,12 @@ scale ("1 tỷ 250", colloquially 1.25e9) is not read: it is too easily a differ
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from pipeline.config import LEXICON_DIR
+from extract.lexicon import lexicon
 
 _SPACE = r"[ \t\u00a0]+"
 # 45.000.000 | 1.234,5 | 28,22 | 1.5 | 2024 ; never 0-led groups like "0.500"
@@ -66,7 +65,7 @@ class NumberMatch:
 
 @lru_cache(maxsize=1)
 def number_words() -> NumberWords:
-    data: dict[str, Any] = tomllib.loads((LEXICON_DIR / "amount_numbers.toml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = lexicon("amount_numbers")
     words = data["words"]
     return NumberWords(
         digits=dict(data["digits"]), unit_variants=dict(data["unit_variants"]), ten=words["ten"],

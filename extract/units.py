@@ -24,7 +24,6 @@ the other extractors (awards name their awarders and recipients with it).
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -35,9 +34,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.gazetteer import Gazetteer, gazetteer, name_key, normalize_tones
+from extract.lexicon import lexicon
 from extract.nlp import SPACE_TAG, ArticleContext
 from extract.spans import add_span
-from pipeline.config import LEXICON_DIR
 
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
@@ -61,11 +60,6 @@ def _tidy(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> dict[str, Any]:
-    with open(LEXICON_DIR / "units.toml", "rb") as fh:
-        return tomllib.load(fh)
-
-
 @dataclass(frozen=True)
 class Place:
     end: int
@@ -731,7 +725,7 @@ class UnitParser:
 @lru_cache(maxsize=1)
 def unit_parser() -> UnitParser:
     """The parser over the project's lexicon and gazetteer, built once per process."""
-    return UnitParser(load_lexicon(), gazetteer())
+    return UnitParser(lexicon("units"), gazetteer())
 
 
 def expand_abbreviations(text: str) -> str:
