@@ -11,8 +11,11 @@ from pipeline.store import Store
 
 def crawl_table(sites: list[dict], title: str = "Crawl") -> Table:
     table = Table(title=title)
-    for column in ("site", "status", "pages fetched", "article pages", "new articles", "failures", "no body"):
-        table.add_column(column, justify="left" if column in ("site", "status") else "right")
+    for column in ("site", "status", "pages", "articles", "new", "failed", "no body"):
+        table.add_column(column, justify="left" if column in ("site", "status") else "right",
+                         no_wrap=column == "site")
+    table.caption = ("pages: responses received; articles: article pages fetched; new: articles stored; "
+                     "no body: share of article pages without a body (the layout-drift signal)")
     for row in sites:
         share = row.get("empty_body_share")
         table.add_row(
