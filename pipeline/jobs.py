@@ -79,8 +79,9 @@ def import_into(
     source: Source,
     published: dict[Path, datetime] | None = None,
     on_progress: Progress | None = None,
+    extract: bool = True,
 ) -> ImportOutcome:
-    """Import saved pages into an open store, then extract them.
+    """Import saved pages into an open store, then (unless ``extract`` is off) extract them.
 
     ``published`` supplies a publication time for files whose text prints none
     (the evaluation knows it from the gold file).
@@ -98,7 +99,8 @@ def import_into(
     stored = store.add_articles(articles)
     outcome.stored = len(stored)
     outcome.duplicates = len(articles) - len(stored)
-    outcome.extracted = extract_pending(store, on_progress=on_progress)
+    if extract:
+        outcome.extracted = extract_pending(store, on_progress=on_progress)
     return outcome
 
 
@@ -134,5 +136,6 @@ def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
                 province=province,
             )
             published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
-            import_into(store, [p for _, p in items], source=source, published=published)
+            import_into(store, [p for _, p in items], source=source, published=published, extract=False)
+        extract_pending(store)  # once for every group: the models load once
     return [r["doc"] for r, _ in located]

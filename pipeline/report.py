@@ -63,7 +63,7 @@ def highlights_table(store: Store, per_kind: int = 4) -> Table:
     for column in ("date", "source", "kind", "item", "sentence"):
         table.add_column(column, overflow="fold")
     for published, source, kind, item, sentence in rows:
-        short = sentence if len(sentence) <= 140 else sentence[:137] + "…"
+        short = sentence if len(sentence) <= 110 else sentence[:107] + "…"
         table.add_row(f"{published:%d/%m/%Y}" if published else "-", source, kind, item, short)
     return table
 
