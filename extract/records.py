@@ -140,9 +140,8 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 def search_term_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``search_terms``: the folded words and syllables of the title and the body."""
-    title = doc._.context.title if doc._.context else None
-    body = (t.text for t in doc if t.idx >= body_start and t.tag_ != SPACE_TAG and not t.is_space)
-    return term_rows(title, body)
+    words = [t for t in doc if t.tag_ != SPACE_TAG and not t.is_space]
+    return term_rows((t.text for t in words if t.idx < body_start), (t.text for t in words if t.idx >= body_start))
 
 
 def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int = 0) -> Extraction:

@@ -48,15 +48,20 @@ def syllables(text: str) -> list[str]:
     return _SYLLABLE.findall(fold(unicodedata.normalize("NFC", text)))
 
 
-def term_rows(title: str | None, words: Iterable[str]) -> list[dict[str, Any]]:
-    """Rows of ``search_terms`` for one article: its title and its body's segmented words."""
-    title_hits = Counter(syllables(title or ""))
-    body_hits: Counter[str] = Counter()
+def _hits(words: Iterable[str]) -> Counter[str]:
+    """Folded syllables of the words, and each multi-syllable word as a term of its own."""
+    hits: Counter[str] = Counter()
     for word in words:
         parts = syllables(word)
-        body_hits.update(parts)
+        hits.update(parts)
         if len(parts) > 1:
-            body_hits[" ".join(parts)] += 1
+            hits[" ".join(parts)] += 1
+    return hits
+
+
+def term_rows(title_words: Iterable[str], body_words: Iterable[str]) -> list[dict[str, Any]]:
+    """Rows of ``search_terms`` for one article, from the segmented words of its title and body."""
+    title_hits, body_hits = _hits(title_words), _hits(body_words)
     return [
         {"term": term, "title_hits": title_hits.get(term, 0), "body_hits": body_hits.get(term, 0)}
         for term in sorted(title_hits.keys() | body_hits.keys())

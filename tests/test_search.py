@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
+from pipeline.extraction import analysed_text
 from pipeline.records import Article
 from pipeline.search import SearchQuery, fold, syllables, term_rows
-from pipeline.store import Store
+from pipeline.store import PendingArticle, Store
 
 
 @pytest.mark.parametrize("text, folded", [
@@ -39,10 +40,11 @@ def test_fold_treats_decomposed_input_like_composed() -> None:
 
 
 def test_term_rows_hold_whole_words_and_syllables_with_hits() -> None:
-    rows = {r["term"]: r for r in term_rows("Công đoàn Thanh Hóa", ["Liên đoàn", "Lao động", "tỉnh", "Thanh Hóa", "."])}
+    rows = {r["term"]: r for r in term_rows(["Công đoàn", "Thanh Hóa"], ["Liên đoàn", "Lao động", "tỉnh", "Thanh Hóa", "."])}
     assert rows["lien doan"] == {"term": "lien doan", "title_hits": 0, "body_hits": 1}
     assert rows["doan"] == {"term": "doan", "title_hits": 1, "body_hits": 1}
-    assert rows["thanh hoa"]["body_hits"] == 1 and rows["hoa"]["title_hits"] == 1
+    assert rows["thanh hoa"] == {"term": "thanh hoa", "title_hits": 1, "body_hits": 1}
+    assert rows["cong doan"]["title_hits"] == 1 and rows["hoa"]["title_hits"] == 1
     assert "." not in rows and "tinh" in rows
 
 
@@ -71,8 +73,12 @@ def search_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     articles = [Article(f"https://x.example/{key}", "x", title, body, datetime(2025, 1, 1), datetime.fromisoformat(day))
                 for key, day, title, body in texts]
     store.add_articles(articles)
-    store.replace_extractions([
-        extraction_from_doc(nlp.make_doc(a.body, ArticleContext(title=a.title)), a.article_id, "test") for a in articles])
+    extractions = []
+    for a in articles:  # as pipeline.extraction.analyse does: the title, a blank line, the body
+        text, body_start = analysed_text(PendingArticle(a.article_id, a.title, a.body, "x", a.published_at, None))
+        extractions.append(extraction_from_doc(nlp.make_doc(text, ArticleContext(title=a.title)), a.article_id, "test",
+                                               body_start))
+    store.replace_extractions(extractions)
     store.close()
     return db
 

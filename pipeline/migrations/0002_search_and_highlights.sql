@@ -44,7 +44,7 @@ CREATE TABLE search_terms (
 COMMENT ON TABLE search_terms IS 'Accent-insensitive word index: each distinct folded term of an article (lower case, no diacritics, đ as d), whole words from underthesea and their syllables. See pipeline/search.py.';
 COMMENT ON COLUMN search_terms.article_id IS 'Article the term occurs in.';
 COMMENT ON COLUMN search_terms.term IS 'Folded syllable ("lien") or multi-syllable word ("lien doan").';
-COMMENT ON COLUMN search_terms.title_hits IS 'Occurrences in the title (syllables only).';
+COMMENT ON COLUMN search_terms.title_hits IS 'Occurrences in the title.';
 COMMENT ON COLUMN search_terms.body_hits IS 'Occurrences in the body.';
 
 CREATE VIEW v_highlights AS
