@@ -177,10 +177,6 @@ class VietnameseNLP:
             doc = component(doc)
         return doc
 
-    def pipe(self, items: Iterable[tuple[str, ArticleContext | None]]) -> Iterable[Doc]:
-        for text, context in items:
-            yield self(text, context)
-
 
 def sentence_rows(doc: Doc) -> list[dict[str, Any]]:
     """Rows of the ``sentences`` table for one analysed Doc."""
