@@ -86,7 +86,7 @@ def collect_corpus() -> list[dict[str, Any]]:
     from crawl.registry import load_registry
     from crawl.sample_server import sample_root
     from extract.html import parse_html
-    from pipeline.config import SAMPLE_SITES_DIR, SHARED_DIR
+    from core.config import SAMPLE_SITES_DIR, SHARED_DIR
 
     texts: dict[str, dict[str, Any]] = {}
     for site in load_registry().values():
@@ -165,7 +165,7 @@ def _articles_table(store: Any, articles: list[dict[str, Any]]) -> Any:
     """The articles as one Arrow table of the ``articles`` schema, each with its own URL and hash."""
     import pyarrow as pa
 
-    from pipeline.records import Article
+    from core.records import Article
 
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rows = []
@@ -181,7 +181,7 @@ def _articles_table(store: Any, articles: list[dict[str, Any]]) -> Any:
 def bench_extract(sizes: Sizes, work: Path, workers: int) -> dict[str, Any]:
     """``extract_pending`` on a fresh database of the corpus, as ``congdoan extract --workers N`` runs it."""
     from pipeline.extraction import extract_pending
-    from pipeline.records import Source
+    from core.records import Source
     from pipeline.store import Store
 
     articles = repeated(load_corpus(work), sizes.extract_articles)
@@ -221,7 +221,7 @@ def _child_json(command: list[str]) -> dict[str, Any]:
 def crawl_child(entry: Path, origin: str, db: Path, run_id: str) -> None:
     """One ``crawl_sites`` run, politeness off; prints seconds, the site's row and peak memory."""
     from crawl.registry import parse_site
-    from pipeline.config import Workspace
+    from core.config import Workspace
     from pipeline.crawling import crawl_sites
     from pipeline.store import Store
 
@@ -297,7 +297,7 @@ def _extractions_of(tables: dict[str, Any], ids: list[int]) -> list[Any]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from pipeline.records import Extraction
+    from core.records import Extraction
 
     by_article: dict[int, dict[str, list[dict[str, Any]]]] = {i: {} for i in ids}
     wanted = pa.array(ids, type=pa.int64())
@@ -417,7 +417,7 @@ def bench_queries(sizes: Sizes, work: Path) -> dict[str, Any]:
         province = con.execute(
             "SELECT province_now FROM highlights GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
         article_id = con.execute("SELECT article_id FROM articles ORDER BY published_at DESC LIMIT 1").fetchone()[0]
-    from pipeline.config import Workspace
+    from core.config import Workspace
     from pipeline.search import SearchQuery
     from pipeline.web import queries as q
     from pipeline.writer import open_reader

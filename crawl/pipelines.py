@@ -8,11 +8,11 @@ from scrapy.crawler import Crawler
 
 from crawl.items import ArticleItem
 from crawl.settings import STORE_BATCH
-from pipeline.records import Article
+from core.records import Article
 
 
 class StorePipeline:
-    """Turns items into :class:`pipeline.records.Article` and stores them with ``Store.add_articles``.
+    """Turns items into :class:`core.records.Article` and stores them with ``Store.add_articles``.
 
     Writes go in batches of ``STORE_BATCH`` and at spider close, never row by row.
     The spider carries its :class:`crawl.site_run.SiteRun` (store and counters) as ``spider.run``.

@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 from extract.lexicon import lexicon
-from pipeline.config import SITES_DIR
-from pipeline.records import Source
+from core.config import SITES_DIR
+from core.records import Source
 
 KINDS = ("national_union", "provincial_union", "newspaper", "sample")
 _TOP_REQUIRED = ("source", "name", "base_url", "kind")

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from crawl.registry import Site
-from pipeline.config import SAMPLE_SITES_DIR
+from core.config import SAMPLE_SITES_DIR
 
 CONTENT_TYPES = {
     ".ldo": "text/html; charset=utf-8",

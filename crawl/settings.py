@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.config import USER_AGENT
+from core.config import USER_AGENT
 
 # A site fails a run when at least this share of its article pages yield no body (layout drift) ...
 EMPTY_BODY_FAIL_SHARE = 0.5

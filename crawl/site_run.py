@@ -1,7 +1,9 @@
 """What one site's crawl knows and counts during a run, and its verdict at the end.
 
 A :class:`SiteRun` is shared by the site's spider and item pipeline. Everything
-runs in the reactor thread, so it (and the Store it holds) needs no locking.
+runs in the reactor thread, so it (and the store it holds) needs no locking.
+The crawl does not depend on the pipeline's store: it needs only the few writes
+named by :class:`CrawlStore`, which ``pipeline.store.Store`` provides.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
+from core.records import Article, utcnow
 from crawl.registry import Site
 from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_FAIL_SHARE
-from pipeline.store import Store, utcnow
 
 # Reasons that say the site itself, not one page, is unwell.
 TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated"})
@@ -21,11 +24,23 @@ TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "tr
 PERMANENT_REASONS = frozenset({"robots", "listing_page", "binary", "too_large"})
 
 
+class CrawlStore(Protocol):
+    """What a crawl reads from and writes to the database."""
+
+    def add_articles(self, articles: Sequence[Article]) -> list[Article]: ...
+
+    def record_page_errors(self, rows: Sequence[dict[str, Any]]) -> None: ...
+
+    def http_validators(self, url: str) -> tuple[str | None, str | None]: ...
+
+    def save_http_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+
 @dataclass
 class SiteRun:
     site: Site
     origin: str
-    store: Store
+    store: CrawlStore
     raw_dir: Path
     run_id: str
     since: date | None = None

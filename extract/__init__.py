@@ -6,7 +6,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.config import GAZETTEER_DIR, LEXICON_DIR
+from core.config import GAZETTEER_DIR, LEXICON_DIR
 
 EXTRACTOR_RELEASE = "0.1.0"
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from pipeline.config import GAZETTEER_DIR
+from core.config import GAZETTEER_DIR
 
 MERGER_DATE = date(2025, 7, 1)
 

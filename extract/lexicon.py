@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from pipeline.config import LEXICON_DIR
+from core.config import LEXICON_DIR
 
 
 def lexicon(name: str) -> dict[str, Any]:

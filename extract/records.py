@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
 from extract.spans import fields_of
-from pipeline.records import Extraction
-from pipeline.search import term_rows
+from core.records import Extraction
+from extract.terms import term_rows
 
 
 def _offsets(span: Span, body_start: int) -> dict[str, int]:

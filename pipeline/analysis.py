@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from extract.lexicon import lexicon
-from pipeline.config import Workspace
+from core.config import Workspace
 
 
 def connect(db: Path | str | None = None) -> duckdb.DuckDBPyConnection:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline import report
-from pipeline.config import Workspace
+from core.config import Workspace
 from pipeline.logs import setup_logging
 from pipeline.writer import DatabaseLocked, open_reader, writer
 
@@ -197,7 +197,7 @@ def import_(
         congdoan import ../shared/seeds/*.txt --source seeds
     """
     from pipeline.jobs import import_into
-    from pipeline.records import Source
+    from core.records import Source
 
     ws = Workspace.for_db(db)
     setup_logging(ws)

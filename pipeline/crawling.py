@@ -20,7 +20,7 @@ from crawl.registry import Site
 from crawl.settings import crawl_settings
 from crawl.site_run import PERMANENT_REASONS, SiteRun
 from crawl.spider import SiteSpider
-from pipeline.config import Workspace
+from core.config import Workspace
 from pipeline.logs import setup_logging
 from pipeline.store import Store
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extract import extractor_version
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
-from pipeline.records import Extraction
+from core.records import Extraction
 from pipeline.search import compact_index
 from pipeline.store import PendingArticle, Store
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from extract.html import decode_html, parse_html
 from extract.textdump import parse_text_dump
-from pipeline.records import Article, Source, nfc
-from pipeline.store import utcnow
+from core.records import Article, Source, nfc
+from core.records import utcnow
 
 IMPORT_SOURCE = "import"
 

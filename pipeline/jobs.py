@@ -11,13 +11,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from crawl.registry import Site
-from pipeline.config import Workspace
+from core.config import Workspace
 from pipeline.crawling import crawl_sites
 from pipeline.evaluate import find_article, locate_document
 from pipeline.extraction import ExtractStats, Progress, extract_pending
 from pipeline.importer import import_files
-from pipeline.records import Source
-from pipeline.store import Store, utcnow
+from core.records import Source
+from core.records import utcnow
+from pipeline.store import Store
 from pipeline.writer import open_reader, writer
 
 log = logging.getLogger(__name__)

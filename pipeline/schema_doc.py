@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.config import DOCS_DIR
+from core.config import DOCS_DIR
 from pipeline.store import Store
 
 SCHEMA_DOC = DOCS_DIR / "schema.md"

@@ -15,57 +15,15 @@ higher, as do title hits and recency.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-_SYLLABLE = re.compile(r"[^\W_]+")
+from extract.terms import SYLLABLE, fold, syllables
+
 TITLE_WEIGHT = 3
 """A title hit counts as much as this many body hits."""
 RECENCY_DAYS = 365.0
 """Ranking: an article this many days older needs e times as many hits to rank equal."""
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", ch)[0].lower()
-    return base[0] if base else ch
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip diacritics, đ -> d; the result has the length of ``text``."""
-    return "".join(map(_fold_char, text))
-
-
-def syllables(text: str) -> list[str]:
-    """Folded syllables (runs of letters and digits) of a text; decomposed input (NFD) is composed first."""
-    return _SYLLABLE.findall(fold(unicodedata.normalize("NFC", text)))
-
-
-def _hits(words: Iterable[str]) -> Counter[str]:
-    """Folded syllables of the words, and each multi-syllable word as a term of its own."""
-    hits: Counter[str] = Counter()
-    for word in words:
-        parts = syllables(word)
-        hits.update(parts)
-        if len(parts) > 1:
-            hits[" ".join(parts)] += 1
-    return hits
-
-
-def term_rows(title_words: Iterable[str], body_words: Iterable[str]) -> list[dict[str, Any]]:
-    """Rows of ``search_terms`` for one article, from the segmented words of its title and body."""
-    title_hits, body_hits = _hits(title_words), _hits(body_words)
-    return [
-        {"term": term, "title_hits": title_hits.get(term, 0), "body_hits": body_hits.get(term, 0)}
-        for term in sorted(title_hits.keys() | body_hits.keys())
-    ]
 
 
 @dataclass(frozen=True)
@@ -114,7 +72,7 @@ class SearchQuery:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of ``text`` where a query syllable occurs as a whole syllable."""
         wanted = set(self.syllables)
-        return [(m.start(), m.end()) for m in _SYLLABLE.finditer(fold(text)) if m.group() in wanted]
+        return [(m.start(), m.end()) for m in SYLLABLE.finditer(fold(text)) if m.group() in wanted]
 
 
 def compact_index(con: Any) -> None:

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from pipeline.config import MIGRATIONS_DIR
-from pipeline.records import Article, Extraction, Source
+from core.config import MIGRATIONS_DIR
+from core.records import Article, Extraction, Source, utcnow
 
 EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
-
-
-def utcnow() -> datetime:
-    """Naive UTC timestamp, as stored in TIMESTAMP columns."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

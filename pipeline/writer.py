@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 from filelock import FileLock, Timeout
 
-from pipeline.config import Workspace
+from core.config import Workspace
 from pipeline.store import Store
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extract.gazetteer import normalize_tones  # noqa: E402
-from pipeline.config import GAZETTEER_DIR, SHARED_DIR  # noqa: E402
+from core.config import GAZETTEER_DIR, SHARED_DIR  # noqa: E402
 
 PROVINCE_TYPES = ("Thành phố", "Tỉnh")
 DISTRICT_TYPES = ("Thành phố", "Thị xã", "Quận", "Huyện")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ROOT, SHARED_DIR
+from core.config import ROOT, SHARED_DIR
 
 CONGDOAN = [sys.executable, "-c", "from pipeline.cli import main; main()"]
 

@@ -13,7 +13,7 @@ import pytest
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import award_rows
-from pipeline.config import SHARED_DIR
+from core.config import SHARED_DIR
 
 TLD = "Tổng Liên đoàn Lao động Việt Nam"
 BCH_TLD = "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam"

@@ -13,7 +13,7 @@ import pytest
 
 from crawl.registry import load_registry
 from crawl.sample_server import serve_sites
-from pipeline.config import ROOT, TESTS_GOLD_DIR
+from core.config import ROOT, TESTS_GOLD_DIR
 from tests.conftest import CONGDOAN, run_cli
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ import pytest
 
 from crawl.registry import load_registry
 from crawl.sample_server import SampleServer, serve_sites
-from pipeline.config import SAMPLE_SITES_DIR, SITES_DIR
+from core.config import SAMPLE_SITES_DIR, SITES_DIR
 from sites_fixtures.crawl_runner import run_crawl
 
 FIXTURES = Path(__file__).parent / "sites_fixtures"

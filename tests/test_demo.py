@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from crawl.registry import load_registry
-from pipeline.config import SAMPLE_SITES_DIR
+from core.config import SAMPLE_SITES_DIR
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from extract import extractor_version
-from pipeline.config import TESTS_GOLD_DIR, Workspace
+from core.config import TESTS_GOLD_DIR, Workspace
 from pipeline.extraction import extract_pending
 from pipeline.importer import import_files
-from pipeline.records import Source
+from core.records import Source
 from pipeline.writer import writer
 
 DOCS = sorted((TESTS_GOLD_DIR / "own").glob("*.txt"))[:12]

@@ -17,7 +17,7 @@ from extract.gazetteer import (
     province_now,
     province_of_district,
 )
-from pipeline.config import SHARED_DIR
+from core.config import SHARED_DIR
 
 
 def test_counts() -> None:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import pytest
 
-from pipeline.config import SHARED_DIR, TESTS_GOLD_DIR
+from core.config import SHARED_DIR, TESTS_GOLD_DIR
 
 # Each gold set: tests/gold/<name>.jsonl annotating tests/gold/<name>/*.txt, and its minimum size.
 # "own" is the development set; "heldout" was written later, by another hand, and measured once.

@@ -8,7 +8,7 @@ import pytest
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import initiative_rows
-from pipeline.config import SHARED_DIR
+from core.config import SHARED_DIR
 
 TLD = "Tổng Liên đoàn Lao động Việt Nam"
 Found = tuple[str, str, str | None]  # (kind, name, unit)

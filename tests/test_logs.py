@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pipeline.config import Workspace
+from core.config import Workspace
 from pipeline.logs import BACKUPS, setup_logging
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import QUALITY_FLOORS, ROOT, Workspace
+from core.config import QUALITY_FLOORS, ROOT, Workspace
 from pipeline.evaluate import KINDS, evaluate, read_gold
 from pipeline.jobs import import_gold_documents
 from pipeline.writer import open_reader

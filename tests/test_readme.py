@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.config import ROOT
+from core.config import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## First queries", 1)[-1].split("\n## ", 1)[0] if "## First queries" in README else ""

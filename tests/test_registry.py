@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from crawl.registry import KINDS, RegistryError, load_registry, parse_site, path_and_query
-from pipeline.config import SAMPLE_SITES_DIR, SITES_DIR
+from core.config import SAMPLE_SITES_DIR, SITES_DIR
 
 FIXTURE_SITES = Path(__file__).parent / "sites_fixtures" / "sites"
 

@@ -15,7 +15,7 @@ import pytest
 from crawl.registry import load_registry
 from crawl.sample_server import file_for
 from extract.html import parse_html
-from pipeline.config import SAMPLE_SITES_DIR, SITES_DIR
+from core.config import SAMPLE_SITES_DIR, SITES_DIR
 
 SAMPLES = sorted(
     (s for s in load_registry(SITES_DIR).values() if s.kind == "sample") if SITES_DIR.is_dir() else [],

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
 from pipeline.extraction import analysed_text
-from pipeline.records import Article
-from pipeline.search import SearchQuery, fold, syllables, term_rows
+from core.records import Article
+from extract.terms import fold, syllables, term_rows
+from pipeline.search import SearchQuery
 from pipeline.store import PendingArticle, Store
 
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.textdump import parse_text_dump
-from pipeline.config import SHARED_DIR
+from core.config import SHARED_DIR
 
 SEEDS = SHARED_DIR / "seeds"
 GOLD = SHARED_DIR / "gold" / "seeds-dev.jsonl"

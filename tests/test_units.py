@@ -13,7 +13,7 @@ import extract.units
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import unit_rows
 from extract.units import canonical_unit_name, expand_abbreviations
-from pipeline.config import SHARED_DIR
+from core.config import SHARED_DIR
 
 try:
     import extract.components  # noqa: F401

@@ -24,8 +24,8 @@ from starlette.testclient import TestClient
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
 from extract.spans import add_span
-from pipeline.records import Article, Source
-from pipeline.config import Workspace
+from core.records import Article, Source
+from core.config import Workspace
 from pipeline.store import Store
 from pipeline.web.app import create_app
 from pipeline.writer import writer

@@ -24,7 +24,7 @@ import uvicorn
 from openpyxl import load_workbook
 
 from extract.nlp import VietnameseNLP
-from pipeline.search import fold
+from extract.terms import fold
 from pipeline.store import Store
 from pipeline.web.app import create_app
 from test_web import SampleArticle, build_sample_db, unit, amount

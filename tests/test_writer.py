@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Workspace
-from pipeline.records import Article
+from core.config import Workspace
+from core.records import Article
 from pipeline.writer import DatabaseLocked, open_reader, writer
 
 
@@ -31,8 +31,8 @@ def count(ws: Workspace) -> int:
 HOLD = textwrap.dedent("""
     import sys, time
     from datetime import datetime
-    from pipeline.config import Workspace
-    from pipeline.records import Article
+    from core.config import Workspace
+    from core.records import Article
     from pipeline.writer import writer
     ws = Workspace.for_db(sys.argv[1])
     with writer(ws) as store:

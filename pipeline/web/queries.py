@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import duckdb
 
-from pipeline.config import Workspace
+from core.config import Workspace
 from pipeline.search import SearchQuery
 from pipeline.web.marks import Node, Span, mark_tree
 from pipeline.web.templating import KIND_LABELS, LEVEL_LABELS, SPAN_LABELS

@@ -44,7 +44,7 @@ def run_crawl(
 
 def main() -> None:
     from crawl.registry import load_registry
-    from pipeline.config import Workspace
+    from core.config import Workspace
     from pipeline.crawling import crawl_sites
     from pipeline.store import Store
 

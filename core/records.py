@@ -6,10 +6,15 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp, as stored in TIMESTAMP columns."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def nfc(text: str) -> str:

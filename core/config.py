@@ -20,13 +20,17 @@ SAMPLE_SITES_DIR = DATA_DIR / "sample-sites"
 LEXICON_DIR = DATA_DIR / "lexicon"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 DEFAULT_DB = DATA_DIR / "congdoan.duckdb"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = ROOT / "pipeline" / "migrations"
 DOCS_DIR = ROOT / "docs"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 TESTS_GOLD_DIR = ROOT / "tests" / "gold"
 QUALITY_FLOORS = ROOT / "tests" / "quality_floors.toml"
 # The team's shared folder sits beside the checkout; a user's clone has none.
 SHARED_DIR = ROOT.parent / "shared"
+# Third-party texts we measure on (real articles and pages) never enter the repository: they
+# live in a scratch folder beside the checkout, or where $CONGDOAN_SCRATCH points.
+SCRATCH_ENV_VAR = "CONGDOAN_SCRATCH"
+SCRATCH_DIR = Path(os.environ.get(SCRATCH_ENV_VAR) or ROOT.parent / "scratch")
 
 DB_ENV_VAR = "CONGDOAN_DB"
 USER_AGENT = "congdoan/0.1 (+research crawler of Vietnamese trade-union news; contact: congdoan-research@example.org)"
