@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from scrapy.exceptions import IgnoreRequest
+
 from extract.lexicon import lexicon
+
+
+class Blocked(IgnoreRequest):
+    """The site answered with a bot challenge that cannot be answered without a browser."""
 
 
 @dataclass(frozen=True)

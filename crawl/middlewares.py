@@ -5,18 +5,13 @@ from __future__ import annotations
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
-from crawl.challenge import detect_challenge
-
-
-class Blocked(IgnoreRequest):
-    """The site answered with a bot challenge that cannot be answered without a browser."""
+from crawl.challenge import Blocked, detect_challenge
 
 
 class ChallengeMiddleware:

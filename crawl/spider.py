@@ -40,7 +40,7 @@ from twisted.internet import error as twisted_errors
 from twisted.python.failure import Failure
 
 from crawl.items import ArticleItem
-from crawl.middlewares import Blocked
+from crawl.challenge import Blocked
 from crawl.settings import BACKFILL_PAGE_FACTOR
 from crawl.site_run import SiteRun
 from extract.dates import date_from_url, parse_iso_datetime
