@@ -24,7 +24,7 @@ WITH failures AS (
 )
 SELECT f.source, f.url, f.attempts, f.first_failed, f.last_failed, f.last_reason, f.last_detail, f.permanent,
        CASE WHEN f.permanent THEN NULL
-            ELSE CAST(f.last_failed AS DATE) + to_days(CAST(least(pow(2, f.attempts - 1), 32) AS INTEGER))
+            ELSE CAST(CAST(f.last_failed AS DATE) + to_days(CAST(least(pow(2, f.attempts - 1), 32) AS INTEGER)) AS DATE)
        END AS retry_after
 FROM failures f
 WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = f.url);
