@@ -129,12 +129,18 @@ def _problem(site: Site, url: str, fetched: Fetched, what: str) -> tuple[str, st
     return None
 
 
-def _article_paths(site: Site, fetched: Fetched) -> list[str]:
-    selector = Selector(text=fetched.body.decode("utf-8", errors="replace"))
-    hrefs = selector.css("a::attr(href)").getall() + selector.xpath("//item/link/text() | //url/loc/text()").getall()
+def article_paths(site: Site, url: str, body: bytes) -> list[str]:
+    """Paths of the site's articles linked from a page or listed in a feed or sitemap, in order."""
+    text = body.decode("utf-8", errors="replace")
+    if text.lstrip().startswith("<?xml") or "<rss" in text[:500]:
+        selector = Selector(text=text, type="xml")
+        selector.remove_namespaces()
+        hrefs = selector.xpath("//item/link/text() | //entry/link/@href | //url/loc/text()").getall()
+    else:
+        hrefs = Selector(text=text).css("a::attr(href)").getall()
     paths: list[str] = []
     for href in hrefs:
-        path = site.local_path(href, fetched.url)
+        path = site.local_path(href, url)
         if path and site.is_article_path(path) and path not in paths:
             paths.append(path)
     return paths
@@ -160,7 +166,7 @@ def check_site(site: Site, origin: str | None = None, *, save_dir: Path | None =
     stop = _problem(site, origin + start, page, "start page")
     if stop:
         return result(*stop)
-    paths = _article_paths(site, page)
+    paths = article_paths(site, page.url, page.body)
     if not paths:
         return result("no articles found", f"no link on {start} matches the article URL pattern {site.article.url_pattern}")
     notes = [f"{len(paths)} article link(s) on {start}"]
@@ -168,7 +174,7 @@ def check_site(site: Site, origin: str | None = None, *, save_dir: Path | None =
     if next_path:
         listing = session.get(origin + next_path, "listing-2.html")
         trouble = _problem(site, origin + next_path, listing, "listing page 2")
-        notes.append(f"listing page 2 {next_path}: " + (trouble[1] if trouble else f"{len(_article_paths(site, listing))} link(s)"))
+        notes.append(f"listing page 2 {next_path}: " + (trouble[1] if trouble else f"{len(article_paths(site, listing.url, listing.body))} link(s)"))
     article_url = origin + paths[0]
     article = session.get(article_url, "article.html")
     stop = _problem(site, article_url, article, "article")
