@@ -353,14 +353,15 @@ def export(
         console.print(f"{out / (name + '.' + fmt)}: {rows:,} rows")
 
 
-sites_app = typer.Typer(help="The site registry: list it, or check it against the live sites.",
-                        invoke_without_command=True, no_args_is_help=False)
+sites_app = typer.Typer(invoke_without_command=True, no_args_is_help=False)
 app.add_typer(sites_app, name="sites")
 
 
 @sites_app.callback()
 def sites(ctx: typer.Context) -> None:
     """List the registry: every source, its status, and per entry what is evidenced and what is assumed.
+
+    `congdoan sites check` checks the entries against the live sites (see its --help).
 
     Example:
 
