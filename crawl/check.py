@@ -43,7 +43,6 @@ class Fetched:
     url: str  # the URL finally answered (after redirects)
     status: int
     body: bytes = b""
-    content_type: str = ""
     error: str | None = None
 
 
@@ -53,6 +52,10 @@ class CheckResult:
     verdict: str
     reason: str
     saved: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {self.verdict!r}")
 
     def line(self) -> str:
         return f"{self.source}: {self.verdict} - {self.reason}"
@@ -88,11 +91,9 @@ class _Session:
         request = urllib.request.Request(url, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return Fetched(response.geturl(), response.status, response.read(_MAX_BYTES),
-                               response.headers.get("Content-Type", ""))
+                return Fetched(response.geturl(), response.status, response.read(_MAX_BYTES))
         except urllib.error.HTTPError as exc:
-            return Fetched(exc.geturl() or url, exc.code, exc.read(_MAX_BYTES) if exc.fp else b"",
-                           exc.headers.get("Content-Type", "") if exc.headers else "")
+            return Fetched(exc.geturl() or url, exc.code, exc.read(_MAX_BYTES) if exc.fp else b"")
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             return Fetched(url, 0, error=f"{type(exc).__name__}: {reason}")

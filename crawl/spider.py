@@ -3,9 +3,12 @@
 Discovery reads feeds, sitemaps and listing pages (with their pagination) and
 keeps the links whose path matches the site's ``url_pattern``. It is incremental:
 
-* an article whose canonical URL is already stored is never requested again;
-* pagination stops at the first listing page whose article links are all stored
-  (except in a backfill, ``since``, which pages on up to a larger bound);
+* an article whose canonical URL is already stored is never requested again, nor one
+  settled by a permanent fault or waiting for the retry of a temporary one;
+* pagination (a scheme of ``crawl/pagination.py``) stops at the first listing page whose
+  article links are all seen: stored, settled, or failed on an earlier run (except in a
+  backfill, ``since``, which pages on up to a larger bound), and once the site blocked the run;
+* bot challenges are answered or recorded as ``blocked`` (``crawl/challenge.py``);
 * listing pages and feeds are requested conditionally (ETag / Last-Modified from
   the ``http_cache`` table), and a 304 ends that branch of discovery.
 
