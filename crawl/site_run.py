@@ -88,6 +88,10 @@ class SiteRun:
         """The article is stored already (the one question the crawl asks of the stored URLs)."""
         return canonical in self.known
 
+    def add_known(self, canonicals: Sequence[str]) -> None:
+        """Articles this run has just stored."""
+        self.known.update(canonicals)
+
     def is_seen(self, canonical: str) -> bool:
         """Stored, settled, waiting for a retry, or failed before: the pagination need not go on for it."""
         return self.is_known(canonical) or canonical in self.settled or canonical in self.failed_before

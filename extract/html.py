@@ -339,6 +339,9 @@ def _listing_problem(root: etree._Element, lines: list[str]) -> str | None:
 
 def _selector_body(root: etree._Element, site: Site) -> tuple[list[str], list]:
     nodes = _css(site.article.body)(root) if site.article.body else []
+    # A group selector ("div.art-body, div.article-content") may match a container and its child: keep the outer.
+    chosen = set(nodes)
+    nodes = [n for n in nodes if not any(a in chosen for a in n.iterancestors())]
     lines: list[str] = []
     for node in nodes:
         _strip(node, site.article.drop)

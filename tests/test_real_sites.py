@@ -48,8 +48,10 @@ def test_article_parses_as_expected(site):
     assert page.byline == want["byline"]
     assert page.body.startswith(want["body_starts"]), page.body[:100]
     assert page.body.endswith(want["body_ends"]), page.body[-100:]
+    lines = page.body.split("\n")
+    assert len(lines) == len(set(lines)), "a paragraph is read twice (nested body containers?)"
     if want["lead"]:
-        assert page.body.split("\n")[0] == want["lead"]
+        assert lines[0] == want["lead"]
     for fact in want["contains"]:
         assert fact in page.body.split("\n"), fact
     for teaser in want["teasers"]:
