@@ -205,3 +205,13 @@ def test_pagination_schemes(scheme, template, start, paths):
     found = pagination.zone_of('<script>var pageSettings = { "ZoneId": 1961 };</script>')
     assert [pagination.path_for(k, "/cong-doan?x=1", found) for k in (2, 3)] == paths
     assert pagination.path_for(1, "/cong-doan") is None
+
+
+def test_query_addressed_articles_of_aspnet_portals(tmp_path):
+    text = VALID.format(stem="mau").replace("url_pattern = '^/[a-z0-9-]+-\\d+\\.html$'",
+                                            "url_pattern = '^/Default\\.aspx\\?(?=.*\\bNID=\\d+)'")
+    site = parse_site(write(tmp_path, text))
+    article = site.local_path("/Default.aspx?tabid=52&NID=1234&utm_source=zalo", "http://127.0.0.1:5/Default.aspx?tabid=52")
+    assert article == "/Default.aspx?tabid=52&NID=1234" and site.is_article_path(article)
+    assert not site.is_article_path("/Default.aspx?tabid=52") and not site.is_article_path("/Default.aspx?tabid=52&page=2")
+    assert site.canonical_url("http://127.0.0.1:5" + article) == "https://mau.example.vn/Default.aspx?tabid=52&NID=1234"
