@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
@@ -85,6 +85,9 @@ class Source:
     base_url: str | None = None
     province: str | None = None
     verified: bool = False
+    status: str = "active"  # or "ceased": the source stopped publishing (merged or closed)
+    ended: date | None = None
+    successor: str | None = None
 
     def row(self) -> dict[str, Any]:
         return {
@@ -94,6 +97,9 @@ class Source:
             "province": self.province,
             "kind": self.kind,
             "verified": self.verified,
+            "status": self.status,
+            "ended": self.ended,
+            "successor": self.successor,
         }
 
 

@@ -41,5 +41,5 @@ class StorePipeline:
         run = self.crawler.spider.run
         stored = run.store.add_articles(self.batch)
         run.articles_new += len(stored)
-        run.known.update(a.url for a in stored)
+        run.add_known([a.url for a in stored])
         self.batch = []

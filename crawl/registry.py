@@ -10,20 +10,30 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from extract.lexicon import lexicon
 from core.config import SITES_DIR
 from core.records import Source
+from crawl.evidence import Evidence, parse_evidence
+from crawl.pagination import Pagination, make_pagination
+from extract.lexicon import lexicon
 
 KINDS = ("national_union", "provincial_union", "newspaper", "sample")
+STATUSES = ("active", "ceased")
+RENDERS = ("http", "browser")
 _TOP_REQUIRED = ("source", "name", "base_url", "kind")
-_TOP_KNOWN = {*_TOP_REQUIRED, "province", "verified", "sample_dir", "models", "notes", "discovery", "article"}
-_DISCOVERY_KNOWN = {"start_urls", "pagination", "feeds", "sitemaps", "max_pages"}
-_ARTICLE_KNOWN = {"url_pattern", "title", "lead", "body", "date", "byline", "drop"}
-_SELECTOR_KEYS = ("title", "lead", "body", "date", "byline")
+_TOP_KNOWN = {
+    *_TOP_REQUIRED, "province", "verified", "sample_dir", "models", "notes", "discovery", "article",
+    "status", "ended", "successor", "render", "evidence",
+}
+_DISCOVERY_KNOWN = {
+    "start_urls", "pagination", "pagination_scheme", "pagination_start", "pagination_zone", "feeds", "sitemaps", "max_pages",
+}
+_ARTICLE_KNOWN = {"url_pattern", "title", "lead", "facts", "body", "date", "byline", "drop"}
+_SELECTOR_KEYS = ("title", "lead", "facts", "body", "date", "byline")
 
 
 class RegistryError(ValueError):
@@ -56,7 +66,7 @@ class Discovery:
     """Where the site lists its articles."""
 
     start_urls: tuple[str, ...] = ()
-    pagination: str | None = None
+    pagination: Pagination = Pagination()
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     max_pages: int = 20
@@ -69,6 +79,7 @@ class ArticleRules:
     url_pattern: str
     title: str | None = None
     lead: str | None = None
+    facts: str | None = None  # boxed facts outside the body element: article text too
     body: str | None = None
     date: str | None = None
     byline: str | None = None
@@ -94,6 +105,16 @@ class Site:
     sample_dir: str | None = None
     models: str = ""
     notes: str = ""
+    status: str = "active"
+    ended: date | None = None
+    successor: str = ""
+    render: str = "http"
+    evidence: dict[str, Evidence] = field(default_factory=dict, compare=False)
+
+    @property
+    def ceased(self) -> bool:
+        """The source stopped publishing (merged or closed): its archive is crawled only in a backfill."""
+        return self.status == "ceased"
 
     @property
     def host(self) -> str:
@@ -107,6 +128,9 @@ class Site:
             base_url=self.base_url,
             province=self.province or None,
             verified=self.verified,
+            status=self.status,
+            ended=self.ended,
+            successor=self.successor or None,
         )
 
     def canonical_url(self, fetched_url: str) -> str:
@@ -201,9 +225,14 @@ def parse_site(path: Path) -> Site:
     max_pages = disc.get("max_pages", 20)
     if not isinstance(max_pages, int) or isinstance(max_pages, bool) or max_pages < 1:
         raise _fail(path, "discovery.max_pages must be a positive integer")
-    pagination = _optional_str(path, disc, "pagination", "discovery")
-    if pagination is not None and "{page}" not in pagination:
-        raise _fail(path, "discovery.pagination must contain {page}")
+    pagination, problem = make_pagination(
+        _optional_str(path, disc, "pagination", "discovery"),
+        _optional_str(path, disc, "pagination_scheme", "discovery"),
+        disc.get("pagination_start"),
+        _optional_str(path, disc, "pagination_zone", "discovery"),
+    )
+    if pagination is None:
+        raise _fail(path, problem or "invalid pagination")
     discovery = Discovery(
         start_urls=_string_list(path, disc, "start_urls", "discovery"),
         pagination=pagination,
@@ -238,6 +267,19 @@ def parse_site(path: Path) -> Site:
     verified = data.get("verified", False)
     if not isinstance(verified, bool):
         raise _fail(path, "verified must be true or false")
+    status, ended, successor = _status(path, data)
+    render = data.get("render", "http")
+    if render not in RENDERS:
+        raise _fail(path, f"render must be one of {', '.join(RENDERS)}, got {render!r}")
+    evidence: dict[str, Evidence] = {}
+    if data["kind"] != "sample":
+        evidence, problems = parse_evidence(data.get("evidence"))
+        if problems:
+            raise _fail(path, "; ".join(problems))
+        if verified and not all(e.evidenced for e in evidence.values()):
+            raise _fail(path, "verified = true needs every aspect of [evidence] evidenced")
+    elif "evidence" in data:
+        raise _fail(path, "[evidence] is for real sources; a sample site is verified by its tests")
     return Site(
         source=data["source"],
         name=data["name"],
@@ -250,7 +292,46 @@ def parse_site(path: Path) -> Site:
         sample_dir=sample_dir,
         models=data.get("models", "") or "",
         notes=data.get("notes", "") or "",
+        status=status,
+        ended=ended,
+        successor=successor,
+        render=render,
+        evidence=evidence,
     )
+
+
+def _status(path: Path, data: dict[str, Any]) -> tuple[str, date | None, str]:
+    """``status``, ``ended`` and ``successor`` of an entry: a ceased source says when and who took over."""
+    status = data.get("status", "active")
+    if status not in STATUSES:
+        raise _fail(path, f"status must be one of {', '.join(STATUSES)}, got {status!r}")
+    ended = data.get("ended")
+    successor = data.get("successor", "")
+    if status == "ceased" and not (isinstance(ended, date) and isinstance(successor, str) and successor):
+        raise _fail(path, "a ceased source needs ended = YYYY-MM-DD and successor = \"...\"")
+    if status == "active" and (ended is not None or successor):
+        raise _fail(path, "ended and successor are only for status = 'ceased'")
+    return status, ended, successor
+
+
+def select_sites(registry: dict[str, Site], names: list[str] | None, *, since: date | None,
+                 samples: bool = False) -> tuple[list[Site], list[Site]]:
+    """The sites a crawl takes, and the ceased ones it leaves out.
+
+    Without names: every real source (or every sample site). A ceased source is
+    crawled only in a backfill (``since``): its archive does not grow.
+    Unknown names raise :class:`KeyError` with the names.
+    """
+    if names:
+        unknown = [n for n in names if n not in registry]
+        if unknown:
+            raise KeyError(", ".join(unknown))
+        chosen = [registry[n] for n in names]
+    else:
+        chosen = [s for s in registry.values() if (s.kind == "sample") == samples]
+    if since is not None:
+        return chosen, []
+    return [s for s in chosen if not s.ceased], [s for s in chosen if s.ceased]
 
 
 def load_registry(directory: Path = SITES_DIR) -> dict[str, Site]:

@@ -7,9 +7,13 @@ domain, a delay adjusted by AutoThrottle, retries with exponential backoff.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from core.config import USER_AGENT
+
+# Debian's chromium, for sites registered with render = "browser" (scrapy-playwright drives it).
+CHROMIUM = os.environ.get("CONGDOAN_CHROMIUM", "/usr/bin/chromium")
 
 # A site fails a run when at least this share of its article pages yield no body (layout drift) ...
 EMPTY_BODY_FAIL_SHARE = 0.5
@@ -50,6 +54,8 @@ def crawl_settings(polite: bool = True, overrides: dict[str, Any] | None = None)
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawl.middlewares.BackoffRetryMiddleware": 550,
+            # After decompression (590), before the retry (550): a 503 challenge is a challenge, not a busy server.
+            "crawl.middlewares.ChallengeMiddleware": 580,
         },
         "ITEM_PIPELINES": {"crawl.pipelines.StorePipeline": 300},
         # A slow or stuck site must not hold the nightly run: stop it after this many seconds.
@@ -58,3 +64,19 @@ def crawl_settings(polite: bool = True, overrides: dict[str, Any] | None = None)
     }
     settings.update(overrides or {})
     return settings
+
+
+def browser_settings() -> dict[str, Any]:
+    """Settings added for a ``render = "browser"`` site: its requests go through headless Chromium.
+
+    Only requests marked ``meta["playwright"]`` use the browser; robots.txt still comes over HTTP.
+    Concurrency, delays, retries and limits are the site's usual ones.
+    """
+    handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    return {
+        "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": CHROMIUM, "headless": True, "args": ["--no-sandbox"]},
+        "PLAYWRIGHT_MAX_CONTEXTS": 1,
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
+    }

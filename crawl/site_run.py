@@ -8,20 +8,21 @@ named by :class:`CrawlStore`, which ``pipeline.store.Store`` provides.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any, Protocol
 
 from core.records import Article, utcnow
 from crawl.registry import Site
 from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_FAIL_SHARE
 
-# Reasons that say the site itself, not one page, is unwell.
-TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated"})
-# Reasons that will not change on a later visit: such article URLs are not requested again.
-PERMANENT_REASONS = frozenset({"robots", "listing_page", "binary", "too_large"})
+# Reasons that say the site itself, not one page, is unwell: the listing is read in full again next time.
+TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated", "blocked"})
+# Which faults settle a URL for good (404/410, a listing page, robots.txt) and how long the others
+# wait before a retry is defined once, by the v_failing_pages view (pipeline/migrations/0005_sources.sql).
 
 
 class CrawlStore(Protocol):
@@ -45,7 +46,11 @@ class SiteRun:
     run_id: str
     since: date | None = None
     known: set[str] = field(default_factory=set)
+    # Article URLs not to request this run: settled for good, or failed and waiting for their retry.
     settled: set[str] = field(default_factory=set)
+    # Article URLs that failed on an earlier run: seen, for the stop rule of the pagination.
+    failed_before: set[str] = field(default_factory=set)
+    cookies: dict[str, str] = field(default_factory=dict)
 
     pages_fetched: int = 0
     listing_pages: int = 0
@@ -58,6 +63,8 @@ class SiteRun:
     article_attempts: int = 0
     article_failures: int = 0
     links_found: int = 0
+    challenges_answered: int = 0
+    blocked: int = 0
     close_reason: str | None = None
     finished: bool = False
 
@@ -77,8 +84,22 @@ class SiteRun:
         """The URL actually fetched for a path of the site."""
         return self.origin.rstrip("/") + path
 
+    def is_known(self, canonical: str) -> bool:
+        """The article is stored already (the one question the crawl asks of the stored URLs)."""
+        return canonical in self.known
+
+    def add_known(self, canonicals: Sequence[str]) -> None:
+        """Articles this run has just stored."""
+        self.known.update(canonicals)
+
+    def is_seen(self, canonical: str) -> bool:
+        """Stored, settled, waiting for a retry, or failed before: the pagination need not go on for it."""
+        return self.is_known(canonical) or canonical in self.settled or canonical in self.failed_before
+
     def record_error(self, url: str, reason: str, detail: str | None = None) -> None:
         """A page_errors row; ``url`` is the canonical URL, so runs on other ports still match."""
+        if reason == "blocked":
+            self.blocked += 1
         self.errors.append(
             {"run_id": self.run_id, "source": self.source, "url": url, "reason": reason, "detail": detail, "occurred_at": utcnow()}
         )
@@ -96,18 +117,26 @@ class SiteRun:
         if self.close_reason not in (None, "finished"):
             return f"the crawl of the site stopped early ({self.close_reason})"
         if self.listing_attempts and not self.listings_read:
-            first = next((e for e in self.errors), None)
+            first = next((e for e in self.errors if e["reason"] == "blocked"), None) or next(iter(self.errors), None)
+            if first and first["reason"] == "blocked":
+                return f"blocked by a bot challenge on every listing page, feed and sitemap ({first['detail']})"
             why = f": {first['reason']} ({first['detail']})" if first else ""
             return f"no listing page, feed or sitemap could be read{why}"
         if self.listings_read > self.not_modified and not self.links_found:
             return "no article links on any listing page, feed or sitemap: the layout may have changed"
+        if self.article_attempts >= EMPTY_BODY_MIN_PAGES and self.article_failures / self.article_attempts >= FAILURE_FAIL_SHARE:
+            reasons = Counter(e["reason"] for e in self.errors if e["url"] in self.requested)
+            if reasons["blocked"] >= self.article_failures / 2:
+                return f"blocked by a bot challenge: {reasons['blocked']} of {self.article_attempts} article pages"
         if self.article_pages >= EMPTY_BODY_MIN_PAGES and self.empty_body_share >= EMPTY_BODY_FAIL_SHARE:
             return (
                 f"{self.empty_bodies} of {self.article_pages} article pages had no body: "
-                "the layout may have changed (check the selectors)"
+                "the selectors lost the body, the layout may have changed (check the selectors)"
             )
         if self.article_attempts >= EMPTY_BODY_MIN_PAGES and self.article_failures / self.article_attempts >= FAILURE_FAIL_SHARE:
-            return f"{self.article_failures} of {self.article_attempts} article pages could not be fetched or read"
+            reasons = Counter(e["reason"] for e in self.errors if e["url"] in self.requested)
+            why = ", ".join(f"{reason} {n}" for reason, n in reasons.most_common(3))
+            return f"{self.article_failures} of {self.article_attempts} article pages could not be fetched or read ({why})"
         return None
 
     @property
@@ -119,7 +148,7 @@ class SiteRun:
         error = self.verdict()
         return {
             "source": self.source,
-            "status": "failed" if error else "ok",
+            "status": ("blocked" if error.startswith("blocked") else "failed") if error else "ok",
             "pages_fetched": self.pages_fetched,
             "listing_pages": self.listing_pages,
             "article_pages": self.article_pages,

@@ -3,9 +3,12 @@
 Discovery reads feeds, sitemaps and listing pages (with their pagination) and
 keeps the links whose path matches the site's ``url_pattern``. It is incremental:
 
-* an article whose canonical URL is already stored is never requested again;
-* pagination stops at the first listing page whose article links are all stored
-  (except in a backfill, ``since``, which pages on up to a larger bound);
+* an article whose canonical URL is already stored is never requested again, nor one
+  settled by a permanent fault or waiting for the retry of a temporary one;
+* pagination (a scheme of ``crawl/pagination.py``) stops at the first listing page whose
+  article links are all seen: stored, settled, or failed on an earlier run (except in a
+  backfill, ``since``, which pages on up to a larger bound), and once the site blocked the run;
+* bot challenges are answered or recorded as ``blocked`` (``crawl/challenge.py``);
 * listing pages and feeds are requested conditionally (ETag / Last-Modified from
   the ``http_cache`` table), and a 304 ends that branch of discovery.
 
@@ -40,6 +43,7 @@ from twisted.internet import error as twisted_errors
 from twisted.python.failure import Failure
 
 from crawl.items import ArticleItem
+from crawl.challenge import Blocked
 from crawl.settings import BACKFILL_PAGE_FACTOR
 from crawl.site_run import SiteRun
 from extract.dates import date_from_url, parse_iso_datetime
@@ -70,7 +74,10 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
     """Reason code and detail of a failed request."""
     exc = failure.value
     if isinstance(exc, HttpError):
-        return "http_error", f"HTTP {exc.response.status}"
+        status = exc.response.status
+        return ("gone" if status in (404, 410) else "http_error"), f"HTTP {status}"
+    if isinstance(exc, Blocked):
+        return "blocked", str(exc).removeprefix("blocked: ")[:500]
     if isinstance(exc, IgnoreRequest):
         message = str(exc)
         if "robots.txt" in message:
@@ -134,9 +141,10 @@ class SiteSpider(scrapy.Spider):
         for path in disc.sitemaps:
             yield self._listing_request(path, "sitemap", self.parse_sitemap)
         for path in disc.start_urls:
-            yield self._listing_request(path, "listing", self.parse_listing, page=1)
+            yield self._listing_request(path, "listing", self.parse_listing, page=1, start=path)
 
-    def _listing_request(self, path: str, kind: str, callback: Any, page: int | None = None, parent: str | None = None) -> scrapy.Request:
+    def _listing_request(self, path: str, kind: str, callback: Any, page: int | None = None, parent: str | None = None,
+                         start: str | None = None, zone: str | None = None) -> scrapy.Request:
         url = self.run.url(path)
         canonical = self.site.canonical_url(url)
         headers = {}
@@ -153,15 +161,22 @@ class SiteSpider(scrapy.Spider):
             errback=self.on_error,
             headers=headers,
             dont_filter=True,  # duplicates are ours to track; a redirect back here must reach REDIRECT_MAX_TIMES
-            meta={"kind": kind, "canonical": canonical, "page": page, "handle_httpstatus_list": [304], "parent": parent},
+            meta=self._meta(kind=kind, canonical=canonical, page=page, handle_httpstatus_list=[304], parent=parent,
+                            start=start, zone=zone),
         )
+
+    def _meta(self, **meta: Any) -> dict[str, Any]:
+        """Request meta; a site with ``render = "browser"`` has its pages fetched by headless Chromium."""
+        if self.site.render == "browser":
+            meta["playwright"] = True
+        return meta
 
     def _article_requests(self, paths: Iterable[str], listing: str) -> Iterable[scrapy.Request]:
         children = self.run.children.setdefault(listing, set())
         for path in paths:
             canonical = self.site.canonical_url(self.run.url(path))
             children.add(canonical)
-            if canonical in self.run.known or canonical in self.run.settled or canonical in self.run.requested:
+            if self.run.is_known(canonical) or canonical in self.run.settled or canonical in self.run.requested:
                 continue
             self.run.requested.add(canonical)
             self.run.article_attempts += 1
@@ -170,7 +185,7 @@ class SiteSpider(scrapy.Spider):
                 callback=self.parse_article,
                 errback=self.on_error,
                 dont_filter=True,
-                meta={"kind": "article", "canonical": canonical, "parent": listing},
+                meta=self._meta(kind="article", canonical=canonical, parent=listing),
             )
 
     # -- listing pages, feeds, sitemaps ---------------------------------------------------
@@ -217,22 +232,26 @@ class SiteSpider(scrapy.Spider):
         wanted = [p for p in paths if self._keep_dated(p, None)]
         self.run.links_found += len(paths)
         yield from self._article_requests(wanted, canonical)
-        next_path = self._next_page(response, paths)
+        zone = response.meta.get("zone") or self.site.discovery.pagination.zone_of(response.text)
+        next_path = self._next_page(response, paths, zone)
         if next_path:
-            yield self._listing_request(next_path, "listing", self.parse_listing, page=response.meta["page"] + 1, parent=canonical)
+            yield self._listing_request(next_path, "listing", self.parse_listing, page=response.meta["page"] + 1,
+                                        parent=canonical, start=response.meta.get("start"), zone=zone)
 
-    def _next_page(self, response: Response, paths: list[str]) -> str | None:
-        """The next listing page, or None: no article links, all of them stored, dated before since, or the limit."""
+    def _next_page(self, response: Response, paths: list[str], zone: str | None) -> str | None:
+        """The next listing page, or None: no article links, all of them seen, dated before since,
+        the site blocked this run, or the limit."""
         page = response.meta.get("page") or 1
-        if not paths or page >= self.page_limit:
+        if not paths or page >= self.page_limit or self.run.blocked:
             return None
-        canonicals = {self.site.canonical_url(self.run.url(p)) for p in paths}
-        if self.run.since is None and canonicals <= self.run.known | self.run.settled:
+        canonicals = [self.site.canonical_url(self.run.url(p)) for p in paths]
+        if self.run.since is None and all(self.run.is_seen(c) for c in canonicals):
             return None
         if self.run.since is not None and not any(self._keep_dated(p, None) for p in paths):
             return None
-        if self.site.discovery.pagination:
-            return self.site.discovery.pagination.format(page=page + 1)
+        pagination = self.site.discovery.pagination
+        if pagination.templated:
+            return pagination.path_for(page + 1, response.meta.get("start") or "", zone)
         for href in response.css("a[rel~=next]::attr(href)").getall():
             path = self.site.local_path(href, response.url)
             if path:

@@ -242,14 +242,26 @@ def _meta_content(root: etree._Element, attr: str, value: str) -> str | None:
 
 
 def _title(root: etree._Element, site: Site | None) -> str | None:
+    """The site's title element; else the printed ``h1`` when it is the headline (close to ``og:title``,
+    which sites shorten or rewrite for sharing); else ``og:title``; else the first ``h1`` or ``<title>``."""
     if site and site.article.title:
         found = _first_text(root, [site.article.title])
         if found:
             return found
     og = _meta_content(root, "property", "og:title")
     if og:
-        return _clean_line(og)
+        og = _clean_line(og)
+        printed = [_text(h) for h in _css("h1")(root)]
+        return next((h for h in printed if h and _same_headline(h, og)), og)
     return _first_text(root, ["h1", "title"])
+
+
+def _same_headline(printed: str, shared: str) -> bool:
+    """True when the printed heading and the sharing title are versions of one headline, not a logo or section name."""
+    a, b = set(printed.casefold().split()), set(shared.casefold().split())
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= html_rules()["title"]["min_shared_words"]
 
 
 def _published(root: etree._Element, url: str, site: Site | None, body_nodes: list, raw: str) -> datetime | None:
@@ -327,10 +339,20 @@ def _listing_problem(root: etree._Element, lines: list[str]) -> str | None:
 
 def _selector_body(root: etree._Element, site: Site) -> tuple[list[str], list]:
     nodes = _css(site.article.body)(root) if site.article.body else []
+    # A group selector ("div.art-body, div.article-content") may match a container and its child: keep the outer.
+    chosen = set(nodes)
+    nodes = [n for n in nodes if not any(a in chosen for a in n.iterancestors())]
     lines: list[str] = []
     for node in nodes:
         _strip(node, site.article.drop)
         lines.extend(element_lines(node))
+    facts = []
+    if site.article.facts:  # boxed facts outside the body element are article text too
+        inside = {el for node in nodes for el in node.iter()}
+        for box in _css(site.article.facts)(root):
+            if box not in inside:
+                facts.extend(line for line in element_lines(box) if line not in lines)
+    lines.extend(facts)
     lead = _first_text(root, [site.article.lead]) if site.article.lead else None
     if lead and lead not in lines:
         lines.insert(0, lead)

@@ -39,7 +39,8 @@ SiteOption = Annotated[
 ]
 OriginOption = Annotated[
     Optional[list[str]],
-    typer.Option("--origin", help="Fetch SOURCE from another origin, as SOURCE=URL (mirrors, tests).", hidden=True),
+    typer.Option("--origin", help="Fetch SOURCE from another origin, as SOURCE=URL: a mirror or a test server "
+                                  "(stored URLs keep the source's own address); repeat for several."),
 ]
 SinceOption = Annotated[
     Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Backfill: follow listings back to this date.")
@@ -66,18 +67,20 @@ def _extract_progress(progress: Progress, label: str):
     return update
 
 
-def _sites(names: list[str] | None, default_kind: str | None = None):
-    from crawl.registry import load_registry
+def _sites(names: list[str] | None, default_kind: str | None = None, since: date | None = None):
+    """The sites to crawl; a ceased source is left out (and said so) unless this is a backfill."""
+    from crawl.registry import load_registry, select_sites
 
-    registry = load_registry()
-    if names:
-        unknown = [n for n in names if n not in registry]
-        if unknown:
-            raise UserError(f"unknown site(s): {', '.join(unknown)}; see `congdoan sites`")
-        return [registry[n] for n in names]
-    if default_kind == "sample":
-        return [s for s in registry.values() if s.kind == "sample"]
-    return [s for s in registry.values() if s.kind != "sample"]
+    try:
+        chosen, ceased = select_sites(load_registry(), names, since=since, samples=default_kind == "sample")
+    except KeyError as exc:
+        raise UserError(f"unknown site(s): {exc.args[0]}; see `congdoan sites`") from None
+    for site in ceased:
+        console.print(f"Skipped {site.source}: ceased on {site.ended} (successor: {site.successor}); "
+                      f"crawl its archive with --since.")
+    if names and not chosen:
+        raise UserError("every site named has ceased: crawl their archives with --since DATE")
+    return chosen
 
 
 def _origins(pairs: list[str] | None) -> dict[str, str]:
@@ -108,6 +111,9 @@ def _crawl(ws: Workspace, sites, *, command: str, origins: dict[str, str], since
 
 def _finish_crawl(outcome) -> None:
     console.print(report.crawl_table(outcome.sites, title=f"Crawl run {outcome.run_id}"))
+    for source, pages in outcome.keeps_failing.items():
+        console.print(f"{source}: {pages} page(s) keep failing; they are retried with a growing back-off "
+                      "(see v_failing_pages).")
     if outcome.extracted:
         console.print(f"Extracted {outcome.extracted.articles} article(s) with {outcome.extracted.version}.")
     if outcome.failed:
@@ -155,8 +161,9 @@ def crawl(site: SiteOption = None, db: DbOption = None, since: SinceOption = Non
     """
     ws = Workspace.for_db(db)
     setup_logging(ws)
-    outcome = _crawl(ws, _sites(site), command="crawl", origins=_origins(origin),
-                     since=since.date() if since else None, polite=True, extract=False)
+    start = since.date() if since else None
+    outcome = _crawl(ws, _sites(site, since=start), command="crawl", origins=_origins(origin),
+                     since=start, polite=True, extract=False)
     _finish_crawl(outcome)
 
 
@@ -174,9 +181,22 @@ def run(site: SiteOption = None, db: DbOption = None, since: SinceOption = None,
     """
     ws = Workspace.for_db(db)
     setup_logging(ws)
-    outcome = _crawl(ws, _sites(site), command="run", origins=_origins(origin),
-                     since=since.date() if since else None, polite=True, extract=True)
+    start = since.date() if since else None
+    origins = _origins(origin)
+    chosen = _sites(site, since=start)
+    outcome = _crawl(ws, chosen, command="run", origins=origins, since=start, polite=True, extract=True)
+    _check_failed(chosen, outcome, origins)
     _finish_crawl(outcome)
+
+
+def _check_failed(sites, outcome, origins: dict[str, str]) -> None:
+    """After a nightly run, check each failed site live and put the verdicts in the log."""
+    from crawl.check import check_site
+
+    failed = {row["source"] for row in outcome.failed}
+    for site in sites:
+        if site.source in failed:
+            log.warning("sites check after the failed crawl: %s", check_site(site, origins.get(site.source)).line())
 
 
 @app.command(name="import")
@@ -333,25 +353,55 @@ def export(
         console.print(f"{out / (name + '.' + fmt)}: {rows:,} rows")
 
 
-@app.command()
-def sites() -> None:
-    """List the registry: every source, its kind, province and whether it is verified.
+sites_app = typer.Typer(invoke_without_command=True, no_args_is_help=False)
+app.add_typer(sites_app, name="sites")
+
+
+@sites_app.callback()
+def sites(ctx: typer.Context) -> None:
+    """List the registry: every source, its status, and per entry what is evidenced and what is assumed.
+
+    `congdoan sites check` checks the entries against the live sites (see its --help).
 
     Example:
 
         congdoan sites
+        congdoan sites check --site laodong --save /tmp/pages
     """
-    from rich.table import Table
-
+    if ctx.invoked_subcommand is not None:
+        return
     from crawl.registry import load_registry
 
-    table = Table(title="Site registry")
-    for column in ("source", "kind", "province", "verified", "base URL"):
-        table.add_column(column)
-    for site in load_registry().values():
-        table.add_row(site.source, site.kind, site.province or "-", "yes" if site.verified else "assumed",
-                      site.base_url)
-    console.print(table)
+    console.print(report.registry_table(list(load_registry().values())))
+
+
+@sites_app.command(name="check")
+def sites_check(
+    site: SiteOption = None,
+    save: Annotated[Optional[Path], typer.Option("--save", help="Keep every fetched page under DIR/<source>/.")] = None,
+    origin: OriginOption = None,
+) -> None:
+    """Fetch robots.txt, the start page, a listing page and one article of each site; one verdict per site.
+
+    Verdicts: ok, blocked, moved, no articles found, body lost, unreachable. Needs a live connection.
+    Exits 3 when a site is not ok.
+
+    Example:
+
+        congdoan sites check --site laodong --site nld --save /tmp/pages
+    """
+    from crawl.check import check_site
+    from crawl.registry import load_registry, select_sites
+
+    try:
+        chosen, _ = select_sites(load_registry(), site, since=date.min)
+    except KeyError as exc:
+        raise UserError(f"unknown site(s): {exc.args[0]}; see `congdoan sites`") from None
+    origins = _origins(origin)
+    results = [check_site(s, origins.get(s.source), save_dir=save, delay=0.0 if origins else 1.0) for s in chosen]
+    console.print(report.check_table(results))
+    if any(r.verdict != "ok" for r in results):
+        raise typer.Exit(3)
 
 
 def main() -> None:

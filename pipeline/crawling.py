@@ -17,22 +17,48 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 
 from crawl.registry import Site
-from crawl.settings import crawl_settings
-from crawl.site_run import PERMANENT_REASONS, SiteRun
+from crawl.settings import browser_settings, crawl_settings
+from crawl.site_run import SiteRun
 from crawl.spider import SiteSpider
 from core.config import Workspace
+from core.records import utcnow
 from pipeline.logs import setup_logging
 from pipeline.store import Store
 
 log = logging.getLogger(__name__)
 
 
-def settled_urls(store: Store, source: str) -> set[str]:
-    """Article URLs an earlier run found it can never store (robots.txt, not an article, not HTML)."""
+def failed_urls(store: Store, source: str, today: date) -> tuple[set[str], set[str]]:
+    """URLs not to request today (settled for good, or waiting for their retry) and every URL that failed before.
+
+    A permanent fault (404/410, a listing page, robots.txt) settles a URL; a temporary one
+    (binary, too large, timeout, 5xx, blocked ...) is retried after a back-off that doubles
+    with each failed run: the rule is the ``v_failing_pages`` view.
+    """
     rows = store.con.execute(
-        "SELECT DISTINCT url FROM page_errors WHERE source = ? AND reason IN ?", [source, sorted(PERMANENT_REASONS)]
+        "SELECT url, permanent OR retry_after > ? FROM v_failing_pages WHERE source = ?", [today, source]
     ).fetchall()
-    return {r[0] for r in rows}
+    return {url for url, wait in rows if wait}, {url for url, _ in rows}
+
+
+# A page that failed in this many runs is reported after each crawl (it is still retried).
+KEEPS_FAILING_RUNS = 3
+
+
+def keeps_failing(store: Store, sources: list[str]) -> dict[str, int]:
+    """Per source, the pages that failed in ``KEEPS_FAILING_RUNS`` runs or more for a temporary reason."""
+    rows = store.con.execute(
+        """SELECT source, count(*) FROM v_failing_pages
+           WHERE NOT permanent AND attempts >= ? AND source IN ? GROUP BY source ORDER BY source""",
+        [KEEPS_FAILING_RUNS, sources or [""]],
+    ).fetchall()
+    return dict(rows)
+
+
+class BrowserSiteSpider(SiteSpider):
+    """The generic spider for a ``render = "browser"`` site: the same rules, pages rendered by Chromium."""
+
+    custom_settings = browser_settings()
 
 
 def crawl_sites(
@@ -58,8 +84,11 @@ def crawl_sites(
     ws.ensure_dirs()
     store.upsert_sources([s.source_record() for s in sites])
     origins = origins or {}
-    runs = [
-        SiteRun(
+    today = utcnow().date()
+    runs = []
+    for site in sites:
+        settled, failed_before = failed_urls(store, site.source, today)
+        runs.append(SiteRun(
             site=site,
             origin=origins.get(site.source, site.base_url),
             store=store,
@@ -67,10 +96,9 @@ def crawl_sites(
             run_id=run_id,
             since=since,
             known=store.known_urls(site.source),
-            settled=settled_urls(store, site.source),
-        )
-        for site in sites
-    ]
+            settled=settled,
+            failed_before=failed_before,
+        ))
     rows: dict[str, dict[str, Any]] = {}
 
     def site_done(run: SiteRun) -> None:
@@ -82,7 +110,7 @@ def crawl_sites(
     log.info("run %s: crawling %d site(s)", run_id, len(runs))
     process = CrawlerProcess(crawl_settings(polite, settings))
     for run in runs:
-        crawler = process.create_crawler(SiteSpider)
+        crawler = process.create_crawler(BrowserSiteSpider if run.site.render == "browser" else SiteSpider)
         crawler.signals.connect(lambda spider, reason, run=run: site_done(run), signal=signals.spider_closed, weak=False)
         deferred = process.crawl(crawler, run=run)
         deferred.addErrback(lambda failure, run=run: _crawler_failed(run, failure))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crawl.registry import Site
 from core.config import Workspace
-from pipeline.crawling import crawl_sites
+from pipeline.crawling import crawl_sites, keeps_failing
 from pipeline.evaluate import find_article, locate_document
 from pipeline.extraction import ExtractStats, Progress, extract_pending
 from pipeline.importer import import_files
@@ -33,6 +33,7 @@ class CrawlOutcome:
     run_id: str
     sites: list[dict]
     extracted: ExtractStats | None = None
+    keeps_failing: dict[str, int] = field(default_factory=dict)  # source -> pages failing run after run
 
     @property
     def failed(self) -> list[dict]:
@@ -57,11 +58,13 @@ def crawl_into(
     log.info("run %s: crawling %s", run_id, ", ".join(s.source for s in sites))
     rows = crawl_sites(store, ws, list(sites), run_id=run_id, origins=origins, since=since, polite=polite)
     store.finish_run(run_id, rows)
-    outcome = CrawlOutcome(run_id, rows)
+    outcome = CrawlOutcome(run_id, rows, keeps_failing=keeps_failing(store, [s.source for s in sites]))
     if extract:
         outcome.extracted = extract_pending(store, on_progress=on_progress)
     for row in outcome.failed:
         log.warning("run %s: site %s failed: %s", run_id, row["source"], row.get("error"))
+    for source, pages in outcome.keeps_failing.items():
+        log.warning("run %s: %d page(s) of %s keep failing (see v_failing_pages)", run_id, pages, source)
     return outcome
 
 

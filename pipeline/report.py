@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from pipeline.evaluate import KINDS, Report
@@ -96,3 +97,36 @@ def print_eval_details(console: Console, report: Report) -> None:
             console.print(f"[bold]{doc.doc}[/bold]")
             for problem in problems:
                 console.print(f"  - {problem}", markup=False)
+
+
+def registry_table(sites: list) -> Table:
+    """``congdoan sites``: every entry, its status, and what its evidence covers."""
+    from crawl.evidence import summary
+
+    table = Table(title="Site registry")
+    for column in ("source", "kind", "province", "status", "evidenced", "assumed"):
+        table.add_column(column, no_wrap=column == "source")
+    table.caption = ("evidenced: seen in public scrapers, stored copies or real URLs (dates in docs/sources.md); "
+                     "assumed: not seen yet. Sample sites are verified by their tests.")
+    for site in sites:
+        status = site.status if not site.ceased else f"ceased {site.ended} → {site.successor}"
+        if site.render == "browser":
+            status += " (browser)"
+        if site.kind == "sample":
+            evidenced, assumed = "verified (sample site)", "-"
+        else:
+            seen, guessed = summary(site.evidence)
+            evidenced, assumed = ", ".join(seen) or "-", ", ".join(guessed) or "-"
+        table.add_row(site.source, site.kind, site.province or "-", status, evidenced, assumed)
+    return table
+
+
+def check_table(results: list) -> Table:
+    """``congdoan sites check``: one verdict per site, with its reason."""
+    table = Table(title="Live check of the registry")
+    for column in ("site", "verdict", "reason"):
+        table.add_column(column, no_wrap=column != "reason")
+    for result in results:
+        verdict = result.verdict if result.verdict == "ok" else f"[red]{result.verdict}[/red]"
+        table.add_row(result.source, verdict, escape(result.reason))
+    return table

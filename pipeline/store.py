@@ -122,9 +122,9 @@ class Store:
 
     def upsert_sources(self, sources: Iterable[Source]) -> None:
         for s in sources:
+            row = s.row()
             self.con.execute(
-                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-                [s.source, s.name, s.base_url, s.province, s.kind, s.verified],
+                f"INSERT OR REPLACE INTO sources ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
             )
 
     def known_urls(self, source: str | None = None) -> set[str]:

@@ -138,3 +138,35 @@ def test_a_failed_site_makes_the_run_exit_3_and_the_others_go_on(tmp_path: Path)
         statuses = dict(con.execute("SELECT source, status FROM crawl_site_runs").fetchall())
     assert sources == {good.source}
     assert statuses == {good.source: "ok", bad.source: "failed"}
+    log = (tmp_path / "logs" / "congdoan.log").read_text(encoding="utf-8")
+    assert f"sites check after the failed crawl: {bad.source}: unreachable" in log
+
+
+def test_sites_check_answers_the_cookie_challenge_and_gives_one_verdict_per_site(tmp_path: Path) -> None:
+    import json
+
+    from sites_fixtures.loopback import Answer, LoopbackServer
+
+    real = ROOT / "tests" / "sites_fixtures" / "real" / "laodong"
+    expected = json.loads((real / "expected.json").read_text(encoding="utf-8"))
+    pages = {expected["listing"]["path"]: (real / "listing.html").read_bytes(),
+             expected["article"]["path"]: (real / "article.html").read_bytes()}
+    challenge = b'<html><body><script>document.cookie="D1N=1a2b3c"+"; path=/";location.reload(true);</script></body></html>'
+
+    def route(body: bytes):
+        return lambda request: Answer(200, body if "D1N=1a2b3c" in request.get("cookie", "") else challenge)
+
+    with LoopbackServer({path: route(body) for path, body in pages.items()}) as server:
+        result = run_cli("sites", "check", "--site", "laodong", "--origin", f"laodong={server.origin}",
+                         "--site", "nld", "--origin", f"nld=http://127.0.0.1:{free_port()}",
+                         "--save", str(tmp_path / "pages"), check=False)
+    assert result.returncode == 3, result.stderr
+    assert "laodong" in result.stdout and "ok" in result.stdout and "unreachable" in result.stdout
+    assert (tmp_path / "pages" / "laodong" / "article.html").read_bytes() == pages[expected["article"]["path"]]
+
+
+def test_a_ceased_source_is_crawled_only_with_since(tmp_path: Path) -> None:
+    result = run_cli("crawl", "--db", str(tmp_path / "x.duckdb"), "--site", "baohaugiang", check=False)
+    assert result.returncode == 1
+    assert "Skipped baohaugiang: ceased on 2025-06-30 (successor: baocantho)" in result.stdout
+    assert "--since" in result.stderr and result.stderr.strip().count("\n") == 0

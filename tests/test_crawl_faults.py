@@ -13,6 +13,7 @@ import duckdb
 
 from crawl.sample_server import SampleServer
 from sites_fixtures.crawl_runner import run_crawl
+from sites_fixtures.entries import ASSUMED_EVIDENCE
 
 FIXTURES = Path(__file__).parent / "sites_fixtures"
 ARTICLE = (FIXTURES / "tiny" / "tin-tuc" / "bai-viet-2.html").read_text(encoding="utf-8")
@@ -103,7 +104,7 @@ body = "div.content"
 date = "span.date"
 byline = "p.author"
 drop = ["div.related"]
-"""
+""" + ASSUMED_EVIDENCE.replace("{", "{{").replace("}", "}}")
 
 
 def cp1258_article(n: int) -> bytes:

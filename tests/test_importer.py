@@ -178,7 +178,8 @@ def test_files_of_one_import_share_the_import_time() -> None:
 def test_import_source_record() -> None:
     assert import_source().row() == {
         "source": "import", "name": "Imported files (import)", "base_url": None,
-        "province": None, "kind": "import", "verified": False,
+        "province": None, "kind": "import", "verified": False, "status": "active", "ended": None,
+        "successor": None,
     }
     named = import_source("bacgiang")
     assert (named.source, named.kind) == ("bacgiang", "import")

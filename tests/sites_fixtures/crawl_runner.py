@@ -23,8 +23,12 @@ def run_crawl(
     settings: dict[str, Any] | None = None,
     run_id: str = "test-run",
     timeout: float = 120,
+    select: bool = False,
 ) -> list[dict[str, Any]]:
+    """Crawl the sources of ``origins``; with ``select`` the sites are chosen as `congdoan run` does
+    (every entry of ``sites_dir``, ceased ones only in a backfill)."""
     options = {
+        "select": select,
         "sources": sorted(origins),
         "origins": origins,
         "since": since.isoformat() if since else None,
@@ -43,22 +47,27 @@ def run_crawl(
 
 
 def main() -> None:
-    from crawl.registry import load_registry
+    from crawl.registry import load_registry, select_sites
     from core.config import Workspace
     from pipeline.crawling import crawl_sites
     from pipeline.store import Store
 
     db, sites_dir, options = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
     registry = load_registry(sites_dir)
+    since = date.fromisoformat(options["since"]) if options["since"] else None
+    if options["select"]:
+        sites, _ = select_sites(registry, None, since=since)
+    else:
+        sites = [registry[s] for s in options["sources"]]
     store = Store.open(db)
     try:
         rows = crawl_sites(
             store,
             Workspace.for_db(db),
-            [registry[s] for s in options["sources"]],
+            sites,
             run_id=options["run_id"],
             origins=options["origins"],
-            since=date.fromisoformat(options["since"]) if options["since"] else None,
+            since=since,
             polite=False,
             settings=options["settings"],
         )
