@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span
 
 from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
+from extract.purpose import purpose_of
 from extract.spans import fields_of
 from core.records import Extraction
 from extract.terms import term_rows
+from extract.unit_identity import unit_id_of
 
 
 def _offsets(span: Span, body_start: int) -> dict[str, int]:
@@ -68,12 +70,24 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
             row.update(_offsets(span, body_start))
         if span.text not in row["mentions"]:
             row["mentions"].append(span.text)
-    return list(by_name.values())
+    when = doc._.context.published_at if doc._.context else None
+    return [dict(row, unit_id=unit_id_of(row, when)) for row in by_name.values()]
+
+
+def _purpose(span: Span) -> str | None:
+    """What a money amount's sentence says it is (extract/purpose.py); None for other kinds."""
+    if fields_of(span, "amounts").get("kind") != "money":
+        return None
+    sent = span.sent
+    return purpose_of(sent.text, span.start_char - sent.start_char, span.end_char - sent.start_char)
 
 
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    """Amounts with the identity of the unit they are filed under (as in highlights) and a money purpose."""
+    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
     return [
         {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
+         "unit_id": ids.get(_highlight_unit(doc, span.sent)["unit"]), "purpose": _purpose(span),
          **_offsets(span, body_start)}
         for span in _body_spans(doc, "amounts", body_start)
     ]
