@@ -19,7 +19,8 @@ import pyarrow as pa
 from core.config import MIGRATIONS_DIR
 from core.records import Article, Extraction, Source, utcnow
 
-EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
+EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
+                     "search_terms")
 
 
 @dataclass(frozen=True)
