@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extract.award_recipients import award_details, filed_under, recipient_rows
 from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
 from extract.purpose import purpose_of
@@ -95,9 +96,16 @@ def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return [
-        {**fields_of(span, "awards"), "text": span.text, **_offsets(span, body_start)}
-        for span in _body_spans(doc, "awards", body_start)
+        {**fields_of(span, "awards"), **award_details(doc, fields_of(span, "awards")), "idx": idx,
+         "text": span.text, **_offsets(span, body_start)}
+        for idx, span in enumerate(_body_spans(doc, "awards", body_start))
     ]
+
+
+def award_recipient_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``."""
+    spans = _body_spans(doc, "awards", body_start)
+    return [row for idx, span in enumerate(spans) for row in recipient_rows(doc, fields_of(span, "awards"), idx)]
 
 
 def initiative_rows(doc: Doc, kind: str, body_start: int = 0) -> list[dict[str, Any]]:
@@ -129,7 +137,7 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
     for group in ("awards", "amounts", "movements", "models"):
-        for span in _body_spans(doc, group, body_start):
+        for idx, span in enumerate(_body_spans(doc, group, body_start)):
             fields = fields_of(span, group)
             kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
             if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
@@ -143,7 +151,8 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 "value": fields.get("value") if group == "amounts" else None,
                 "currency": fields.get("currency") if group == "amounts" else None,
                 "counted": fields.get("unit") if group == "amounts" else None,
-                **_highlight_unit(doc, sent),
+                **(filed_under(doc, fields, idx, _highlight_unit(doc, sent)) if group == "awards"
+                   else _highlight_unit(doc, sent)),
                 "sentence": sent.text,
                 "sentence_start": sent.start_char - body_start,
                 "item_start": span.start_char - body_start,
@@ -167,6 +176,7 @@ def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int
             "units": unit_rows(doc, body_start),
             "amounts": amount_rows(doc, body_start),
             "awards": award_rows(doc, body_start),
+            "award_recipients": award_recipient_rows(doc, body_start),
             "movements": initiative_rows(doc, "movements", body_start),
             "models": initiative_rows(doc, "models", body_start),
             "sentences": body_sentence_rows(doc, body_start),

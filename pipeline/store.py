@@ -20,7 +20,8 @@ from core.config import MIGRATIONS_DIR
 from core.records import Article, Extraction, Source, utcnow
 from pipeline.derived import update_derived
 
-EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
+EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
+                     "search_terms")
 
 
 @dataclass(frozen=True)
