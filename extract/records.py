@@ -10,6 +10,7 @@ kinds are taken from the body only, where union news restates the title's facts.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -44,6 +45,10 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
     return kept
 
 
+def _published(doc: Doc) -> datetime | None:
+    return doc._.context.published_at if doc._.context else None
+
+
 def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """One row per distinct unit (canonical name), every mention kept in ``mentions``.
 
@@ -71,8 +76,7 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
             row.update(_offsets(span, body_start))
         if span.text not in row["mentions"]:
             row["mentions"].append(span.text)
-    when = doc._.context.published_at if doc._.context else None
-    return [dict(row, unit_id=unit_id_of(row, when)) for row in by_name.values()]
+    return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in by_name.values()]
 
 
 def _purpose(span: Span) -> str | None:
@@ -103,9 +107,12 @@ def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 
 def award_recipient_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
-    """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``."""
+    """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``; unit
+    recipients (union units and other organisations) carry their ``unit_id``."""
     spans = _body_spans(doc, "awards", body_start)
-    return [row for idx, span in enumerate(spans) for row in recipient_rows(doc, fields_of(span, "awards"), idx)]
+    rows = [row for idx, span in enumerate(spans) for row in recipient_rows(doc, fields_of(span, "awards"), idx)]
+    return [dict(row, unit_id=unit_id_of({**row, "name": row["recipient"]}, _published(doc))
+                 if row["recipient_type"] == "unit" else None) for row in rows]
 
 
 def initiative_rows(doc: Doc, kind: str, body_start: int = 0) -> list[dict[str, Any]]:

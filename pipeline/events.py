@@ -28,7 +28,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from extract.gazetteer import name_key
 from extract.lexicon import lexicon
+from extract.unit_identity import unit_id_for
 
 KINDS = ("award", "money")
 
@@ -92,6 +94,13 @@ class Mention:
 
 
 COLUMNS = [f.name for f in fields(Mention) if f.name != "event_id"] + ["event_id"]
+_ARROW_TYPES = {"kind": pa.string(), "article_id": pa.int64(), "table_name": pa.string(), "row_idx": pa.int32(),
+                "start_char": pa.int32(), "end_char": pa.int32(), "source": pa.string(), "report_date": pa.date32(),
+                "label": pa.string(), "unit_id": pa.int64(), "province_now": pa.string(), "value": pa.float64(),
+                "value_max": pa.float64(), "currency": pa.string(), "per": pa.string(), "purpose": pa.string(),
+                "form_family": pa.string(), "awarder_id": pa.int64(), "recipient_ids": pa.list_(pa.int64()),
+                "recipient_count": pa.int32(), "event_id": pa.int64(), "blocks": pa.list_(pa.string())}
+_MENTION_SCHEMA = pa.schema([(c, _ARROW_TYPES[c]) for c in COLUMNS])
 
 
 def blocks_of(m: Mention, r: Rules) -> list[str]:
@@ -145,27 +154,27 @@ WHERE n.kind = 'money'
 """
 
 
-def _award_sql(con: duckdb.DuckDBPyConnection) -> str | None:
-    """Award mentions, once the awards have their index and recipients (migration 0006)."""
-    have = {r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_columns() WHERE column_name = 'unit_id' AND table_name = 'award_recipients'"
-    ).fetchall()}
-    if not have:
-        return None
-    return """
+_AWARD_SQL = """
 SELECT 'award' AS kind, w.article_id, 'awards' AS table_name, w.idx AS row_idx, w.start_char, w.end_char, a.source,
-       a.published_at::DATE AS report_date, w.form AS label, first_unit.unit_id, first_unit.province_now,
-       w.form_family, giver.unit_id AS awarder_id, named.ids AS recipient_ids, w.recipient_count
+       a.published_at::DATE AS report_date, w.form AS label, placed.unit_id, placed.province_now,
+       w.form_family, giver.unit_id AS awarder_id, named.recipients, w.recipient_count
 FROM awards w JOIN articles a USING (article_id)
-LEFT JOIN LATERAL (SELECT list(r.unit_id ORDER BY r.recipient_idx) AS ids FROM award_recipients r
-                   WHERE r.article_id = w.article_id AND r.award_idx = w.idx AND r.unit_id IS NOT NULL) named ON TRUE
-LEFT JOIN LATERAL (SELECT r.unit_id, g.province_now FROM award_recipients r LEFT JOIN unit_registry g USING (unit_id)
-                   WHERE r.article_id = w.article_id AND r.award_idx = w.idx AND r.recipient_type = 'unit'
-                   ORDER BY r.recipient_idx LIMIT 1) first_unit ON TRUE
+LEFT JOIN LATERAL (SELECT list({'name': r.recipient, 'unit_id': r.unit_id} ORDER BY r.recipient_idx) AS recipients
+                   FROM award_recipients r WHERE r.article_id = w.article_id AND r.award_idx = w.idx
+                   AND r.recipient_type IN ('unit', 'person')) named ON TRUE
+LEFT JOIN LATERAL (SELECT r.unit_id, r.province_now FROM award_recipients r
+                   WHERE r.article_id = w.article_id AND r.award_idx = w.idx
+                   AND (r.recipient_type = 'unit' OR r.province_now IS NOT NULL)
+                   ORDER BY r.recipient_type <> 'unit', r.recipient_idx LIMIT 1) placed ON TRUE
 LEFT JOIN LATERAL (SELECT u.unit_id FROM units u WHERE u.article_id = w.article_id AND u.name = w.awarder_unit
                    LIMIT 1) giver ON TRUE
 WHERE w.article_id IN (SELECT article_id FROM _event_articles)
 """
+
+
+def recipient_identity(name: str, unit_id: int | None) -> int:
+    """A recipient's identity for grouping: a unit's unit_id, a person's name folded."""
+    return unit_id if unit_id is not None else unit_id_for(f"person:{name_key(name)}")
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -178,9 +187,9 @@ def load_mentions(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) ->
     con.register("_event_articles", pa.table({"article_id": pa.array(list(article_ids), pa.int64())}))
     try:
         rows = _rows(con.execute(_MONEY_SQL))
-        award_sql = _award_sql(con)
-        if award_sql:
-            rows += _rows(con.execute(award_sql))
+        for row in _rows(con.execute(_AWARD_SQL)):
+            row["recipient_ids"] = [recipient_identity(r["name"], r["unit_id"]) for r in row.pop("recipients") or []]
+            rows.append(row)
     finally:
         con.unregister("_event_articles")
     mentions = [Mention(**row) for row in rows]
@@ -327,9 +336,7 @@ GROUP BY event_id
 def _write(con: duckdb.DuckDBPyConnection, rows: list[Mention], touched: Iterable[int]) -> None:
     """Replace the stored rows of these mentions, then the aggregates of the touched events."""
     if rows:
-        stored = con.execute("SELECT * FROM event_mentions LIMIT 0").to_arrow_table().schema
-        schema = pa.schema([stored.field(c) for c in COLUMNS])
-        table = pa.Table.from_pylist([{c: getattr(m, c) for c in COLUMNS} for m in rows], schema=schema)
+        table = pa.Table.from_pylist([{c: getattr(m, c) for c in COLUMNS} for m in rows], schema=_MENTION_SCHEMA)
         con.register("_mentions", table)
         try:
             con.execute("""DELETE FROM event_mentions e USING _mentions n

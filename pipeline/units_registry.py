@@ -30,24 +30,16 @@ from extract.unit_identity import Identity, identify, registry_seeds, unit_id_fo
 _COLUMNS = ("unit_id", "key", "name", "level", "province", "province_now", "parent_id", "successor_id",
             "first_seen", "last_seen", "status", "ended_on")
 
-# Where units are named: the units table, and the unit recipients of awards (migration 0006).
+# Where units are named: the units table, and the unit recipients of awards.
 _SIGHTINGS = """
 SELECT u.unit_id, u.name, u.level, u.province, u.province_now, a.published_at::DATE AS seen, u.mentions
 FROM units u JOIN articles a USING (article_id)
 WHERE u.article_id IN (SELECT article_id FROM _registry_articles) AND u.unit_id IS NOT NULL
-"""
-_RECIPIENT_SIGHTINGS = """
 UNION ALL
 SELECT r.unit_id, r.recipient, r.level, r.province, r.province_now, a.published_at::DATE, [r.recipient]
 FROM award_recipients r JOIN articles a USING (article_id)
 WHERE r.article_id IN (SELECT article_id FROM _registry_articles) AND r.unit_id IS NOT NULL
-      AND r.recipient_type = 'unit'
 """
-
-
-def _has_recipient_ids(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute("""SELECT 1 FROM duckdb_columns()
-                               WHERE table_name = 'award_recipients' AND column_name = 'unit_id'""").fetchall())
 
 
 def registry_row(identity: Identity, name: str, first_seen: date | None = None,
@@ -65,15 +57,19 @@ def registry_row(identity: Identity, name: str, first_seen: date | None = None,
     }
 
 
-def _schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
-    return con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+def _arrow(rows: list[dict[str, Any]]) -> pa.Table:
+    """Registry rows as Arrow, ids as 64-bit integers (DuckDB casts the rest on insert)."""
+    table = pa.Table.from_pylist(rows)
+    for column in ("unit_id", "parent_id", "successor_id"):
+        table = table.set_column(table.schema.get_field_index(column), column, table[column].cast(pa.int64()))
+    return table
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
     """Insert new units; widen the sightings of known ones and take the name of the latest."""
     if not rows:
         return
-    con.register("_registry_rows", pa.Table.from_pylist(rows, schema=_schema(con, "unit_registry")))
+    con.register("_registry_rows", _arrow(rows))
     try:
         con.execute(f"""
             INSERT INTO unit_registry SELECT {', '.join(_COLUMNS)} FROM _registry_rows
@@ -92,7 +88,7 @@ def seed_registry(con: duckdb.DuckDBPyConnection) -> None:
     if con.execute("SELECT count(*) FROM unit_registry WHERE level = 'province'").fetchall()[0][0]:
         return
     rows = [registry_row(identity, name) for identity, name in registry_seeds()]
-    con.register("_registry_rows", pa.Table.from_pylist(rows, schema=_schema(con, "unit_registry")))
+    con.register("_registry_rows", _arrow(rows))
     try:
         con.execute(f"INSERT INTO unit_registry SELECT {', '.join(_COLUMNS)} FROM _registry_rows ON CONFLICT DO NOTHING")
     finally:
@@ -120,8 +116,7 @@ def update_registry(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], 
     seed_registry(con)
     con.register("_registry_articles", pa.table({"article_id": pa.array(list(article_ids), pa.int64())}))
     try:
-        sql = _SIGHTINGS + (_RECIPIENT_SIGHTINGS if _has_recipient_ids(con) else "")
-        cursor = con.execute(sql)
+        cursor = con.execute(_SIGHTINGS)
         names = [c[0] for c in cursor.description]
         sightings = [dict(zip(names, r)) for r in cursor.fetchall()]
     finally:
@@ -148,15 +143,14 @@ def update_registry(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], 
 
 def _recount(con: duckdb.DuckDBPyConnection, unit_ids: list[int]) -> None:
     """Exact first and last sightings of these units, over every article that names them."""
-    recipients = """UNION ALL SELECT r.unit_id, r.article_id FROM award_recipients r
-                    WHERE r.unit_id IN (SELECT unit_id FROM _recount_ids)""" if _has_recipient_ids(con) else ""
     con.register("_recount_ids", pa.table({"unit_id": pa.array(unit_ids, pa.int64())}))
     try:
-        con.execute(f"""
+        con.execute("""
             UPDATE unit_registry SET first_seen = s.first_seen, last_seen = s.last_seen
             FROM (SELECT n.unit_id, min(a.published_at)::DATE AS first_seen, max(a.published_at)::DATE AS last_seen
                   FROM (SELECT unit_id, article_id FROM units WHERE unit_id IN (SELECT unit_id FROM _recount_ids)
-                        {recipients}) n
+                        UNION ALL SELECT unit_id, article_id FROM award_recipients
+                        WHERE unit_id IN (SELECT unit_id FROM _recount_ids)) n
                   JOIN articles a USING (article_id) GROUP BY n.unit_id) s
             WHERE unit_registry.unit_id = s.unit_id""")
     finally:

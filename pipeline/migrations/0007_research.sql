@@ -9,6 +9,8 @@ ALTER TABLE amounts ADD COLUMN unit_id BIGINT;
 COMMENT ON COLUMN amounts.unit_id IS 'Unit the amount is filed under (the first unit named in its sentence, else the article''s first unit), see unit_registry.unit_id; NULL when the article names none.';
 ALTER TABLE amounts ADD COLUMN purpose VARCHAR;
 COMMENT ON COLUMN amounts.purpose IS 'For money: what the sentence says the sum is: planned (kế hoạch, dự kiến, sẽ), spent (spent or given: đã chi, trao, tặng, hỗ trợ), raised (vận động, quyên góp, thu), other (wages, incomes, prices, allowances, savings); NULL for counts and percentages. See extract/purpose.py.';
+ALTER TABLE award_recipients ADD COLUMN unit_id BIGINT;
+COMMENT ON COLUMN award_recipients.unit_id IS 'For a unit recipient (a union unit or another organisation): its identity, see unit_registry.unit_id; NULL for people and groups.';
 
 CREATE TABLE unit_registry (
     unit_id      BIGINT PRIMARY KEY,
