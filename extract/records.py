@@ -87,12 +87,19 @@ def _purpose(span: Span) -> str | None:
     return purpose_of(sent.text, span.start_char - sent.start_char, span.end_char - sent.start_char)
 
 
+def _filing_unit_id(doc: Doc, span: Span, body_start: int, ids: dict[str, int]) -> int | None:
+    """The unit an amount is filed under: the first its sentence names, else the body's first (a
+    title often names the awarder or a national body rather than who paid), else the title's."""
+    unit = _first_unit(doc, span.sent, body_start)
+    return ids.get(fields_of(unit, "units")["name"]) if unit is not None else None
+
+
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
-    """Amounts with the identity of the unit they are filed under (as in highlights) and a money purpose."""
+    """Amounts with the identity of the unit they are filed under and, for money, a purpose."""
     ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
     return [
         {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
-         "unit_id": ids.get(_highlight_unit(doc, span.sent)["unit"]), "purpose": _purpose(span),
+         "unit_id": _filing_unit_id(doc, span, body_start, ids), "purpose": _purpose(span),
          **_offsets(span, body_start)}
         for span in _body_spans(doc, "amounts", body_start)
     ]
@@ -131,11 +138,18 @@ _HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model
 _HIGHLIGHT_AMOUNTS = ("money", "count")
 
 
-def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
-    """The first unit mentioned in the sentence, else the article's first unit."""
+def _first_unit(doc: Doc, sent: Span, body_start: int | None = None) -> Span | None:
+    """The first unit mentioned in the sentence, else (with ``body_start``) the body's first unit,
+    else the article's first unit (the title's, when the title names one)."""
     units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
     inside = [u for u in units if sent.start_char <= u.start_char < sent.end_char]
-    chosen = (inside or units or [None])[0]
+    body = [u for u in units if u.start_char >= body_start] if body_start is not None else []
+    return (inside or body or units or [None])[0]
+
+
+def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
+    """The first unit mentioned in the sentence, else the article's first unit."""
+    chosen = _first_unit(doc, sent)
     fields = fields_of(chosen, "units") if chosen is not None else {}
     return {"unit": fields.get("name"), **{k: fields.get(k) for k in ("level", "province", "province_now")}}
 

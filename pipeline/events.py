@@ -40,13 +40,11 @@ class Rules:
     award_window: int
     money_window: int
     min_vnd: float
-    province_min_vnd: float
 
     @classmethod
     def load(cls) -> "Rules":
         data = lexicon("events")
-        return cls(data["award"]["window_days"], data["money"]["window_days"], data["money"]["min_vnd"],
-                   data["money"]["province_min_vnd"])
+        return cls(data["award"]["window_days"], data["money"]["window_days"], data["money"]["min_vnd"])
 
     def window(self, kind: str) -> int:
         return self.award_window if kind == "award" else self.money_window
@@ -78,6 +76,7 @@ class Mention:
     per: str | None = None
     purpose: str | None = None
     form_family: str | None = None
+    awarder: str | None = None
     awarder_id: int | None = None
     recipient_ids: list[int] | None = None
     recipient_count: int | None = None
@@ -98,7 +97,7 @@ _ARROW_TYPES = {"kind": pa.string(), "article_id": pa.int64(), "table_name": pa.
                 "start_char": pa.int32(), "end_char": pa.int32(), "source": pa.string(), "report_date": pa.date32(),
                 "label": pa.string(), "unit_id": pa.int64(), "province_now": pa.string(), "value": pa.float64(),
                 "value_max": pa.float64(), "currency": pa.string(), "per": pa.string(), "purpose": pa.string(),
-                "form_family": pa.string(), "awarder_id": pa.int64(), "recipient_ids": pa.list_(pa.int64()),
+                "form_family": pa.string(), "awarder": pa.string(), "awarder_id": pa.int64(), "recipient_ids": pa.list_(pa.int64()),
                 "recipient_count": pa.int32(), "event_id": pa.int64(), "blocks": pa.list_(pa.string())}
 _MENTION_SCHEMA = pa.schema([(c, _ARROW_TYPES[c]) for c in COLUMNS])
 
@@ -109,12 +108,9 @@ def blocks_of(m: Mention, r: Rules) -> list[str]:
         if m.value is None:
             return []
         key = f"m|{m.currency}|{m.value:g}|{'' if m.value_max is None else f'{m.value_max:g}'}|{m.per or ''}|{m.purpose}"
-        if m.currency == "VND" and m.value < r.min_vnd:
+        if m.unit_id is None or (m.currency == "VND" and m.value < r.min_vnd):
             return [f"{key}|art:{m.article_id}|u:{m.unit_id}"]
-        blocks = [f"{key}|u:{m.unit_id}"] if m.unit_id is not None else []
-        if m.province_now and not (m.currency == "VND" and m.value < r.province_min_vnd):
-            blocks.append(f"{key}|p:{m.province_now}")
-        return blocks or [f"{key}|art:{m.article_id}"]
+        return [f"{key}|u:{m.unit_id}"]
     family = m.form_family or "?"
     blocks = [f"a|{family}|r:{rid}" for rid in sorted(set(m.recipient_ids or []))]
     if m.awarder_id is not None and m.recipient_count is not None:
@@ -129,8 +125,13 @@ def linked(a: Mention, b: Mention, r: Rules) -> bool:
             return False
         if abs((a.report_date - b.report_date).days) > r.window(a.kind):
             return False
-    if a.kind == "award" and a.recipient_ids and b.recipient_ids and not set(a.recipient_ids) & set(b.recipient_ids):
-        return False
+    if a.kind == "award":
+        if a.recipient_ids and b.recipient_ids and not set(a.recipient_ids) & set(b.recipient_ids):
+            return False
+        if a.awarder_id is not None and b.awarder_id is not None and a.awarder_id != b.awarder_id:
+            return False
+        if a.province_now and b.province_now and a.province_now != b.province_now:
+            return False
     return True
 
 
@@ -156,8 +157,9 @@ WHERE n.kind = 'money'
 
 _AWARD_SQL = """
 SELECT 'award' AS kind, w.article_id, 'awards' AS table_name, w.idx AS row_idx, w.start_char, w.end_char, a.source,
-       a.published_at::DATE AS report_date, w.form AS label, placed.unit_id, placed.province_now,
-       w.form_family, giver.unit_id AS awarder_id, named.recipients, w.recipient_count
+       a.published_at::DATE AS report_date, w.form AS label, placed.unit_id,
+       coalesce(placed.province_now, sole.province_now) AS province_now,
+       w.form_family, w.awarder, giver.unit_id AS awarder_id, named.recipients, w.recipient_count
 FROM awards w JOIN articles a USING (article_id)
 LEFT JOIN LATERAL (SELECT list({'name': r.recipient, 'unit_id': r.unit_id} ORDER BY r.recipient_idx) AS recipients
                    FROM award_recipients r WHERE r.article_id = w.article_id AND r.award_idx = w.idx
@@ -168,13 +170,15 @@ LEFT JOIN LATERAL (SELECT r.unit_id, r.province_now FROM award_recipients r
                    ORDER BY r.recipient_type <> 'unit', r.recipient_idx LIMIT 1) placed ON TRUE
 LEFT JOIN LATERAL (SELECT u.unit_id FROM units u WHERE u.article_id = w.article_id AND u.name = w.awarder_unit
                    LIMIT 1) giver ON TRUE
+LEFT JOIN LATERAL (SELECT CASE WHEN count(DISTINCT u.province_now) = 1 THEN any_value(u.province_now) END
+                   AS province_now FROM units u WHERE u.article_id = w.article_id) sole ON TRUE
 WHERE w.article_id IN (SELECT article_id FROM _event_articles)
 """
 
 
-def recipient_identity(name: str, unit_id: int | None) -> int:
-    """A recipient's identity for grouping: a unit's unit_id, a person's name folded."""
-    return unit_id if unit_id is not None else unit_id_for(f"person:{name_key(name)}")
+def name_identity(kind: str, name: str, unit_id: int | None) -> int:
+    """An identity for grouping: a unit's unit_id, else the folded name of a person or an awarder."""
+    return unit_id if unit_id is not None else unit_id_for(f"{kind}:{name_key(name)}")
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -188,7 +192,9 @@ def load_mentions(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) ->
     try:
         rows = _rows(con.execute(_MONEY_SQL))
         for row in _rows(con.execute(_AWARD_SQL)):
-            row["recipient_ids"] = [recipient_identity(r["name"], r["unit_id"]) for r in row.pop("recipients") or []]
+            row["recipient_ids"] = [name_identity("person", r["name"], r["unit_id"]) for r in row.pop("recipients") or []]
+            if row["awarder"] and row["awarder_id"] is None:
+                row["awarder_id"] = name_identity("awarder", row["awarder"], None)
             rows.append(row)
     finally:
         con.unregister("_event_articles")
@@ -320,6 +326,7 @@ SELECT event_id,
        arg_min(label, ordering),
        arg_min(form_family, ordering),
        arg_min(unit_id, ordering) FILTER (WHERE unit_id IS NOT NULL),
+       arg_min(awarder, ordering) FILTER (WHERE awarder IS NOT NULL),
        arg_min(awarder_id, ordering) FILTER (WHERE awarder_id IS NOT NULL),
        arg_min(province_now, ordering) FILTER (WHERE province_now IS NOT NULL),
        arg_min(value, ordering), arg_min(value_max, ordering), arg_min(currency, ordering),

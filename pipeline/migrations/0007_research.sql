@@ -55,6 +55,7 @@ CREATE TABLE events (
     label           VARCHAR,
     form_family     VARCHAR,
     unit_id         BIGINT,
+    awarder         VARCHAR,
     awarder_id      BIGINT,
     province_now    VARCHAR,
     value           DOUBLE,
@@ -76,7 +77,8 @@ COMMENT ON COLUMN events.kind IS 'award or money.';
 COMMENT ON COLUMN events.label IS 'The award form, or the amount as the earliest report writes it.';
 COMMENT ON COLUMN events.form_family IS 'For awards: the family of the form (see awards.form_family).';
 COMMENT ON COLUMN events.unit_id IS 'For money: the unit the sum is filed under; for awards: the first unit recipient. See unit_registry.';
-COMMENT ON COLUMN events.awarder_id IS 'For awards: the unit that gave it, when the awarder is a union unit.';
+COMMENT ON COLUMN events.awarder IS 'For awards: who gave it, as the earliest report names it (awards.awarder).';
+COMMENT ON COLUMN events.awarder_id IS 'For awards: the unit_id of the union unit that gave it; for another awarder (Chủ tịch nước, UBND tỉnh) an identity of its folded name, not in unit_registry.';
 COMMENT ON COLUMN events.province_now IS 'Province of that unit today.';
 COMMENT ON COLUMN events.value IS 'For money: the sum (low end of a range), in its currency.';
 COMMENT ON COLUMN events.value_max IS 'For money: the high end of a range, NULL for a single value.';
@@ -111,6 +113,7 @@ CREATE TABLE event_mentions (
     per             VARCHAR,
     purpose         VARCHAR,
     form_family     VARCHAR,
+    awarder         VARCHAR,
     awarder_id      BIGINT,
     recipient_ids   BIGINT[],
     recipient_count INTEGER
@@ -135,7 +138,8 @@ COMMENT ON COLUMN event_mentions.currency IS 'Money: the currency.';
 COMMENT ON COLUMN event_mentions.per IS 'Money: the base of a rate.';
 COMMENT ON COLUMN event_mentions.purpose IS 'Money: planned, spent, raised or other.';
 COMMENT ON COLUMN event_mentions.form_family IS 'Award: the family of the form.';
-COMMENT ON COLUMN event_mentions.awarder_id IS 'Award: the unit that gave it.';
+COMMENT ON COLUMN event_mentions.awarder IS 'Award: who gave it (awards.awarder).';
+COMMENT ON COLUMN event_mentions.awarder_id IS 'Award: the unit_id of the union unit that gave it, else an identity of the awarder''s folded name.';
 COMMENT ON COLUMN event_mentions.recipient_ids IS 'Award: unit_id of every named recipient (units and organisations; people by the identity of their name).';
 COMMENT ON COLUMN event_mentions.recipient_count IS 'Award: how many were honoured, where the text says.';
 
@@ -209,7 +213,7 @@ SELECT
     r.level,
     coalesce(e.province_now, r.province_now) AS province_now,
     e.awarder_id,
-    g.name AS awarder,
+    coalesce(g.name, e.awarder) AS awarder,
     g.level AS awarder_level,
     e.value,
     e.value_max,
@@ -236,9 +240,9 @@ COMMENT ON COLUMN v_events.unit_id IS 'Money: the unit the sum is filed under; a
 COMMENT ON COLUMN v_events.unit IS 'That unit''s name in the registry.';
 COMMENT ON COLUMN v_events.level IS 'That unit''s level.';
 COMMENT ON COLUMN v_events.province_now IS 'That unit''s province today.';
-COMMENT ON COLUMN v_events.awarder_id IS 'Awards: the unit that gave it.';
-COMMENT ON COLUMN v_events.awarder IS 'Its name in the registry.';
-COMMENT ON COLUMN v_events.awarder_level IS 'Its level.';
+COMMENT ON COLUMN v_events.awarder_id IS 'Awards: who gave it (see events.awarder_id).';
+COMMENT ON COLUMN v_events.awarder IS 'Its name in the registry, else the awarder as reported.';
+COMMENT ON COLUMN v_events.awarder_level IS 'Its level, NULL for an awarder that is no union unit.';
 COMMENT ON COLUMN v_events.value IS 'Money: the sum (low end of a range).';
 COMMENT ON COLUMN v_events.value_max IS 'Money: the high end of a range.';
 COMMENT ON COLUMN v_events.currency IS 'Money: the currency.';
