@@ -163,15 +163,15 @@ def test_undated_articles_group_only_within_themselves(store: Store) -> None:
 
 
 def test_a_report_bridging_two_events_merges_them_and_reextraction_splits_them(store: Store) -> None:
-    # 1 Oct and 21 Oct are 20 days apart (window 14); a report on 11 Oct links both
+    # 1 Oct and 13 Oct are 12 days apart (window 7); a report on 7 Oct links both
     store_article(store, 0, D(2025, 10, 1), [HA_TINH], [money(1.2e9, HA_TINH, D(2025, 10, 1))])
-    store_article(store, 1, D(2025, 10, 21), [HA_TINH], [money(1.2e9, HA_TINH, D(2025, 10, 21))])
+    store_article(store, 1, D(2025, 10, 13), [HA_TINH], [money(1.2e9, HA_TINH, D(2025, 10, 13))])
     assert len(events_of(store, "money")) == 2
     bridge_url = "https://nguon2.example/bridge"
-    store_article(store, 2, D(2025, 10, 11), [HA_TINH], [money(1.2e9, HA_TINH, D(2025, 10, 11))], url=bridge_url)
+    store_article(store, 2, D(2025, 10, 7), [HA_TINH], [money(1.2e9, HA_TINH, D(2025, 10, 7))], url=bridge_url)
     assert events_of(store, "money") == [(3, 3, 3)]
     # re-extracted without the sum: the bridge is gone, the two reports part again
-    store_article(store, 2, D(2025, 10, 11), [HA_TINH], [], url=bridge_url)
+    store_article(store, 2, D(2025, 10, 7), [HA_TINH], [], url=bridge_url)
     assert sorted(events_of(store, "money")) == [(1, 1, 1), (1, 1, 1)]
     assert store.con.execute("SELECT count(*) FROM event_mentions").fetchall() == [(2,)]
 
@@ -195,7 +195,7 @@ def test_group_is_single_link() -> None:
     def m(day: int, block: str) -> Mention:
         return Mention("money", day, "amounts", 0, 0, 1, "s", D(2025, 1, day).date(), blocks=[block])
 
-    chain = [m(1, "x"), m(12, "x"), m(24, "x"), m(5, "y")]
+    chain = [m(1, "x"), m(7, "x"), m(13, "x"), m(5, "y")]
     groups = sorted(sorted(g) for g in group(chain, r=rules()))
     assert groups == [[0, 1, 2], [3]]
 
