@@ -37,7 +37,7 @@ def _words(words: list[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class PurposeRules:
-    """The lexicon compiled once: one pattern finds every deciding word with its class."""
+    """The lexicon compiled once: one pattern finds every deciding word, a dict gives its class."""
 
     planned: re.Pattern[str]
     openers: re.Pattern[str]
@@ -46,15 +46,18 @@ class PurposeRules:
     raising: re.Pattern[str]
     raising_cancelled: re.Pattern[str]
     deciding: re.Pattern[str]
-    kinds: tuple[str, ...]  # class of each named group w<i> of ``deciding``
+    kinds: dict[str, str]  # folded word -> its class
 
     @classmethod
     def load(cls) -> "PurposeRules":
         data = lexicon("purpose")
         plan, raised = data["planned"], data["raised"]
-        # Longest word first across classes, so "thu nhập" (other) wins over "thu" (raised).
-        words = sorted(((w, kind) for kind in _DECIDING for w in data[kind]["words"]), key=lambda p: -len(p[0]))
-        deciding = "|".join(rf"(?P<w{i}>{_alternation([w])})" for i, (w, _) in enumerate(words))
+        # The first class listing a word decides it; the alternation tries the longest words first,
+        # so "thu nhập" (other) wins over "thu" (raised).
+        kinds: dict[str, str] = {}
+        for kind in _DECIDING:
+            for word in data[kind]["words"]:
+                kinds.setdefault(_fold(word), kind)
         return cls(
             planned=_words(plan["words"]),
             openers=re.compile(rf"^\W*(?:{_alternation(plan['openers'])})(?!\w)"),
@@ -63,12 +66,12 @@ class PurposeRules:
             not_after=re.compile(rf"(?<!\w)(?:{_alternation(plan['not_after'])})(?:\s+\S*\d\S*)?\s+$"),
             raising=_words(raised["scope"]),
             raising_cancelled=_words(raised["scope_cancelled_by"]),
-            deciding=re.compile(rf"(?<!\w)(?:{deciding})(?!\w)"),
-            kinds=tuple(kind for _, kind in words),
+            deciding=_words(list(kinds)),
+            kinds=kinds,
         )
 
     def kind_of(self, match: re.Match[str]) -> str:
-        return self.kinds[int(match.lastgroup[1:])]
+        return self.kinds[" ".join(match.group().split())]
 
 
 @lru_cache(maxsize=1)

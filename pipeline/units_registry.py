@@ -27,8 +27,6 @@ import pyarrow as pa
 
 from extract.unit_identity import Identity, identify, registry_seeds, unit_id_for
 
-_COLUMNS = ("unit_id", "key", "name", "level", "province", "province_now", "parent_id", "successor_id",
-            "first_seen", "last_seen", "status", "ended_on")
 
 # Where units are named: the units table, and the unit recipients of awards.
 _SIGHTINGS = """
@@ -57,12 +55,14 @@ def registry_row(identity: Identity, name: str, first_seen: date | None = None,
     }
 
 
+_SCHEMA = pa.schema([("unit_id", pa.int64()), ("key", pa.string()), ("name", pa.string()), ("level", pa.string()),
+                     ("province", pa.string()), ("province_now", pa.string()), ("parent_id", pa.int64()),
+                     ("successor_id", pa.int64()), ("first_seen", pa.date32()), ("last_seen", pa.date32()),
+                     ("status", pa.string()), ("ended_on", pa.date32())])
+
+
 def _arrow(rows: list[dict[str, Any]]) -> pa.Table:
-    """Registry rows as Arrow, ids as 64-bit integers (DuckDB casts the rest on insert)."""
-    table = pa.Table.from_pylist(rows)
-    for column in ("unit_id", "parent_id", "successor_id"):
-        table = table.set_column(table.schema.get_field_index(column), column, table[column].cast(pa.int64()))
-    return table
+    return pa.Table.from_pylist(rows, schema=_SCHEMA)
 
 
 def _upsert(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
@@ -72,7 +72,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
     con.register("_registry_rows", _arrow(rows))
     try:
         con.execute(f"""
-            INSERT INTO unit_registry SELECT {', '.join(_COLUMNS)} FROM _registry_rows
+            INSERT INTO unit_registry SELECT {', '.join(_SCHEMA.names)} FROM _registry_rows
             ON CONFLICT (unit_id) DO UPDATE SET
                 name = CASE WHEN excluded.last_seen >= coalesce(unit_registry.last_seen, excluded.last_seen)
                                  OR unit_registry.last_seen IS NULL
@@ -90,7 +90,7 @@ def seed_registry(con: duckdb.DuckDBPyConnection) -> None:
     rows = [registry_row(identity, name) for identity, name in registry_seeds()]
     con.register("_registry_rows", _arrow(rows))
     try:
-        con.execute(f"INSERT INTO unit_registry SELECT {', '.join(_COLUMNS)} FROM _registry_rows ON CONFLICT DO NOTHING")
+        con.execute(f"INSERT INTO unit_registry SELECT {', '.join(_SCHEMA.names)} FROM _registry_rows ON CONFLICT DO NOTHING")
     finally:
         con.unregister("_registry_rows")
 

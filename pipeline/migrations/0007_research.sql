@@ -79,7 +79,7 @@ COMMENT ON COLUMN events.form_family IS 'For awards: the family of the form (see
 COMMENT ON COLUMN events.unit_id IS 'For money: the unit the sum is filed under; for awards: the first unit recipient. See unit_registry.';
 COMMENT ON COLUMN events.awarder IS 'For awards: who gave it, as the earliest report names it (awards.awarder).';
 COMMENT ON COLUMN events.awarder_id IS 'For awards: the unit_id of the union unit that gave it; for another awarder (Chủ tịch nước, UBND tỉnh) an identity of its folded name, not in unit_registry.';
-COMMENT ON COLUMN events.province_now IS 'Province of that unit today.';
+COMMENT ON COLUMN events.province_now IS 'Province the grouping placed the act in: money, its unit''s today; awards, the first unit recipient''s, else where award_recipients places its groups, else the one province all units of the article are in (see event_mentions.province_now).';
 COMMENT ON COLUMN events.value IS 'For money: the sum (low end of a range), in its currency.';
 COMMENT ON COLUMN events.value_max IS 'For money: the high end of a range, NULL for a single value.';
 COMMENT ON COLUMN events.currency IS 'For money: VND, USD, ...';
@@ -131,7 +131,7 @@ COMMENT ON COLUMN event_mentions.report_date IS 'Publication date of the article
 COMMENT ON COLUMN event_mentions.blocks IS 'Grouping keys: two mentions can report one event only when they share one (see docs/extraction.md, Events).';
 COMMENT ON COLUMN event_mentions.label IS 'The award form, or the amount as written.';
 COMMENT ON COLUMN event_mentions.unit_id IS 'Money: the unit the amount is filed under; award: the first unit recipient.';
-COMMENT ON COLUMN event_mentions.province_now IS 'Province of that unit today.';
+COMMENT ON COLUMN event_mentions.province_now IS 'Province today: money, of its unit; awards, of the first unit recipient, else where award_recipients places its groups, else the one province all units of the article are in. Two awards placed in different provinces are never one event.';
 COMMENT ON COLUMN event_mentions.value IS 'Money: the sum (low end).';
 COMMENT ON COLUMN event_mentions.value_max IS 'Money: the high end of a range.';
 COMMENT ON COLUMN event_mentions.currency IS 'Money: the currency.';
@@ -211,7 +211,7 @@ SELECT
     e.unit_id,
     r.name AS unit,
     r.level,
-    coalesce(e.province_now, r.province_now) AS province_now,
+    r.province_now,
     e.awarder_id,
     coalesce(g.name, e.awarder) AS awarder,
     g.level AS awarder_level,
@@ -256,25 +256,32 @@ COMMENT ON COLUMN v_events.sources IS 'Those sources.';
 
 CREATE VIEW v_money_events AS
 SELECT
-    event_id,
-    first_reported,
-    last_reported,
-    label AS text,
-    value AS value_vnd,
-    value_max AS value_max_vnd,
-    coalesce(value_max, value) AS value_high_vnd,
-    per,
-    purpose,
-    unit_id,
-    unit,
-    level,
-    province_now,
-    n_mentions,
-    n_articles,
-    n_sources,
-    sources
-FROM v_events
-WHERE kind = 'money' AND currency = 'VND';
+    e.event_id,
+    e.first_reported,
+    e.last_reported,
+    e.label AS text,
+    e.value AS value_vnd,
+    e.value_max AS value_max_vnd,
+    coalesce(e.value_max, e.value) AS value_high_vnd,
+    e.per,
+    e.purpose,
+    e.unit_id,
+    e.unit,
+    e.level,
+    e.province_now,
+    e.n_mentions,
+    e.n_articles,
+    e.n_sources,
+    e.sources,
+    s.sentence
+FROM v_events e
+LEFT JOIN LATERAL (
+    SELECT m.sentence FROM event_mentions em
+    JOIN amounts m ON m.article_id = em.article_id AND m.start_char = em.start_char AND m.end_char = em.end_char
+    WHERE em.event_id = e.event_id
+    ORDER BY em.report_date NULLS LAST, em.article_id, em.row_idx LIMIT 1
+) s ON TRUE
+WHERE e.kind = 'money' AND e.currency = 'VND';
 COMMENT ON VIEW v_money_events IS 'One row per sum of money in VND, however many reports: what to add up. Spending: purpose = ''spent'' AND per IS NULL; plans (purpose = ''planned'') are never spending, and a plan and the spending it announces are two rows.';
 COMMENT ON COLUMN v_money_events.event_id IS 'See events.event_id.';
 COMMENT ON COLUMN v_money_events.first_reported IS 'Publication date of the earliest dated report.';
@@ -293,6 +300,7 @@ COMMENT ON COLUMN v_money_events.n_mentions IS 'Amount rows reporting the sum.';
 COMMENT ON COLUMN v_money_events.n_articles IS 'Articles reporting it.';
 COMMENT ON COLUMN v_money_events.n_sources IS 'Sources reporting it.';
 COMMENT ON COLUMN v_money_events.sources IS 'Those sources.';
+COMMENT ON COLUMN v_money_events.sentence IS 'The sentence of the earliest report.';
 
 CREATE VIEW v_unit_facts AS
 SELECT u.unit_id, 'named' AS fact, u.article_id, NULL::BIGINT AS event_id, date_trunc('month', a.date)::DATE AS month
@@ -427,3 +435,97 @@ COMMENT ON COLUMN v_coverage.articles IS 'Articles published that month.';
 COMMENT ON COLUMN v_coverage.with_units IS 'Of those, articles naming at least one unit.';
 COMMENT ON COLUMN v_coverage.with_money IS 'Articles stating at least one sum of money.';
 COMMENT ON COLUMN v_coverage.with_awards IS 'Articles stating at least one award.';
+
+CREATE VIEW v_award_events AS
+WITH reps AS (
+    SELECT em.event_id, em.article_id, em.row_idx AS award_idx
+    FROM event_mentions em
+    JOIN v_current_articles c USING (article_id)
+    WHERE em.kind = 'award'
+    QUALIFY row_number() OVER (PARTITION BY em.event_id ORDER BY len(coalesce(em.recipient_ids, [])) DESC,
+                                em.report_date NULLS LAST, em.article_id, em.row_idx) = 1
+)
+SELECT
+    e.event_id,
+    e.first_reported,
+    e.last_reported,
+    w.form,
+    e.form_family,
+    coalesce(g.name, w.awarder) AS awarder,
+    e.awarder_id,
+    w.awarder_level,
+    f.recipient,
+    f.level,
+    f.province,
+    f.province_now,
+    e.recipient_count,
+    w.occasion,
+    e.n_articles,
+    e.n_sources,
+    e.sources,
+    w.text AS sentence,
+    r.article_id,
+    r.award_idx
+FROM reps r
+JOIN events e USING (event_id)
+JOIN awards w ON w.article_id = r.article_id AND w.idx = r.award_idx
+LEFT JOIN unit_registry g ON g.unit_id = e.awarder_id
+LEFT JOIN LATERAL (
+    SELECT CASE WHEN x.recipient_type = 'unit' THEN coalesce(u.name, x.recipient) END AS recipient,
+           coalesce(u.level, x.level) AS level, x.province, x.province_now
+    FROM award_recipients x LEFT JOIN unit_registry u ON u.unit_id = x.unit_id
+    WHERE x.article_id = r.article_id AND x.award_idx = r.award_idx AND (x.recipient_type = 'unit' OR x.province IS NOT NULL)
+    ORDER BY x.recipient_type <> 'unit', x.recipient_idx LIMIT 1
+) f ON TRUE;
+COMMENT ON VIEW v_award_events IS 'One row per award event (however many reports), described by its fullest report (the one naming most recipients, else the earliest): count awards here, not in v_awards. Filed under its first unit recipient, else its first recipient placed in a province.';
+COMMENT ON COLUMN v_award_events.event_id IS 'See events.event_id.';
+COMMENT ON COLUMN v_award_events.first_reported IS 'Publication date of the earliest dated report.';
+COMMENT ON COLUMN v_award_events.last_reported IS 'Publication date of the latest dated report.';
+COMMENT ON COLUMN v_award_events.form IS 'The award form as the fullest report gives it (awards.form).';
+COMMENT ON COLUMN v_award_events.form_family IS 'Family of the form (awards.form_family).';
+COMMENT ON COLUMN v_award_events.awarder IS 'Who gave it: the registry name of a union awarder, else the awarder as reported.';
+COMMENT ON COLUMN v_award_events.awarder_id IS 'See events.awarder_id.';
+COMMENT ON COLUMN v_award_events.awarder_level IS 'Level of the awarder: a unit level, state, or NULL (awards.awarder_level).';
+COMMENT ON COLUMN v_award_events.recipient IS 'First unit recipient (registry name), NULL when no recipient is a unit.';
+COMMENT ON COLUMN v_award_events.level IS 'Its level.';
+COMMENT ON COLUMN v_award_events.province IS 'Province of the first placed recipient as named when the article was published.';
+COMMENT ON COLUMN v_award_events.province_now IS 'Its province today.';
+COMMENT ON COLUMN v_award_events.recipient_count IS 'How many were honoured (the largest count reported).';
+COMMENT ON COLUMN v_award_events.occasion IS 'Occasion or reason (awards.occasion).';
+COMMENT ON COLUMN v_award_events.n_articles IS 'Articles reporting the award.';
+COMMENT ON COLUMN v_award_events.n_sources IS 'Sources reporting it.';
+COMMENT ON COLUMN v_award_events.sources IS 'Those sources.';
+COMMENT ON COLUMN v_award_events.sentence IS 'The clause stating it in the fullest report.';
+COMMENT ON COLUMN v_award_events.article_id IS 'Article of the fullest report.';
+COMMENT ON COLUMN v_award_events.award_idx IS 'The award in that article (awards.idx).';
+
+CREATE VIEW v_award_network AS
+SELECT
+    a.event_id,
+    a.first_reported,
+    a.form_family,
+    a.awarder,
+    a.awarder_id,
+    coalesce(a.awarder_level, 'unknown') AS giver_level,
+    coalesce(u.name, x.recipient) AS recipient,
+    x.recipient_type,
+    x.unit_id AS recipient_id,
+    coalesce(u.level, CASE x.recipient_type WHEN 'unit' THEN 'organisation' ELSE x.recipient_type END) AS recipient_level,
+    x.count,
+    x.province_now
+FROM v_award_events a
+JOIN award_recipients x ON x.article_id = a.article_id AND x.award_idx = a.award_idx
+LEFT JOIN unit_registry u ON u.unit_id = x.unit_id;
+COMMENT ON VIEW v_award_network IS 'Who honours whom: one row per award event and recipient (of its fullest report), giver and recipient with their levels. Sum count for the number honoured; count distinct event_id for awards.';
+COMMENT ON COLUMN v_award_network.event_id IS 'See events.event_id.';
+COMMENT ON COLUMN v_award_network.first_reported IS 'Publication date of the earliest report.';
+COMMENT ON COLUMN v_award_network.form_family IS 'Family of the form.';
+COMMENT ON COLUMN v_award_network.awarder IS 'The giver (see v_award_events.awarder).';
+COMMENT ON COLUMN v_award_network.awarder_id IS 'See events.awarder_id.';
+COMMENT ON COLUMN v_award_network.giver_level IS 'Level of the giver: a unit level, state, or unknown.';
+COMMENT ON COLUMN v_award_network.recipient IS 'The recipient: registry name of a unit, a person''s name, or a counted group ("58 tập thể").';
+COMMENT ON COLUMN v_award_network.recipient_type IS 'unit, person or group (award_recipients.recipient_type).';
+COMMENT ON COLUMN v_award_network.recipient_id IS 'unit_id of a unit recipient.';
+COMMENT ON COLUMN v_award_network.recipient_level IS 'Level of a unit recipient (organisation for one that is no union unit), else person or group.';
+COMMENT ON COLUMN v_award_network.count IS 'How many the row stands for (award_recipients.count).';
+COMMENT ON COLUMN v_award_network.province_now IS 'Province of the recipient today (award_recipients.province_now).';
