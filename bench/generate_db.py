@@ -314,7 +314,7 @@ def research(con: duckdb.DuckDBPyConnection) -> None:
                CASE WHEN w.form = 'Cờ thi đua' THEN h.level END,
                h.province, h.province_now,
                CASE WHEN w.form = 'Cờ thi đua' THEN 'recipient' ELSE 'awarder' END,
-               CASE WHEN w.form = 'Cờ thi đua' THEN u.unit_id END
+               u.unit_id  -- the recipient unit, or the awarder whose members a group counts
         FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char
         LEFT JOIN units u ON u.article_id = w.article_id AND u.name = h.unit""")
     ids = [r[0] for r in con.execute(

@@ -22,7 +22,7 @@ from extract.purpose import purpose_of
 from extract.spans import fields_of
 from core.records import Extraction
 from extract.terms import term_rows
-from extract.unit_identity import unit_id_of
+from extract.unit_identity import federation_id, unit_id_of
 
 
 def _offsets(span: Span, body_start: int) -> dict[str, int]:
@@ -113,13 +113,25 @@ def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     ]
 
 
+def _recipient_unit_id(row: dict[str, Any], giver_id: int | None, doc: Doc) -> int | None:
+    """A unit recipient's identity; for a group, the unit whose members it counts (the local awarder
+    that placed it, else the federation of its province, else the national one); None for a person."""
+    if row["recipient_type"] == "unit":
+        return unit_id_of({**row, "name": row["recipient"]}, _published(doc))
+    if row["recipient_type"] == "group":
+        return giver_id if row.get("province_basis") == "awarder" and giver_id else federation_id(row.get("province"))
+    return None
+
+
 def award_recipient_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
-    """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``; unit
-    recipients (union units and other organisations) carry their ``unit_id``."""
-    spans = _body_spans(doc, "awards", body_start)
-    rows = [row for idx, span in enumerate(spans) for row in recipient_rows(doc, fields_of(span, "awards"), idx)]
-    return [dict(row, unit_id=unit_id_of({**row, "name": row["recipient"]}, _published(doc))
-                 if row["recipient_type"] == "unit" else None) for row in rows]
+    """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``, with a ``unit_id``."""
+    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    rows = []
+    for idx, span in enumerate(_body_spans(doc, "awards", body_start)):
+        fields = fields_of(span, "awards")
+        giver_id = ids.get(award_details(doc, fields)["awarder_unit"])
+        rows += [dict(row, unit_id=_recipient_unit_id(row, giver_id, doc)) for row in recipient_rows(doc, fields, idx)]
+    return rows
 
 
 def initiative_rows(doc: Doc, kind: str, body_start: int = 0) -> list[dict[str, Any]]:

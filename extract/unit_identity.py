@@ -233,6 +233,12 @@ def unit_id_of(row: dict[str, Any], when: date | datetime | None = None) -> int:
     return identify(row["name"], row.get("level"), row.get("province"), row.get("province_now"), when).unit_id
 
 
+def federation_id(province: str | None) -> int:
+    """unit_id of the federation of a province (any name, old or today's), else of the national one."""
+    old = gazetteer().old_province(province) if province else None
+    return unit_id_for(f"province:{old}" if old else NATIONAL)
+
+
 def registry_seeds() -> list[tuple[Identity, str]]:
     return _rules().seeds()
 

@@ -164,7 +164,8 @@ FROM awards w JOIN articles a USING (article_id)
 LEFT JOIN LATERAL (SELECT list({'name': r.recipient, 'unit_id': r.unit_id} ORDER BY r.recipient_idx) AS recipients
                    FROM award_recipients r WHERE r.article_id = w.article_id AND r.award_idx = w.idx
                    AND r.recipient_type IN ('unit', 'person')) named ON TRUE
-LEFT JOIN LATERAL (SELECT r.unit_id, r.province_now FROM award_recipients r
+LEFT JOIN LATERAL (SELECT CASE WHEN r.recipient_type = 'unit' THEN r.unit_id END AS unit_id, r.province_now
+                   FROM award_recipients r
                    WHERE r.article_id = w.article_id AND r.award_idx = w.idx
                    AND (r.recipient_type = 'unit' OR r.province_now IS NOT NULL)
                    ORDER BY r.recipient_type <> 'unit', r.recipient_idx LIMIT 1) placed ON TRUE

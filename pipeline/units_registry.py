@@ -36,7 +36,7 @@ WHERE u.article_id IN (SELECT article_id FROM _registry_articles) AND u.unit_id 
 UNION ALL
 SELECT r.unit_id, r.recipient, r.level, r.province, r.province_now, a.published_at::DATE, [r.recipient]
 FROM award_recipients r JOIN articles a USING (article_id)
-WHERE r.article_id IN (SELECT article_id FROM _registry_articles) AND r.unit_id IS NOT NULL
+WHERE r.article_id IN (SELECT article_id FROM _registry_articles) AND r.recipient_type = 'unit'
 """
 
 
@@ -150,7 +150,7 @@ def _recount(con: duckdb.DuckDBPyConnection, unit_ids: list[int]) -> None:
             FROM (SELECT n.unit_id, min(a.published_at)::DATE AS first_seen, max(a.published_at)::DATE AS last_seen
                   FROM (SELECT unit_id, article_id FROM units WHERE unit_id IN (SELECT unit_id FROM _recount_ids)
                         UNION ALL SELECT unit_id, article_id FROM award_recipients
-                        WHERE unit_id IN (SELECT unit_id FROM _recount_ids)) n
+                        WHERE recipient_type = 'unit' AND unit_id IN (SELECT unit_id FROM _recount_ids)) n
                   JOIN articles a USING (article_id) GROUP BY n.unit_id) s
             WHERE unit_registry.unit_id = s.unit_id""")
     finally:

@@ -10,7 +10,7 @@ COMMENT ON COLUMN amounts.unit_id IS 'Unit the amount is filed under (the first 
 ALTER TABLE amounts ADD COLUMN purpose VARCHAR;
 COMMENT ON COLUMN amounts.purpose IS 'For money: what the sentence says the sum is: planned (kế hoạch, dự kiến, sẽ), spent (spent or given: đã chi, trao, tặng, hỗ trợ), raised (vận động, quyên góp, thu), other (wages, incomes, prices, allowances, savings); NULL for counts and percentages. See extract/purpose.py.';
 ALTER TABLE award_recipients ADD COLUMN unit_id BIGINT;
-COMMENT ON COLUMN award_recipients.unit_id IS 'For a unit recipient (a union unit or another organisation): its identity, see unit_registry.unit_id; NULL for people and groups.';
+COMMENT ON COLUMN award_recipients.unit_id IS 'See unit_registry.unit_id. A unit recipient (a union unit or another organisation): its identity. A group ("58 tập thể"): the unit whose members it counts: the local awarder that placed it (province_basis awarder), else the federation of its province, else the national federation. NULL for a person.';
 
 CREATE TABLE unit_registry (
     unit_id      BIGINT PRIMARY KEY,
@@ -507,10 +507,10 @@ SELECT
     a.awarder,
     a.awarder_id,
     coalesce(a.awarder_level, 'unknown') AS giver_level,
-    coalesce(u.name, x.recipient) AS recipient,
+    CASE WHEN x.recipient_type = 'unit' THEN coalesce(u.name, x.recipient) ELSE x.recipient END AS recipient,
     x.recipient_type,
-    x.unit_id AS recipient_id,
-    coalesce(u.level, CASE x.recipient_type WHEN 'unit' THEN 'organisation' ELSE x.recipient_type END) AS recipient_level,
+    CASE WHEN x.recipient_type = 'unit' THEN x.unit_id END AS recipient_id,
+    CASE WHEN x.recipient_type = 'unit' THEN coalesce(u.level, 'organisation') ELSE x.recipient_type END AS recipient_level,
     x.count,
     x.province_now
 FROM v_award_events a
