@@ -298,7 +298,7 @@ def research(con: duckdb.DuckDBPyConnection) -> None:
                      CASE WHEN w.form = 'Cờ thi đua' THEN g.giver ELSE h.unit END AS awarder,
                      CASE WHEN w.form <> 'Cờ thi đua' THEN h.level WHEN g.giver = ? THEN 'national'
                           ELSE 'province' END AS awarder_level,
-                     CASE WHEN w.form = 'Cờ thi đua' THEN 1 ELSE try_cast(regexp_extract(h.item, 'cho (\d+)', 1) AS INTEGER)
+                     CASE WHEN w.form = 'Cờ thi đua' THEN 1 ELSE try_cast(regexp_extract(h.item, 'cho ([0-9]+)', 1) AS INTEGER)
                      END AS counted
               FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char
               JOIN g_family f ON f.form = w.form JOIN g_giver g ON g.name = h.unit) n
