@@ -38,7 +38,6 @@ ward's grassroots union written the same way before that day stays ``grassroots`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -47,6 +46,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.config import GAZETTEER_DIR
+from core.records import stable_id
 from extract.gazetteer import Gazetteer, gazetteer, name_key, to_date
 from extract.lexicon import lexicon
 
@@ -55,7 +55,7 @@ NATIONAL = "national"
 
 def unit_id_for(key: str) -> int:
     """The 60-bit identifier of an identity key (fits DuckDB's BIGINT)."""
-    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:15], 16)
+    return stable_id(key)
 
 
 @dataclass(frozen=True)
@@ -100,15 +100,17 @@ class IdentityRules:
         self.provinces_merged: date = dates["provinces_merged"]
         self.communes_began: date = dates["communes_began"]
         place_types = _phrase(names["province_types"] + names["district_types"])
-        self.federation_re = re.compile(rf"^{re.escape(name_key(names['federation']))}\s+(?P<type>{place_types})\s+(?P<place>.+)$")
+        federation = re.escape(name_key(names["federation"]))
+        self.federation_re = re.compile(rf"^{federation}\s+(?P<type>{place_types})\s+(?P<place>.+)$")
         self.province_types = {name_key(t) for t in names["province_types"]}
-        self.place_in_name_re = re.compile(rf"^(?P<union>.+?)\s+(?:{_phrase(names['province_types'])})\s+(?P<place>[^\s].*)$")
-        self.grassroots_re = re.compile(rf"^(?:{_phrase(names['grassroots'] + [names['union']])})\s+")
-        self.commune_re = re.compile(
-            rf"^(?:{_phrase(names['grassroots'] + [names['union']])})\s+(?P<type>{_phrase(names['commune_types'])})\s+(?P<place>.+)$")
-        spellings = {name_key(k): name_key(v) for k, v in lex["organisation"].items()}
-        self.spellings = spellings
-        self.spelling_re = re.compile(r"(?<!\w)(?:" + _phrase(list(spellings)) + r")(?!\w)")
+        province_types = _phrase(names["province_types"])
+        self.place_in_name_re = re.compile(rf"^(?P<union>.+?)\s+(?:{province_types})\s+(?P<place>[^\s].*)$")
+        unions = _phrase(names["grassroots"] + [names["union"]])
+        self.grassroots_re = re.compile(rf"^(?:{unions})\s+")
+        commune_types = _phrase(names["commune_types"])
+        self.commune_re = re.compile(rf"^(?:{unions})\s+(?P<type>{commune_types})\s+(?P<place>.+)$")
+        self.spellings = {name_key(k): name_key(v) for k, v in lex["organisation"].items()}
+        self.spelling_re = re.compile(r"(?<!\w)(?:" + _phrase(list(self.spellings)) + r")(?!\w)")
         self.communes: dict[str, list[str]] = {}  # "phường dĩ an" -> provinces holding such a commune
         for province, by_type in communes.items():
             for kind, places in by_type.items():

@@ -18,7 +18,6 @@ database.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -28,6 +27,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from core.records import stable_id
 from extract.gazetteer import name_key
 from extract.lexicon import lexicon
 from extract.unit_identity import unit_id_for
@@ -93,12 +93,14 @@ class Mention:
 
 
 COLUMNS = [f.name for f in fields(Mention) if f.name != "event_id"] + ["event_id"]
-_ARROW_TYPES = {"kind": pa.string(), "article_id": pa.int64(), "table_name": pa.string(), "row_idx": pa.int32(),
-                "start_char": pa.int32(), "end_char": pa.int32(), "source": pa.string(), "report_date": pa.date32(),
-                "label": pa.string(), "unit_id": pa.int64(), "province_now": pa.string(), "value": pa.float64(),
-                "value_max": pa.float64(), "currency": pa.string(), "per": pa.string(), "purpose": pa.string(),
-                "form_family": pa.string(), "awarder": pa.string(), "awarder_id": pa.int64(), "recipient_ids": pa.list_(pa.int64()),
-                "recipient_count": pa.int32(), "event_id": pa.int64(), "blocks": pa.list_(pa.string())}
+_ARROW_TYPES = {
+    "kind": pa.string(), "article_id": pa.int64(), "table_name": pa.string(), "row_idx": pa.int32(),
+    "start_char": pa.int32(), "end_char": pa.int32(), "source": pa.string(), "report_date": pa.date32(),
+    "label": pa.string(), "unit_id": pa.int64(), "province_now": pa.string(), "value": pa.float64(),
+    "value_max": pa.float64(), "currency": pa.string(), "per": pa.string(), "purpose": pa.string(),
+    "form_family": pa.string(), "awarder": pa.string(), "awarder_id": pa.int64(), "recipient_ids": pa.list_(pa.int64()),
+    "recipient_count": pa.int32(), "event_id": pa.int64(), "blocks": pa.list_(pa.string()),
+}
 _MENTION_SCHEMA = pa.schema([(c, _ARROW_TYPES[c]) for c in COLUMNS])
 
 
@@ -136,8 +138,7 @@ def linked(a: Mention, b: Mention, r: Rules) -> bool:
 
 
 def event_id_for(m: Mention, salt: int = 0) -> int:
-    text = f"{m.kind}:{m.article_id}:{m.table_name}:{m.row_idx}" + (f":{salt}" if salt else "")
-    return int(hashlib.sha1(text.encode()).hexdigest()[:15], 16)
+    return stable_id(f"{m.kind}:{m.article_id}:{m.table_name}:{m.row_idx}" + (f":{salt}" if salt else ""))
 
 
 # -- reading mentions ---------------------------------------------------------------------------
