@@ -9,7 +9,9 @@ with known item offsets, so every row is consistent with its text; the word inde
 underthesea's words give: a pessimistic index) is then ordered by term, as the
 writer leaves it. :func:`complete` fills the ``sentences`` table (split from the
 bodies), ``meta`` (the extractor version the research views show) and the crawl
-bookkeeping tables. Nothing is inserted row by row. The web benchmark
+bookkeeping tables; :func:`research` the unit ids, money purposes, award recipients, the
+unit registry and the events. Nothing is inserted row by row, except by the event grouping,
+which runs the extraction's own incremental code. The web benchmark
 (bench/web_bench.py) and `make bench` both use this database.
 """
 
@@ -17,10 +19,16 @@ from __future__ import annotations
 
 import argparse
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
+from extract.award_recipients import form_family
+from extract.purpose import purpose_in
+from extract.unit_identity import identify
+from pipeline.derived import update_derived
 from pipeline.search import compact_index
 from pipeline.store import Store
 
@@ -145,7 +153,7 @@ def generate(path: Path, articles: int) -> None:
                sentence_start + item_offset, sentence_start + item_offset + item_length
         FROM g_placed WHERE kind IS NOT NULL""")
     con.execute("""
-        INSERT INTO units
+        INSERT INTO units (article_id, name, level, province, province_now, mentions, start_char, end_char)
         SELECT (art + 1) * 7919, unit, any_value(level), any_value(province), any_value(province_now), [unit],
                min(sentence_start), min(sentence_start) + length(unit)
         FROM g_placed WHERE kind IS NOT NULL GROUP BY art, unit""")
@@ -220,6 +228,101 @@ def complete(con: duckdb.DuckDBPyConnection) -> None:
         FROM sources, range(1, {LISTING_PAGES_PER_SOURCE + 1}) t(p)""")
 
 
+RESEARCH_CHUNK = 5000  # articles per call of the incremental registry and event grouping
+
+
+def _temp_table(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) -> None:
+    """A temp table from Python columns, through Arrow (executemany is a statement per row)."""
+    con.register("_g_columns", pa.table(columns))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _g_columns")
+    finally:
+        con.unregister("_g_columns")
+
+
+def _identity_map(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """Temp table g_ids(name, level, province, unit_id) from extract.unit_identity."""
+    _temp_table(con, "g_ids", {"name": [r[0] for r in rows], "level": [r[1] for r in rows],
+                               "province": [r[2] for r in rows],
+                               "unit_id": pa.array([identify(*r, date(2024, 1, 1)).unit_id for r in rows], pa.int64())})
+
+
+def research(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill what the research views need in a database made by :func:`generate`: unit ids, money
+    purposes, awards' index, family and awarder, award recipients; then the unit registry and the
+    events, through the same incremental code the extraction runs (pipeline.derived), a chunk of
+    articles at a time in date order.
+
+    Generated awards: a Cờ thi đua goes to the sentence's unit from the Tổng Liên đoàn (national,
+    province and national sector units) or from its province's federation (the others); a Bằng
+    khen or Giấy khen is given by the sentence's unit to the group its number counts.
+    """
+    national = "Tổng Liên đoàn Lao động Việt Nam"
+    con.execute("""CREATE OR REPLACE TEMP TABLE g_giver AS
+                   SELECT DISTINCT name, level, province, province_now,
+                          CASE WHEN level IN ('province', 'national_industry') THEN ?
+                               ELSE 'Liên đoàn Lao động tỉnh ' || province END AS giver
+                   FROM units""", [national])
+    # The awarder of each Cờ thi đua is named in its article too.
+    con.execute("""INSERT INTO units (article_id, name, level, province, province_now, mentions)
+                   SELECT DISTINCT w.article_id, g.giver,
+                          CASE WHEN g.giver = ? THEN 'national' ELSE 'province' END,
+                          CASE WHEN g.giver = ? THEN NULL ELSE g.province END,
+                          CASE WHEN g.giver = ? THEN NULL ELSE g.province_now END, [g.giver]
+                   FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char
+                   JOIN g_giver g ON g.name = h.unit
+                   WHERE w.form = 'Cờ thi đua'
+                     AND NOT EXISTS (SELECT 1 FROM units u WHERE u.article_id = w.article_id AND u.name = g.giver)""",
+                [national] * 3)
+    _identity_map(con, con.execute("SELECT DISTINCT name, level, province, province_now FROM units").fetchall())
+    con.execute("""UPDATE units SET unit_id = g.unit_id FROM g_ids g
+                   WHERE units.name = g.name AND units.level = g.level
+                     AND units.province IS NOT DISTINCT FROM g.province""")
+    con.execute("""UPDATE amounts SET unit_id = u.unit_id FROM highlights h, units u
+                   WHERE h.article_id = amounts.article_id AND h.item_start = amounts.start_char
+                     AND u.article_id = h.article_id AND u.name = h.unit""")
+    sentences = con.execute("SELECT DISTINCT sentence, text FROM amounts WHERE kind = 'money'").fetchall()
+    _temp_table(con, "g_purpose", {"sentence": [s for s, _ in sentences], "text": [t for _, t in sentences],
+                                   "purpose": [purpose_in(s, t) for s, t in sentences]})
+    con.execute("""UPDATE amounts SET purpose = g.purpose FROM g_purpose g
+                   WHERE amounts.kind = 'money' AND amounts.sentence = g.sentence AND amounts.text = g.text""")
+    forms = [form for (form,) in con.execute("SELECT DISTINCT form FROM awards").fetchall()]
+    _temp_table(con, "g_family", {"form": forms, "family": [form_family(f) for f in forms]})
+    con.execute("""
+        UPDATE awards SET idx = n.idx, form_family = n.family, awarder = n.awarder, awarder_unit = n.awarder,
+                          awarder_level = n.awarder_level, recipient_count = n.counted,
+                          recipient_kind = CASE WHEN n.form = 'Cờ thi đua' THEN 'collective'
+                                                WHEN n.item LIKE '%cá nhân%' THEN 'individual' ELSE 'collective' END
+        FROM (SELECT w.article_id, w.start_char, w.form, h.item, f.family,
+                     (row_number() OVER (PARTITION BY w.article_id ORDER BY w.start_char) - 1)::INTEGER AS idx,
+                     CASE WHEN w.form = 'Cờ thi đua' THEN g.giver ELSE h.unit END AS awarder,
+                     CASE WHEN w.form <> 'Cờ thi đua' THEN h.level WHEN g.giver = ? THEN 'national'
+                          ELSE 'province' END AS awarder_level,
+                     CASE WHEN w.form = 'Cờ thi đua' THEN 1 ELSE try_cast(regexp_extract(h.item, 'cho ([0-9]+)', 1) AS INTEGER)
+                     END AS counted
+              FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char
+              JOIN g_family f ON f.form = w.form JOIN g_giver g ON g.name = h.unit) n
+        WHERE awards.article_id = n.article_id AND awards.start_char = n.start_char""", [national])
+    con.execute("""
+        INSERT INTO award_recipients
+        SELECT w.article_id, w.idx, 0,
+               CASE WHEN w.form = 'Cờ thi đua' THEN h.unit
+                    ELSE w.recipient_count || CASE WHEN w.recipient_kind = 'individual' THEN ' cá nhân' ELSE ' tập thể' END
+               END,
+               CASE WHEN w.form = 'Cờ thi đua' THEN 'unit' ELSE 'group' END,
+               w.recipient_count,
+               CASE WHEN w.form = 'Cờ thi đua' THEN h.level END,
+               h.province, h.province_now,
+               CASE WHEN w.form = 'Cờ thi đua' THEN 'recipient' ELSE 'awarder' END,
+               u.unit_id  -- the recipient unit, or the awarder whose members a group counts
+        FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char
+        LEFT JOIN units u ON u.article_id = w.article_id AND u.name = h.unit""")
+    ids = [r[0] for r in con.execute(
+        "SELECT article_id FROM articles ORDER BY published_at, article_id").fetchall()]
+    for start in range(0, len(ids), RESEARCH_CHUNK):
+        update_derived(con, ids[start : start + RESEARCH_CHUNK])
+
+
 def build_database(path: Path, articles: int) -> dict[str, float]:
     """Generate a database of ``articles`` articles at ``path``; return the seconds each step took."""
     start = time.perf_counter()
@@ -228,10 +331,13 @@ def build_database(path: Path, articles: int) -> dict[str, float]:
     store = Store.open(path)
     try:
         complete(store.con)
+        completed = time.perf_counter()
+        research(store.con)
         store.con.execute("CHECKPOINT")
     finally:
         store.close()
-    return {"generate_s": generated - start, "complete_s": time.perf_counter() - generated}
+    return {"generate_s": generated - start, "complete_s": completed - generated,
+            "research_s": time.perf_counter() - completed}
 
 
 def table_rows(path: Path) -> dict[str, int]:

@@ -22,9 +22,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def stable_id(text: str) -> int:
+    """A stable 60-bit identifier of a text: the first 60 bits of its SHA-1 (fits DuckDB's BIGINT)."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:15], 16)
+
+
 def article_id_for(url: str) -> int:
-    """A stable 60-bit identifier of a canonical URL (fits DuckDB's BIGINT)."""
-    return int(hashlib.sha1(url.encode("utf-8")).hexdigest()[:15], 16)
+    """The identifier of a canonical URL."""
+    return stable_id(url)
 
 
 def content_hash_for(body: str) -> str:

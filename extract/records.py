@@ -10,15 +10,19 @@ kinds are taken from the body only, where union news restates the title's facts.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extract.award_recipients import award_details, filed_under, recipient_rows
 from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
+from extract.purpose import purpose_of
 from extract.spans import fields_of
 from core.records import Extraction
 from extract.terms import term_rows
+from extract.unit_identity import federation_id, unit_id_of
 
 
 def _offsets(span: Span, body_start: int) -> dict[str, int]:
@@ -39,6 +43,10 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
         elif not fields_of(earlier, "awards")["occasion"]:
             fields_of(earlier, "awards")["occasion"] = fields["occasion"]
     return kept
+
+
+def _published(doc: Doc) -> datetime | None:
+    return doc._.context.published_at if doc._.context else None
 
 
 def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
@@ -68,12 +76,30 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
             row.update(_offsets(span, body_start))
         if span.text not in row["mentions"]:
             row["mentions"].append(span.text)
-    return list(by_name.values())
+    return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in by_name.values()]
+
+
+def _purpose(span: Span) -> str | None:
+    """What a money amount's sentence says it is (extract/purpose.py); None for other kinds."""
+    if fields_of(span, "amounts").get("kind") != "money":
+        return None
+    sent = span.sent
+    return purpose_of(sent.text, span.start_char - sent.start_char, span.end_char - sent.start_char)
+
+
+def _filing_unit_id(doc: Doc, span: Span, body_start: int, ids: dict[str, int]) -> int | None:
+    """The unit an amount is filed under: the first its sentence names, else the body's first (a
+    title often names the awarder or a national body rather than who paid), else the title's."""
+    unit = _first_unit(doc, span.sent, body_start)
+    return ids.get(fields_of(unit, "units")["name"]) if unit is not None else None
 
 
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    """Amounts with the identity of the unit they are filed under and, for money, a purpose."""
+    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
     return [
         {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
+         "unit_id": _filing_unit_id(doc, span, body_start, ids), "purpose": _purpose(span),
          **_offsets(span, body_start)}
         for span in _body_spans(doc, "amounts", body_start)
     ]
@@ -81,9 +107,31 @@ def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return [
-        {**fields_of(span, "awards"), "text": span.text, **_offsets(span, body_start)}
-        for span in _body_spans(doc, "awards", body_start)
+        {**fields_of(span, "awards"), **award_details(doc, fields_of(span, "awards")), "idx": idx,
+         "text": span.text, **_offsets(span, body_start)}
+        for idx, span in enumerate(_body_spans(doc, "awards", body_start))
     ]
+
+
+def _recipient_unit_id(row: dict[str, Any], giver_id: int | None, doc: Doc) -> int | None:
+    """A unit recipient's identity; for a group, the unit whose members it counts (the local awarder
+    that placed it, else the federation of its province, else the national one); None for a person."""
+    if row["recipient_type"] == "unit":
+        return unit_id_of({**row, "name": row["recipient"]}, _published(doc))
+    if row["recipient_type"] == "group":
+        return giver_id if row.get("province_basis") == "awarder" and giver_id else federation_id(row.get("province"))
+    return None
+
+
+def award_recipient_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``, with a ``unit_id``."""
+    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    rows = []
+    for idx, span in enumerate(_body_spans(doc, "awards", body_start)):
+        fields = fields_of(span, "awards")
+        giver_id = ids.get(award_details(doc, fields)["awarder_unit"])
+        rows += [dict(row, unit_id=_recipient_unit_id(row, giver_id, doc)) for row in recipient_rows(doc, fields, idx)]
+    return rows
 
 
 def initiative_rows(doc: Doc, kind: str, body_start: int = 0) -> list[dict[str, Any]]:
@@ -102,11 +150,18 @@ _HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model
 _HIGHLIGHT_AMOUNTS = ("money", "count")
 
 
-def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
-    """The first unit mentioned in the sentence, else the article's first unit."""
+def _first_unit(doc: Doc, sent: Span, body_start: int | None = None) -> Span | None:
+    """The first unit mentioned in the sentence, else (with ``body_start``) the body's first unit,
+    else the article's first unit (the title's, when the title names one)."""
     units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
     inside = [u for u in units if sent.start_char <= u.start_char < sent.end_char]
-    chosen = (inside or units or [None])[0]
+    body = [u for u in units if u.start_char >= body_start] if body_start is not None else []
+    return (inside or body or units or [None])[0]
+
+
+def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
+    """The first unit mentioned in the sentence, else the article's first unit."""
+    chosen = _first_unit(doc, sent)
     fields = fields_of(chosen, "units") if chosen is not None else {}
     return {"unit": fields.get("name"), **{k: fields.get(k) for k in ("level", "province", "province_now")}}
 
@@ -115,7 +170,7 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
     for group in ("awards", "amounts", "movements", "models"):
-        for span in _body_spans(doc, group, body_start):
+        for idx, span in enumerate(_body_spans(doc, group, body_start)):
             fields = fields_of(span, group)
             kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
             if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
@@ -129,7 +184,8 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 "value": fields.get("value") if group == "amounts" else None,
                 "currency": fields.get("currency") if group == "amounts" else None,
                 "counted": fields.get("unit") if group == "amounts" else None,
-                **_highlight_unit(doc, sent),
+                **(filed_under(doc, fields, idx, _highlight_unit(doc, sent)) if group == "awards"
+                   else _highlight_unit(doc, sent)),
                 "sentence": sent.text,
                 "sentence_start": sent.start_char - body_start,
                 "item_start": span.start_char - body_start,
@@ -153,6 +209,7 @@ def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int
             "units": unit_rows(doc, body_start),
             "amounts": amount_rows(doc, body_start),
             "awards": award_rows(doc, body_start),
+            "award_recipients": award_recipient_rows(doc, body_start),
             "movements": initiative_rows(doc, "movements", body_start),
             "models": initiative_rows(doc, "models", body_start),
             "sentences": body_sentence_rows(doc, body_start),

@@ -335,20 +335,29 @@ def digest(
 def export(
     out: Annotated[Path, typer.Option("--out", help="Folder to write one file per table and view into.")],
     fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+    excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 byte-order mark, identifiers "
+                                        "kept as text, no cell Excel would run as a formula.")] = False,
+    table: Annotated[Optional[list[str]], typer.Option("--table", help="Export only this table or view "
+                                                       "(repeat for more).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export every table and view as Parquet or CSV files, one per table, for R, Stata or Excel.
+    """Export every table and view as Parquet or CSV files, one per table, for R, Stata, Python or Excel.
+
+    Parquet keeps types and lists; CSV writes identifiers as text and lists joined with "; ".
 
     Example:
 
         congdoan export --format parquet --out exports/
+        congdoan export --format csv --excel --table v_money_events --table v_events --out excel/
     """
-    from pipeline.export import export as export_tables
+    from pipeline.export import FORMATS, export as export_tables
 
-    if fmt not in ("parquet", "csv"):
+    if fmt not in FORMATS:
         raise UserError(f"--format must be parquet or csv, not {fmt!r}")
+    if excel and fmt != "csv":
+        raise UserError("--excel writes CSV files: add --format csv")
     with open_reader(Workspace.for_db(db)) as store:
-        counts = export_tables(store, out, fmt)
+        counts = export_tables(store, out, fmt, excel=excel, names=table)
     for name, rows in counts.items():
         console.print(f"{out / (name + '.' + fmt)}: {rows:,} rows")
 

@@ -18,8 +18,10 @@ import pyarrow as pa
 
 from core.config import MIGRATIONS_DIR
 from core.records import Article, Extraction, Source, utcnow
+from pipeline.derived import update_derived
 
-EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
+EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
+                     "search_terms")
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,7 @@ class Store:
             for version in {e.version for e in extractions}:
                 same = [e.article_id for e in extractions if e.version == version]
                 self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, same])
+            update_derived(self.con, ids, replaced=bool(stale))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -51,6 +52,20 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"../shared is absent ({SHARED_DIR}): the seeds and the shared gold are not available")
     return SHARED_DIR
+
+
+GENERATED_ARTICLES = 20_000
+
+
+@pytest.fixture(scope="session")
+def generated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of 20,000 generated articles with rows in every table (bench/generate_db.py), made once."""
+    spec = importlib.util.spec_from_file_location("generate_db", ROOT / "bench" / "generate_db.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    db = tmp_path_factory.mktemp("generated") / "generated.duckdb"
+    module.build_database(db, GENERATED_ARTICLES)
+    return db
 
 
 @pytest.fixture(scope="session")
