@@ -19,7 +19,7 @@ BIG_ID = 1152921504606846975  # 2**60 - 1: more digits than a double keeps
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory: pytest.TempPathFactory):
     with Store.open(tmp_path_factory.mktemp("export") / "small.duckdb") as store:
-        store.con.execute("INSERT INTO sources VALUES ('s', 'Nguồn', NULL, NULL, 'import', FALSE)")
+        store.con.execute("INSERT INTO sources (source, name, kind) VALUES ('s', 'Nguồn', 'import')")
         store.con.execute("""INSERT INTO articles (article_id, url, source, title, body, content_hash, fetched_at)
                              VALUES (?, 'https://s.example/1', 's', '=HYPERLINK(\"x\")', 'Thân bài', 'h', now())""",
                           [BIG_ID])
