@@ -9,12 +9,16 @@ original (used to highlight matches in snippets).
 
 Both whole words ("lien doan") and their syllables ("lien", "doan") are terms:
 a query matches an article when every syllable of the folded query is a term of
-it (AND); adjacent query syllables that form one of the article's words rank it
-higher, as do title hits and recency.
+it (AND) and every quoted phrase occurs in its text; adjacent query syllables that
+form one of the article's words rank it higher, as do title hits, recency and the
+query's accented words found exactly as typed. The same query serves the search
+page and the feed's keyword filter.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,20 +30,73 @@ RECENCY_DAYS = 365.0
 """Ranking: an article this many days older needs e times as many hits to rank equal."""
 
 
+EXACT_BONUS = 2.0
+"""Ranking: an article holding an accented query word or phrase exactly as typed gains this much."""
+_QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|«([^»]*)»')
+_WORD_EDGE = r"[^\pL\pN]"  # RE2 (DuckDB): a character that is no letter or digit
+
+
+def _fold_sql(expression: str) -> str:
+    """DuckDB SQL folding a text as :func:`extract.terms.fold` does (lower case, no marks, đ -> d)."""
+    return f"strip_accents(replace(lower({expression}), 'đ', 'd'))"
+
+
+def _sql_phrase(words: tuple[str, ...]) -> str:
+    """An RE2 pattern finding the words as a whole phrase (any spacing or punctuation between them)."""
+    between = f"{_WORD_EDGE}+"
+    return f"(^|{_WORD_EDGE})" + between.join(re.escape(w) for w in words) + f"({_WORD_EDGE}|$)"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A quoted phrase, or a run of unquoted words read as a phrase for ranking and marking."""
+
+    text: str  # as typed, lower case, NFC
+    syllables: tuple[str, ...]
+    quoted: bool
+
+    @property
+    def accented(self) -> bool:
+        return fold(self.text) != self.text
+
+    def pattern(self) -> re.Pattern[str]:
+        """The phrase, whole syllables, in a folded text."""
+        return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, self.syllables)) + r"(?![^\W_])")
+
+
 @dataclass(frozen=True)
 class SearchQuery:
-    """A parsed query: the folded syllables every match must contain, and the words that rank."""
+    """A parsed query: the folded syllables every match must contain, its phrases, and the words that rank.
+
+    Unquoted words match anywhere as whole syllables, accents or not ("dong" finds "đồng" and
+    "động"); a quoted phrase ("lao động") must occur as written, syllables in a row. Words typed
+    with their accents rank the articles that have them exactly as typed first.
+    """
 
     text: str
     syllables: tuple[str, ...]
     words: tuple[str, ...]
+    parts: tuple[Part, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> "SearchQuery":
-        parts = list(dict.fromkeys(syllables(text)))
-        ordered = syllables(text)
-        words = tuple(dict.fromkeys(f"{a} {b}" for a, b in zip(ordered, ordered[1:]) if a != b))
-        return cls(text, tuple(parts), words)
+        text = unicodedata.normalize("NFC", text)
+        parts: list[Part] = []
+        cursor = 0
+        for m in [*_QUOTED.finditer(text), None]:
+            loose = text[cursor:m.start() if m else len(text)]
+            for run in re.split(r"[^\w\s]+", loose):
+                if syllables(run):
+                    parts.append(Part(" ".join(run.lower().split()), tuple(syllables(run)), False))
+            if m:
+                quoted = next(g for g in m.groups() if g is not None)
+                if syllables(quoted):
+                    parts.append(Part(" ".join(quoted.lower().split()), tuple(syllables(quoted)), True))
+                cursor = m.end()
+        ordered = [s for part in parts for s in part.syllables]
+        words = tuple(dict.fromkeys(f"{a} {b}" for part in parts for a, b in zip(part.syllables, part.syllables[1:])
+                                    if a != b))
+        return cls(text, tuple(dict.fromkeys(ordered)), words, tuple(parts))
 
     def __bool__(self) -> bool:
         return bool(self.syllables)
@@ -47,15 +104,29 @@ class SearchQuery:
     def matches_sql(self) -> tuple[str, dict[str, Any]]:
         """A query of the matching articles (``article_id, score``) and its named parameters.
 
-        ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS, where
-        hits sums body hits and weighted title hits of the query's syllables.
-        The query's terms are joined (a hash join) rather than tested with IN.
+        ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS + EXACT_BONUS for
+        each accented word or phrase found exactly as typed, where hits sums body hits and
+        weighted title hits of the query's syllables. The query's terms are joined (a hash
+        join) rather than tested with IN; phrases and accents are checked on the candidates'
+        text only.
         """
+        text = "coalesce(a.title, '') || ' ' || a.body"
+        phrases = [part for part in self.parts if part.quoted and len(part.syllables) > 1]
+        # a quoted phrase counts exact as a whole, an unquoted run word by word
+        accented = [tuple(SYLLABLE.findall(part.text)) for part in self.parts if part.quoted and part.accented]
+        accented += [(word,) for part in self.parts if not part.quoted for word in SYLLABLE.findall(part.text)
+                     if fold(word) != word]
+        params: dict[str, Any] = {"syllables": list(self.syllables), "words": list(self.words),
+                                  "n": len(self.syllables)}
+        conditions = ["TRUE"]
+        # patterns are inlined (constant patterns compile once): they hold letters and digits only
+        conditions += [f"regexp_matches({_fold_sql(text)}, '{_sql_phrase(part.syllables)}')" for part in phrases]
+        bonus = [f"regexp_matches(lower({text}), '{_sql_phrase(words)}')::INT" for words in accented]
         sql = f"""
             SELECT m.article_id,
                    ln(1 + m.hits + 3 * m.word_hits)
                      - coalesce(date_diff('day', a.published_at, current_timestamp::TIMESTAMP), 3650)
-                       / {RECENCY_DAYS} AS score
+                       / {RECENCY_DAYS} + {EXACT_BONUS} * ({" + ".join(bonus) or "0"}) AS score
             FROM (
                 SELECT t.article_id,
                        sum(t.body_hits + {TITLE_WEIGHT} * t.title_hits) FILTER (WHERE q.syllable) AS hits,
@@ -65,14 +136,26 @@ class SearchQuery:
                       UNION ALL SELECT unnest($words), FALSE) q USING (term)
                 GROUP BY t.article_id
                 HAVING count(*) FILTER (WHERE q.syllable) = $n
-            ) m JOIN articles a USING (article_id)"""
-        params = {"syllables": list(self.syllables), "words": list(self.words), "n": len(self.syllables)}
+            ) m JOIN articles a USING (article_id)
+            WHERE {" AND ".join(conditions)}"""
         return sql, params
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of ``text`` where a query syllable occurs as a whole syllable."""
-        wanted = set(self.syllables)
-        return [(m.start(), m.end()) for m in SYLLABLE.finditer(fold(text)) if m.group() in wanted]
+        """Character spans of ``text`` to mark: each part as a phrase (exactly as typed first, when
+        typed with accents); the syllables of an unquoted run only where the run is not found whole."""
+        folded = fold(text)
+        lowered = text.lower()
+        found: list[tuple[int, int]] = []
+        for part in self.parts:
+            hits = [(m.start(), m.end()) for m in part.pattern().finditer(folded)]
+            if part.accented:
+                exact = [(a, b) for a, b in hits if " ".join(lowered[a:b].split()) == part.text]
+                hits = exact or hits
+            if not hits and not part.quoted and len(part.syllables) > 1:
+                wanted = set(part.syllables)
+                hits = [(m.start(), m.end()) for m in SYLLABLE.finditer(folded) if m.group() in wanted]
+            found += hits
+        return sorted(set(found))
 
 
 def compact_index(con: Any) -> None:

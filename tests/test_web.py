@@ -195,7 +195,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory, nlp: VietnameseNLP) -> P
 
 @pytest.fixture(scope="module")
 def client(sample_db: Path) -> TestClient:
-    return TestClient(create_app(sample_db), raise_server_exceptions=False)
+    return TestClient(create_app(sample_db), base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 def test_highlights_view_has_one_row_per_item_with_offsets_into_its_sentence(sample_db: Path) -> None:
@@ -217,26 +217,50 @@ def test_highlights_view_has_one_row_per_item_with_offsets_into_its_sentence(sam
     assert "95%" not in by_label  # percentages are not highlights
 
 
+def feed_of(html: str) -> str:
+    """The feed part of a page (the filter form lists award forms and provinces too)."""
+    return html.split('<section class="feed">', 1)[1]
+
+
 def test_home_lists_newest_first_with_marked_sentences(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200
     html = page.text
     assert '<html lang="vi">' in html and "Điểm nhấn mới nhất" in html
-    assert html.index("5.000 phần quà") < html.index("Giấy khen") < html.index("Cờ thi đua")
+    feed = feed_of(html)
+    assert feed.index("5.000 phần quà") < feed.index("Giấy khen") < feed.index("Cờ thi đua")
     assert '<mark class="hl hl-count hl-main"' in html
 
 
+def test_one_card_per_statement(client: TestClient) -> None:
+    html = feed_of(client.get("/", params={"province": "Thanh Hóa"}).text)
+    sentence = "cho công nhân có hoàn cảnh khó khăn, tổng trị giá"
+    assert html.count(sentence) == 1  # count and money of one sentence: one card listing both
+    card = html[html.rindex("<article", 0, html.index(sentence)):]
+    card = card[:card.index("</article>")]
+    assert "badge-count" in card and "badge-money" in card
+    assert card.count('class="hl hl-') == 2
+    cards = feed_of(client.get("/").text).count('<article class="card')
+    sentences = {(a.url, s) for a in SAMPLE_ARTICLES for m in a.marks
+                 if m.kind in ("awards", "movements", "models") or m.fields.get("kind") in ("money", "count")
+                 for s in [next(x for x in re.split(r"(?<=[.])\s+", a.body) if m.text in x)]}
+    assert cards == len(sentences)
+
+
 def test_filters_by_province_old_or_new_name_kind_and_dates(client: TestClient) -> None:
-    merged = client.get("/", params={"province": "TP Hồ Chí Minh"}).text
+    merged = feed_of(client.get("/", params={"province": "TP Hồ Chí Minh"}).text)
     assert "Chuyến xe Công đoàn" in merged and "5.000 phần quà" in merged  # Bình Dương is in today's HCMC
-    old = client.get("/", params={"province": "Bình Dương"}).text
+    old = feed_of(client.get("/", params={"province": "Bình Dương"}).text)
     assert "Chuyến xe Công đoàn" in old and "5.000 phần quà" not in old
-    awards = client.get("/", params={"kind": "award"}).text
+    assert feed_of(client.get("/", params={"province": "binh duong"}).text) == old  # found without accents
+    awards = feed_of(client.get("/", params={"kind": "award"}).text)
     assert "Giấy khen" in awards and "3,5 tỷ đồng" not in awards
-    week = client.get("/", params={"from": "2024-05-27", "to": "2024-06-02"}).text
+    week = feed_of(client.get("/", params={"from": "2024-05-27", "to": "2024-06-02"}).text)
     assert "Mái ấm Công đoàn" in week and "Cờ thi đua" not in week
-    grassroots = client.get("/", params={"level": "grassroots"}).text
+    grassroots = feed_of(client.get("/", params={"level": "grassroots"}).text)
     assert "Bữa cơm Công đoàn" in grassroots and "Mái ấm" not in grassroots
+    family = feed_of(client.get("/", params={"family": "Giấy khen"}).text)
+    assert "Giấy khen cho 30 cá nhân" in family and "Bằng khen" not in family
 
 
 @pytest.mark.parametrize("query", ["lien doan lao dong quang xuong", "Liên đoàn Lao động Quảng Xương", "LIEN DOAN quang XƯƠNG"])
@@ -324,13 +348,13 @@ def test_missing_article_and_page_are_404(client: TestClient) -> None:
 
 
 def test_missing_database_is_a_vietnamese_503(tmp_path: Path) -> None:
-    response = TestClient(create_app(tmp_path / "none.duckdb"), raise_server_exceptions=False).get("/")
+    response = TestClient(create_app(tmp_path / "none.duckdb"), base_url="http://127.0.0.1", raise_server_exceptions=False).get("/")
     assert response.status_code == 503 and "Chưa có dữ liệu" in response.text
 
 
 def test_pages_keep_working_while_the_writer_publishes(tmp_path: Path, nlp: VietnameseNLP) -> None:
     db = build_sample_db(tmp_path / "congdoan.duckdb", nlp, SAMPLE_ARTICLES[:2])
-    client = TestClient(create_app(db), raise_server_exceptions=False)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False)
     before = client.get("/").text
     assert "5.000 phần quà" not in before and '<option value="TP Hồ Chí Minh"' not in before
     with writer(Workspace.for_db(db)) as store:
