@@ -189,13 +189,13 @@ def summarise(cards: list[dict[str, Any]], start: date, end: date, week: bool, p
     for item in items:
         if item["award"]:
             award = item["award"]
-            given[(abbreviate(award["awarder_unit"] or award["awarder"] or "các cấp"), award["form_family"])].append(award)
+            given[(abbreviate(award["awarder_unit"] or award["awarder"] or ""), award["form_family"])].append(award)
     phrases = []
     for (giver, family), awards in sorted(given.items(), key=lambda kv: -sum(_honoured(a) for a in kv[1]))[:4]:
         honoured = sum(_honoured(a) for a in awards)
         form = family if family != "khác" else "khen thưởng"
-        phrases.append(f"{giver} tặng {form} cho {vn_number(honoured)} {_noun(awards)}" if honoured
-                       else f"{giver} tặng {form}")
+        verb = f"{giver} tặng" if giver else "trao"
+        phrases.append(f"{verb} {form} cho {vn_number(honoured)} {_noun(awards)}" if honoured else f"{verb} {form}")
     if phrases:
         more = len(given) - len(phrases)
         parts.append("; ".join(phrases) + (f" (và {more} nhóm khen thưởng khác)" if more > 0 else ""))

@@ -42,9 +42,10 @@ def csv_row(values: Iterable[Any]) -> list[Any]:
 
 def sql_csv_cell(expression: str) -> str:
     """The same rule in DuckDB SQL, for COPY ... TO csv: ``expression`` is a column or expression."""
-    starts = ", ".join("'" + s.replace("'", "''") + "'" for s in FORMULA_STARTS)
+    starts = ", ".join(f"chr({ord(s)})" if not s.isprintable() else "'" + s.replace("'", "''") + "'"
+                       for s in FORMULA_STARTS)
     return (f"CASE WHEN typeof({expression}) = 'VARCHAR' AND list_contains([{starts}], left({expression}::VARCHAR, 1)) "
-            f"THEN '{CSV_PREFIX}' || {expression}::VARCHAR ELSE {expression}::VARCHAR END")
+            f"THEN '{CSV_PREFIX.replace(chr(39), chr(39) * 2)}' || {expression}::VARCHAR ELSE {expression}::VARCHAR END")
 
 
 def xlsx_row(sheet: Any, values: Sequence[Any], style: Any = None) -> list[Any]:
