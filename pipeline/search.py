@@ -32,19 +32,36 @@ RECENCY_DAYS = 365.0
 
 EXACT_BONUS = 2.0
 """Ranking: an article holding an accented query word or phrase exactly as typed gains this much."""
+EXACT_WINDOW = 300
+"""Accents are checked in the text of this many best matches (ten pages), which rank above the rest."""
+WINDOW_LIFT = 1000.0
 _QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|«([^»]*)»')
 _WORD_EDGE = r"[^\pL\pN]"  # RE2 (DuckDB): a character that is no letter or digit
 
 
-def _fold_sql(expression: str) -> str:
-    """DuckDB SQL folding a text as :func:`extract.terms.fold` does (lower case, no marks, đ -> d)."""
-    return f"strip_accents(replace(lower({expression}), 'đ', 'd'))"
+def _variants() -> dict[str, str]:
+    """Each folded letter and the lower-case letters that fold to it: "d" -> "dđ", "a" -> "aàá…ặ"."""
+    letters = [chr(c) for c in range(0x61, 0x7B)] + [chr(c) for c in range(0xE0, 0x250)] + \
+              [chr(c) for c in range(0x1EA0, 0x1F00)]
+    out: dict[str, str] = {}
+    for ch in letters:
+        if ch.islower() and fold(ch).isascii() and fold(ch).isalpha():
+            out[fold(ch)] = out.get(fold(ch), "") + ch
+    return out
 
 
-def _sql_phrase(words: tuple[str, ...]) -> str:
-    """An RE2 pattern finding the words as a whole phrase (any spacing or punctuation between them)."""
+_VARIANTS = _variants()
+
+
+def _sql_phrase(words: tuple[str, ...], accent_free: bool) -> str:
+    """An RE2 pattern (case-insensitive) finding the words as a whole phrase, any spacing or punctuation
+    between them; ``accent_free`` words match every accented spelling ("dong": đồng, động, dòng ...).
+    Matching the text itself with letter classes is ~20x faster in DuckDB than folding it first."""
+    def letters(word: str) -> str:
+        return "".join(f"[{_VARIANTS[ch]}]" if accent_free and ch in _VARIANTS else re.escape(ch) for ch in word)
+
     between = f"{_WORD_EDGE}+"
-    return f"(^|{_WORD_EDGE})" + between.join(re.escape(w) for w in words) + f"({_WORD_EDGE}|$)"
+    return f"(?i)(^|{_WORD_EDGE})" + between.join(letters(w) for w in words) + f"({_WORD_EDGE}|$)"
 
 
 @dataclass(frozen=True)
@@ -104,11 +121,11 @@ class SearchQuery:
     def matches_sql(self) -> tuple[str, dict[str, Any]]:
         """A query of the matching articles (``article_id, score``) and its named parameters.
 
-        ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS + EXACT_BONUS for
-        each accented word or phrase found exactly as typed, where hits sums body hits and
-        weighted title hits of the query's syllables. The query's terms are joined (a hash
-        join) rather than tested with IN; phrases and accents are checked on the candidates'
-        text only.
+        ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS, where hits sums
+        body hits and weighted title hits of the query's syllables; among the EXACT_WINDOW best,
+        EXACT_BONUS more for each accented word or phrase found exactly as typed. The query's
+        terms are joined (a hash join) rather than tested with IN; phrases are checked on the
+        candidates' text only.
         """
         text = "coalesce(a.title, '') || ' ' || a.body"
         phrases = [part for part in self.parts if part.quoted and len(part.syllables) > 1]
@@ -120,13 +137,16 @@ class SearchQuery:
                                   "n": len(self.syllables)}
         conditions = ["TRUE"]
         # patterns are inlined (constant patterns compile once): they hold letters and digits only
-        conditions += [f"regexp_matches({_fold_sql(text)}, '{_sql_phrase(part.syllables)}')" for part in phrases]
-        bonus = [f"regexp_matches(lower({text}), '{_sql_phrase(words)}')::INT" for words in accented]
-        sql = f"""
+        conditions += [f"regexp_matches({text}, '{_sql_phrase(part.syllables, True)}')" for part in phrases]
+        # one pass finds every accented word or phrase typed exactly: the bonus counts the distinct ones
+        exact = "|".join(f"{_WORD_EDGE}+".join(map(re.escape, words)) for words in accented)
+        bonus = [f"len(list_distinct(list_transform(regexp_extract_all({text}, '(?i)(?:^|{_WORD_EDGE})({exact})', 1), "
+                 "lambda x: lower(x))))"] if accented else []
+        base = f"""
             SELECT m.article_id,
                    ln(1 + m.hits + 3 * m.word_hits)
                      - coalesce(date_diff('day', a.published_at, current_timestamp::TIMESTAMP), 3650)
-                       / {RECENCY_DAYS} + {EXACT_BONUS} * ({" + ".join(bonus) or "0"}) AS score
+                       / {RECENCY_DAYS} AS score
             FROM (
                 SELECT t.article_id,
                        sum(t.body_hits + {TITLE_WEIGHT} * t.title_hits) FILTER (WHERE q.syllable) AS hits,
@@ -138,6 +158,17 @@ class SearchQuery:
                 HAVING count(*) FILTER (WHERE q.syllable) = $n
             ) m JOIN articles a USING (article_id)
             WHERE {" AND ".join(conditions)}"""
+        if not bonus:
+            return base, params
+        # the exact-accent bonus is read from the text of the EXACT_WINDOW best matches only, which
+        # then rank above the rest: exact spellings come first on the first pages at any corpus size
+        sql = f"""
+            WITH base AS ({base}),
+            top AS (SELECT b.article_id, {EXACT_BONUS} * ({bonus[0]}) AS bonus
+                    FROM (SELECT * FROM base ORDER BY score DESC, article_id LIMIT {EXACT_WINDOW}) b
+                    JOIN articles a USING (article_id))
+            SELECT base.article_id, base.score + coalesce(top.bonus + {WINDOW_LIFT}, 0) AS score
+            FROM base LEFT JOIN top USING (article_id)"""
         return sql, params
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -49,16 +49,20 @@ def sql_csv_cell(expression: str) -> str:
 
 
 def xlsx_row(sheet: Any, values: Sequence[Any], style: Any = None) -> list[Any]:
-    """Cells of an openpyxl write-only ``sheet``: formula-like text stays text (data type "s")."""
+    """A row for an openpyxl write-only ``sheet``: formula-like text becomes a text cell (data type "s",
+    shown as text); other values pass as they are (fast), unless a font ``style`` is given."""
     from openpyxl.cell import WriteOnlyCell
 
-    cells = []
+    row = []
     for value in values:
+        if not is_formula_like(value) and style is None:
+            row.append(value)
+            continue
         cell = WriteOnlyCell(sheet, value=value)
         if is_formula_like(value):
             cell.data_type = "s"
             cell.quotePrefix = True
         if style is not None:
             cell.font = style
-        cells.append(cell)
-    return cells
+        row.append(cell)
+    return row
