@@ -524,3 +524,11 @@ def test_presets_pager_provinces_and_number_format(client: TestClient, sample_db
     assert "<h1>TP Hồ Chí Minh</h1>" in client.get("/province", params={"name": "ho chi minh"}).text  # the data's name
     assert "<h1>Điện Biên</h1>" in client.get("/province", params={"name": "dien bien"}).text  # the gazetteer's
     assert ">1.200 suất quà<" in client.get("/").text or "1.200 suất quà" in client.get("/").text
+
+
+def test_the_chart_adds_up_to_the_count_beside_it(client: TestClient) -> None:
+    html = client.get("/province", params={"name": "Thanh Hóa"}).text
+    count = int(re.search(r'<p class="count"><strong>([\d.]+)</strong>', html).group(1).replace(".", ""))
+    bars = sum(int(n) for n in re.findall(r"<title>[^<]*: (\d+)</title></rect>", html))
+    assert count == bars > 0
+    assert f": {count} điểm nhấn (mỗi câu tính một lần" in html

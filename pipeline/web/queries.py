@@ -455,10 +455,13 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None
     """Cards per month and kind from the first month with data to the current month at most."""
     today = today or date.today()
     where, params = replace(filters, undated=False).where(con)
+    # each card counts once, under its first kind in KIND_LABELS order, so bars add up to the card count
     rows = con.execute(
-        f"""SELECT date_trunc('month', h.date)::DATE AS month, h.kind, count(DISTINCT (h.article_id, h.sentence_start))
-            FROM v_highlights h WHERE {where} GROUP BY ALL ORDER BY month""",
-        params,
+        f"""SELECT month, ($kinds)[pos] AS kind, count(*) FROM (
+                SELECT date_trunc('month', max(h.date))::DATE AS month, min(list_position($kinds, h.kind)) AS pos
+                FROM v_highlights h WHERE {where} GROUP BY h.article_id, h.sentence_start
+            ) GROUP BY month, pos ORDER BY month""",
+        {**params, "kinds": list(KIND_LABELS)},
     ).fetchall()
     this_month = today.replace(day=1)
     counts: dict[date, dict[str, int]] = {}
