@@ -34,7 +34,8 @@ from extract.terms import fold
 from pipeline.web import queries
 from pipeline.web import params
 from pipeline.web.params import BadParameter, iso_week
-from pipeline.web.templating import KIND_LABELS, PRINT_CSS, environment, period_label, vn_money, vn_number
+from pipeline.web.templating import (KIND_LABELS, PRINT_CSS, environment, period_label, short_source, vn_money,
+                                     vn_number)
 
 FULL_BUDGET = 6_500
 """Characters of statements printed in full; with the summary and the brief list, 4 A4 pages at most."""
@@ -46,11 +47,6 @@ BRIEF_LIMIT = 40
 ABBREVIATIONS = (("Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam"), ("Liên đoàn Lao động", "LĐLĐ"),
                  ("Công đoàn cơ sở", "CĐCS"), ("Ban Chấp hành ", ""))
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
-
-
-def short_name(name: str) -> str:
-    """A source's name without its section or note: "Báo Lao Động, chuyên mục Công đoàn" -> "Báo Lao Động"."""
-    return re.split(r",\s|\s\(", name, maxsplit=1)[0].strip()
 
 
 def abbreviate(name: str) -> str:
@@ -105,7 +101,7 @@ class Digest:
     def build(cls, con: duckdb.DuckDBPyConnection, start: date, end: date, week: bool = True, province: str = "",
               options: queries.Options | None = None) -> "Digest":
         all_cards = queries.period_cards(con, start, end, province)
-        names = {key: short_name(name) for key, name in (options or queries.options(con)).sources}
+        names = {key: short_source(name) for key, name in (options or queries.options(con)).sources}
         seen: set[Any] = set()
         articles: dict[int, Article] = {}
         kept, dropped = [], 0

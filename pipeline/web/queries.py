@@ -42,7 +42,6 @@ CHART_MONTHS = 60
 """The chart shows every month with data up to this many; beyond, the latest ones and says so."""
 EXPORT_BATCH = 5_000
 
-__all__ = ["BadParameter"]
 
 
 @contextmanager

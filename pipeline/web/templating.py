@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -64,6 +65,11 @@ def vn_money(value: float | None) -> str:
     return f"{vn_number(value)} đồng"
 
 
+def short_source(name: str) -> str:
+    """A source's name without its section or note: "Báo Lao Động, chuyên mục Công đoàn" -> "Báo Lao Động"."""
+    return re.split(r",\s|\s\(", name, maxsplit=1)[0].strip()
+
+
 def short_date(value: date) -> str:
     """d/m without leading zeros: 28/7."""
     return f"{value.day}/{value.month}"
@@ -92,6 +98,7 @@ def environment() -> Environment:
     env.filters["vn_date"] = vn_date
     env.filters["vn_number"] = vn_number
     env.filters["vn_money"] = vn_money
+    env.filters["short_source"] = short_source
     env.globals.update(KIND_LABELS=KIND_LABELS, SPAN_LABELS=SPAN_LABELS, LEVEL_LABELS=LEVEL_LABELS,
                        AWARDER_LABELS=AWARDER_LABELS, RECIPIENT_TYPES=RECIPIENT_TYPES, FAMILIES=FAMILIES,
                        UNDATED=UNDATED)
