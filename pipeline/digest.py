@@ -96,6 +96,7 @@ class Digest:
     statements: int
     summary: str
     counts: Counter
+    undated: int = 0  # cards of undated articles (of the province), never in a digest
 
     @classmethod
     def build(cls, con: duckdb.DuckDBPyConnection, start: date, end: date, week: bool = True, province: str = "",
@@ -124,8 +125,9 @@ class Digest:
             else:
                 rest.append(article)
         counts = Counter(k for c in kept for k in c["kinds"])
+        undated = queries.undated_count(con, queries.Filters(province=province))
         return cls(start, end, week, province, full, rest[:BRIEF_LIMIT], max(0, len(rest) - BRIEF_LIMIT), dropped,
-                   len(kept), summarise(kept, start, end, week, province, len(articles)), counts)
+                   len(kept), summarise(kept, start, end, week, province, len(articles)), counts, undated)
 
     @property
     def label(self) -> str:

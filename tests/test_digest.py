@@ -77,6 +77,7 @@ def test_undated_articles_never_enter_a_digest(sample_db: Path) -> None:
                              (date(1990, 1, 1), date(2100, 12, 31), False)):
         html = digest_html(build(sample_db, start, end, week))
         assert "40 suất quà" not in html and UNDATED_BODY[:30] not in html
+        assert "1 điểm nhấn trong bài không rõ ngày: không đưa vào bản tin" in html  # counted, not hidden
     with connect(sample_db) as con:
         start, end, week = digest_period(None, None, con, date(2030, 1, 1))
     assert (start, week) == (date(2025, 8, 11), True)  # the latest dated week, not the undated article's fetch week
