@@ -197,16 +197,22 @@ def summarise(cards: list[dict[str, Any]], start: date, end: date, week: bool, p
     if phrases:
         more = len(given) - len(phrases)
         parts.append("; ".join(phrases) + (f" (và {more} nhóm khen thưởng khác)" if more > 0 else ""))
-    money = [i for i in items if i["kind"] == "money" and (i["currency"] or "VND") == "VND" and i["value"]]
-    if money:
-        parts.append(f"các khoản tiền hỗ trợ, trao tặng được nêu cộng lại khoảng {vn_money(sum(i['value'] for i in money))}"
-                     f" ({vn_number(len(money))} khoản)")
-    counted = Counter()
+    # an article's sums often hold one another ("tổng số tiền 1,2 tỷ ... trong số này 10 triệu"): the
+    # largest lump sum of each article is added up; rates (đồng/người) are left out
+    largest: dict[int, float] = {}
+    for item in items:
+        if item["kind"] == "money" and (item["currency"] or "VND") == "VND" and item["value"] and not item["per"]:
+            largest[item["article_id"]] = max(largest.get(item["article_id"], 0), item["value"])
+    if largest:
+        parts.append(f"{vn_number(len(largest))} bài nêu các khoản hỗ trợ, trao tặng, cộng số tiền lớn nhất mỗi bài "
+                     f"được khoảng {vn_money(sum(largest.values()))}")
+    counted: dict[str, float] = {}
     for item in items:
         if item["kind"] == "count" and item["counted"] and item["value"]:
-            counted[item["counted"]] += item["value"]
+            counted[item["counted"]] = max(counted.get(item["counted"], 0), item["value"])
     if counted:
-        parts.append("các con số nổi bật: " + ", ".join(f"{vn_number(n)} {noun}" for noun, n in counted.most_common(3)))
+        top = sorted(counted.items(), key=lambda kv: -kv[1])[:3]
+        parts.append("các con số nổi bật: " + ", ".join(f"{vn_number(n)} {noun}" for noun, n in top))
     named = [f"{KIND_LABELS[i['kind']].lower()} «{i['label']}»" for i in items if i["kind"] in ("movement", "model")]
     if named:
         parts.append("nổi bật " + ", ".join(list(dict.fromkeys(named))[:3]))

@@ -18,7 +18,7 @@ from extract.nlp import VietnameseNLP
 from pipeline.digest import Digest, digest_docx, digest_html, digest_period, write_digest
 from pipeline.web.params import BadParameter
 from pipeline.web.queries import connect
-from test_web import HAM_RONG, SAMPLE_ARTICLES, UNDATED_BODY, SampleArticle, amount, build_sample_db, unit
+from test_web import HAM_RONG, SAMPLE_ARTICLES, UNDATED_BODY, Mark, SampleArticle, amount, build_sample_db, unit
 
 MAY_WEEK = (date(2024, 5, 27), date(2024, 6, 2))
 
@@ -57,9 +57,10 @@ def test_the_summary_is_written_from_the_data(sample_db: Path) -> None:
     assert summary.startswith("Trong tuần, 3 bài viết ghi nhận")
     assert "LĐLĐ tỉnh Thanh Hóa tặng Bằng khen cho 2 tập thể" in summary
     assert "LĐLĐ tỉnh Thanh Hóa tặng Giấy khen cho 1 tập thể" in summary
-    money = 1.2e9 + 6e7 + 1.5e8
-    assert f"khoảng {money / 1e9:.1f} tỷ đồng (3 khoản)".replace(".", ",") in summary
-    assert "1.500 suất quà" in summary  # 1.200 and 300 of two articles
+    money = 1.2e9 + 6e7 + 1.5e8  # the largest sum of each article
+    assert f"3 bài nêu các khoản hỗ trợ, trao tặng, cộng số tiền lớn nhất mỗi bài được khoảng {money / 1e9:.1f} tỷ đồng".replace(
+        "1.4", "1,4") in summary
+    assert "các con số nổi bật: 1.200 suất quà" in summary  # the largest count, not 1.200 + 300
     assert "trao Bằng khen cho 35 tập thể, cá nhân" in summary  # awarder not stated
 
 
@@ -117,3 +118,17 @@ def test_docx_opens_and_holds_the_summary(sample_db: Path, tmp_path: Path) -> No
 def test_a_malformed_period_is_refused_in_vietnamese(sample_db: Path, week: str | None, month: str | None) -> None:
     with connect(sample_db) as con, pytest.raises(BadParameter, match="không hợp lệ|không chọn cả hai"):
         digest_period(week, month, con, date(2024, 6, 1))
+
+
+def test_rates_and_parts_of_a_sum_are_not_added_up(tmp_path: Path) -> None:
+    body = ("Liên đoàn Lao động tỉnh Nghệ An hỗ trợ tổng số tiền 500 triệu đồng cho đoàn viên vùng lũ.\n"
+            "Trong đó, mỗi đoàn viên được 2 triệu đồng/người và 100 triệu đồng dành sửa nhà.")
+    money = {"kind": "money", "currency": "VND", "qualifier": "exact"}
+    article = SampleArticle("https://laodong.example/tin/lu", "laodong", "Hỗ trợ vùng lũ", "2024-09-16 08:00", body, [
+        unit("Liên đoàn Lao động tỉnh Nghệ An", "Liên đoàn Lao động tỉnh Nghệ An", "province", "Nghệ An", "Nghệ An"),
+        Mark("amounts", "500 triệu đồng", {**money, "value": 5e8}),
+        Mark("amounts", "2 triệu đồng/người", {**money, "value": 2e6, "per": "người"}),
+        Mark("amounts", "100 triệu đồng", {**money, "value": 1e8})])
+    db = build_sample_db(tmp_path / "db.duckdb", VietnameseNLP(components=()), [article])
+    summary = build(db, date(2024, 9, 16), date(2024, 9, 22)).summary
+    assert "1 bài nêu các khoản hỗ trợ, trao tặng, cộng số tiền lớn nhất mỗi bài được khoảng 500 triệu đồng" in summary

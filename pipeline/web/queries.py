@@ -219,11 +219,13 @@ def undated_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
 
 
 _CARD_ITEMS_SQL = """
-    SELECT h.article_id, h.sentence_start, h.kind, h.label, h.item, h.value, h.currency, h.counted, h.unit, h.level,
-           h.province, h.province_now, h.sentence, h.item_start, h.item_end, a.published_at::DATE AS date,
+    SELECT h.article_id, h.sentence_start, h.kind, h.label, h.item, h.value, h.currency, h.counted, m.per, h.unit,
+           h.level, h.province, h.province_now, h.sentence, h.item_start, h.item_end, a.published_at::DATE AS date,
            a.source, coalesce(s.name, a.source) AS source_name, a.url, a.title
     FROM (SELECT * FROM highlights WHERE article_id IN $ids) h
     JOIN (SELECT * FROM articles WHERE article_id IN $ids) a USING (article_id)
+    LEFT JOIN (SELECT article_id, start_char, kind, any_value(per) AS per FROM amounts WHERE article_id IN $ids
+               GROUP BY ALL) m ON m.article_id = h.article_id AND m.start_char = h.item_start AND m.kind = h.kind
     LEFT JOIN sources s ON s.source = a.source
     ORDER BY h.article_id, h.item_start, h.item_end DESC"""
 
