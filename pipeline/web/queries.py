@@ -133,7 +133,7 @@ class Filters:
         return bool(self.date_from or self.date_to)
 
     def where(self, con: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
-        """WHERE clause over ``v_highlights h`` and its named parameters (runs the keyword search, if any, once)."""
+        """WHERE clause over ``HIGHLIGHTS h`` and its named parameters (runs the keyword search, if any, once)."""
         clauses = ["h.date IS NULL" if self.undated else "h.date IS NOT NULL"]
         params: dict[str, Any] = {}
         if self.date_from and not self.undated:
@@ -178,7 +178,9 @@ MATCHES = "search_matches"
 
 
 def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> int:
-    """Run the search once and register its matches (``article_id, score``) as MATCHES; return their number."""
+    """Run the search once and register its matches (``article_id, score``) as MATCHES; return their number.
+
+    (``con.sql`` refuses to run while a result of ``con.execute`` is unread: queries here fetch all.)"""
     sql, params = query.matches_sql()
     matches = con.sql(sql, params=params).to_arrow_table()
     con.register(MATCHES, matches)
@@ -187,12 +189,16 @@ def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> int:
 
 # -- the feed: one card per statement ---------------------------------------------------------
 
+HIGHLIGHTS = "(SELECT h.*, a.published_at::DATE AS date, a.source FROM highlights h JOIN articles a USING (article_id))"
+"""What filters read: the highlights with their article's date (NULL when undated) and source; lighter than
+v_highlights, which also joins the sources for their names."""
+
 _CARD_ORDER = "date DESC NULLS LAST, article_id, sentence_start"
 
 
 def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, Any]) -> int:
-    return con.execute(f"SELECT count(*) FROM (SELECT DISTINCT h.article_id, h.sentence_start FROM v_highlights h "
-                       f"WHERE {where})", params).fetchone()[0]
+    return con.execute(f"SELECT count(*) FROM (SELECT DISTINCT h.article_id, h.sentence_start FROM {HIGHLIGHTS} h "
+                       f"WHERE {where})", params).fetchall()[0][0]
 
 
 def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE
@@ -203,12 +209,15 @@ def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_s
     then read in full (titles, URLs, sentences, awards), which keeps deep pages fast.
     """
     where, params = filters.where(con)
-    total = count_cards(con, where, params)
+    # one grouping gives the page and the total (a window over the groups)
     keys = con.execute(
-        f"""SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM v_highlights h WHERE {where}
-            GROUP BY h.article_id, h.sentence_start ORDER BY {_CARD_ORDER} LIMIT $limit OFFSET $offset""",
+        f"""SELECT article_id, sentence_start, date, count(*) OVER () AS total FROM (
+                SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM {HIGHLIGHTS} h WHERE {where}
+                GROUP BY h.article_id, h.sentence_start)
+            ORDER BY {_CARD_ORDER} LIMIT $limit OFFSET $offset""",
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
+    total = keys[0][3] if keys else count_cards(con, where, params)
     return cards(con, [(k[0], k[1]) for k in keys]), total
 
 
@@ -351,7 +360,7 @@ def award_rows(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, 
                ) -> tuple[list[dict[str, Any]], int]:
     """One page of award recipients, newest first, and how many match."""
     where, params = award_where(filters)
-    total = con.execute(f"SELECT count(*) {_AWARDS_FROM} WHERE {where}", params).fetchone()[0]
+    total = con.execute(f"SELECT count(*) {_AWARDS_FROM} WHERE {where}", params).fetchall()[0][0]
     rows = rows_of(con, f"SELECT {AWARD_COLUMNS} {_AWARDS_FROM} WHERE {where} ORDER BY {_AWARD_ORDER} "
                         "LIMIT $limit OFFSET $offset",
                    {**params, "limit": page_size, "offset": (page - 1) * page_size})
@@ -460,7 +469,7 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None
     rows = con.execute(
         f"""SELECT month, ($kinds)[pos] AS kind, count(*) FROM (
                 SELECT date_trunc('month', max(h.date))::DATE AS month, min(list_position($kinds, h.kind)) AS pos
-                FROM v_highlights h WHERE {where} GROUP BY h.article_id, h.sentence_start
+                FROM {HIGHLIGHTS} h WHERE {where} GROUP BY h.article_id, h.sentence_start
             ) GROUP BY month, pos ORDER BY month""",
         {**params, "kinds": list(KIND_LABELS)},
     ).fetchall()
@@ -551,11 +560,11 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: in
     if any((filters.province, filters.level, filters.kind, filters.family, filters.unit)):
         where, item_params = replace(filters, date_from=None, date_to=None, source="").where(con)
         where = where.replace("h.date IS NOT NULL", "TRUE", 1)
-        clauses.append(f"a.article_id IN (SELECT h.article_id FROM v_highlights h WHERE {where})")
+        clauses.append(f"a.article_id IN (SELECT h.article_id FROM {HIGHLIGHTS} h WHERE {where})")
         params.update(item_params)
     condition = " AND ".join(clauses)
     total = con.execute(f"SELECT count(*) FROM {MATCHES} m JOIN articles a USING (article_id) WHERE {condition}",
-                        params).fetchone()[0]
+                        params).fetchall()[0][0]
     ranked = con.execute(
         f"""SELECT m.article_id FROM {MATCHES} m JOIN articles a USING (article_id) WHERE {condition}
             ORDER BY m.score DESC, a.published_at DESC NULLS LAST, a.article_id LIMIT $limit OFFSET $offset""",
@@ -599,7 +608,7 @@ def snippet(body: str, query: SearchQuery) -> list[Node]:
 def period_cards(con: duckdb.DuckDBPyConnection, start: date, end: date, province: str = "") -> list[dict[str, Any]]:
     """Every card dated ``start`` .. ``end`` (of a province, when given), newest first."""
     where, params = Filters(date_from=start, date_to=end, province=province).where(con)
-    keys = con.execute(f"""SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM v_highlights h
+    keys = con.execute(f"""SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM {HIGHLIGHTS} h
                            WHERE {where} GROUP BY 1, 2 ORDER BY {_CARD_ORDER}""", params).fetchall()
     return cards(con, [(k[0], k[1]) for k in keys])
 
@@ -612,5 +621,5 @@ def week_highlights(con: duckdb.DuckDBPyConnection, monday: date) -> list[dict[s
 def latest_week(con: duckdb.DuckDBPyConnection, today: date | None = None) -> date | None:
     """Monday of the newest week, not after today, that has dated highlights."""
     last = con.execute("SELECT max(date) FROM v_highlights WHERE date <= $today",
-                       {"today": today or date.today()}).fetchone()[0]
+                       {"today": today or date.today()}).fetchall()[0][0]
     return last - timedelta(days=last.weekday()) if last else None
