@@ -15,6 +15,7 @@ import io
 import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -307,7 +308,7 @@ class Pages:
 
 
 def _undated(filters: Filters) -> Filters:
-    return Filters(**{**filters.__dict__, "date_from": None, "date_to": None, "undated": True})
+    return replace(filters, date_from=None, date_to=None, undated=True)
 
 
 def _page_count(total: int) -> int:
