@@ -162,8 +162,16 @@ def generate(path: Path, articles: int) -> None:
         SELECT article_id, item, kind, value, currency, counted, 'exact', item_start, item_end, sentence
         FROM highlights WHERE kind IN ('money', 'count')""")
     con.execute("""
-        INSERT INTO awards (article_id, text, form, start_char, end_char)
-        SELECT article_id, item, label, item_start, item_end FROM highlights WHERE kind = 'award'""")
+        INSERT INTO awards (article_id, text, form, start_char, end_char, idx, form_family, awarder_unit, awarder_level)
+        SELECT article_id, item, label, item_start, item_end,
+               (row_number() OVER (PARTITION BY article_id ORDER BY item_start) - 1)::INTEGER, label, unit, level
+        FROM highlights WHERE kind = 'award'""")
+    # each award goes to the group its template counts ("15 tập thể"), placed in its giver's province
+    con.execute("""
+        INSERT INTO award_recipients
+        SELECT w.article_id, w.idx, 0, coalesce(nullif(regexp_extract(w.text, '\\d+ \\S+( \\S+)?'), ''), 'tập thể'), 'group',
+               TRY_CAST(regexp_extract(w.text, '(\\d+)', 1) AS INTEGER), NULL, h.province, h.province_now, 'awarder'
+        FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char""")
     for table in ("movements", "models"):
         con.execute(f"""INSERT INTO {table} SELECT article_id, label, unit, item_start, item_end
                         FROM highlights WHERE kind = '{table[:-1]}'""")

@@ -438,7 +438,7 @@ def bench_queries(sizes: Sizes, work: Path) -> dict[str, Any]:
             "article + its extractions": lambda: q.article_extractions(con, q.article(con, article_id)["article_id"]),
             "search, 5 words": lambda: q.search_articles(con, SearchQuery.parse("Liên đoàn Lao động Thanh Hóa")),
             "weekly digest, latest week": lambda: q.week_highlights(con, q.latest_week(con)),
-            "export rows, province + kind": lambda: q.export_rows(con, q.Filters(province=province, kind="money")),
+            "export rows, province + kind": lambda: list(q.export_rows(con, q.Filters(province=province, kind="money"))),
         }
         for label, fn in cases.items():
             result["web"][label] = _latency(fn, sizes.query_runs)

@@ -58,7 +58,7 @@ def pages(con_db: Path) -> dict[str, str]:
 
 
 def measure(db: Path, runs: int) -> list[tuple[str, float, float, int]]:
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     results = []
     for label, url in pages(db).items():
         for _ in range(2):

@@ -293,42 +293,67 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless a proxy fronts it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", help="Host name clients may use (Host header); repeat for several. "
+                               "127.0.0.1, localhost and --host are always allowed.")] = None,
 ) -> None:
     """Serve the highlights browser (Vietnamese, read-only) for propaganda staff.
 
     It keeps working while the nightly run writes: each request reads the published file.
+    Requests naming another host are refused; errors are logged to logs/ beside the database.
 
     Example:
 
         congdoan serve --port 8000   # then open http://127.0.0.1:8000/
+
+        congdoan serve --host 0.0.0.0 --allowed-host diemnhan.example.vn
     """
     from pipeline.web.app import serve as serve_app
 
     ws = Workspace.for_db(db)
     if not ws.db.exists():
         raise UserError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
+    setup_logging(ws)
     console.print(f"Serving {ws.db} on http://{host}:{port}/ (Ctrl+C to stop)")
-    serve_app(ws.db, host=host, port=port)
+    serve_app(ws.db, host=host, port=port, allowed_hosts=allowed_host or ())
 
 
 @app.command()
 def digest(
-    week: Annotated[str, typer.Option(help="ISO week, e.g. 2024-W22.")],
-    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("digest.html"),
+    week: Annotated[Optional[str], typer.Option(help="ISO week, e.g. 2025-W31 (default: the latest week with dated news).")] = None,
+    month: Annotated[Optional[str], typer.Option(help="A month instead of a week, e.g. 2025-07.")] = None,
+    province: Annotated[str, typer.Option(help="Province (old or today's name, accents optional); default national.")] = "",
+    fmt: Annotated[str, typer.Option("--format", help="html (to print on A4) or docx (Word).")] = "html",
+    out: Annotated[Optional[Path], typer.Option(help="File to write (default ban-tin-<period>.<format>).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the printable weekly digest (HTML for A4) of one ISO week's highlights.
+    """Write the digest staff send: a week or a month, national or of one province, as HTML or DOCX.
+
+    It opens with a copy-ready summary paragraph and fits 4 A4 pages; the rest is listed briefly.
 
     Example:
 
-        congdoan digest --week 2024-W22 --out digest.html
+        congdoan digest --province "Thanh Hóa" --week 2025-W31 --format docx
     """
-    from pipeline.digest import write_digest
+    from datetime import date as date_
+
+    from pipeline.digest import digest_filename, digest_period, write_digest
+    from pipeline.web import queries
+    from pipeline.web.params import BadParameter
 
     ws = Workspace.for_db(db)
     if not ws.db.exists():
         raise UserError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
-    console.print(f"Wrote {write_digest(ws.db, week, out)}")
+    if fmt not in ("html", "docx"):
+        raise UserError(f"--format must be html or docx, not {fmt!r}")
+    try:
+        with queries.connect(ws.db) as con:
+            start, end, is_week = digest_period(week, month, con, date_.today())
+            province = queries.resolve_province(province.strip(), queries.province_names(queries.options(con)))
+    except BadParameter as exc:
+        raise UserError(str(exc)) from None
+    target = out or Path(digest_filename(start, is_week, province, fmt))
+    console.print(f"Wrote {write_digest(ws.db, target, start, end, is_week, province, fmt)}")
 
 
 @app.command()

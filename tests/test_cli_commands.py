@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -95,6 +96,10 @@ def test_digest_writes_a_page(demo_db: Path, tmp_path: Path) -> None:
     assert "<html" in html and "@page" in html
     bad = run_cli("digest", "--week", "tuần 22", "--out", str(out), "--db", str(demo_db), check=False)
     assert bad.returncode == 1 and bad.stderr.strip().count("\n") == 0
+    docx = tmp_path / "digest.docx"
+    run_cli("digest", "--province", "thanh hoa", "--month", week[:4] + "-07", "--format", "docx", "--out", str(docx),
+            "--db", str(demo_db))
+    assert docx.read_bytes().startswith(b"PK")  # a Word (zip) file
 
 
 def free_port() -> int:
@@ -119,6 +124,12 @@ def test_serve_answers_on_loopback(demo_db: Path) -> None:
                 assert time.monotonic() < deadline, "the server did not answer"
                 time.sleep(0.2)
         assert 'lang="vi"' in page
+        hostile = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": "evil.example"})
+        try:
+            urllib.request.urlopen(hostile, timeout=5)
+            raise AssertionError("a request naming another host was answered")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 400 and refused.headers["X-Frame-Options"] == "DENY"
     finally:
         server.terminate()
         server.wait(timeout=10)

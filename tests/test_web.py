@@ -13,7 +13,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +57,10 @@ def amount(text: str, kind: str, value: float, currency: str | None = None, coun
     return Mark("amounts", text, {"kind": kind, "value": value, "currency": currency, "unit": counted, "qualifier": "exact"})
 
 
-def award(text: str, form: str, count: int | None = None) -> Mark:
-    return Mark("awards", text, {"form": form, "recipients": [], "recipient_count": count, "recipient_kind": "both"})
+def award(text: str, form: str, count: int | None = None, awarder: str | None = None,
+          recipients: list[str] | None = None) -> Mark:
+    return Mark("awards", text, {"form": form, "awarder": awarder, "recipients": recipients or [],
+                                 "recipient_count": count, "recipient_kind": "collective" if recipients else "both"})
 
 
 def initiative(kind: str, text: str, name: str, unit_name: str | None = None) -> Mark:
@@ -66,6 +68,14 @@ def initiative(kind: str, text: str, name: str, unit_name: str | None = None) ->
 
 
 TH = ("Thanh Hóa", "Thanh Hóa")
+LDLD_TH = "Liên đoàn Lao động tỉnh Thanh Hóa"
+HAM_RONG = "Công đoàn cơ sở Trường THPT Hàm Rồng"
+THO_XUAN = "Công đoàn cơ sở Công ty May Thọ Xuân"
+NGA_SON = "Công đoàn cơ sở Bệnh viện Đa khoa Nga Sơn"
+SUN_JADE = "Công đoàn cơ sở Công ty Giày Sun Jade"
+HTK = "Công đoàn cơ sở Trường THPT Huỳnh Thúc Kháng"
+LDLD_NA = "Liên đoàn Lao động tỉnh Nghệ An"
+UNDATED_BODY = "Công đoàn Điện lực tỉnh Nghệ An trao 40 suất quà cho công nhân vận hành lưới điện vùng lũ."
 SOURCES = [
     Source("ldld-thanhhoa", "LĐLĐ tỉnh Thanh Hóa", "provincial_union", "https://ldld.thanhhoa.example", "Thanh Hóa"),
     Source("laodong", "Báo Lao Động", "newspaper", "https://laodong.example"),
@@ -147,10 +157,47 @@ SAMPLE_ARTICLES = [
         [unit("Liên đoàn Lao động huyện Quảng Xương", "Liên đoàn Lao động huyện Quảng Xương", "district", *TH),
          award("tặng Giấy khen cho 30 cá nhân tiêu biểu", "Giấy khen", 30)],
     ),
+    # The awards page's known answer: grassroots unions of Thanh Hóa with a Bằng khen in May 2024 are
+    # Hàm Rồng and Thọ Xuân (Nga Sơn got a Giấy khen; Sun Jade's is of June; Huỳnh Thúc Kháng is in Nghệ An).
+    SampleArticle(
+        "https://ldld.thanhhoa.example/tin/khen-thuong-cdcs-2024", "ldld-thanhhoa",
+        "LĐLĐ tỉnh Thanh Hóa khen thưởng công đoàn cơ sở vững mạnh", "2024-05-29 10:00",
+        f"{LDLD_TH} tặng Bằng khen cho {HAM_RONG} và {THO_XUAN}.\n"
+        f"{LDLD_TH} cũng tặng Giấy khen cho {NGA_SON}.\n"
+        f"Nhân dịp này, {LDLD_TH} trao 300 suất quà trị giá 150 triệu đồng và phát động phong trào thi đua "
+        "\"Xanh, sạch, đẹp\" trong công nhân.",
+        [unit(LDLD_TH, LDLD_TH, "province", *TH), unit(HAM_RONG, HAM_RONG, "grassroots", *TH),
+         unit(THO_XUAN, THO_XUAN, "grassroots", *TH), unit(NGA_SON, NGA_SON, "grassroots", *TH),
+         award(f"tặng Bằng khen cho {HAM_RONG} và {THO_XUAN}", "Bằng khen", None, LDLD_TH, [HAM_RONG, THO_XUAN]),
+         award(f"tặng Giấy khen cho {NGA_SON}", "Giấy khen", None, LDLD_TH, [NGA_SON]),
+         amount("300 suất quà", "count", 300, counted="suất quà"), amount("150 triệu đồng", "money", 1.5e8, "VND"),
+         initiative("movements", "phong trào thi đua \"Xanh, sạch, đẹp\"", "Xanh, sạch, đẹp", LDLD_TH)],
+    ),
+    SampleArticle(
+        "https://laodong.example/cong-doan/khen-thuong-thang-6", "laodong",
+        "Khen thưởng công đoàn cơ sở tháng 6", "2024-06-12 09:00",
+        f"{LDLD_NA} tặng Bằng khen cho {HTK}.\n{LDLD_TH} tặng Bằng khen cho {SUN_JADE}.",
+        [unit(LDLD_NA, LDLD_NA, "province", "Nghệ An", "Nghệ An"), unit(HTK, HTK, "grassroots", "Nghệ An", "Nghệ An"),
+         unit(LDLD_TH, LDLD_TH, "province", *TH), unit(SUN_JADE, SUN_JADE, "grassroots", *TH),
+         award(f"tặng Bằng khen cho {HTK}", "Bằng khen", None, LDLD_NA, [HTK]),
+         award(f"tặng Bằng khen cho {SUN_JADE}", "Bằng khen", None, LDLD_TH, [SUN_JADE])],
+    ),
+    # No date on the page: never in the feed, a date filter, a chart or a digest; counted and listed apart.
+    SampleArticle(
+        "https://laodong.example/cong-doan/khong-ro-ngay", "laodong", "Quà cho công nhân ngành điện", "",
+        UNDATED_BODY,
+        [unit("Công đoàn Điện lực tỉnh Nghệ An", "Công đoàn Điện lực tỉnh Nghệ An", "province_industry", "Nghệ An",
+              "Nghệ An"),
+         amount("40 suất quà", "count", 40, counted="suất quà")],
+    ),
 ]
 
 
-def _doc_with_marks(nlp: VietnameseNLP, article: SampleArticle, published: datetime):
+def published_at(article: SampleArticle) -> datetime | None:
+    return datetime.fromisoformat(article.published) if article.published else None
+
+
+def _doc_with_marks(nlp: VietnameseNLP, article: SampleArticle, published: datetime | None):
     doc = nlp.make_doc(article.body, ArticleContext(source=article.source, published_at=published, title=article.title))
     for mark in article.marks:
         start = -1
@@ -165,11 +212,11 @@ def fill_sample(store: Store, nlp: VietnameseNLP, articles: list[SampleArticle])
     """Store ``articles`` and their extractions, made by extract.records, into the real tables."""
     store.upsert_sources(SOURCES)
     stored = store.add_articles([
-        Article(a.url, a.source, a.title, a.body, fetched_at=datetime(2025, 9, 1),
-                published_at=datetime.fromisoformat(a.published)) for a in articles])
+        Article(a.url, a.source, a.title, a.body, fetched_at=datetime(2025, 9, 1), published_at=published_at(a))
+        for a in articles])
     assert len(stored) == len(articles)
     store.replace_extractions([
-        extraction_from_doc(_doc_with_marks(nlp, a, datetime.fromisoformat(a.published)), s.article_id, "test")
+        extraction_from_doc(_doc_with_marks(nlp, a, published_at(a)), s.article_id, "test")
         for a, s in zip(articles, stored)])
 
 
@@ -195,7 +242,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory, nlp: VietnameseNLP) -> P
 
 @pytest.fixture(scope="module")
 def client(sample_db: Path) -> TestClient:
-    return TestClient(create_app(sample_db), raise_server_exceptions=False)
+    return TestClient(create_app(sample_db), base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 def test_highlights_view_has_one_row_per_item_with_offsets_into_its_sentence(sample_db: Path) -> None:
@@ -212,9 +259,17 @@ def test_highlights_view_has_one_row_per_item_with_offsets_into_its_sentence(sam
     for kind, label, item, sentence, start, end, _ in rows:
         assert sentence[start:end] == item
     by_label = {r[1]: r for r in rows}
-    assert by_label["Bằng khen"][6] == "Tổng Liên đoàn Lao động Việt Nam"  # the unit in the same sentence
+    by_item = {r[2]: r for r in rows}
+    # an award without recipients is filed under the unit of its sentence, one with recipients under them
+    assert by_item["tặng Bằng khen cho 15 tập thể và 20 cá nhân"][6] == "Tổng Liên đoàn Lao động Việt Nam"
+    assert by_item[f"tặng Bằng khen cho {HAM_RONG} và {THO_XUAN}"][6] == HAM_RONG
     assert by_label["hơn 1,2 tỷ đồng"][6] == "Liên đoàn Lao động tỉnh Thanh Hóa"
     assert "95%" not in by_label  # percentages are not highlights
+
+
+def feed_of(html: str) -> str:
+    """The feed part of a page (the filter form lists award forms and provinces too)."""
+    return html.split('<section class="feed">', 1)[1]
 
 
 def test_home_lists_newest_first_with_marked_sentences(client: TestClient) -> None:
@@ -222,21 +277,40 @@ def test_home_lists_newest_first_with_marked_sentences(client: TestClient) -> No
     assert page.status_code == 200
     html = page.text
     assert '<html lang="vi">' in html and "Điểm nhấn mới nhất" in html
-    assert html.index("5.000 phần quà") < html.index("Giấy khen") < html.index("Cờ thi đua")
+    feed = feed_of(html)
+    assert feed.index("5.000 phần quà") < feed.index("Giấy khen") < feed.index("Cờ thi đua")
     assert '<mark class="hl hl-count hl-main"' in html
 
 
+def test_one_card_per_statement(client: TestClient) -> None:
+    html = feed_of(client.get("/", params={"province": "Thanh Hóa"}).text)
+    sentence = "cho công nhân có hoàn cảnh khó khăn, tổng trị giá"
+    assert html.count(sentence) == 1  # count and money of one sentence: one card listing both
+    card = html[html.rindex("<article", 0, html.index(sentence)):]
+    card = card[:card.index("</article>")]
+    assert "badge-count" in card and "badge-money" in card
+    assert card.count('class="hl hl-') == 2
+    cards = feed_of(client.get("/").text).count('<article class="card')
+    sentences = {(a.url, s) for a in SAMPLE_ARTICLES if a.published for m in a.marks
+                 if m.kind in ("awards", "movements", "models") or m.fields.get("kind") in ("money", "count")
+                 for s in [next(x for x in re.split(r"(?<=[.])\s+", a.body) if m.text in x)]}
+    assert cards == len(sentences)
+
+
 def test_filters_by_province_old_or_new_name_kind_and_dates(client: TestClient) -> None:
-    merged = client.get("/", params={"province": "TP Hồ Chí Minh"}).text
+    merged = feed_of(client.get("/", params={"province": "TP Hồ Chí Minh"}).text)
     assert "Chuyến xe Công đoàn" in merged and "5.000 phần quà" in merged  # Bình Dương is in today's HCMC
-    old = client.get("/", params={"province": "Bình Dương"}).text
+    old = feed_of(client.get("/", params={"province": "Bình Dương"}).text)
     assert "Chuyến xe Công đoàn" in old and "5.000 phần quà" not in old
-    awards = client.get("/", params={"kind": "award"}).text
+    assert feed_of(client.get("/", params={"province": "binh duong"}).text) == old  # found without accents
+    awards = feed_of(client.get("/", params={"kind": "award"}).text)
     assert "Giấy khen" in awards and "3,5 tỷ đồng" not in awards
-    week = client.get("/", params={"from": "2024-05-27", "to": "2024-06-02"}).text
+    week = feed_of(client.get("/", params={"from": "2024-05-27", "to": "2024-06-02"}).text)
     assert "Mái ấm Công đoàn" in week and "Cờ thi đua" not in week
-    grassroots = client.get("/", params={"level": "grassroots"}).text
+    grassroots = feed_of(client.get("/", params={"level": "grassroots"}).text)
     assert "Bữa cơm Công đoàn" in grassroots and "Mái ấm" not in grassroots
+    family = feed_of(client.get("/", params={"family": "Giấy khen"}).text)
+    assert "Giấy khen cho 30 cá nhân" in family and "Bằng khen" not in family
 
 
 @pytest.mark.parametrize("query", ["lien doan lao dong quang xuong", "Liên đoàn Lao động Quảng Xương", "LIEN DOAN quang XƯƠNG"])
@@ -324,13 +398,13 @@ def test_missing_article_and_page_are_404(client: TestClient) -> None:
 
 
 def test_missing_database_is_a_vietnamese_503(tmp_path: Path) -> None:
-    response = TestClient(create_app(tmp_path / "none.duckdb"), raise_server_exceptions=False).get("/")
+    response = TestClient(create_app(tmp_path / "none.duckdb"), base_url="http://127.0.0.1", raise_server_exceptions=False).get("/")
     assert response.status_code == 503 and "Chưa có dữ liệu" in response.text
 
 
 def test_pages_keep_working_while_the_writer_publishes(tmp_path: Path, nlp: VietnameseNLP) -> None:
     db = build_sample_db(tmp_path / "congdoan.duckdb", nlp, SAMPLE_ARTICLES[:2])
-    client = TestClient(create_app(db), raise_server_exceptions=False)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False)
     before = client.get("/").text
     assert "5.000 phần quà" not in before and '<option value="TP Hồ Chí Minh"' not in before
     with writer(Workspace.for_db(db)) as store:
@@ -340,3 +414,121 @@ def test_pages_keep_working_while_the_writer_publishes(tmp_path: Path, nlp: Viet
     after = client.get("/", params={"province": "TP Hồ Chí Minh"})
     assert after.status_code == 200 and "5.000 phần quà" in after.text
     assert '<option value="TP Hồ Chí Minh" selected>' in after.text  # filter choices follow the new file
+
+
+def _awards_table(html: str) -> list[list[str]]:
+    body = html.split('<table class="award-table">', 1)[1].split("</tbody>", 1)[0]
+    return [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S) if "<td" in row]
+
+
+def test_awards_page_answers_which_grassroots_unions_of_a_province_got_a_bang_khen_in_a_month(client: TestClient) -> None:
+    html = client.get("/awards", params={"province": "thanh hoa", "level": "grassroots", "family": "Bằng khen",
+                                         "from": "2024-05-01", "to": "2024-05-31"}).text
+    rows = _awards_table(html)
+    assert sorted(r[2].split("  ")[0].strip() for r in rows) == sorted([HAM_RONG, THO_XUAN])
+    assert all(r[0] == "29/05/2024" and r[1] == "Bằng khen" and r[3] == "1" for r in rows)
+    assert all(r[4].startswith("LĐLĐ tỉnh, thành phố") for r in rows)  # cấp trao
+    totals = html.split("Tổng theo đơn vị nhận", 1)[1]
+    assert HAM_RONG in totals and NGA_SON not in totals
+    # without the month, June's award comes in; without the family, the Giấy khen
+    assert SUN_JADE in client.get("/awards", params={"province": "Thanh Hóa", "level": "grassroots"}).text
+    assert HTK not in client.get("/awards", params={"province": "Thanh Hóa"}).text
+
+
+def test_an_award_is_filed_under_its_recipients_and_listed_as_given_by_its_giver(client: TestClient) -> None:
+    recipient = client.get("/unit", params={"name": HAM_RONG}).text
+    assert f"tặng Bằng khen cho" in recipient and "Đơn vị này trao" not in recipient
+    giver = client.get("/unit", params={"name": LDLD_TH}).text
+    assert giver.count("Đơn vị này trao") == 3  # Bằng khen and Giấy khen of May, Bằng khen of June
+    assert "badge-given" in giver
+
+
+def test_undated_articles_are_counted_apart_and_never_in_dated_views(client: TestClient, sample_db: Path) -> None:
+    home = client.get("/").text
+    assert "40 suất quà" not in feed_of(home).split("undated-note", 1)[-1]
+    assert re.search(r"<strong>1</strong> điểm nhấn trong bài không rõ ngày", home)
+    listed = client.get("/", params={"undated": "1"}).text
+    assert "40 suất quà" in listed and "không rõ ngày" in listed and "<strong>1</strong> điểm nhấn" in listed
+    assert "40 suất quà" not in client.get("/", params={"from": "2024-01-01", "to": "2100-12-31"}).text
+    assert "40 suất quà" not in client.get("/export.csv").content.decode("utf-8-sig")
+    with Store.open(sample_db, read_only=True) as store:
+        dates = store.con.execute("SELECT date FROM v_highlights WHERE sentence LIKE '%40 suất quà%'").fetchall()
+    assert dates == [(None,)]
+
+
+def test_quoted_phrases_and_exact_accents(client: TestClient) -> None:
+    def titles(q: str) -> list[str]:
+        html = client.get("/search", params={"q": q}).text
+        return [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'<h2><a href="/article/\d+">(.*?)</a></h2>', html)]
+
+    loose = titles("xanh dep")  # both words anywhere
+    assert loose == ["LĐLĐ tỉnh Thanh Hóa khen thưởng công đoàn cơ sở vững mạnh"]
+    assert titles('"xanh dep"') == []  # not as a phrase: "Xanh, sạch, đẹp"
+    assert titles('"sach dep"') == loose  # punctuation between words still makes a phrase
+    assert titles('"lao động giỏi"') == ["LĐLĐ tỉnh Thanh Hóa trao 1.200 suất quà cho công nhân"]
+    html = client.get("/search", params={"q": '"mái ấm"'}).text
+    assert '<mark class="hl hl-match" title="">Mái ấm</mark>' in html
+    # the keyword box of the feed runs the same search
+    feed = feed_of(client.get("/", params={"q": '"xanh dep"'}).text)
+    assert "Không có điểm nhấn nào khớp bộ lọc" in feed
+
+
+def test_exact_accents_rank_first(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "đồng"}).text
+    titles = re.findall(r'<h2><a href="/article/\d+">', html)
+    assert len(titles) >= 2
+    first = html.split('<li class="result">', 2)[1]
+    assert '<mark class="hl hl-match" title="">đồng</mark>' in first
+
+
+def test_xlsx_download_is_complete_with_a_frozen_filtered_bold_header(client: TestClient) -> None:
+    response = client.get("/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    dated_items = sum(1 for a in SAMPLE_ARTICLES if a.published for m in a.marks
+                      if m.kind in ("awards", "movements", "models") or m.fields.get("kind") in ("money", "count"))
+    assert len(rows) == 1 + dated_items
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{len(rows)}"
+    assert sheet["A1"].font.b and sheet.column_dimensions["D"].width >= 60
+    header = rows[0]
+    award = next(r for r in rows[1:] if r[header.index("Nội dung")] == "Giấy khen" and r[header.index("Đơn vị trao")])
+    assert award[header.index("Đơn vị / cá nhân nhận")] == NGA_SON
+    assert award[header.index("Hình thức khen")] == "Giấy khen" and award[header.index("Cấp trao")] == "LĐLĐ tỉnh, thành phố"
+    awards = load_workbook(io.BytesIO(client.get("/awards.xlsx", params={"province": "Thanh Hóa"}).content)).active
+    recipients = [r[3] for r in list(awards.values)[1:]]
+    assert {HAM_RONG, THO_XUAN, NGA_SON, SUN_JADE} <= set(recipients)
+
+
+def test_charts_show_no_future_month_and_readable_ticks(sample_db: Path) -> None:
+    client = TestClient(create_app(sample_db, today=lambda: date(2024, 6, 15)), base_url="http://127.0.0.1")
+    html = client.get("/province", params={"name": "TP Hồ Chí Minh"}).text
+    chart_part = html.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    assert "08/2025" not in chart_part and "8/25" not in chart_part  # the August 2025 article lies after "today"
+    assert "ghi ngày trong tương lai không vẽ" in html and "Số điểm nhấn" in html and ">Tháng</text>" in html
+    ticks = re.findall(r'class="month" text-anchor="middle">([^<]+)<', client.get("/province", params={"name": "Thanh Hóa"}).text)
+    assert ticks and len(ticks) == len(set(ticks))
+
+
+def test_presets_pager_provinces_and_number_format(client: TestClient, sample_db: Path) -> None:
+    today = date(2024, 5, 30)
+    html = TestClient(create_app(sample_db, today=lambda: today), base_url="http://127.0.0.1").get("/").text
+    for label, start in (("Tuần này", "2024-05-27"), ("Tháng này", "2024-05-01"), ("Quý này", "2024-04-01"),
+                         ("Năm nay", "2024-01-01")):
+        assert f'from={start}&amp;to=2024-05-30">{label}</a>' in html
+    provinces = client.get("/provinces").text
+    assert "Tỉnh/thành hiện nay (34)" in provinces and "Tên trước 1/7/2025 (63)" in provinces
+    names = re.findall(r'<tr><td><a href="/province\?name=[^"]+">([^<]+)</a>', provinces.split("Tên trước", 1)[0])
+    assert names.index("Đà Nẵng") < names.index("Đắk Lắk") < names.index("Điện Biên") < names.index("Gia Lai")
+    assert "Đồng Nai" in names and names.index("Đồng Tháp") < names.index("Gia Lai")
+    assert "<h1>TP Hồ Chí Minh</h1>" in client.get("/province", params={"name": "ho chi minh"}).text  # the data's name
+    assert "<h1>Điện Biên</h1>" in client.get("/province", params={"name": "dien bien"}).text  # the gazetteer's
+    assert ">1.200 suất quà<" in client.get("/").text or "1.200 suất quà" in client.get("/").text
+
+
+def test_the_chart_adds_up_to_the_count_beside_it(client: TestClient) -> None:
+    html = client.get("/province", params={"name": "Thanh Hóa"}).text
+    count = int(re.search(r'<p class="count"><strong>([\d.]+)</strong>', html).group(1).replace(".", ""))
+    bars = sum(int(n) for n in re.findall(r"<title>[^<]*: (\d+)</title></rect>", html))
+    assert count == bars > 0
+    assert f": {count} điểm nhấn (mỗi câu tính một lần" in html

@@ -1,63 +1,92 @@
 """The staff highlights browser: a read-only Starlette app over the published DuckDB file.
 
-Safety by construction: the app answers GET and HEAD only (405 otherwise) and
-has no write path; every query is parameterised; templates autoescape and a
-strict Content-Security-Policy forbids scripts; a bad parameter is a 400 page
-in Vietnamese and any other failure a plain Vietnamese 500 page, never a trace.
+Safety by construction: the app answers GET and HEAD only (405 otherwise) and has no
+write path; every query is parameterised and every parameter goes through one
+validator (:mod:`pipeline.web.params`); templates autoescape and a strict
+Content-Security-Policy forbids scripts. :class:`Guard` wraps the whole app, so that
+every response, 404, 405 and 500 included, carries the security headers; it checks
+the Host header against the allowed hosts, and turns any failure into a plain
+Vietnamese 500 page while the traceback goes to the log only.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import logging
-from datetime import date
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import uvicorn
 from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pipeline.digest import digest_html
+from extract.gazetteer import gazetteer
+from pipeline import spreadsheet
+from pipeline.digest import Digest, digest_docx, digest_html, digest_period
 from pipeline.search import SearchQuery
+from pipeline.web import params as p
 from pipeline.web import queries
 from pipeline.web.chart import chart
-from pipeline.web.queries import BadParameter, Filters, connect
-from pipeline.web.templating import KIND_LABELS, LEVEL_LABELS, PRINT_CSS, STATIC_DIR, environment, inline_css_hash
+from pipeline.web.collation import vn_sorted
+from pipeline.web.params import BadParameter
+from pipeline.web.queries import Filters, connect
+from pipeline.web.templating import (AWARDER_LABELS, KIND_LABELS, LEVEL_LABELS, PRINT_CSS, RECIPIENT_TYPES,
+                                     STATIC_DIR, environment, inline_css_hash)
 
 log = logging.getLogger(__name__)
 
 ALLOWED_METHODS = ("GET", "HEAD")
-EXPORT_COLUMNS = {
-    "date": "Ngày",
-    "kind": "Loại",
-    "label": "Nội dung",
-    "sentence": "Câu trích",
-    "unit": "Đơn vị",
-    "level": "Cấp công đoàn",
-    "province": "Tỉnh/thành (khi đăng)",
-    "province_now": "Tỉnh/thành hiện nay",
-    "value": "Giá trị",
-    "currency": "Tiền tệ",
-    "counted": "Đơn vị đếm",
-    "source_name": "Nguồn",
-    "title": "Tiêu đề bài",
-    "url": "Đường dẫn",
-}
+DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Download columns: (key, header, width in characters).
+HIGHLIGHT_COLUMNS = [
+    ("date", "Ngày", 11), ("kind", "Loại", 12), ("label", "Nội dung", 28), ("sentence", "Câu trích", 80),
+    ("unit", "Đơn vị", 36), ("level", "Cấp công đoàn", 22), ("province", "Tỉnh/thành (khi đăng)", 18),
+    ("province_now", "Tỉnh/thành hiện nay", 18), ("value", "Giá trị", 16), ("currency", "Tiền tệ", 8),
+    ("counted", "Đơn vị đếm", 14), ("form_family", "Hình thức khen", 16), ("awarder", "Đơn vị trao", 36),
+    ("awarder_level", "Cấp trao", 18), ("recipients", "Đơn vị / cá nhân nhận", 48),
+    ("recipient_count", "Số lượng được khen", 10), ("occasion", "Lý do, dịp", 40), ("source_name", "Nguồn", 24),
+    ("title", "Tiêu đề bài", 50), ("url", "Đường dẫn", 50),
+]
+AWARD_COLUMNS = [
+    ("date", "Ngày", 11), ("form", "Hình thức", 30), ("form_family", "Nhóm hình thức", 16),
+    ("recipient", "Đơn vị / cá nhân nhận", 48), ("recipient_type", "Loại bên nhận", 14), ("count", "Số lượng", 9),
+    ("level", "Cấp bên nhận", 22), ("province", "Tỉnh/thành (khi đăng)", 18), ("province_now", "Tỉnh/thành hiện nay", 18),
+    ("awarder", "Đơn vị trao", 40), ("awarder_level", "Cấp trao", 18), ("occasion", "Lý do, dịp", 48),
+    ("source_name", "Nguồn", 24), ("title", "Tiêu đề bài", 50), ("url", "Đường dẫn", 50),
+]
+_LABELS = {"kind": KIND_LABELS, "level": LEVEL_LABELS, "awarder_level": AWARDER_LABELS,
+           "recipient_type": RECIPIENT_TYPES}
 
 
-class ReadOnlyMiddleware:
-    """Refuse every method but GET and HEAD before routing, and add security headers."""
+def _host_name(header: str) -> str:
+    """The host of a Host header, without its port ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
-    def __init__(self, app: ASGIApp, csp: str):
+
+class Guard:
+    """Outermost layer: Host check, GET/HEAD only, security headers on every response, no trace to clients."""
+
+    def __init__(self, app: ASGIApp, csp: str, allowed_hosts: Iterable[str], error_page: Callable[[int, str, str], bytes]):
         self.app = app
+        self.allowed = {h.lower().strip("[]") for h in allowed_hosts}
+        self.error_page = error_page
         self.headers = [
             (b"content-security-policy", csp.encode()),
             (b"x-content-type-options", b"nosniff"),
@@ -69,31 +98,69 @@ class ReadOnlyMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["method"] not in ALLOWED_METHODS:
-            response = Response("Trang này chỉ để xem: chỉ chấp nhận GET và HEAD.", status_code=405,
-                                headers={"Allow": ", ".join(ALLOWED_METHODS)}, media_type="text/plain; charset=utf-8")
-            await response(scope, receive, send)
-            return
+        started = False
 
-        async def send_with_headers(message: dict[str, Any]) -> None:
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], *self.headers]
+                started = True
+                names = {k.lower() for k, _ in self.headers}
+                message["headers"] = [*(h for h in message.get("headers", []) if h[0].lower() not in names),
+                                      *self.headers]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        host = _host_name(dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1"))
+        if "*" not in self.allowed and host not in self.allowed:
+            await self._reply(scope, send_with_headers, 400, "Yêu cầu không hợp lệ",
+                              "Tên máy chủ trong yêu cầu không nằm trong danh sách được phép (--allowed-host).")
+            return
+        if scope["method"] not in ALLOWED_METHODS:
+            await self._reply(scope, send_with_headers, 405, "Không hỗ trợ thao tác này",
+                              "Trang này chỉ để xem: chỉ chấp nhận GET và HEAD.", [(b"allow", b"GET, HEAD")])
+            return
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("error while serving %s", scope.get("path"))
+            if not started:
+                await self._reply(scope, send_with_headers, 500, "Đã có lỗi",
+                                  "Trang gặp lỗi khi đọc dữ liệu. Hãy thử lại sau ít phút.")
+
+    async def _reply(self, scope: Scope, send: Send, status: int, title: str, message: str,
+                     extra: list[tuple[bytes, bytes]] | None = None) -> None:
+        body = self.error_page(status, title, message)
+        await send({"type": "http.response.start", "status": status, "headers": [
+            (b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+            *(extra or [])]})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
+def presets(action: str, filters: Filters, today: date) -> list[tuple[str, str, bool]]:
+    """Quick date ranges: tuần này, tháng này, quý này, năm nay (label, query string, current)."""
+    quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    ranges = [("Tuần này", today - timedelta(days=today.weekday())), ("Tháng này", today.replace(day=1)),
+              ("Quý này", quarter), ("Năm nay", date(today.year, 1, 1))]
+    out = []
+    for label, start in ranges:
+        qs = filters.query_string(**{"from": start.isoformat(), "to": today.isoformat(), "undated": ""})
+        out.append((label, qs, (filters.date_from, filters.date_to) == (start, today)))
+    return out
 
 
 class Pages:
     """The route handlers, bound to one database path."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, today: Callable[[], date] = date.today):
         self.db = db
         self.env = environment()
+        self.today = today
         self._options: tuple[tuple[int, int], queries.Options] | None = None
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(template).render(**context), status_code=status)
+
+    def error_page(self, status: int, title: str, message: str) -> bytes:
+        return self.env.get_template("error.html").render(title=title, message=message).encode("utf-8")
 
     def options(self, con: duckdb.DuckDBPyConnection) -> queries.Options:
         """Filter choices, recomputed only when the writer has published a new file."""
@@ -103,37 +170,49 @@ class Pages:
             self._options = (key, queries.options(con))
         return self._options[1]
 
+    def _filters(self, request: Request, con: duckdb.DuckDBPyConnection) -> Filters:
+        return Filters.from_params(request.query_params, queries.province_names(self.options(con)))
+
     # -- pages ----------------------------------------------------------------------------
 
     def home(self, request: Request) -> Response:
-        filters = Filters.from_params(request.query_params)
-        page = queries.parse_page(request.query_params.get("page", ""))
+        page = p.page(request.query_params.get("page"))
         with connect(self.db) as con:
+            filters = self._filters(request, con)
             rows, total = queries.feed(con, filters, page)
+            undated = 0 if filters.undated else queries.undated_count(con, filters)
             options = self.options(con)
-        return self.render("home.html", filters=filters, rows=rows, total=total, page=page,
-                           pages=_page_count(total), options=options, active="home")
+        return self.render("home.html", filters=filters, rows=rows, total=total, page=page, undated=undated,
+                           pages=_page_count(total), options=options, presets=presets("/", filters, self.today()),
+                           active="home")
 
     def search(self, request: Request) -> Response:
-        text = request.query_params.get("q", "").strip()
-        page = queries.parse_page(request.query_params.get("page", ""))
-        if len(text) > 200:
-            raise BadParameter("Từ khóa quá dài (tối đa 200 ký tự).")
-        query = SearchQuery.parse(text)
-        rows: list[dict[str, Any]] = []
-        total = 0
-        if query:
-            with connect(self.db) as con:
-                rows, total = queries.search_articles(con, query, page)
-        return self.render("search.html", q=text, query=query, rows=rows, total=total, page=page,
-                           pages=_page_count(total), active="search")
+        page = p.page(request.query_params.get("page"))
+        with connect(self.db) as con:
+            filters = self._filters(request, con)
+            query = SearchQuery.parse(filters.q)
+            rows, total = queries.search_articles(con, query, page, filters=filters) if query else ([], 0)
+            options = self.options(con)
+        return self.render("search.html", q=filters.q, query=query, rows=rows, total=total, page=page,
+                           pages=_page_count(total), filters=filters, options=options,
+                           presets=presets("/search", filters, self.today()), active="search")
+
+    def awards(self, request: Request) -> Response:
+        page = p.page(request.query_params.get("page"))
+        with connect(self.db) as con:
+            filters = self._filters(request, con)
+            rows, total = queries.award_rows(con, filters, page)
+            totals = queries.award_totals(con, filters)
+            undated = 0 if filters.undated else queries.award_rows(con, _undated(filters), 1, 0)[1]
+            options = self.options(con)
+        return self.render("awards.html", filters=filters, rows=rows, total=total, totals=totals, page=page,
+                           pages=_page_count(total), undated=undated, options=options,
+                           presets=presets("/awards", filters, self.today()), active="awards")
 
     def article(self, request: Request) -> Response:
-        raw = request.path_params["article_id"]
-        if not raw.isdigit() or len(raw) > 19:
-            raise BadParameter("Mã bài viết không hợp lệ.")
+        article_id = p.article_id(request.path_params["article_id"])
         with connect(self.db) as con:
-            found = queries.article(con, int(raw))
+            found = queries.article(con, article_id)
             if found is None:
                 return self.render("error.html", status=404, title="Không tìm thấy bài viết",
                                    message="Không có bài viết nào mang mã này.")
@@ -143,130 +222,177 @@ class Pages:
         return self.render("article.html", article=found, marks=marks, extractions=extractions, kinds=kinds)
 
     def unit(self, request: Request) -> Response:
-        name = request.query_params.get("name", "").strip()
+        name = p.text(request.query_params.get("name"), "Tên đơn vị")
         if not name:
             raise BadParameter("Thiếu tên đơn vị (tham số name).")
-        page = queries.parse_page(request.query_params.get("page", ""))
+        page = p.page(request.query_params.get("page"))
         filters = Filters(unit=name)
         with connect(self.db) as con:
             rows, total = queries.feed(con, filters, page)
-            bars = queries.monthly(con, filters)
+            months = queries.monthly(con, filters, self.today())
+            undated = queries.undated_count(con, filters)
+            level = con.execute("SELECT any_value(level) FROM units WHERE name = $n AND level IS NOT NULL",
+                                {"n": name}).fetchone()[0]
         return self.render("unit.html", name=name, rows=rows, total=total, page=page, pages=_page_count(total),
-                           filters=filters, chart=chart(bars), level=rows[0]["level"] if rows else None)
+                           filters=filters, chart=chart(months), months=months, level=level, undated=undated)
 
     def province(self, request: Request) -> Response:
-        name = request.query_params.get("name", "").strip()
-        if not name:
-            raise BadParameter("Thiếu tên tỉnh/thành (tham số name).")
-        filters = Filters(province=name)
         with connect(self.db) as con:
-            bars = queries.monthly(con, filters)
+            name = queries.resolve_province(p.text(request.query_params.get("name"), "Tên tỉnh/thành"),
+                                            queries.province_names(self.options(con)))
+            if not name:
+                raise BadParameter("Thiếu tên tỉnh/thành (tham số name).")
+            filters = Filters(province=name)
+            months = queries.monthly(con, filters, self.today())
             rows, total = queries.feed(con, filters, 1, page_size=10)
-        return self.render("province.html", name=name, chart=chart(bars), bars=bars, rows=rows, total=total,
-                           filters=filters)
+            undated = queries.undated_count(con, filters)
+        return self.render("province.html", name=name, chart=chart(months), months=months, rows=rows, total=total,
+                           filters=filters, undated=undated)
+
+    def provinces(self, request: Request) -> Response:
+        gaz = gazetteer()
+        with connect(self.db) as con:
+            by_old, by_now = queries.province_counts(con)
+        parts: dict[str, list[str]] = {}
+        for old in gaz.old.values():
+            parts.setdefault(old.new, []).append(old.name)
+        now = [(name, by_now.get(name, 0), vn_sorted(parts.get(name, []))) for name in vn_sorted(gaz.new)]
+        old = [(o.name, by_old.get(o.name, 0), o.new) for o in vn_sorted(gaz.old.values(), key=lambda o: o.name)]
+        return self.render("provinces.html", now=now, old=old, active="provinces")
+
+    # -- downloads --------------------------------------------------------------------------
 
     def export_csv(self, request: Request) -> Response:
-        filters = Filters.from_params(request.query_params)
-        with connect(self.db) as con:
-            rows = queries.export_rows(con, filters)
-        out = io.StringIO()
-        out.write("\ufeff")  # Excel opens UTF-8 CSV as UTF-8 only with a BOM
-        writer = csv.writer(out)
-        writer.writerow(EXPORT_COLUMNS.values())
-        for row in rows:
-            writer.writerow(_export_values(row))
-        return Response(out.getvalue().encode("utf-8"), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{_export_name("csv")}"'})
+        return self._download(request, queries.export_rows, HIGHLIGHT_COLUMNS, "diem-nhan", "csv")
 
     def export_xlsx(self, request: Request) -> Response:
-        filters = Filters.from_params(request.query_params)
+        return self._download(request, queries.export_rows, HIGHLIGHT_COLUMNS, "diem-nhan", "xlsx")
+
+    def awards_csv(self, request: Request) -> Response:
+        return self._download(request, queries.award_export_rows, AWARD_COLUMNS, "khen-thuong", "csv")
+
+    def awards_xlsx(self, request: Request) -> Response:
+        return self._download(request, queries.award_export_rows, AWARD_COLUMNS, "khen-thuong", "xlsx")
+
+    def _download(self, request: Request, rows: Callable[..., Iterator[dict[str, Any]]],
+                  columns: list[tuple[str, str, int]], name: str, ext: str) -> Response:
         with connect(self.db) as con:
-            rows = queries.export_rows(con, filters)
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("Điểm nhấn")
-        sheet.append(list(EXPORT_COLUMNS.values()))
-        for row in rows:
-            sheet.append(_export_values(row))
-        out = io.BytesIO()
-        book.save(out)
-        return Response(out.getvalue(),
-                        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": f'attachment; filename="{_export_name("xlsx")}"'})
+            filters = self._filters(request, con)  # a bad parameter is a 400 before anything is sent
+        filename = f"congdoan-{name}-{date.today():%Y%m%d}.{ext}"
+        headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+
+        def records() -> Iterator[list[Any]]:
+            with connect(self.db) as con:
+                for row in rows(con, filters):
+                    yield [_LABELS[k].get(row[k], row[k]) if k in _LABELS else row[k] for k, _, _ in columns]
+
+        if ext == "csv":
+            return StreamingResponse(_csv_chunks(columns, records()), media_type="text/csv; charset=utf-8",
+                                     headers=headers)
+        return StreamingResponse(_xlsx_chunks(columns, records()), media_type=XLSX_TYPE, headers=headers)
+
+    # -- digest ------------------------------------------------------------------------------
 
     def digest(self, request: Request) -> Response:
-        week = request.query_params.get("week", "").strip()
-        if week:
-            monday = queries.parse_week(week)
-        else:
-            with connect(self.db) as con:
-                monday = queries.latest_week(con) or date.today()
-        return HTMLResponse(digest_html(self.db, monday, env=self.env, with_navigation=True))
+        query = request.query_params
+        fmt = p.choice(query.get("format"), ("html", "docx"), "Định dạng") or "html"
+        with connect(self.db) as con:
+            province = queries.resolve_province(p.text(query.get("province"), "Tỉnh/thành"),
+                                                queries.province_names(self.options(con)))
+            period = digest_period(query.get("week"), query.get("month"), con, self.today())
+            digest = Digest.build(con, *period, province=province, options=self.options(con))
+        if fmt == "docx":
+            return Response(digest_docx(digest), media_type=DOCX_TYPE,
+                            headers={"Content-Disposition": f'attachment; filename="{digest.filename("docx")}"'})
+        return HTMLResponse(digest_html(digest, env=self.env, with_navigation=True))
+
+
+def _undated(filters: Filters) -> Filters:
+    return replace(filters, date_from=None, date_to=None, undated=True)
 
 
 def _page_count(total: int) -> int:
     return max(1, -(-total // queries.PAGE_SIZE))
 
 
-def _export_name(ext: str) -> str:
-    return f"congdoan-diem-nhan-{date.today():%Y%m%d}.{ext}"
+def _csv_chunks(columns: list[tuple[str, str, int]], records: Iterator[list[Any]]) -> Iterator[bytes]:
+    out = io.StringIO()
+    writer = spreadsheet.csv_writer(out)
+    out.write("\ufeff")  # Excel opens UTF-8 CSV as UTF-8 only with a BOM
+    writer.writerow([header for _, header, _ in columns])
+    for i, record in enumerate(records, 1):
+        writer.writerow(spreadsheet.csv_row(record))
+        if i % 1000 == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
-def _export_values(row: dict[str, Any]) -> list[Any]:
-    labels = {"kind": KIND_LABELS, "level": LEVEL_LABELS}
-    return [labels[k].get(row[k], row[k]) if k in labels else row[k] for k in EXPORT_COLUMNS]
+def _xlsx_chunks(columns: list[tuple[str, str, int]], records: Iterator[list[Any]]) -> Iterator[bytes]:
+    """The workbook (bold frozen header with a filter, set widths), built on disk, then sent in chunks."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Dữ liệu")
+    for i, (_, _, width) in enumerate(columns, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append(spreadsheet.xlsx_row(sheet, [header for _, header, _ in columns], style=Font(bold=True)))
+    n = 0
+    for n, record in enumerate(records, 1):
+        sheet.append(spreadsheet.xlsx_row(sheet, record))
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{n + 1}"
+    with tempfile.TemporaryFile() as tmp:
+        book.save(tmp)
+        tmp.seek(0)
+        while chunk := tmp.read(1 << 16):
+            yield chunk
 
 
-def create_app(db: Path) -> Starlette:
-    """The web app over the database at ``db`` (opened read-only, per request)."""
-    pages = Pages(Path(db))
+def create_app(db: Path, allowed_hosts: Iterable[str] = DEFAULT_HOSTS, today: Callable[[], date] = date.today) -> ASGIApp:
+    """The web app over the database at ``db`` (opened read-only, per request); ``allowed_hosts`` may hold "*"."""
+    pages = Pages(Path(db), today)
 
-    async def bad_parameter(request: Request, exc: Exception) -> Response:
-        return pages.render("error.html", status=400, title="Yêu cầu không hợp lệ", message=str(exc))
-
-    async def no_database(request: Request, exc: Exception) -> Response:
-        log.warning("database unavailable: %s", exc)
-        return pages.render("error.html", status=503, title="Chưa có dữ liệu",
-                           message="Chưa mở được cơ sở dữ liệu. Hãy chạy lệnh thu thập (congdoan run) rồi tải lại trang.")
-
-    async def old_schema(request: Request, exc: Exception) -> Response:
-        log.warning("database schema is missing something: %s", exc)
-        return pages.render("error.html", status=503, title="Dữ liệu chưa được cập nhật",
-                           message="Cơ sở dữ liệu thiếu bảng điểm nhấn. Hãy chạy lại bước trích xuất (congdoan extract).")
-
-    async def not_found(request: Request, exc: Exception) -> Response:
-        return pages.render("error.html", status=404, title="Không tìm thấy trang", message="Địa chỉ này không có trên trang điểm nhấn.")
-
-    async def server_error(request: Request, exc: Exception) -> Response:
-        log.exception("error while serving %s", request.url.path)
-        return pages.render("error.html", status=500, title="Đã có lỗi", message="Trang gặp lỗi khi đọc dữ liệu. Hãy thử lại sau ít phút.")
+    def page(status: int, title: str, message: str) -> Callable[[Request, Exception], Any]:
+        async def handler(request: Request, exc: Exception) -> Response:
+            if status == 503:
+                log.warning("%s: %s", title, exc)
+            return pages.render("error.html", status=status, title=title, message=str(exc) if status == 400 else message)
+        return handler
 
     routes = [
         Route("/", pages.home, name="home"),
         Route("/search", pages.search, name="search"),
+        Route("/awards", pages.awards, name="awards"),
         Route("/article/{article_id}", pages.article, name="article"),
         Route("/unit", pages.unit, name="unit"),
         Route("/province", pages.province, name="province"),
+        Route("/provinces", pages.provinces, name="provinces"),
         Route("/export.csv", pages.export_csv, name="export_csv"),
         Route("/export.xlsx", pages.export_xlsx, name="export_xlsx"),
+        Route("/awards.csv", pages.awards_csv, name="awards_csv"),
+        Route("/awards.xlsx", pages.awards_xlsx, name="awards_xlsx"),
         Route("/digest", pages.digest, name="digest"),
         Mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static"),
     ]
     app = Starlette(
         routes=routes,
         exception_handlers={
-            BadParameter: bad_parameter,
-            FileNotFoundError: no_database,
-            duckdb.CatalogException: old_schema,
-            404: not_found,
-            Exception: server_error,
+            BadParameter: page(400, "Yêu cầu không hợp lệ", ""),
+            FileNotFoundError: page(503, "Chưa có dữ liệu", "Chưa mở được cơ sở dữ liệu. Hãy chạy lệnh thu thập "
+                                                             "(congdoan run) rồi tải lại trang."),
+            duckdb.CatalogException: page(503, "Dữ liệu chưa được cập nhật", "Cơ sở dữ liệu thiếu bảng điểm nhấn. "
+                                                                            "Hãy chạy lại bước trích xuất (congdoan extract)."),
+            404: page(404, "Không tìm thấy trang", "Địa chỉ này không có trên trang điểm nhấn."),
+            # Starlette answers with this page, then re-raises: Guard logs the traceback
+            Exception: page(500, "Đã có lỗi", "Trang gặp lỗi khi đọc dữ liệu. Hãy thử lại sau ít phút."),
         },
     )
     csp = ("default-src 'none'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
            f"frame-ancestors 'none'; style-src 'self' {inline_css_hash(PRINT_CSS.read_text(encoding='utf-8'))}")
-    app.add_middleware(ReadOnlyMiddleware, csp=csp)
-    return app
+    return Guard(app, csp, allowed_hosts, pages.error_page)
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the highlights browser until interrupted."""
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, allowed_hosts: Iterable[str] = ()) -> None:
+    """Serve the highlights browser until interrupted; only requests naming an allowed host are answered."""
+    hosts = {*DEFAULT_HOSTS, *allowed_hosts} | ({host} if host not in ("0.0.0.0", "::") else set())
+    uvicorn.run(create_app(db, hosts), host=host, port=port, log_level="info", server_header=False)

@@ -3,13 +3,21 @@
 The published database may be replaced at any moment by the nightly writer
 (atomic rename), so each request opens its own read-only connection through
 :func:`pipeline.writer.open_reader` and closes it when done.
+
+What staff see is a *card* per statement: the highlights of one sentence
+(``article_id, sentence_start``) together. A filter keeps a card when one of its
+items passes. An award is filed under its recipients (``award_recipients``): the
+province, level and unit filters look at them too, and a unit also finds the
+awards it gave. Articles without a publication date are left out of the feed,
+the charts, the digest and every date filter; they are counted and listed apart
+(``undated``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,18 +26,22 @@ from urllib.parse import urlencode
 import duckdb
 
 from core.config import Workspace
+from extract.gazetteer import gazetteer
+from extract.terms import fold
 from pipeline.search import SearchQuery
+from pipeline.web import params as p
+from pipeline.web.collation import collation_key, vn_sorted
 from pipeline.web.marks import Node, Span, mark_tree
-from pipeline.web.templating import KIND_LABELS, LEVEL_LABELS, SPAN_LABELS
+from pipeline.web.params import BadParameter
+from pipeline.web.templating import FAMILIES, KIND_LABELS, LEVEL_LABELS, SPAN_LABELS
 from pipeline.writer import open_reader
 
 PAGE_SIZE = 30
-EXPORT_LIMIT = 50_000
 SNIPPET_CHARS = 240
+CHART_MONTHS = 60
+"""The chart shows every month with data up to this many; beyond, the latest ones and says so."""
+EXPORT_BATCH = 5_000
 
-
-class BadParameter(ValueError):
-    """A request parameter the pages cannot use; the message is shown to staff (Vietnamese)."""
 
 
 @contextmanager
@@ -47,38 +59,24 @@ def rows_of(con: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, Any] 
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-# -- parameters ---------------------------------------------------------------------------
+# -- filters ------------------------------------------------------------------------------
 
 
-def parse_date(value: str, what: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadParameter(f"{what} không hợp lệ: hãy nhập ngày theo dạng năm-tháng-ngày (ví dụ 2024-05-27).") from None
+def _province_key(name: str) -> str:
+    words = fold(name).replace("-", " ").replace(".", " ").split()
+    if words[:1] in (["tinh"], ["tp"]):
+        words = words[1:]
+    elif words[:2] == ["thanh", "pho"]:
+        words = words[2:]
+    return " ".join(words)
 
 
-def parse_page(value: str) -> int:
-    if not value:
-        return 1
-    if not value.isdigit() or not 1 <= int(value) <= 100_000:
-        raise BadParameter("Số trang không hợp lệ: hãy dùng một số nguyên dương.")
-    return int(value)
-
-
-def parse_week(value: str) -> date:
-    """Monday of an ISO week written ``2024-W22``."""
-    try:
-        year, week = value.upper().split("-W")
-        return date.fromisocalendar(int(year), int(week), 1)
-    except ValueError:
-        raise BadParameter(f"Tuần không hợp lệ: «{value}». Hãy viết theo dạng năm-Wsố tuần, ví dụ 2024-W22.") from None
-
-
-def iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+def resolve_province(value: str, known: list[str]) -> str:
+    """The known province a typed name means, accents, case and "tỉnh"/"TP" aside; else the name."""
+    if not value or value in known:
+        return value
+    key = _province_key(value)
+    return next((name for name in known if _province_key(name) == key), value)
 
 
 @dataclass(frozen=True)
@@ -90,32 +88,29 @@ class Filters:
     province: str = ""
     level: str = ""
     kind: str = ""
+    family: str = ""
     source: str = ""
     unit: str = ""
     q: str = ""
+    undated: bool = False
 
     @classmethod
-    def from_params(cls, params: Mapping[str, str]) -> "Filters":
-        level = params.get("level", "").strip()
-        kind = params.get("kind", "").strip()
-        if level and level not in LEVEL_LABELS:
-            raise BadParameter("Cấp công đoàn không hợp lệ.")
-        if kind and kind not in KIND_LABELS:
-            raise BadParameter("Loại nội dung không hợp lệ.")
+    def from_params(cls, params: Mapping[str, str], provinces: list[str] | None = None) -> "Filters":
+        date_from, date_to = p.date_range(p.day(params.get("from"), "Từ ngày"), p.day(params.get("to"), "Đến ngày"))
         filters = cls(
-            date_from=parse_date(params.get("from", "").strip(), "Từ ngày"),
-            date_to=parse_date(params.get("to", "").strip(), "Đến ngày"),
-            province=params.get("province", "").strip(),
-            level=level,
-            kind=kind,
-            source=params.get("source", "").strip(),
-            unit=params.get("unit", "").strip(),
-            q=params.get("q", "").strip(),
+            date_from=date_from,
+            date_to=date_to,
+            province=resolve_province(p.text(params.get("province"), "Tỉnh/thành"), provinces or []),
+            level=p.choice(params.get("level"), LEVEL_LABELS, "Cấp công đoàn"),
+            kind=p.choice(params.get("kind"), KIND_LABELS, "Loại nội dung"),
+            family=p.choice(params.get("family"), FAMILIES, "Hình thức khen thưởng"),
+            source=p.text(params.get("source"), "Nguồn"),
+            unit=p.text(params.get("unit"), "Đơn vị"),
+            q=p.text(params.get("q"), "Từ khóa"),
+            undated=p.flag(params.get("undated"), "Tham số undated"),
         )
-        if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-            raise BadParameter("Khoảng ngày không hợp lệ: «Từ ngày» phải trước «Đến ngày».")
-        if len(filters.q) > 200:
-            raise BadParameter("Từ khóa quá dài (tối đa 200 ký tự).")
+        if filters.q and not SearchQuery.parse(filters.q):
+            raise BadParameter("Từ khóa không có chữ hay số nào để tìm.")
         return filters
 
     def params(self) -> dict[str, str]:
@@ -125,143 +120,313 @@ class Filters:
         for f in fields(self):
             value = getattr(self, f.name)
             if value:
-                out[names.get(f.name, f.name)] = value.isoformat() if isinstance(value, date) else value
+                out[names.get(f.name, f.name)] = (value.isoformat() if isinstance(value, date)
+                                                  else "1" if value is True else value)
         return out
 
     def query_string(self, **extra: Any) -> str:
-        return urlencode({**self.params(), **{k: v for k, v in extra.items() if v}})
+        merged = {**self.params(), **{k: v for k, v in extra.items() if v is not None}}
+        return urlencode({k: v for k, v in merged.items() if v not in ("", False)})
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.date_from or self.date_to)
 
     def where(self, con: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
-        """WHERE clause over ``v_highlights h`` and its named parameters (runs the keyword search, if any, once)."""
-        clauses = ["TRUE"]
+        """WHERE clause over ``HIGHLIGHTS h`` and its named parameters (runs the keyword search, if any, once)."""
+        clauses = ["h.date IS NULL" if self.undated else "h.date IS NOT NULL"]
         params: dict[str, Any] = {}
-        if self.date_from:
+        if self.date_from and not self.undated:
             clauses.append("h.date >= $date_from")
             params["date_from"] = self.date_from
-        if self.date_to:
+        if self.date_to and not self.undated:
             clauses.append("h.date <= $date_to")
             params["date_to"] = self.date_to
         if self.province:
-            clauses.append("(h.province = $province OR h.province_now = $province)")
+            clauses.append("(h.province = $province OR h.province_now = $province OR "
+                           + _award_with("r.province = $province OR r.province_now = $province") + ")")
             params["province"] = self.province
-        for column in ("level", "kind", "source", "unit"):
+        if self.level:
+            clauses.append(f"(h.level = $level OR {_award_with('r.level = $level')})")
+            params["level"] = self.level
+        if self.unit:
+            clauses.append(f"(h.unit = $unit OR {_award_with('r.recipient = $unit OR w.awarder_unit = $unit')})")
+            params["unit"] = self.unit
+        if self.family:
+            clauses.append("(h.kind = 'award' AND (h.article_id, h.item_start) IN "
+                           "(SELECT article_id, start_char FROM awards WHERE form_family = $family))")
+            params["family"] = self.family
+        for column in ("kind", "source"):
             if getattr(self, column):
                 clauses.append(f"h.{column} = ${column}")
                 params[column] = getattr(self, column)
         search = SearchQuery.parse(self.q)
-        if self.q and not search:
-            raise BadParameter("Từ khóa không có chữ hay số nào để tìm.")
         if search:
             register_matches(con, search)
             clauses.append(f"h.article_id IN (SELECT article_id FROM {MATCHES})")
         return " AND ".join(clauses), params
 
 
+def _award_with(condition: str) -> str:
+    """An award highlight one of whose recipients (``r``) or whose awarder (``w``) meets ``condition``."""
+    return ("(h.kind = 'award' AND (h.article_id, h.item_start) IN (SELECT w.article_id, w.start_char FROM awards w "
+            "JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx WHERE "
+            f"{condition}))")
+
+
 MATCHES = "search_matches"
 
 
 def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> int:
-    """Run the search once and register its matches (``article_id, score``) as MATCHES; return their number."""
+    """Run the search once and register its matches (``article_id, score``) as MATCHES; return their number.
+
+    (``con.sql`` refuses to run while a result of ``con.execute`` is unread: queries here fetch all.)"""
     sql, params = query.matches_sql()
     matches = con.sql(sql, params=params).to_arrow_table()
     con.register(MATCHES, matches)
     return matches.num_rows
 
 
-# -- the feed -----------------------------------------------------------------------------
+# -- the feed: one card per statement ---------------------------------------------------------
 
-_FEED_COLUMNS = """h.article_id, h.kind, h.date, h.source, h.source_name, h.unit, h.level, h.province,
-    h.province_now, h.label, h.item, h.value, h.currency, h.counted, h.sentence, h.item_start,
-    h.item_end, h.item_start - h.item_start_in_sentence AS sentence_start, h.url, h.title"""
+HIGHLIGHTS = "(SELECT h.*, a.published_at::DATE AS date, a.source FROM highlights h JOIN articles a USING (article_id))"
+"""What filters read: the highlights with their article's date (NULL when undated) and source; lighter than
+v_highlights, which also joins the sources for their names."""
+
+_CARD_ORDER = "date DESC NULLS LAST, article_id, sentence_start"
 
 
-_ORDER = "h.date DESC, h.article_id, h.item_start, h.kind, h.item_end"
-_KEY = ("article_id", "item_start", "kind", "item_end")
-# The same columns as _FEED_COLUMNS, read from the base tables for a few articles (see feed).
-_DETAIL_SQL = """
-    SELECT h.article_id, h.kind, coalesce(a.published_at, a.fetched_at)::DATE AS date, a.source,
-           coalesce(s.name, a.source) AS source_name, h.unit, h.level, h.province, h.province_now, h.label, h.item,
-           h.value, h.currency, h.counted, h.sentence, h.item_start, h.item_end, h.sentence_start, a.url, a.title
-    FROM (SELECT * FROM highlights WHERE article_id IN $ids) h
-    JOIN (SELECT * FROM articles WHERE article_id IN $ids) a USING (article_id)
-    LEFT JOIN sources s ON s.source = a.source"""
+def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, Any]) -> int:
+    return con.execute(f"SELECT count(*) FROM (SELECT DISTINCT h.article_id, h.sentence_start FROM {HIGHLIGHTS} h "
+                       f"WHERE {where})", params).fetchall()[0][0]
 
 
 def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE
          ) -> tuple[list[dict[str, Any]], int]:
-    """One page of highlights, newest first, and how many match in all.
+    """One page of cards, newest first, and how many cards match in all.
 
-    The page is found on the narrow sort key first; only its few articles are
-    then read in full (titles, URLs, sentences), which keeps deep pages fast.
+    The page is found on the narrow card key first; only its few articles are
+    then read in full (titles, URLs, sentences, awards), which keeps deep pages fast.
     """
     where, params = filters.where(con)
-    total = con.execute(f"SELECT count(*) FROM v_highlights h WHERE {where}", params).fetchone()[0]
+    # one grouping gives the page and the total (a window over the groups)
     keys = con.execute(
-        f"""SELECT {", ".join("h." + k for k in _KEY)} FROM v_highlights h WHERE {where}
-            ORDER BY {_ORDER} LIMIT $limit OFFSET $offset""",
+        f"""SELECT article_id, sentence_start, date, count(*) OVER () AS total FROM (
+                SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM {HIGHLIGHTS} h WHERE {where}
+                GROUP BY h.article_id, h.sentence_start)
+            ORDER BY {_CARD_ORDER} LIMIT $limit OFFSET $offset""",
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
-    details = rows_of(con, _DETAIL_SQL, {"ids": sorted({k[0] for k in keys})}) if keys else []
-    by_key = {tuple(d[k] for k in _KEY): d for d in details}
-    rows = [by_key[key] for key in keys]
-    add_sentence_marks(con, rows)
-    return rows, total
+    total = keys[0][3] if keys else count_cards(con, where, params)
+    return cards(con, [(k[0], k[1]) for k in keys]), total
 
 
-def add_sentence_marks(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
-    """Give each row ``marks``: its sentence with every highlight of that sentence marked, its own item first."""
-    if not rows:
-        return
-    others = rows_of(
-        con,
-        """SELECT article_id, sentence_start, kind, label, item_start, item_end FROM highlights
-           WHERE article_id IN $ids AND sentence_start IN $starts""",
-        {"ids": sorted({r["article_id"] for r in rows}), "starts": sorted({r["sentence_start"] for r in rows})},
-    )
-    by_sentence: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for other in others:
-        by_sentence.setdefault((other["article_id"], other["sentence_start"]), []).append(other)
-    for row in rows:
-        spans = [
-            Span(o["item_start"], o["item_end"], o["kind"], _span_title(o["kind"], o["label"]),
-                 main=(o["item_start"], o["item_end"], o["kind"]) == (row["item_start"], row["item_end"], row["kind"]))
-            for o in by_sentence.get((row["article_id"], row["sentence_start"]), [])
-        ]
-        row["marks"] = mark_tree(row["sentence"], spans, offset=row["sentence_start"])
+def undated_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+    """Cards the filters would show if their articles had a date (counted apart, listed with ``undated``)."""
+    where, params = replace(filters, date_from=None, date_to=None, undated=True).where(con)
+    return count_cards(con, where, params)
+
+
+_CARD_ITEMS_SQL = """
+    SELECT h.article_id, h.sentence_start, h.kind, h.label, h.item, h.value, h.currency, h.counted, m.per, h.unit,
+           h.level, h.province, h.province_now, h.sentence, h.item_start, h.item_end, a.published_at::DATE AS date,
+           a.source, coalesce(s.name, a.source) AS source_name, a.url, a.title
+    FROM (SELECT * FROM highlights WHERE article_id IN $ids) h
+    JOIN (SELECT * FROM articles WHERE article_id IN $ids) a USING (article_id)
+    LEFT JOIN (SELECT article_id, start_char, kind, any_value(per) AS per FROM amounts WHERE article_id IN $ids
+               GROUP BY ALL) m ON m.article_id = h.article_id AND m.start_char = h.item_start AND m.kind = h.kind
+    LEFT JOIN sources s ON s.source = a.source
+    ORDER BY h.article_id, h.item_start, h.item_end DESC"""
+
+
+def award_details(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[tuple[int, int], dict[str, Any]]:
+    """(article_id, start_char) -> the award there: form, family, awarder, recipients, count, occasion."""
+    rows = rows_of(con, """
+        SELECT w.article_id, w.start_char, w.form, w.form_family, w.awarder, w.awarder_unit, w.awarder_level,
+               w.recipient_count, w.occasion,
+               list({'name': r.recipient, 'type': r.recipient_type, 'count': r.count, 'level': r.level,
+                     'province': r.province} ORDER BY r.recipient_idx) FILTER (WHERE r.recipient IS NOT NULL)
+                 AS recipients
+        FROM awards w LEFT JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx
+        WHERE w.article_id IN $ids GROUP BY ALL""", {"ids": ids})
+    return {(r["article_id"], r["start_char"]): r for r in rows}
+
+
+def cards(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The cards of these (article_id, sentence_start) keys, in that order, every item of the sentence marked."""
+    if not keys:
+        return []
+    ids = sorted({k[0] for k in keys})
+    wanted = set(keys)
+    items: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for row in rows_of(con, _CARD_ITEMS_SQL, {"ids": ids}):
+        key = (row["article_id"], row["sentence_start"])
+        if key in wanted:
+            items.setdefault(key, []).append(row)
+    awards = award_details(con, ids)
+    out = []
+    for key in keys:
+        rows = items.get(key)
+        if not rows:
+            continue
+        for row in rows:
+            row["award"] = awards.get((row["article_id"], row["item_start"])) if row["kind"] == "award" else None
+        first = rows[0]
+        spans = [Span(r["item_start"], r["item_end"], r["kind"], _span_title(r["kind"], r["label"]), main=True)
+                 for r in rows]
+        places = list(dict.fromkeys((r["unit"], r["province"], r["province_now"]) for r in rows
+                                    if r["unit"] or r["province"]))
+        out.append({
+            "article_id": first["article_id"], "sentence_start": first["sentence_start"], "date": first["date"],
+            "source": first["source"], "source_name": first["source_name"], "url": first["url"],
+            "title": first["title"], "sentence": first["sentence"],
+            "marks": mark_tree(first["sentence"], spans, offset=first["sentence_start"]),
+            "entries": rows, "kinds": list(dict.fromkeys(r["kind"] for r in rows)), "places": places,
+        })
+    return out
 
 
 def _span_title(kind: str, label: str | None) -> str:
     return f"{SPAN_LABELS[kind]}: {label}" if label else SPAN_LABELS[kind]
 
 
-def export_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict[str, Any]]:
+# -- downloads ----------------------------------------------------------------------------------
+
+HIGHLIGHT_EXPORT_SQL = """
+    SELECT h.date, h.kind, h.label, h.sentence, h.unit, h.level, h.province, h.province_now, h.value, h.currency,
+           h.counted, w.form_family, w.awarder, w.awarder_level, rr.recipients, w.recipient_count, w.occasion,
+           h.source_name, h.title, h.url
+    FROM v_highlights h
+    LEFT JOIN awards w ON h.kind = 'award' AND w.article_id = h.article_id AND w.start_char = h.item_start
+    LEFT JOIN (SELECT article_id, award_idx, string_agg(recipient, '; ' ORDER BY recipient_idx) AS recipients
+               FROM award_recipients GROUP BY ALL) rr ON rr.article_id = w.article_id AND rr.award_idx = w.idx
+    WHERE {where}
+    ORDER BY h.date DESC NULLS LAST, h.article_id, h.item_start, h.kind"""
+
+
+def export_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[dict[str, Any]]:
+    """Every highlight the filters keep, with the award columns, a batch at a time (no cap)."""
     where, params = filters.where(con)
-    return rows_of(
-        con,
-        f"""SELECT {_FEED_COLUMNS} FROM v_highlights h WHERE {where}
-            ORDER BY {_ORDER} LIMIT {EXPORT_LIMIT}""",
-        params,
-    )
+    yield from _stream(con, HIGHLIGHT_EXPORT_SQL.format(where=where), params)
+
+
+def _stream(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    while batch := cursor.fetchmany(EXPORT_BATCH):
+        for row in batch:
+            yield dict(zip(names, row))
+
+
+# -- awards -------------------------------------------------------------------------------------
+
+_AWARDS_FROM = """
+    FROM award_recipients r
+    JOIN awards w ON w.article_id = r.article_id AND w.idx = r.award_idx
+    JOIN articles a ON a.article_id = r.article_id
+    LEFT JOIN sources s ON s.source = a.source"""
+
+
+def award_where(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """WHERE clause over award recipients ``r``, awards ``w`` and articles ``a`` (recipient level and province)."""
+    clauses = ["a.published_at IS NULL" if filters.undated else "a.published_at IS NOT NULL"]
+    params: dict[str, Any] = {}
+    if filters.date_from and not filters.undated:
+        clauses.append("a.published_at >= $date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to and not filters.undated:
+        clauses.append("a.published_at < $date_after")
+        params["date_after"] = filters.date_to + timedelta(days=1)
+    if filters.province:
+        clauses.append("(r.province = $province OR r.province_now = $province)")
+        params["province"] = filters.province
+    if filters.unit:
+        clauses.append("(r.recipient = $unit OR w.awarder_unit = $unit)")
+        params["unit"] = filters.unit
+    for name, column in (("level", "r.level"), ("family", "w.form_family"), ("source", "a.source")):
+        if getattr(filters, name):
+            clauses.append(f"{column} = ${name}")
+            params[name] = getattr(filters, name)
+    return " AND ".join(clauses), params
+
+
+AWARD_COLUMNS = """a.published_at::DATE AS date, w.form, w.form_family, r.recipient, r.recipient_type, r.count,
+    r.level, r.province, r.province_now, w.awarder, w.awarder_unit, w.awarder_level, w.occasion, w.recipient_count,
+    coalesce(s.name, a.source) AS source_name, a.title, a.url, a.article_id"""
+_AWARD_ORDER = "a.published_at DESC NULLS LAST, a.article_id, r.award_idx, r.recipient_idx"
+
+
+def award_rows(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE
+               ) -> tuple[list[dict[str, Any]], int]:
+    """One page of award recipients, newest first, and how many match."""
+    where, params = award_where(filters)
+    total = con.execute(f"SELECT count(*) {_AWARDS_FROM} WHERE {where}", params).fetchall()[0][0]
+    rows = rows_of(con, f"SELECT {AWARD_COLUMNS} {_AWARDS_FROM} WHERE {where} ORDER BY {_AWARD_ORDER} "
+                        "LIMIT $limit OFFSET $offset",
+                   {**params, "limit": page_size, "offset": (page - 1) * page_size})
+    return rows, total
+
+
+def award_export_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[dict[str, Any]]:
+    where, params = award_where(filters)
+    yield from _stream(con, f"SELECT {AWARD_COLUMNS} {_AWARDS_FROM} WHERE {where} ORDER BY {_AWARD_ORDER}", params)
+
+
+def award_totals(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 50) -> list[dict[str, Any]]:
+    """Per recipient unit: awards received under the filters, most first (ties in Vietnamese order)."""
+    where, params = award_where(filters)
+    rows = rows_of(con, f"""SELECT r.recipient AS unit, any_value(r.level) AS level, any_value(r.province) AS province,
+                                   count(*) AS awards, count(DISTINCT w.form_family) AS families,
+                                   string_agg(DISTINCT w.form_family, ', ') AS forms
+                            {_AWARDS_FROM} WHERE {where} AND r.recipient_type = 'unit'
+                            GROUP BY r.recipient ORDER BY awards DESC LIMIT {limit * 4}""", params)
+    return sorted(rows, key=lambda r: (-r["awards"], collation_key(r["unit"])))[:limit]
+
+
+# -- filter choices, provinces --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Options:
-    """Choices of the filter form, read from the data."""
+    """Choices of the filter form, read from the data, in Vietnamese order."""
 
     provinces_now: list[str]
     provinces_old: list[str]
     sources: list[tuple[str, str]]
 
+    @property
+    def provinces(self) -> list[str]:
+        return [*self.provinces_now, *self.provinces_old]
+
+
+def province_names(options: Options) -> list[str]:
+    """Every province name a filter may mean: those of the data, then the gazetteer's (old and today's)."""
+    gaz = gazetteer()
+    return [*options.provinces, *gaz.new, *gaz.old]
+
 
 def options(con: duckdb.DuckDBPyConnection) -> Options:
     now = [r[0] for r in con.execute(
-        "SELECT DISTINCT province_now FROM highlights WHERE province_now IS NOT NULL ORDER BY 1").fetchall()]
+        """SELECT province_now FROM highlights WHERE province_now IS NOT NULL
+           UNION SELECT province_now FROM award_recipients WHERE province_now IS NOT NULL""").fetchall()]
     old = [r[0] for r in con.execute(
-        "SELECT DISTINCT province FROM highlights WHERE province IS NOT NULL ORDER BY 1").fetchall()]
+        """SELECT province FROM highlights WHERE province IS NOT NULL
+           UNION SELECT province FROM award_recipients WHERE province IS NOT NULL""").fetchall()]
     sources = con.execute(
         """SELECT a.source, coalesce(any_value(s.name), a.source) FROM (SELECT DISTINCT source FROM articles) a
-           LEFT JOIN sources s USING (source) GROUP BY a.source ORDER BY 2""").fetchall()
-    return Options(now, [p for p in old if p not in set(now)], [(r[0], r[1]) for r in sources])
+           LEFT JOIN sources s USING (source) GROUP BY a.source""").fetchall()
+    return Options(vn_sorted(now), vn_sorted(p for p in set(old) - set(now)),
+                   sorted(((r[0], r[1]) for r in sources), key=lambda s: collation_key(s[1])))
+
+
+def province_counts(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, int], dict[str, int]]:
+    """Dated cards per province as named at publication, and per province today."""
+    counts = []
+    for column in ("province", "province_now"):
+        rows = con.execute(f"""SELECT {column}, count(DISTINCT (article_id, sentence_start)) FROM v_highlights
+                               WHERE {column} IS NOT NULL AND date IS NOT NULL GROUP BY 1""").fetchall()
+        counts.append(dict(rows))
+    return counts[0], counts[1]
 
 
 # -- monthly chart --------------------------------------------------------------------------
@@ -277,32 +442,56 @@ class Bar:
         return sum(self.counts.values())
 
 
-def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, months: int = 24) -> list[Bar]:
-    """Highlights per month and kind over the last ``months`` months that have data (gaps kept)."""
-    where, params = filters.where(con)
+@dataclass(frozen=True)
+class Months:
+    """The chart's bars and what they leave out: older months beyond the window, future dates."""
+
+    bars: list[Bar]
+    first_with_data: date | None
+    older: int  # cards before the first bar
+    future: int  # cards dated after the current month (wrong dates on the site)
+
+    @property
+    def total(self) -> int:
+        return sum(b.total for b in self.bars)
+
+    @property
+    def windowed(self) -> bool:
+        return self.older > 0
+
+
+def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None = None,
+            months: int = CHART_MONTHS) -> Months:
+    """Cards per month and kind from the first month with data to the current month at most."""
+    today = today or date.today()
+    where, params = replace(filters, undated=False).where(con)
+    # each card counts once, under its first kind in KIND_LABELS order, so bars add up to the card count
     rows = con.execute(
-        f"""SELECT date_trunc('month', h.date)::DATE AS month, h.kind, count(*) FROM v_highlights h
-            WHERE {where} GROUP BY ALL ORDER BY month""",
-        params,
+        f"""SELECT month, ($kinds)[pos] AS kind, count(*) FROM (
+                SELECT date_trunc('month', max(h.date))::DATE AS month, min(list_position($kinds, h.kind)) AS pos
+                FROM {HIGHLIGHTS} h WHERE {where} GROUP BY h.article_id, h.sentence_start
+            ) GROUP BY month, pos ORDER BY month""",
+        {**params, "kinds": list(KIND_LABELS)},
     ).fetchall()
-    if not rows:
-        return []
+    this_month = today.replace(day=1)
     counts: dict[date, dict[str, int]] = {}
+    future = 0
     for month, kind, n in rows:
+        if month > this_month:
+            future += n
+            continue
         counts.setdefault(month, {})[kind] = n
+    if not counts:
+        return Months([], None, 0, future)
     last = max(counts)
-    first = max(min(counts), _add_months(last, -(months - 1)))
+    first = max(min(counts), p.add_months(last, -(months - 1)))
+    older = sum(n for m, c in counts.items() if m < first for n in c.values())
     bars = []
     month = first
     while month <= last:
         bars.append(Bar(month, counts.get(month, {})))
-        month = _add_months(month, 1)
-    return bars
-
-
-def _add_months(day: date, n: int) -> date:
-    index = day.year * 12 + day.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
+        month = p.add_months(month, 1)
+    return Months(bars, min(counts), older, future)
 
 
 # -- articles -------------------------------------------------------------------------------
@@ -312,7 +501,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: int) -> dict[str, Any] |
     found = rows_of(
         con,
         """SELECT a.article_id, a.url, a.source, coalesce(s.name, a.source) AS source_name, a.title,
-                  a.published_at, a.byline, a.body
+                  a.published_at, a.fetched_at, a.byline, a.body
            FROM articles a LEFT JOIN sources s USING (source) WHERE a.article_id = $id""",
         {"id": article_id},
     )
@@ -330,7 +519,10 @@ def article_extractions(con: duckdb.DuckDBPyConnection, article_id: int) -> list
              SELECT kind, text, coalesce(currency, unit, ''), start_char, end_char
                FROM amounts WHERE article_id = $id
              UNION ALL
-             SELECT 'award', form, coalesce(awarder, ''), start_char, end_char FROM awards WHERE article_id = $id
+             SELECT 'award', w.form, concat_ws(' → ', w.awarder, string_agg(r.recipient, ', ' ORDER BY r.recipient_idx)),
+                    w.start_char, w.end_char
+               FROM awards w LEFT JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx
+               WHERE w.article_id = $id GROUP BY w.form, w.awarder, w.start_char, w.end_char
              UNION ALL
              SELECT 'movement', name, coalesce(unit, ''), start_char, end_char FROM movements WHERE article_id = $id
              UNION ALL
@@ -350,20 +542,40 @@ def article_marks(body: str, extractions: list[dict[str, Any]]) -> list[Node]:
 
 
 def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: int = 1,
-                    page_size: int = PAGE_SIZE) -> tuple[list[dict[str, Any]], int]:
-    """Articles matching the query, best first, with a snippet around the first match."""
-    total = register_matches(con, query)
+                    page_size: int = PAGE_SIZE, filters: Filters | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Articles matching the query (and the feed's filters), best first, with a snippet around the first match."""
+    register_matches(con, query)
+    clauses, params = ["TRUE"], {}
+    filters = replace(filters or Filters(), q="")
+    if filters.dated:
+        if filters.date_from:
+            clauses.append("a.published_at >= $date_from")
+            params["date_from"] = filters.date_from
+        if filters.date_to:
+            clauses.append("a.published_at < $date_after")
+            params["date_after"] = filters.date_to + timedelta(days=1)
+    if filters.source:
+        clauses.append("a.source = $source")
+        params["source"] = filters.source
+    if any((filters.province, filters.level, filters.kind, filters.family, filters.unit)):
+        where, item_params = replace(filters, date_from=None, date_to=None, source="").where(con)
+        where = where.replace("h.date IS NOT NULL", "TRUE", 1)
+        clauses.append(f"a.article_id IN (SELECT h.article_id FROM {HIGHLIGHTS} h WHERE {where})")
+        params.update(item_params)
+    condition = " AND ".join(clauses)
+    total = con.execute(f"SELECT count(*) FROM {MATCHES} m JOIN articles a USING (article_id) WHERE {condition}",
+                        params).fetchall()[0][0]
     ranked = con.execute(
-        f"""SELECT m.article_id FROM {MATCHES} m JOIN articles a USING (article_id)
+        f"""SELECT m.article_id FROM {MATCHES} m JOIN articles a USING (article_id) WHERE {condition}
             ORDER BY m.score DESC, a.published_at DESC NULLS LAST, a.article_id LIMIT $limit OFFSET $offset""",
-        {"limit": page_size, "offset": (page - 1) * page_size},
+        {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
     ids = [r[0] for r in ranked]
     details = rows_of(
         con,
         """SELECT a.article_id, a.title, a.url, a.published_at, a.source, coalesce(s.name, a.source) AS source_name,
-                  a.body, (SELECT count(*) FROM highlights h WHERE h.article_id IN $ids AND h.article_id = a.article_id)
-                  AS highlights
+                  a.body, (SELECT count(DISTINCT h.sentence_start) FROM highlights h WHERE h.article_id IN $ids
+                           AND h.article_id = a.article_id) AS highlights
            FROM articles a LEFT JOIN sources s ON s.source = a.source WHERE a.article_id IN $ids""",
         {"ids": ids},
     ) if ids else []
@@ -390,25 +602,24 @@ def snippet(body: str, query: SearchQuery) -> list[Node]:
     return mark_tree(text, [Span(a, b, "match") for a, b in hits if start <= a and b <= end], offset=shift)
 
 
-# -- weekly digest --------------------------------------------------------------------------
+# -- periods (digest) -----------------------------------------------------------------------
+
+
+def period_cards(con: duckdb.DuckDBPyConnection, start: date, end: date, province: str = "") -> list[dict[str, Any]]:
+    """Every card dated ``start`` .. ``end`` (of a province, when given), newest first."""
+    where, params = Filters(date_from=start, date_to=end, province=province).where(con)
+    keys = con.execute(f"""SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM {HIGHLIGHTS} h
+                           WHERE {where} GROUP BY 1, 2 ORDER BY {_CARD_ORDER}""", params).fetchall()
+    return cards(con, [(k[0], k[1]) for k in keys])
 
 
 def week_highlights(con: duckdb.DuckDBPyConnection, monday: date) -> list[dict[str, Any]]:
-    """Every highlight of the ISO week starting ``monday``: awards first, biggest amounts first."""
-    filters = Filters(date_from=monday, date_to=monday + timedelta(days=6))
-    where, params = filters.where(con)
-    rows = rows_of(
-        con,
-        f"""SELECT {_FEED_COLUMNS} FROM v_highlights h WHERE {where}
-            ORDER BY list_position(['award', 'money', 'count', 'movement', 'model'], h.kind),
-                     h.value DESC NULLS LAST, h.date DESC, h.article_id, h.item_start""",
-        params,
-    )
-    add_sentence_marks(con, rows)
-    return rows
+    """The cards of the ISO week starting ``monday``."""
+    return period_cards(con, monday, monday + timedelta(days=6))
 
 
-def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
-    """Monday of the newest week that has highlights."""
-    last = con.execute("SELECT max(date) FROM v_highlights").fetchone()[0]
+def latest_week(con: duckdb.DuckDBPyConnection, today: date | None = None) -> date | None:
+    """Monday of the newest week, not after today, that has dated highlights."""
+    last = con.execute("SELECT max(date) FROM v_highlights WHERE date <= $today",
+                       {"today": today or date.today()}).fetchall()[0][0]
     return last - timedelta(days=last.weekday()) if last else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -32,19 +33,54 @@ LEVEL_LABELS = {
     "district": "LĐLĐ cấp huyện",
     "grassroots": "Công đoàn cơ sở",
 }
+# Who gave an award: a union level, or the State (awards.awarder_level).
+AWARDER_LABELS = {**LEVEL_LABELS, "state": "Nhà nước"}
+RECIPIENT_TYPES = {"unit": "Đơn vị", "person": "Cá nhân", "group": "Nhóm chưa nêu tên"}
+# Award form families (awards.form_family), in the order of the filter.
+FAMILIES = {name: name for name in (
+    "Huân chương", "Huy chương", "Cờ thi đua", "Bằng khen", "Giấy khen", "Kỷ niệm chương", "danh hiệu thi đua", "khác")}
+UNDATED = "không rõ ngày"
 
 
 def vn_date(value: date | datetime | None) -> str:
-    """dd/mm/yyyy, as Vietnamese readers write dates."""
-    return value.strftime("%d/%m/%Y") if value else "—"
+    """dd/mm/yyyy, as Vietnamese readers write dates; "không rõ ngày" for an undated article."""
+    return value.strftime("%d/%m/%Y") if value else UNDATED
 
 
 def vn_number(value: float | int | None) -> str:
-    """Digits grouped with dots and a decimal comma: 1.500.000 or 2,5."""
+    """Digits grouped with dots and a decimal comma: 120.000 or 2,5 (one format on every page)."""
     if value is None:
         return ""
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def vn_money(value: float | None) -> str:
+    """A sum in đồng as staff write it: 1,2 tỷ đồng, 60 triệu đồng, 500.000 đồng."""
+    if value is None:
+        return ""
+    for scale, word in ((1e9, "tỷ"), (1e6, "triệu")):
+        if abs(value) >= scale:
+            return f"{vn_number(round(value / scale, 1))} {word} đồng"
+    return f"{vn_number(value)} đồng"
+
+
+def short_source(name: str) -> str:
+    """A source's name without its section or note: "Báo Lao Động, chuyên mục Công đoàn" -> "Báo Lao Động"."""
+    return re.split(r",\s|\s\(", name, maxsplit=1)[0].strip()
+
+
+def short_date(value: date) -> str:
+    """d/m without leading zeros: 28/7."""
+    return f"{value.day}/{value.month}"
+
+
+def period_label(start: date, end: date, week: bool) -> str:
+    """"Tuần 31 (28/7 – 3/8/2025)" or "Tháng 7/2025"."""
+    if not week:
+        return f"Tháng {start.month}/{start.year}"
+    first = short_date(start) if start.year == end.year else f"{short_date(start)}/{start.year}"
+    return f"Tuần {start.isocalendar()[1]} ({first} – {short_date(end)}/{end.year})"
 
 
 def inline_css_hash(css: str) -> str:
@@ -61,5 +97,9 @@ def environment() -> Environment:
     )
     env.filters["vn_date"] = vn_date
     env.filters["vn_number"] = vn_number
-    env.globals.update(KIND_LABELS=KIND_LABELS, SPAN_LABELS=SPAN_LABELS, LEVEL_LABELS=LEVEL_LABELS)
+    env.filters["vn_money"] = vn_money
+    env.filters["short_source"] = short_source
+    env.globals.update(KIND_LABELS=KIND_LABELS, SPAN_LABELS=SPAN_LABELS, LEVEL_LABELS=LEVEL_LABELS,
+                       AWARDER_LABELS=AWARDER_LABELS, RECIPIENT_TYPES=RECIPIENT_TYPES, FAMILIES=FAMILIES,
+                       UNDATED=UNDATED)
     return env
