@@ -10,8 +10,7 @@ mangles it:
 * ``excel=True`` (``congdoan export --excel``) writes what Excel opens as is: a UTF-8
   byte-order mark, so that Vietnamese letters survive; identifiers as ``="…"`` cells, which
   Excel shows as text with every digit; and text cells that Excel would run as a formula
-  (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) prefixed with an
-  apostrophe.
+  prefixed with an apostrophe (the rule of ``pipeline.spreadsheet``).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ import os
 import re
 from pathlib import Path
 
+from pipeline.spreadsheet import sql_csv_cell
 from pipeline.store import Store
 
 FORMATS = ("parquet", "csv")
@@ -60,9 +60,7 @@ def _csv_cell(column: str, data_type: str, excel: bool) -> str:
         text = col
     else:
         return col
-    if excel:
-        text = f"CASE WHEN regexp_matches({text}, '^[=+\\-@\\t\\r]') THEN '''' || {text} ELSE {text} END"
-    return text
+    return sql_csv_cell(text) if excel else text
 
 
 def _copy_csv(store: Store, name: str, target: Path, excel: bool) -> None:
