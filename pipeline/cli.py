@@ -106,10 +106,17 @@ def _crawl(ws: Workspace, sites, *, command: str, origins: dict[str, str], since
     return outcome
 
 
+def _report_extraction(stats) -> None:
+    console.print(f"Extracted {stats.articles} article(s) with {stats.version}.")
+    if stats.quarantined:
+        errors.print(f"warning: {stats.quarantined} article(s) could not be processed and were set aside; "
+                     "see `congdoan quarantine`", markup=False)
+
+
 def _finish_crawl(outcome) -> None:
     console.print(report.crawl_table(outcome.sites, title=f"Crawl run {outcome.run_id}"))
     if outcome.extracted:
-        console.print(f"Extracted {outcome.extracted.articles} article(s) with {outcome.extracted.version}.")
+        _report_extraction(outcome.extracted)
     if outcome.failed:
         names = ", ".join(s["source"] for s in outcome.failed)
         errors.print(f"error: {len(outcome.failed)} site(s) failed: {names} (see crawl_site_runs and page_errors)")
@@ -205,6 +212,8 @@ def import_(
     with writer(ws) as store, _progress() as progress:
         outcome = import_into(store, files, source=record, on_progress=_extract_progress(progress, "Extracting"))
     console.print(f"Stored {outcome.stored} article(s); {outcome.duplicates} already stored.")
+    if outcome.extracted and outcome.extracted.quarantined:
+        _report_extraction(outcome.extracted)
     for problem in outcome.errors:
         errors.print(f"error: {problem}", markup=False)
     if outcome.errors:
@@ -230,7 +239,27 @@ def extract(
     with writer(ws) as store, _progress() as progress:
         stats = extract_pending(store, everything=all_, workers=workers,
                                 on_progress=_extract_progress(progress, "Extracting"))
-    console.print(f"Extracted {stats.articles} article(s) with {stats.version}.")
+    _report_extraction(stats)
+
+
+@app.command(name="quarantine")
+def quarantine_(db: DbOption = None) -> None:
+    """List the articles set aside because processing them failed (stage, error, extractor version).
+
+    A quarantined article is skipped until the extractor version changes, then tried again.
+
+    Example:
+
+        congdoan quarantine --db data/congdoan.duckdb
+    """
+    from pipeline.quarantine import listing
+
+    with open_reader(Workspace.for_db(db)) as store:
+        rows = listing(store)
+    if not rows:
+        console.print("No article is in quarantine.")
+        return
+    console.print(report.quarantine_table(rows))
 
 
 @app.command(name="eval")

@@ -53,6 +53,8 @@ def crawl_into(
 ) -> CrawlOutcome:
     """Crawl the sites into an open store, record the run, and optionally extract what is new."""
     run_id = new_run_id()
+    if store.close_killed_runs():
+        log.warning("closed crawl run(s) left running by a killed process")
     store.start_run(run_id, command)
     log.info("run %s: crawling %s", run_id, ", ".join(s.source for s in sites))
     rows = crawl_sites(store, ws, list(sites), run_id=run_id, origins=origins, since=since, polite=polite)
