@@ -22,6 +22,8 @@ from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_
 TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated"})
 # Reasons that will not change on a later visit: such article URLs are not requested again.
 PERMANENT_REASONS = frozenset({"robots", "listing_page", "binary", "too_large"})
+# Rows that note how a stored page was read (its charset repaired), not a failure.
+NOTE_REASONS = frozenset({"charset_repaired"})
 
 
 class CrawlStore(Protocol):
@@ -125,7 +127,7 @@ class SiteRun:
             "article_pages": self.article_pages,
             "not_modified": self.not_modified,
             "articles_new": self.articles_new,
-            "failures": len(self.errors),
+            "failures": sum(1 for e in self.errors if e["reason"] not in NOTE_REASONS),
             "empty_bodies": self.empty_bodies,
             "empty_body_share": round(self.empty_body_share, 4),
             "error": error,

@@ -214,6 +214,8 @@ def import_(
     console.print(f"Stored {outcome.stored} article(s); {outcome.duplicates} already stored.")
     if outcome.extracted and outcome.extracted.quarantined:
         _report_extraction(outcome.extracted)
+    for note in outcome.notes:
+        errors.print(f"note: {note}", markup=False)
     for problem in outcome.errors:
         errors.print(f"error: {problem}", markup=False)
     if outcome.errors:

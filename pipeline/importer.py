@@ -45,6 +45,7 @@ class ImportResult:
     error: str | None = None
     kind: str | None = None  # "text" or "html"
     encoding: str | None = None
+    note: str | None = None  # the charset was repaired (see extract.html.Decoded.note)
 
     @property
     def ok(self) -> bool:
@@ -96,7 +97,7 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
         result.error = "empty file"
         return result
     decoded = decode_html(data)
-    result.encoding = decoded.encoding
+    result.encoding, result.note = decoded.encoding, decoded.note
     if decoded.problem:
         result.error = f"{decoded.problem}: {decoded.detail}"
         return result

@@ -72,6 +72,7 @@ class ImportOutcome:
     stored: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # files stored after their charset was repaired
     extracted: ExtractStats | None = None
 
 
@@ -96,6 +97,8 @@ def import_into(
         if result.article is None:
             outcome.errors.append(f"{result.path}: {result.error}")
             continue
+        if result.note:
+            outcome.notes.append(f"{result.path}: {result.note}")
         if published and result.article.published_at is None:
             result.article.published_at = published.get(result.path)
         articles.append(result.article)

@@ -20,3 +20,5 @@ COMMENT ON COLUMN quarantine.attempts IS 'How many times it failed, over all ext
 
 COMMENT ON COLUMN crawl_runs.status IS 'ok, failed (at least one site failed), running, or killed (the process died; closed by the next crawl, which counted the articles it had stored).';
 COMMENT ON COLUMN crawl_runs.finished_at IS 'End time (UTC); for a killed run, when the next crawl found it dead.';
+
+COMMENT ON TABLE page_errors IS 'Pages that could not be stored, with a clear reason (http_error, timeout, bad_charset, truncated, empty_body, too_large, binary, listing_page, ...); also pages stored after their charset was repaired (reason charset_repaired, e.g. declared windows-1252 but written in cp1258).';
