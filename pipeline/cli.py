@@ -412,7 +412,7 @@ def main() -> None:
     try:
         # Standalone mode: the parser reports usage errors itself (its message, exit 2) and turns
         # typer.Exit into the exit code; everything else reaches the handlers below.
-        app(standalone_mode=True)
+        app(prog_name="congdoan", standalone_mode=True)
     except (UserError, DatabaseLocked, FileNotFoundError, ValueError, duckdb.Error, OSError) as exc:
         log.exception("command failed")
         errors.print(f"error: {exc}", markup=False)
