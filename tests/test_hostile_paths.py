@@ -133,3 +133,28 @@ def test_an_import_with_no_success_changes_nothing(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.duckdb"
     assert run_cli("import", str(empty), "--db", str(fresh), check=False).returncode == 1
     assert not fresh.exists()
+
+
+def test_a_killed_runs_row_is_closed_by_the_next_run_with_the_articles_it_stored(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from core.records import Article, utcnow
+
+    with writer(Workspace.for_db(tmp_path / "k.duckdb")) as store:
+        store.upsert_sources([Source("s", "site", "newspaper")])
+        start = utcnow() - timedelta(hours=2)
+
+        def crawled(n: int, minutes: int, raw: bool = True) -> Article:
+            return Article(f"https://s.example.vn/{n}", "s", f"Tin {n}", f"Nội dung bài số {n}.",
+                           fetched_at=start + timedelta(minutes=minutes), raw_path=f"s/{n}.html.gz" if raw else None)
+
+        store.con.execute("INSERT INTO crawl_runs (run_id, command, started_at, status) VALUES "
+                          "('killed-1', 'run', ?, 'running'), ('ok-2', 'run', ?, 'ok'), ('killed-3', 'run', ?, 'running')",
+                          [start, start + timedelta(minutes=30), start + timedelta(minutes=60)])
+        store.add_articles([crawled(1, 1), crawled(2, 5), crawled(3, 10, raw=False),  # 3: an import meanwhile
+                            crawled(4, 31), crawled(5, 61), crawled(6, 62)])
+        assert store.close_killed_runs() == 2
+        rows = store.con.execute("SELECT run_id, status, articles_new, finished_at IS NOT NULL FROM crawl_runs "
+                                 "ORDER BY run_id").fetchall()
+        assert store.close_killed_runs() == 0
+    assert rows == [("killed-1", "killed", 2, True), ("killed-3", "killed", 2, True), ("ok-2", "ok", None, False)]
