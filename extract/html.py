@@ -42,7 +42,7 @@ _VIETNAMESE_ONLY = set(
     "ĂẰẮẲẴẶÂẦẤẨẪẬĐÊỀẾỂỄỆÔỒỐỔỖỘƠỜỚỞỠỢƯỪỨỬỮỰẢẠẺẼẸỈỊỎỌỦỤỶỸỴỲ"
 )
 _FALLBACK_ENCODINGS = ("cp1258", "cp1252")
-_NON_ASCII_WORD = re.compile(r"[^\s<>\"'=]*[^\x00-\x7f][^\s<>\"'=]*")
+_WORD = re.compile(r"[^\s<>\"'=]+")  # words of text or markup; linear to scan, unlike one pattern for non-ASCII words
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +121,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _sample(text: str) -> str:
     """The first words with non-ASCII characters, NFC: where a wrong charset shows."""
     limit = html_rules()["charset"]["sample_words"]
-    return _nfc(" ".join(m.group() for m in islice(_NON_ASCII_WORD.finditer(text), limit)))
+    words = (word for word in (m.group() for m in _WORD.finditer(text)) if not word.isascii())
+    return _nfc(" ".join(islice(words, limit)))
 
 
 def _garbled(text: str) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
-from extract.spans import fields_of
+from extract.spans import SpanIndex, fields_of
 from core.records import Extraction
 from extract.terms import term_rows
 
@@ -102,11 +102,10 @@ _HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model
 _HIGHLIGHT_AMOUNTS = ("money", "count")
 
 
-def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
+def _highlight_unit(units: SpanIndex, sent: Span) -> dict[str, Any]:
     """The first unit mentioned in the sentence, else the article's first unit."""
-    units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
-    inside = [u for u in units if sent.start_char <= u.start_char < sent.end_char]
-    chosen = (inside or units or [None])[0]
+    inside = units.starting_in(sent.start_char, sent.end_char)
+    chosen = min(inside, key=lambda u: u.start_char) if inside else units.first()
     fields = fields_of(chosen, "units") if chosen is not None else {}
     return {"unit": fields.get("name"), **{k: fields.get(k) for k in ("level", "province", "province_now")}}
 
@@ -114,6 +113,7 @@ def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
 def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
+    units = SpanIndex(doc.spans.get("units", []))
     for group in ("awards", "amounts", "movements", "models"):
         for span in _body_spans(doc, group, body_start):
             fields = fields_of(span, group)
@@ -129,7 +129,7 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 "value": fields.get("value") if group == "amounts" else None,
                 "currency": fields.get("currency") if group == "amounts" else None,
                 "counted": fields.get("unit") if group == "amounts" else None,
-                **_highlight_unit(doc, sent),
+                **_highlight_unit(units, sent),
                 "sentence": sent.text,
                 "sentence_start": sent.start_char - body_start,
                 "item_start": span.start_char - body_start,

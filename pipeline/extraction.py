@@ -40,12 +40,22 @@ def context_of(article: PendingArticle) -> ArticleContext:
 
 
 TITLE_SEPARATOR = "\n\n"
+# The NLP reads at most this much of a body (a long article has 20,000 characters): the CRF
+# models take about 40 µs a character, so a giant page (a whole forum thread, a dump) would hold
+# a run for minutes. The rest is stored but not analysed; offsets stay exact (a prefix).
+MAX_ANALYSED_CHARS = 100_000
 
 
 def analysed_text(article: PendingArticle) -> tuple[str, int]:
-    """The text the NLP sees (title, blank line, body) and where the body starts in it."""
+    """The text the NLP sees (title, blank line, body, cut at a paragraph past the cap) and where the body starts."""
     prefix = article.title.strip() + TITLE_SEPARATOR if article.title and article.title.strip() else ""
-    return prefix + article.body, len(prefix)
+    body = article.body
+    if len(body) > MAX_ANALYSED_CHARS:
+        cut = body.rfind("\n", 0, MAX_ANALYSED_CHARS)
+        body = body[: cut if cut > 0 else MAX_ANALYSED_CHARS]
+        log.warning("article %s: analysing the first %d of %d characters", article.article_id, len(body),
+                    len(article.body))
+    return prefix + body, len(prefix)
 
 
 def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str, trace: list[str] | None = None) -> Extraction:
