@@ -146,15 +146,15 @@ def _checked_utf8(text: str) -> Decoded:
 
 
 def _readings(data: bytes, stated: str | None) -> list[tuple[str, str, str | None]]:
-    """(codec, text, note) of the bytes in each plausible charset, most trusted first.
-
-    UTF-8 with a few invalid sequences comes first, then the declared charset, then the
-    Vietnamese code page and Western Latin.
-    """
+    """(codec, text, note) of the bytes in each plausible charset: UTF-8 with a few invalid
+    sequences (when the rest is plainly UTF-8), the declared charset, the Vietnamese code page
+    and Western Latin."""
+    rules = html_rules()["charset"]
     readings: list[tuple[str, str, str | None]] = []
     lenient = data.decode("utf-8", errors="replace")
     invalid = lenient.count("\ufffd")
-    if invalid <= html_rules()["charset"]["max_invalid_utf8"]:
+    valid = sum(1 for c in lenient if ord(c) > 127) - invalid
+    if invalid <= rules["max_invalid_utf8"] and valid >= rules["min_valid_per_invalid"] * invalid:
         readings.append(("utf-8", lenient, f"charset_repaired: {invalid} invalid UTF-8 sequence(s) replaced"))
     for name in dict.fromkeys(n for n in (stated, *_FALLBACK_ENCODINGS) if n and n != "utf-8"):
         try:
@@ -169,9 +169,9 @@ def decode_html(data: bytes, declared: str | None = None) -> Decoded:
 
     Order: byte-order mark; UTF-16 without one; valid UTF-8 (which random bytes in
     another code page almost never are, so it wins over a wrong declaration), repaired
-    by ftfy when it is double-encoded mojibake; otherwise the first reading that is not
-    garbage (:func:`_garbled`) of: UTF-8 with a few bad bytes, the declared charset (HTTP
-    header, else ``<meta charset>``), then the Vietnamese code page or Western Latin,
+    by ftfy when it is double-encoded mojibake; otherwise, of the readings that are not
+    garbage (:func:`_garbled`): the declared charset (HTTP header, else ``<meta charset>``),
+    else UTF-8 with a few bad bytes, else the Vietnamese code page or Western Latin,
     whichever reads more as Vietnamese. A page read otherwise than declared, or repaired,
     carries a ``note``; a page with no readable reading is ``bad_charset``.
     """
@@ -201,8 +201,8 @@ def decode_html(data: bytes, declared: str | None = None) -> Decoded:
     usable = [r for r in _readings(data, stated) if not _garbled(r[1])]
     if not usable:
         return Decoded("", None, "bad_charset", f"every reading of the bytes is garbage ({what})")
-    trusted = [r for r in usable if r[0] in ("utf-8", stated)]
-    if trusted:
+    trusted = sorted((r for r in usable if r[0] in ("utf-8", stated)), key=lambda r: r[0] != stated)
+    if trusted:  # the declared charset when it reads well, else UTF-8 with a few bad bytes
         name, text, note = trusted[0]
     else:
         name, text, note = max(usable, key=lambda r: _vietnamese_score(_sample(r[1])))

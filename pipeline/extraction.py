@@ -61,6 +61,7 @@ def analysed_text(article: PendingArticle) -> tuple[str, int]:
 def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str, trace: list[str] | None = None) -> Extraction:
     """Every extraction row of one article; offsets index its body. ``trace`` names the stages entered."""
     steps = trace if trace is not None else []
+    steps.append("text")
     text, body_start = analysed_text(article)
     doc = nlp(text, context_of(article), trace=steps)
     steps.append("rows")

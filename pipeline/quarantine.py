@@ -55,7 +55,7 @@ def guarded(article_id: int, work: Callable[[list[str]], T]) -> T | Failure:
     except NOT_ARTICLE_FAILURES:
         raise
     except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
-        return Failure(article_id, trace[-1] if trace else "start", describe(exc))
+        return Failure(article_id, trace[-1] if trace else "text", describe(exc))
 
 
 def record(store: Store, failures: Sequence[Failure], version: str) -> None:

@@ -71,6 +71,17 @@ def test_decoding_tells_the_truth(name: str, data: bytes, declared: str, expecte
     assert parsed.ok and parsed.title == PHRASE and LEAD in parsed.body
 
 
+def test_a_few_high_bytes_follow_the_declaration_and_a_stray_bad_byte_keeps_utf8() -> None:
+    sparse = '<html><head><meta charset="windows-1258"></head><body><p>Cong doan tinh Nghe An dự hội nghị.</p></body></html>'
+    decoded = decode_html(to_cp1258(sparse))
+    assert decoded.encoding == "cp1258" and "dự hội" in unicodedata.normalize("NFC", decoded.text)
+    data = PAGE.encode("utf-8")
+    cut = data.index("Hội thi".encode()) - 1
+    decoded = decode_html(data[:cut] + b"\xff" + data[cut + 1 :], "utf-8")
+    assert decoded.encoding == "utf-8" and LEAD in decoded.text
+    assert decoded.note == "charset_repaired: 1 invalid UTF-8 sequence(s) replaced"
+
+
 def test_vietnamese_written_right_is_never_taken_for_mojibake() -> None:
     for path in [*sorted((Path(__file__).parent / "gold").glob("*/*.txt")), *FIXTURES.glob("tiny/tin-tuc/*.html")]:
         data = path.read_bytes()

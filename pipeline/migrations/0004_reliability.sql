@@ -11,7 +11,7 @@ CREATE TABLE quarantine (
 );
 COMMENT ON TABLE quarantine IS 'Articles whose processing failed (an exception, a panic of the NLP models, a worker process that died): the run went on without them. An article is retried once the extractor version changes; its row goes when it is extracted.';
 COMMENT ON COLUMN quarantine.article_id IS 'See articles.article_id.';
-COMMENT ON COLUMN quarantine.stage IS 'Where it failed: nlp (segmentation and tagging), an extractor component (e.g. congdoan_awards), rows (turning the analysis into table rows), store (writing the rows) or worker (the worker process died).';
+COMMENT ON COLUMN quarantine.stage IS 'Where it failed: text (preparing title and body), nlp (segmentation and tagging), an extractor component (e.g. congdoan_awards), rows (turning the analysis into table rows), store (writing the rows) or worker (the worker process died).';
 COMMENT ON COLUMN quarantine.error IS 'The error, one line: exception type and message, or how the worker process ended.';
 COMMENT ON COLUMN quarantine.extractor_version IS 'Extractor version of the last failure; the article is not tried again while it is current.';
 COMMENT ON COLUMN quarantine.first_failed_at IS 'When it first failed (UTC).';
