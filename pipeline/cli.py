@@ -293,8 +293,9 @@ def eval_(
 ) -> None:
     """Score the stored extractions against gold files: precision, recall and F1 per kind.
 
-    Gold documents missing from the database are imported first from beside the gold file
-    (or from ../seeds for the shared gold).
+    Gold documents missing from the database are imported first, read only from beside the gold
+    file, a folder named after it, a sibling seeds/ folder (the shared gold) or the scratch folder's
+    <gold file stem>/; a gold "doc" must be a bare file name.
 
     Example:
 
