@@ -32,6 +32,9 @@ SHARED_DIR = ROOT.parent / "shared"
 SCRATCH_ENV_VAR = "CONGDOAN_SCRATCH"
 SCRATCH_DIR = Path(os.environ.get(SCRATCH_ENV_VAR) or ROOT.parent / "scratch")
 
+# The largest page the crawl downloads and the importer reads (a 13 MB page is a gallery or a dump).
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+
 DB_ENV_VAR = "CONGDOAN_DB"
 USER_AGENT = "congdoan/0.1 (+research crawler of Vietnamese trade-union news; contact: congdoan-research@example.org)"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from core.config import USER_AGENT
+from core.config import MAX_PAGE_BYTES, USER_AGENT
 
 # Debian's chromium, for sites registered with render = "browser" (scrapy-playwright drives it).
 CHROMIUM = os.environ.get("CONGDOAN_CHROMIUM", "/usr/bin/chromium")
@@ -44,7 +44,7 @@ def crawl_settings(polite: bool = True, overrides: dict[str, Any] | None = None)
         "AUTOTHROTTLE_MAX_DELAY": 30.0,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
         "DOWNLOAD_TIMEOUT": 30 if polite else 10,
-        "DOWNLOAD_MAXSIZE": 8 * 1024 * 1024,
+        "DOWNLOAD_MAXSIZE": MAX_PAGE_BYTES,
         "DOWNLOAD_WARNSIZE": 2 * 1024 * 1024,
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 3 if polite else 1,

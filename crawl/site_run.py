@@ -23,6 +23,8 @@ from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_
 TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated", "blocked"})
 # Which faults settle a URL for good (404/410, a listing page, robots.txt) and how long the others
 # wait before a retry is defined once, by the v_failing_pages view (pipeline/migrations/0005_sources.sql).
+# Rows that note how a stored page was read (its charset repaired), not a failure.
+NOTE_REASONS = frozenset({"charset_repaired"})
 
 
 class CrawlStore(Protocol):
@@ -154,7 +156,7 @@ class SiteRun:
             "article_pages": self.article_pages,
             "not_modified": self.not_modified,
             "articles_new": self.articles_new,
-            "failures": len(self.errors),
+            "failures": sum(1 for e in self.errors if e["reason"] not in NOTE_REASONS),
             "empty_bodies": self.empty_bodies,
             "empty_body_share": round(self.empty_body_share, 4),
             "error": error,

@@ -321,6 +321,9 @@ class SiteSpider(scrapy.Spider):
             return
         if run.since and page.published_at and page.published_at.date() < run.since:
             return
+        if page.note:  # stored, but read otherwise than declared: say so
+            reason, _, detail = page.note.partition(": ")
+            run.record_error(canonical, reason, detail)
         yield ArticleItem(
             url=canonical,
             source=self.site.source,

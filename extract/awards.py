@@ -63,7 +63,7 @@ from spacy.tokens import Doc
 from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 from extract.numbers import number_words, parse_number
-from extract.spans import add_span, fields_of
+from extract.spans import SpanIndex, add_span, fields_of
 from extract.units import canonical_unit_name, complete_with_site
 
 
@@ -322,9 +322,10 @@ class AwardExtractor:
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
         text = doc.text  # spaCy rebuilds doc.text from every token on each access
+        by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
         for sent in doc.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
-            clauses = [self._clause(doc, text, start, end, units, article)
+            clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             for clause in clauses:
                 for k, (mention, fields) in enumerate(self._awards(clause)):
@@ -367,7 +368,8 @@ class AwardExtractor:
             cursor = piece.end() if piece else stop
         return bounds
 
-    def _clause(self, doc: Doc, doc_text: str, start: int, end: int, units: list, article: ArticleState) -> Clause:
+    def _clause(self, doc: Doc, doc_text: str, start: int, end: int, units: SpanIndex,
+                article: ArticleState) -> Clause:
         text = doc_text[start:end]
         view = mask_enclosed(text)
         tokens = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(view)]
@@ -375,7 +377,7 @@ class AwardExtractor:
         clause = Clause(start, text, view, tokens, self._form_mentions(text, view), doc._.context, article)
         clause.nouns = {t.idx - start for t in doc.char_span(start, end, alignment_mode="expand") or ()
                         if t.tag_ == "N" and " " not in t.text}
-        clause.names = self._names(clause, word_inner, [u for u in units if start <= u.start_char and u.end_char <= end])
+        clause.names = self._names(clause, word_inner, [u for u in units.starting_in(start, end) if u.end_char <= end])
         clause.appositions = self._appositions(clause)
         return clause
 

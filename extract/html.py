@@ -18,9 +18,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
+from charset_normalizer.md import mess_ratio
+from ftfy import fix_encoding
+from ftfy.badness import is_bad
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
@@ -38,6 +42,7 @@ _VIETNAMESE_ONLY = set(
     "ĂẰẮẲẴẶÂẦẤẨẪẬĐÊỀẾỂỄỆÔỒỐỔỖỘƠỜỚỞỠỢƯỪỨỬỮỰẢẠẺẼẸỈỊỎỌỦỤỶỸỴỲ"
 )
 _FALLBACK_ENCODINGS = ("cp1258", "cp1252")
+_WORD = re.compile(r"[^\s<>\"'=]+")  # words of text or markup; linear to scan, unlike one pattern for non-ASCII words
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +68,7 @@ class ParsedPage:
     problem: str | None = None
     detail: str | None = None
     encoding: str | None = None
+    note: str | None = None  # how the charset was repaired, see Decoded.note
 
     @property
     def ok(self) -> bool:
@@ -75,6 +81,7 @@ class Decoded:
     encoding: str | None
     problem: str | None = None
     detail: str | None = None
+    note: str | None = None  # "charset_repaired: ..." when the text was read otherwise than declared
 
 
 def _nfc(text: str) -> str:
@@ -111,13 +118,62 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _sample(text: str) -> str:
+    """The first words with non-ASCII characters, NFC: where a wrong charset shows."""
+    limit = html_rules()["charset"]["sample_words"]
+    words = (word for word in (m.group() for m in _WORD.finditer(text)) if not word.isascii())
+    return _nfc(" ".join(islice(words, limit)))
+
+
+def _garbled(text: str) -> bool:
+    """Whether a reading of bytes is garbage: mojibake (ftfy), a mess (charset-normalizer), or replaced bytes."""
+    sample = _sample(text)
+    if not sample:
+        return False
+    rules = html_rules()["charset"]
+    return (sample.count("\ufffd") > len(sample) / 100 or is_bad(sample)
+            or mess_ratio(sample, maximum_threshold=1.0) > rules["max_mess"])
+
+
+def _checked_utf8(text: str) -> Decoded:
+    """Valid UTF-8 may still be mojibake (UTF-8 read as cp1252 and saved again): repair it or reject it."""
+    if not _garbled(text):
+        return Decoded(text, "utf-8")
+    repaired = fix_encoding(text)
+    if repaired != text and not _garbled(repaired):
+        return Decoded(repaired, "utf-8", note="charset_repaired: double-encoded UTF-8 (mojibake) repaired with ftfy")
+    return Decoded("", "utf-8", "bad_charset", "the UTF-8 text is mojibake that cannot be repaired")
+
+
+def _readings(data: bytes, stated: str | None) -> list[tuple[str, str, str | None]]:
+    """(codec, text, note) of the bytes in each plausible charset: UTF-8 with a few invalid
+    sequences (when the rest is plainly UTF-8), the declared charset, the Vietnamese code page
+    and Western Latin."""
+    rules = html_rules()["charset"]
+    readings: list[tuple[str, str, str | None]] = []
+    lenient = data.decode("utf-8", errors="replace")
+    invalid = lenient.count("\ufffd")
+    valid = sum(1 for c in lenient if ord(c) > 127) - invalid
+    if invalid <= rules["max_invalid_utf8"] and valid >= rules["min_valid_per_invalid"] * invalid:
+        readings.append(("utf-8", lenient, f"charset_repaired: {invalid} invalid UTF-8 sequence(s) replaced"))
+    for name in dict.fromkeys(n for n in (stated, *_FALLBACK_ENCODINGS) if n and n != "utf-8"):
+        try:
+            readings.append((name, data.decode(name, errors="replace"), None))
+        except LookupError:
+            continue
+    return readings
+
+
 def decode_html(data: bytes, declared: str | None = None) -> Decoded:
-    """Text of an HTML document, whatever its encoding claims.
+    """Text of an HTML document, whatever its encoding claims, and never garbage.
 
     Order: byte-order mark; UTF-16 without one; valid UTF-8 (which random bytes in
-    another code page almost never are, so it wins over a wrong declaration); the
-    declared charset (HTTP header, else ``<meta charset>``); then the Vietnamese
-    code page or Western Latin, whichever reads as Vietnamese.
+    another code page almost never are, so it wins over a wrong declaration), repaired
+    by ftfy when it is double-encoded mojibake; otherwise, of the readings that are not
+    garbage (:func:`_garbled`): the declared charset (HTTP header, else ``<meta charset>``),
+    else UTF-8 with a few bad bytes, else the Vietnamese code page or Western Latin,
+    whichever reads more as Vietnamese. A page read otherwise than declared, or repaired,
+    carries a ``note``; a page with no readable reading is ``bad_charset``.
     """
     rules = html_rules()["binary"]
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -131,25 +187,30 @@ def decode_html(data: bytes, declared: str | None = None) -> Decoded:
     head = data[:20000].decode("latin-1")
     if head and len(_CONTROL.findall(head)) / len(head) > rules["max_control_share"]:
         return Decoded("", None, "binary", "binary content (control bytes)")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
     meta = _META_CHARSET.search(data[:4096])
     stated = _codec(declared) or _codec(meta.group(1).decode("ascii", "ignore") if meta else None)
-    if stated and stated != "utf-8":
-        try:
-            text = data.decode(stated)
-            if stated in _FALLBACK_ENCODINGS or _vietnamese_score(text) > 0 or not any(b > 127 for b in data):
-                return Decoded(text, stated)
-        except UnicodeDecodeError:
-            pass
-    candidates = [(data.decode(name, errors="replace"), name) for name in _FALLBACK_ENCODINGS]
-    text, name = max(candidates, key=lambda c: _vietnamese_score(c[0]))
-    if _vietnamese_score(text) < 0.05 or text.count("\ufffd") > len(text) / 200:
-        what = f"declared {stated}" if stated else "no charset declared"
-        return Decoded(text, name, "bad_charset", f"cannot decode the page as Vietnamese text ({what})")
-    return Decoded(text, name)
+    what = f"declared {stated}" if stated else "no charset declared"
+    try:
+        decoded = _checked_utf8(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    else:
+        if stated and stated != "utf-8" and decoded.note is None and not decoded.problem and not data.isascii():
+            return Decoded(decoded.text, "utf-8", note=f"charset_repaired: declared {stated}, but the bytes are utf-8")
+        return decoded
+    usable = [r for r in _readings(data, stated) if not _garbled(r[1])]
+    if not usable:
+        return Decoded("", None, "bad_charset", f"every reading of the bytes is garbage ({what})")
+    trusted = sorted((r for r in usable if r[0] in ("utf-8", stated)), key=lambda r: r[0] != stated)
+    if trusted:  # the declared charset when it reads well, else UTF-8 with a few bad bytes
+        name, text, note = trusted[0]
+    else:
+        name, text, note = max(usable, key=lambda r: _vietnamese_score(_sample(r[1])))
+        if _vietnamese_score(_sample(text)) < html_rules()["charset"]["min_vietnamese_share"]:
+            return Decoded("", name, "bad_charset", f"cannot decode the page as Vietnamese text ({what})")
+    if stated and name != stated and note is None:
+        note = f"charset_repaired: declared {stated}, but the bytes are {name}"
+    return Decoded(text, name, note=note)
 
 
 # -- text of elements --------------------------------------------------------------------
@@ -396,9 +457,9 @@ def parse_html(
         decoded = decode_html(html, encoding)
         if decoded.problem:
             return ParsedPage(url, problem=decoded.problem, detail=decoded.detail, encoding=decoded.encoding)
-        raw, used = decoded.text, decoded.encoding
+        raw, used, note = decoded.text, decoded.encoding, decoded.note
     else:
-        raw, used = html, None
+        raw, used, note = html, None, None
     if "\x00" in raw[:2000]:
         return ParsedPage(url, problem="binary", detail="NUL characters in the text", encoding=used)
     if _truncated(raw):
@@ -409,7 +470,7 @@ def parse_html(
         return ParsedPage(url, problem="empty_body", detail=f"not parseable as HTML: {exc}", encoding=used)
     _strip(root, html_rules()["body"]["strip"])
 
-    page = ParsedPage(url, encoding=used)
+    page = ParsedPage(url, encoding=used, note=note)
     page.title = _title(root, site)
     # The site's byline element may sit inside the body and be dropped with it: read it first.
     site_byline = _first_text(root, [site.article.byline]) if site and site.article.byline else None

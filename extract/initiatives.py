@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from extract.awards import MASK, mask_enclosed, phrase_regex
 from extract.lexicon import lexicon
-from extract.spans import add_span, fields_of
+from extract.spans import SpanIndex, add_span, fields_of
 
 # One quoted name: straight, curly or guillemet quotes; a stray empty pair before the name
 # (“”Công chức ...”) is taken as its opening quote.
@@ -50,16 +50,17 @@ class InitiativeExtractor:
         self._launch = re.compile(phrase_regex(unit["launch_verbs"]), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
-        units = list(doc.spans.get("units", []))
+        units = SpanIndex(doc.spans.get("units", []))
+        text = doc.text  # rebuilt from every token on each access: read it once
         for sent in doc.sents:
             # units named in the sentence, except those in brackets ("... (LĐLĐ tỉnh X)")
             view = mask_enclosed(sent.text)
-            sent_units = [u for u in units if sent.start_char <= u.start_char and u.end_char <= sent.end_char
-                          and view[u.start_char - sent.start_char] != MASK]
+            sent_units = [u for u in units.starting_in(sent.start_char, sent.end_char)
+                          if u.end_char <= sent.end_char and view[u.start_char - sent.start_char] != MASK]
             for found in self.find(sent.text, sent.start_char):
                 span = doc.char_span(found.trigger_start, found.end, alignment_mode="expand")
                 if span is not None:
-                    add_span(doc, found.kind, span, {"name": found.name, "unit": self._unit(doc, found, sent_units)})
+                    add_span(doc, found.kind, span, {"name": found.name, "unit": self._unit(text, found, sent_units)})
         return doc
 
     def find(self, text: str, offset: int = 0) -> list[Initiative]:
@@ -86,15 +87,15 @@ class InitiativeExtractor:
         words = len(gap.split())
         return words <= self._free_words or (words <= self._max_words and bool(self._introducer.search(gap)))
 
-    def _unit(self, doc: Doc, found: Initiative, units: list[Span]) -> str | None:
-        """The unit that launches or runs the initiative, named in the same sentence."""
-        after = self._unit_after.match(doc.text, found.end)
+    def _unit(self, text: str, found: Initiative, units: list[Span]) -> str | None:
+        """The unit that launches or runs the initiative, named in the same sentence (``text`` is the Doc's)."""
+        after = self._unit_after.match(text, found.end)
         if after:
             unit = next((u for u in units if u.start_char == after.end()), None)
             if unit is not None:
                 return fields_of(unit, "units")["name"]
         before = [u for u in units if u.end_char <= found.trigger_start]
-        if before and self._launch.search(doc.text, before[-1].end_char, found.trigger_start):
+        if before and self._launch.search(text, before[-1].end_char, found.trigger_start):
             return fields_of(before[-1], "units")["name"]
         return None
 

@@ -5,10 +5,14 @@ CRF word segmenter and POS tagger (loaded directly, because
 ``pos_tag(model="v2.0")`` fails on its second call) and the spaCy pipeline of
 extractor components. Build it once per process and pass it around.
 
-Two details keep offsets exact and segmentation sound:
+Three details keep offsets exact, segmentation sound and the models alive:
 
-* tokens come from underthesea's regex tokenizer *without* normalisation, so
-  each token is a substring of the input; the models see normalised copies;
+* tokens are the matches of underthesea's tokenizer pattern over the text itself,
+  *without* its character normalisation (NFC, ð -> đ), so each token is a
+  substring of the input at a known offset; the models see normalised copies;
+* the copies the CRF models see are safe (:func:`model_token`): underthesea's Rust
+  featurizer panics (a ``BaseException``) on an empty token or one with a leading,
+  trailing or doubled space;
 * word segmentation depends on letter case, so a sentence written in capitals
   (headlines, banners) is segmented on a lower-cased copy of itself.
 """
@@ -29,7 +33,8 @@ from spacy.tokens import Doc
 from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 from underthesea.pipeline.sent_tokenize import sent_tokenize
 from underthesea.pipeline.text_normalize import token_normalize
-from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+from underthesea.pipeline.word_tokenize import regex_tokenize
 
 _UNDERTHESEA_DIR = dirname(underthesea.__file__)
 WORD_MODEL = join(_UNDERTHESEA_DIR, "pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
@@ -39,6 +44,8 @@ POS_MODEL = join(_UNDERTHESEA_DIR, "pipeline", "pos_tag", "models", "pos_crf_vls
 COMPONENTS = ("congdoan_units", "congdoan_amounts", "congdoan_awards", "congdoan_initiatives")
 SPACE_TAG = "_SP"
 _LETTER = re.compile(r"[^\W\d_]")
+# What the models see for a token that normalises to nothing.
+BLANK_TOKEN = "_"
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,24 @@ if not Doc.has_extension("context"):
 def _mostly_upper(text: str) -> bool:
     letters = _LETTER.findall(text)
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
+
+def model_token(token: str) -> str:
+    """The copy of a token the CRF models see: underthesea's normalisation, made safe.
+
+    Characters are normalised as underthesea's own tokenizer would (NFC, ð -> đ) and
+    short tokens mapped as its token normaliser does. Runs of spaces become one space
+    and the ends are trimmed; an empty result becomes :data:`BLANK_TOKEN`. The Rust
+    featurizer panics on the empty token and on one with a leading, trailing or
+    doubled space ("o ð" once reached it as " ").
+    """
+    normal = token_normalize(normalize_characters_in_text(token), use_character_normalize=False)
+    return " ".join(part for part in normal.split(" ") if part) or BLANK_TOKEN
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character spans of underthesea's tokens in ``text``: its pattern, without its normalisation."""
+    return [m.span() for m in regex_tokenize.patterns.finditer(text)]
 
 
 class VietnameseNLP:
@@ -107,18 +132,10 @@ class VietnameseNLP:
         end = len(text) if end is None else end
         sentence = text[start:end]
         view = sentence.lower() if _mostly_upper(sentence) and len(sentence.lower()) == len(sentence) else sentence
-        tokens = tokenize(view, use_token_normalize=False)
-        if not tokens:
+        offsets = tokenize(view)
+        if not offsets:
             return []
-        offsets: list[tuple[int, int]] = []
-        cursor = 0
-        for token in tokens:
-            at = view.find(token, cursor)
-            if at < 0:
-                at = cursor
-            offsets.append((at, at + len(token)))
-            cursor = at + len(token)
-        tags = self.segmenter.predict([[token_normalize(t)] for t in tokens])
+        tags = self.segmenter.predict([[model_token(view[a:b])] for a, b in offsets])
         groups: list[list[int]] = []
         for i, tag in enumerate(tags):
             if tag == "I-W" and groups and offsets[i][0] - offsets[groups[-1][-1]][1] <= 1:
@@ -127,7 +144,7 @@ class VietnameseNLP:
                 groups.append([i])
         spans = [(offsets[g[0]][0], offsets[g[-1]][1]) for g in groups]
         word_texts = [sentence[a:b] for a, b in spans]
-        pos = self.tagger.predict([[token_normalize(w)] for w in (view[a:b] for a, b in spans)])
+        pos = self.tagger.predict([[model_token(view[a:b])] for a, b in spans])
         return [Word(w, start + a, start + b, p[2:] if p.startswith(("B-", "I-")) else p)
                 for w, (a, b), p in zip(word_texts, spans, pos)]
 
@@ -170,10 +187,17 @@ class VietnameseNLP:
         doc._.context = context or ArticleContext()
         return doc
 
-    def __call__(self, text: str, context: ArticleContext | None = None) -> Doc:
-        """Analyse a text and run every extractor component over it."""
+    def __call__(self, text: str, context: ArticleContext | None = None, trace: list[str] | None = None) -> Doc:
+        """Analyse a text and run every extractor component over it.
+
+        ``trace``, when given, gets the name of each stage as it starts ("nlp", then
+        each component's name), so a failure can be placed.
+        """
+        steps = trace if trace is not None else []
+        steps.append("nlp")
         doc = self.make_doc(text, context)
-        for _, component in self.spacy.pipeline:
+        for name, component in self.spacy.pipeline:
+            steps.append(name)
             doc = component(doc)
         return doc
 

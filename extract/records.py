@@ -19,7 +19,7 @@ from extract.award_recipients import award_details, filed_under, recipient_rows
 from extract.awards import restates
 from extract.nlp import SPACE_TAG, sentence_rows
 from extract.purpose import purpose_of
-from extract.spans import fields_of
+from extract.spans import SpanIndex, fields_of
 from core.records import Extraction
 from extract.terms import term_rows
 from extract.unit_identity import federation_id, unit_id_of
@@ -87,19 +87,20 @@ def _purpose(span: Span) -> str | None:
     return purpose_of(sent.text, span.start_char - sent.start_char, span.end_char - sent.start_char)
 
 
-def _filing_unit_id(doc: Doc, span: Span, body_start: int, ids: dict[str, int]) -> int | None:
+def _filing_unit_id(units: SpanIndex, span: Span, body_start: int, ids: dict[str, int]) -> int | None:
     """The unit an amount is filed under: the first its sentence names, else the body's first (a
     title often names the awarder or a national body rather than who paid), else the title's."""
-    unit = _first_unit(doc, span.sent, body_start)
+    unit = _first_unit(units, span.sent, body_start)
     return ids.get(fields_of(unit, "units")["name"]) if unit is not None else None
 
 
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Amounts with the identity of the unit they are filed under and, for money, a purpose."""
     ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    units = SpanIndex(doc.spans.get("units", []))
     return [
         {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
-         "unit_id": _filing_unit_id(doc, span, body_start, ids), "purpose": _purpose(span),
+         "unit_id": _filing_unit_id(units, span, body_start, ids), "purpose": _purpose(span),
          **_offsets(span, body_start)}
         for span in _body_spans(doc, "amounts", body_start)
     ]
@@ -150,18 +151,18 @@ _HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model
 _HIGHLIGHT_AMOUNTS = ("money", "count")
 
 
-def _first_unit(doc: Doc, sent: Span, body_start: int | None = None) -> Span | None:
+def _first_unit(units: SpanIndex, sent: Span, body_start: int | None = None) -> Span | None:
     """The first unit mentioned in the sentence, else (with ``body_start``) the body's first unit,
     else the article's first unit (the title's, when the title names one)."""
-    units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
-    inside = [u for u in units if sent.start_char <= u.start_char < sent.end_char]
-    body = [u for u in units if u.start_char >= body_start] if body_start is not None else []
-    return (inside or body or units or [None])[0]
+    inside = units.starting_in(sent.start_char, sent.end_char)
+    if inside:
+        return min(inside, key=lambda u: u.start_char)
+    return (units.first_from(body_start) if body_start is not None else None) or units.first()
 
 
-def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
+def _highlight_unit(units: SpanIndex, sent: Span) -> dict[str, Any]:
     """The first unit mentioned in the sentence, else the article's first unit."""
-    chosen = _first_unit(doc, sent)
+    chosen = _first_unit(units, sent)
     fields = fields_of(chosen, "units") if chosen is not None else {}
     return {"unit": fields.get("name"), **{k: fields.get(k) for k in ("level", "province", "province_now")}}
 
@@ -169,6 +170,7 @@ def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
 def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
+    units = SpanIndex(doc.spans.get("units", []))
     for group in ("awards", "amounts", "movements", "models"):
         for idx, span in enumerate(_body_spans(doc, group, body_start)):
             fields = fields_of(span, group)
@@ -184,8 +186,8 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 "value": fields.get("value") if group == "amounts" else None,
                 "currency": fields.get("currency") if group == "amounts" else None,
                 "counted": fields.get("unit") if group == "amounts" else None,
-                **(filed_under(doc, fields, idx, _highlight_unit(doc, sent)) if group == "awards"
-                   else _highlight_unit(doc, sent)),
+                **(filed_under(doc, fields, idx, _highlight_unit(units, sent)) if group == "awards"
+                   else _highlight_unit(units, sent)),
                 "sentence": sent.text,
                 "sentence_start": sent.start_char - body_start,
                 "item_start": span.start_char - body_start,

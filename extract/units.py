@@ -543,16 +543,17 @@ class UnitParser:
     def _org_evidence_elsewhere(self, norm: str, text: str, mentions: list[Mention]) -> None:
         """A grassroots union with no province takes the one written after its organisation's name
         elsewhere in the text: "Công ty TNHH May X (tỉnh Hải Dương)" ... "CĐCS Công ty TNHH May X"."""
+        found: dict[str, str | None] = {}  # each organisation's evidence, searched for once: linear in the text
         for m in mentions:
             if m.level != "grassroots" or m.province or not m.name or not m.org_key:
                 continue
             org = m.name.removeprefix("Công đoàn cơ sở ") if m.name.startswith("Công đoàn cơ sở ") \
                 else m.name.removeprefix("Công đoàn ")
-            for hit in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text):
-                evidence = self._province_evidence(norm, text, hit.end())
-                if evidence:
-                    m.province, m.inherit_next = evidence, False
-                    break
+            if org not in found:
+                hits = re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
+                found[org] = next((e for hit in hits if (e := self._province_evidence(norm, text, hit.end()))), None)
+            if found[org]:
+                m.province, m.inherit_next = found[org], False
 
     def places(self, text: str) -> ArticlePlaces:
         """Districts named with their type word and every province the text names."""
@@ -658,7 +659,8 @@ class UnitParser:
                        site: str | None, when: date | datetime | None, places: ArticlePlaces) -> Mention | None:
         if m.org_head:  # "CĐCS Công ty": the nearest such union before, else the only one
             same = [x for x in everything if x.name and x.org_key and x.org_key.startswith(m.org_head + " ")]
-            earlier = [x for x in before if x in same]
+            chosen = {id(x) for x in same}  # by identity: comparing Mentions field by field is quadratic
+            earlier = [x for x in before if id(x) in chosen]
             target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
             return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None
         if m.template:  # an industry union without its province

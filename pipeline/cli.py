@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import duckdb
 import typer
 from rich.console import Console
@@ -22,9 +21,9 @@ from pipeline.writer import DatabaseLocked, open_reader, writer
 app = typer.Typer(
     name="congdoan",
     help="Text mining of Vietnamese trade-union news: crawl, extract, load into DuckDB.",
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # one-line errors, never wrapped
@@ -49,6 +48,21 @@ SinceOption = Annotated[
 
 class UserError(Exception):
     """A failure explained to the user in one line."""
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)] = False,
+) -> None:
+    if version:
+        from importlib.metadata import version as installed
+
+        console.print(f"congdoan {installed('congdoan')}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:  # `congdoan` alone: the help, and success
+        console.print(ctx.get_help())
+        raise typer.Exit()
 
 
 def _progress() -> Progress:
@@ -109,13 +123,20 @@ def _crawl(ws: Workspace, sites, *, command: str, origins: dict[str, str], since
     return outcome
 
 
+def _report_extraction(stats) -> None:
+    console.print(f"Extracted {stats.articles} article(s) with {stats.version}.")
+    if stats.quarantined:
+        errors.print(f"warning: {stats.quarantined} article(s) could not be processed and were set aside; "
+                     "see `congdoan quarantine`", markup=False)
+
+
 def _finish_crawl(outcome) -> None:
     console.print(report.crawl_table(outcome.sites, title=f"Crawl run {outcome.run_id}"))
     for source, pages in outcome.keeps_failing.items():
         console.print(f"{source}: {pages} page(s) keep failing; they are retried with a growing back-off "
                       "(see v_failing_pages).")
     if outcome.extracted:
-        console.print(f"Extracted {outcome.extracted.articles} article(s) with {outcome.extracted.version}.")
+        _report_extraction(outcome.extracted)
     if outcome.failed:
         names = ", ".join(s["source"] for s in outcome.failed)
         errors.print(f"error: {len(outcome.failed)} site(s) failed: {names} (see crawl_site_runs and page_errors)")
@@ -201,8 +222,8 @@ def _check_failed(sites, outcome, origins: dict[str, str]) -> None:
 
 @app.command(name="import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="Plain-text dumps or saved HTML pages.", exists=True,
-                                                dir_okay=False, readable=True)],
+    files: Annotated[list[Path], typer.Argument(help="Plain-text dumps or saved HTML pages, or folders of them.",
+                                                exists=True, readable=True)],
     db: DbOption = None,
     source: Annotated[str, typer.Option(help="Source name recorded for these files.")] = "import",
     province: Annotated[Optional[str], typer.Option(help="Province of the publishing site, if provincial.")] = None,
@@ -216,15 +237,25 @@ def import_(
 
         congdoan import ../shared/seeds/*.txt --source seeds
     """
-    from pipeline.jobs import import_into
     from core.records import Source
+    from pipeline.importer import import_files
+    from pipeline.jobs import ImportOutcome, failed_files, import_into
 
     ws = Workspace.for_db(db)
-    setup_logging(ws)
     record = Source(source=source, name=f"Imported files ({source})", kind="import", province=province)
-    with writer(ws) as store, _progress() as progress:
-        outcome = import_into(store, files, source=record, on_progress=_extract_progress(progress, "Extracting"))
+    results = import_files(files, source=source)
+    if any(result.ok for result in results):
+        setup_logging(ws)
+        with writer(ws) as store, _progress() as progress:
+            outcome = import_into(store, results, source=record,
+                                  on_progress=_extract_progress(progress, "Extracting"))
+    else:  # no article: the database is not touched
+        outcome = ImportOutcome(errors=failed_files(results))
     console.print(f"Stored {outcome.stored} article(s); {outcome.duplicates} already stored.")
+    if outcome.extracted and outcome.extracted.quarantined:
+        _report_extraction(outcome.extracted)
+    for note in outcome.notes:
+        errors.print(f"note: {note}", markup=False)
     for problem in outcome.errors:
         errors.print(f"error: {problem}", markup=False)
     if outcome.errors:
@@ -250,7 +281,27 @@ def extract(
     with writer(ws) as store, _progress() as progress:
         stats = extract_pending(store, everything=all_, workers=workers,
                                 on_progress=_extract_progress(progress, "Extracting"))
-    console.print(f"Extracted {stats.articles} article(s) with {stats.version}.")
+    _report_extraction(stats)
+
+
+@app.command(name="quarantine")
+def quarantine_(db: DbOption = None) -> None:
+    """List the articles set aside because processing them failed (stage, error, extractor version).
+
+    A quarantined article is skipped until the extractor version changes, then tried again.
+
+    Example:
+
+        congdoan quarantine --db data/congdoan.duckdb
+    """
+    from pipeline.quarantine import listing
+
+    with open_reader(Workspace.for_db(db)) as store:
+        rows = listing(store)
+    if not rows:
+        console.print("No article is in quarantine.")
+        return
+    console.print(report.quarantine_table(rows))
 
 
 @app.command(name="eval")
@@ -262,8 +313,9 @@ def eval_(
 ) -> None:
     """Score the stored extractions against gold files: precision, recall and F1 per kind.
 
-    Gold documents missing from the database are imported first from beside the gold file
-    (or from ../seeds for the shared gold).
+    Gold documents missing from the database are imported first, read only from beside the gold
+    file, a folder named after it, a sibling seeds/ folder (the shared gold) or the scratch folder's
+    <gold file stem>/; a gold "doc" must be a bare file name.
 
     Example:
 
@@ -439,21 +491,13 @@ def sites_check(
 
 
 def main() -> None:
-    """Entry point: run the app, turning expected failures into one-line errors."""
+    """Entry point: run the app; usage errors are the parser's, other failures one line."""
     # Tracebacks go to the log file of writing commands (setup_logging), never to the terminal.
     logging.getLogger().addHandler(logging.NullHandler())
     try:
-        # Without standalone mode click returns the code of typer.Exit instead of exiting.
-        code = app(standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        errors.print("error: aborted")
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        # Standalone mode: the parser reports usage errors itself (its message, exit 2) and turns
+        # typer.Exit into the exit code; everything else reaches the handlers below.
+        app(prog_name="congdoan", standalone_mode=True)
     except (UserError, DatabaseLocked, FileNotFoundError, ValueError, duckdb.Error, OSError) as exc:
         log.exception("command failed")
         errors.print(f"error: {exc}", markup=False)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.config import SCRATCH_DIR
 from pipeline.store import Store
 
 KINDS = ("units", "amounts", "awards")
@@ -143,16 +144,33 @@ def read_gold(paths: Iterable[Path]) -> list[dict]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}:{number}: a gold record is a JSON object")
+            check_doc_name(record.get("doc"), f"{path}:{number}")
             record["_gold_file"] = str(path)
             records.append(record)
     return records
 
 
+def document_folders(gold_file: Path) -> list[Path]:
+    """Where the texts of a gold file's documents may be, in order: its folder, a folder named after
+    it, the sibling ``seeds/`` folder (the shared gold), and ``SCRATCH_DIR/<gold file stem>/`` (real
+    articles, which never enter the repository). Nowhere else."""
+    gold = gold_file.resolve()
+    return [gold.parent, gold.with_suffix(""), gold.parent.parent / "seeds", SCRATCH_DIR / gold.stem]
+
+
+def check_doc_name(doc: object, where: str) -> None:
+    """A gold ``doc`` is a bare file name: no folder, no ``..``, not absolute."""
+    if not isinstance(doc, str) or not doc.strip() or doc in (".", "..") or any(c in doc for c in "/\\:\x00"):
+        raise ValueError(f"{where}: doc {doc!r} must be a bare file name (no folder, '..' or absolute path); "
+                         "gold documents are read only beside the gold file")
+
+
 def locate_document(record: dict) -> Path | None:
-    """The text of a gold document: beside the gold file, in a folder named after it, or in ../seeds."""
-    gold = Path(record["_gold_file"]).resolve()
-    for candidate in (gold.parent / record["doc"], gold.with_suffix("") / record["doc"],
-                      gold.parent.parent / "seeds" / record["doc"]):
+    """The text of a gold document, from one of :func:`document_folders`."""
+    for folder in document_folders(Path(record["_gold_file"])):
+        candidate = folder / record["doc"]
         if candidate.is_file():
             return candidate
     return None

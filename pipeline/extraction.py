@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -10,8 +10,13 @@ from extract import extractor_version
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
 from core.records import Extraction
+from pipeline import quarantine
+from pipeline.quarantine import Failure, guarded
 from pipeline.search import compact_index
 from pipeline.store import PendingArticle, Store
+from pipeline.worker_pool import ordered_map
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 BATCH_SIZE = 256  # articles per write transaction
@@ -22,6 +27,7 @@ PAGE_SIZE = 2048  # articles whose bodies are held in memory at once
 class ExtractStats:
     articles: int
     version: str
+    quarantined: int = 0
 
 
 def context_of(article: PendingArticle) -> ArticleContext:
@@ -34,19 +40,37 @@ def context_of(article: PendingArticle) -> ArticleContext:
 
 
 TITLE_SEPARATOR = "\n\n"
+# The NLP reads at most this much of a body (a long article has 20,000 characters): the CRF
+# models take about 40 µs a character, so a giant page (a whole forum thread, a dump) would hold
+# a run for minutes. The rest is stored but not analysed; offsets stay exact (a prefix).
+MAX_ANALYSED_CHARS = 100_000
 
 
 def analysed_text(article: PendingArticle) -> tuple[str, int]:
-    """The text the NLP sees (title, blank line, body) and where the body starts in it."""
+    """The text the NLP sees (title, blank line, body, cut at a paragraph past the cap) and where the body starts."""
     prefix = article.title.strip() + TITLE_SEPARATOR if article.title and article.title.strip() else ""
-    return prefix + article.body, len(prefix)
+    body = article.body
+    if len(body) > MAX_ANALYSED_CHARS:
+        cut = body.rfind("\n", 0, MAX_ANALYSED_CHARS)
+        body = body[: cut if cut > 0 else MAX_ANALYSED_CHARS]
+        log.warning("article %s: analysing the first %d of %d characters", article.article_id, len(body),
+                    len(article.body))
+    return prefix + body, len(prefix)
 
 
-def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str) -> Extraction:
-    """Every extraction row of one article; offsets index its body."""
+def analyse(nlp: VietnameseNLP, article: PendingArticle, version: str, trace: list[str] | None = None) -> Extraction:
+    """Every extraction row of one article; offsets index its body. ``trace`` names the stages entered."""
+    steps = trace if trace is not None else []
+    steps.append("text")
     text, body_start = analysed_text(article)
-    doc = nlp(text, context_of(article))
+    doc = nlp(text, context_of(article), trace=steps)
+    steps.append("rows")
     return extraction_from_doc(doc, article.article_id, version, body_start)
+
+
+def analyse_or_fail(nlp: VietnameseNLP, article: PendingArticle, version: str) -> Extraction | Failure:
+    """The article's extraction, or why it failed (nothing escapes, panics included)."""
+    return guarded(article.article_id, lambda trace: analyse(nlp, article, version, trace))
 
 
 # The NLP object of a worker process. Workers are forked from a parent that has already
@@ -60,9 +84,13 @@ def _init_worker(nlp: VietnameseNLP) -> None:
     _worker_nlp = nlp
 
 
-def _analyse_in_worker(job: tuple[PendingArticle, str]) -> Extraction:
+def _analyse_in_worker(job: tuple[PendingArticle, str]) -> Extraction | Failure:
     assert _worker_nlp is not None, "worker initializer did not run"
-    return analyse(_worker_nlp, *job)
+    return analyse_or_fail(_worker_nlp, *job)
+
+
+def _worker_died(job: tuple[PendingArticle, str], how: str) -> Failure:
+    return Failure(job[0].article_id, "worker", how)
 
 
 def _pages(store: Store, ids: Sequence[int]) -> Iterator[PendingArticle]:
@@ -72,22 +100,40 @@ def _pages(store: Store, ids: Sequence[int]) -> Iterator[PendingArticle]:
 
 def _extractions(
     store: Store, ids: Sequence[int], version: str, workers: int, nlp: VietnameseNLP | None
-) -> Iterator[Extraction]:
-    """Extractions in input order, from this process or from a pool of worker processes.
+) -> Iterator[Extraction | Failure]:
+    """Extractions (or failures) in input order, from this process or from worker processes.
 
-    Articles are read a page at a time and fed to the pool a page at a time, so memory
+    Articles are read a page at a time and fed to the workers a few at a time, so memory
     stays bounded however large the backlog (``extract --all`` on the whole corpus).
     """
     nlp = nlp or VietnameseNLP()
     if workers > 1 and len(ids) > workers:
-        # fork: the initializer's argument reaches the workers without pickling
-        with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
-            for start in range(0, len(ids), PAGE_SIZE):
-                page = store.load_pending(ids[start : start + PAGE_SIZE])
-                yield from pool.imap(_analyse_in_worker, [(a, version) for a in page], chunksize=8)
+        yield from ordered_map(_analyse_in_worker, ((a, version) for a in _pages(store, ids)), workers=workers,
+                               initializer=_init_worker, initargs=(nlp,), died=_worker_died)
     else:
         for article in _pages(store, ids):
-            yield analyse(nlp, article, version)
+            yield analyse_or_fail(nlp, article, version)
+
+
+def _store(store: Store, batch: list[Extraction], failures: list[Failure], version: str) -> tuple[int, int]:
+    """Write a batch and quarantine the failures, with any article whose rows cannot be written.
+
+    Returns how many articles were written and how many quarantined.
+    """
+    try:
+        store.replace_extractions(batch)
+        written = batch
+    except Exception:  # find the article that cannot be written; write the others
+        written = []
+        for extraction in batch:
+            outcome = guarded(extraction.article_id, lambda trace: store.replace_extractions([extraction]))
+            if isinstance(outcome, Failure):
+                failures.append(Failure(outcome.article_id, "store", outcome.error))
+            else:
+                written.append(extraction)
+    quarantine.release(store, [e.article_id for e in written])
+    quarantine.record(store, failures, version)
+    return len(written), len(failures)
 
 
 def extract_pending(
@@ -102,7 +148,8 @@ def extract_pending(
     """Extract every article not yet extracted by the current version (all with ``everything``).
 
     Each batch's rows are written in one transaction, so a killed run leaves each
-    article either fully extracted or still pending.
+    article either fully extracted or still pending. An article that cannot be
+    processed is quarantined (see :mod:`pipeline.quarantine`) and the others go on.
     """
     version = extractor_version()
     store.set_meta("extractor_version", version)  # the views show this version's rows only
@@ -110,19 +157,23 @@ def extract_pending(
     if on_progress:
         on_progress(0, len(ids))
     batch: list[Extraction] = []
-    done = 0
-    for extraction in _extractions(store, ids, version, workers, nlp):
-        batch.append(extraction)
-        if len(batch) >= batch_size:
-            store.replace_extractions(batch)
-            done += len(batch)
-            batch.clear()
+    failures: list[Failure] = []
+    done = failed = 0
+    for outcome in _extractions(store, ids, version, workers, nlp):
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+        else:
+            batch.append(outcome)
+        if len(batch) + len(failures) >= batch_size:
+            written, set_aside = _store(store, batch, failures, version)
+            done, failed = done + written, failed + set_aside
+            batch, failures = [], []
             if on_progress:
-                on_progress(done, len(ids))
-    store.replace_extractions(batch)
-    done += len(batch)
+                on_progress(done + failed, len(ids))
+    written, set_aside = _store(store, batch, failures, version)
+    done, failed = done + written, failed + set_aside
     if on_progress:
-        on_progress(done, len(ids))
+        on_progress(done + failed, len(ids))
     if done:
         compact_index(store.con)
-    return ExtractStats(done, version)
+    return ExtractStats(done, version, failed)

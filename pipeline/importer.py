@@ -13,6 +13,7 @@ Nothing here opens the database: the CLI stores the returned articles (and
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from extract.html import decode_html, parse_html
 from extract.textdump import parse_text_dump
+from core.config import MAX_PAGE_BYTES
 from core.records import Article, Source, nfc
 from core.records import utcnow
 
@@ -45,6 +47,7 @@ class ImportResult:
     error: str | None = None
     kind: str | None = None  # "text" or "html"
     encoding: str | None = None
+    note: str | None = None  # the charset was repaired (see extract.html.Decoded.note)
 
     @property
     def ok(self) -> bool:
@@ -88,6 +91,14 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
     """Read, decode and parse one saved page; never raises for a bad file."""
     result = ImportResult(path=path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the import for ever
+            result.error = "not a regular file (a FIFO, socket, device or folder): skipped"
+            return result
+        if info.st_size > MAX_PAGE_BYTES:
+            result.error = (f"too_large: {info.st_size / 2**20:.1f} MiB, over the {MAX_PAGE_BYTES / 2**20:.0f} MiB "
+                            "a page may have (as for the crawl)")
+            return result
         data = path.read_bytes()
     except OSError as exc:
         result.error = f"cannot read the file: {exc.strerror or exc}"
@@ -96,7 +107,7 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
         result.error = "empty file"
         return result
     decoded = decode_html(data)
-    result.encoding = decoded.encoding
+    result.encoding, result.note = decoded.encoding, decoded.note
     if decoded.problem:
         result.error = f"{decoded.problem}: {decoded.detail}"
         return result

@@ -15,7 +15,7 @@ from core.config import Workspace
 from pipeline.crawling import crawl_sites, keeps_failing
 from pipeline.evaluate import find_article, locate_document
 from pipeline.extraction import ExtractStats, Progress, extract_pending
-from pipeline.importer import import_files
+from pipeline.importer import ImportResult, import_files
 from core.records import Source
 from core.records import utcnow
 from pipeline.store import Store
@@ -54,6 +54,8 @@ def crawl_into(
 ) -> CrawlOutcome:
     """Crawl the sites into an open store, record the run, and optionally extract what is new."""
     run_id = new_run_id()
+    if store.close_killed_runs():
+        log.warning("closed crawl run(s) left running by a killed process")
     store.start_run(run_id, command)
     log.info("run %s: crawling %s", run_id, ", ".join(s.source for s in sites))
     rows = crawl_sites(store, ws, list(sites), run_id=run_id, origins=origins, since=since, polite=polite)
@@ -73,36 +75,48 @@ class ImportOutcome:
     stored: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # files stored after their charset was repaired
+    stored_urls: set[str] = field(default_factory=set)
     extracted: ExtractStats | None = None
+
+
+def failed_files(results: Sequence[ImportResult]) -> list[str]:
+    """One line per file that held no article: its path and why."""
+    return [f"{r.path}: {r.error}" for r in results if r.article is None]
 
 
 def import_into(
     store: Store,
-    paths: Sequence[Path],
+    results: Sequence[ImportResult],
     *,
     source: Source,
     published: dict[Path, datetime] | None = None,
     on_progress: Progress | None = None,
     extract: bool = True,
 ) -> ImportOutcome:
-    """Import saved pages into an open store, then (unless ``extract`` is off) extract them.
+    """Store the files read by :func:`pipeline.importer.import_files`, then (unless ``extract`` is off) extract.
 
     ``published`` supplies a publication time for files whose text prints none
-    (the evaluation knows it from the gold file).
+    (the evaluation knows it from the gold file). When no file holds an article,
+    nothing is written, not even the ``sources`` row.
     """
-    outcome = ImportOutcome()
-    store.upsert_sources([source])
+    outcome = ImportOutcome(errors=failed_files(results))
     articles = []
-    for result in import_files(paths, source=source.source):
+    for result in results:
         if result.article is None:
-            outcome.errors.append(f"{result.path}: {result.error}")
             continue
+        if result.note:
+            outcome.notes.append(f"{result.path}: {result.note}")
         if published and result.article.published_at is None:
             result.article.published_at = published.get(result.path)
         articles.append(result.article)
+    if not articles:
+        return outcome
+    store.upsert_sources([source])
     stored = store.add_articles(articles)
     outcome.stored = len(stored)
     outcome.duplicates = len(articles) - len(stored)
+    outcome.stored_urls = {a.url for a in stored}
     if extract:
         outcome.extracted = extract_pending(store, on_progress=on_progress)
     return outcome
@@ -126,20 +140,24 @@ def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
     else:
         missing = list(gold)
     located = [(r, p) for r in missing if (p := locate_document(r)) is not None]
-    if not located:
-        return []
     by_province: dict[str | None, list[tuple[dict, Path]]] = {}
     for record, path in located:
         by_province.setdefault(record.get("source_province"), []).append((record, path))
+    groups = []
+    for province, items in by_province.items():
+        source = Source(
+            source=f"gold-{_slug(province)}" if province else "gold",
+            name=f"Gold documents ({province or 'national'})",
+            kind="import",
+            province=province,
+        )
+        published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
+        groups.append((source, import_files([p for _, p in items], source=source.source), published))
+    if not any(result.ok for _, results, _ in groups for result in results):
+        return []  # nothing to store: the database is left as it is
+    stored: set[str] = set()
     with writer(ws) as store:
-        for province, items in by_province.items():
-            source = Source(
-                source=f"gold-{_slug(province)}" if province else "gold",
-                name=f"Gold documents ({province or 'national'})",
-                kind="import",
-                province=province,
-            )
-            published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
-            import_into(store, [p for _, p in items], source=source, published=published, extract=False)
+        for source, results, published in groups:
+            stored |= import_into(store, results, source=source, published=published, extract=False).stored_urls
         extract_pending(store)  # once for every group: the models load once
-    return [r["doc"] for r, _ in located]
+    return [r["doc"] for r, p in located if p.resolve().as_uri() in stored]

@@ -15,13 +15,27 @@ MAX_BYTES = 5_000_000
 BACKUPS = 5
 
 
+class QuietRotatingFileHandler(RotatingFileHandler):
+    """A rotating log file that never prints its own traceback.
+
+    When the log cannot be written (a full disk, a read-only folder) the standard handler
+    prints "--- Logging error ---" and two tracebacks on stderr, burying the one-line
+    message the command prints. The record is dropped instead: the failure that matters
+    reaches the user through that one line.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def setup_logging(ws: Workspace, level: int = logging.INFO, max_bytes: int = MAX_BYTES) -> Path:
     """Send every log record (Scrapy's too) to ``logs/congdoan.log``, rotated at 5 MB, 5 kept."""
     ws.ensure_dirs()
     path = ws.log_dir / "congdoan.log"
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=BACKUPS, encoding="utf-8")
+        handler = QuietRotatingFileHandler(path, maxBytes=max_bytes, backupCount=BACKUPS, encoding="utf-8",
+                                           delay=True)
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)
     root.setLevel(level)

@@ -31,6 +31,18 @@ def crawl_table(sites: list[dict], title: str = "Crawl") -> Table:
     return table
 
 
+def quarantine_table(rows: list[dict]) -> Table:
+    """The quarantined articles (rows of :func:`pipeline.quarantine.listing`)."""
+    table = Table(title=f"Quarantine: {len(rows)} article(s) set aside")
+    for column in ("article", "stage", "error", "extractor", "attempts", "last failed (UTC)"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["url"] or str(row["article_id"]), row["stage"], row["error"], row["extractor_version"],
+                      str(row["attempts"]), f"{row['last_failed_at']:%Y-%m-%d %H:%M}")
+    table.caption = "Each is tried again once the extractor version changes."
+    return table
+
+
 def totals_table(store: Store) -> Table:
     counts = store.counts()
     table = Table(title="Database")

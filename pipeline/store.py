@@ -166,11 +166,15 @@ class Store:
         return fresh
 
     def pending_ids(self, version: str | None, everything: bool = False) -> list[int]:
-        """Articles whose extraction is missing or stale, or (with ``everything``) all articles."""
-        where = "" if everything else "WHERE extracted_with IS NULL OR extracted_with <> ?"
-        params = [] if everything else [version]
+        """Articles whose extraction is missing or stale, or (with ``everything``) all articles.
+
+        Articles quarantined by this extractor version are left out (pipeline/quarantine.py).
+        """
+        stale = "TRUE" if everything else "(extracted_with IS NULL OR extracted_with <> $version)"
         return [r[0] for r in self.con.execute(
-            f"SELECT article_id FROM articles {where} ORDER BY article_id", params).fetchall()]
+            f"""SELECT article_id FROM articles WHERE {stale} AND article_id NOT IN
+                (SELECT article_id FROM quarantine WHERE extractor_version = $version) ORDER BY article_id""",
+            {"version": version}).fetchall()]
 
     def load_pending(self, ids: Sequence[int]) -> list[PendingArticle]:
         """What the extractors need of these articles (read a page at a time: bodies are large)."""
@@ -217,6 +221,25 @@ class Store:
             "INSERT INTO crawl_runs (run_id, command, started_at, status) VALUES (?, ?, ?, 'running')",
             [run_id, command, utcnow()],
         )
+
+    def close_killed_runs(self) -> int:
+        """Mark runs left ``running`` as ``killed``, with the articles they stored; return how many.
+
+        Only a writer calls this, under the lock, so a run still ``running`` is dead. Its
+        articles are the crawled ones (with a raw page) fetched between its start and the
+        next run's start.
+        """
+        killed = self.con.execute("SELECT count(*) FROM crawl_runs WHERE status = 'running'").fetchone()[0]
+        if killed:
+            self.con.execute(
+                """UPDATE crawl_runs r SET status = 'killed', finished_at = $now, articles_new = (
+                       SELECT count(*) FROM articles a WHERE a.raw_path IS NOT NULL AND a.fetched_at >= r.started_at
+                       AND a.fetched_at < coalesce((SELECT min(n.started_at) FROM crawl_runs n
+                                                    WHERE n.started_at > r.started_at), $now))
+                   WHERE status = 'running'""",
+                {"now": utcnow()},
+            )
+        return killed
 
     def finish_run(self, run_id: str, site_rows: Sequence[dict[str, Any]]) -> None:
         failed = sum(1 for r in site_rows if r["status"] != "ok")

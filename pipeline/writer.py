@@ -67,9 +67,16 @@ def _prepare_work_copy(ws: Workspace) -> None:
         log.warning("discarding a stale working copy (the published database changed since): %s", ws.work_db)
         for stale in (ws.work_db, ws.work_db.with_name(ws.work_db.name + ".wal")):
             stale.unlink(missing_ok=True)
-    if ws.db.exists():
-        shutil.copy2(ws.db, ws.work_db)
-    base.write_text(_signature(ws.db))
+    partial = ws.work_db.with_name(ws.work_db.name + ".part")
+    try:  # a copy that fails (a full disk) leaves nothing behind
+        if ws.db.exists():
+            shutil.copy2(ws.db, partial)
+            os.replace(partial, ws.work_db)
+        base.write_text(_signature(ws.db))
+    except BaseException:
+        for leftover in (partial, ws.work_db, base):
+            leftover.unlink(missing_ok=True)
+        raise
 
 
 @contextmanager

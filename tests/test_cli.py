@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -61,3 +62,89 @@ def test_env_var_picks_the_database(tmp_path: Path) -> None:
     db = tmp_path / "env.duckdb"
     result = run_cli("export", "--out", str(tmp_path / "out"), env={"CONGDOAN_DB": str(db)}, check=False)
     assert str(db) in result.stderr
+
+
+# -- usage errors are the parser's; help and version ------------------------------------------
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["serv"], "No such command 'serv'"),
+    (["extract", "--workers", "0"], "--workers"),
+    (["import"], "Missing argument"),
+    (["crawl", "--since", "yesterday"], "--since"),
+])
+def test_usage_errors_are_the_parsers_message_with_exit_2(args: list[str], needle: str) -> None:
+    result = run_cli(*args, check=False)
+    assert result.returncode == 2, result.stderr
+    assert needle in result.stderr and "Usage:" in result.stderr
+    assert "unexpected" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_congdoan_alone_prints_help_and_succeeds() -> None:
+    result = run_cli(check=False)
+    assert result.returncode == 0 and "Usage:" in result.stdout and "import" in result.stdout
+
+
+def test_short_help_and_version() -> None:
+    assert "Usage: congdoan [OPTIONS] COMMAND" in run_cli("-h").stdout
+    assert "Usage: congdoan import" in run_cli("import", "-h").stdout
+    from importlib.metadata import version
+
+    assert run_cli("--version").stdout.strip() == f"congdoan {version('congdoan')}"
+
+
+# -- eval reads gold documents only from the allowed places ------------------------------------
+
+
+@pytest.mark.parametrize("doc", ["../../etc/passwd", "/etc/passwd", "sub/doc.txt", "..", "a\\b.txt", "", "C:x.txt", 7])
+def test_a_gold_doc_must_be_a_bare_file_name(doc: object) -> None:
+    from pipeline.evaluate import check_doc_name
+
+    with pytest.raises(ValueError, match="bare file name"):
+        check_doc_name(doc, "g.jsonl:1")
+    check_doc_name("001_tet_sum_vay.txt", "g.jsonl:1")
+
+
+def test_eval_refuses_a_doc_outside_the_gold_folders(tmp_path: Path) -> None:
+    doc = "../../etc/passwd"
+    gold = tmp_path / "gold" / "g.jsonl"
+    gold.parent.mkdir()
+    gold.write_text(json.dumps({"doc": doc, "units": []}) + "\n", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    result = run_cli("eval", str(gold), "--db", str(db), check=False)
+    assert result.returncode == 1 and result.stderr.strip().count("\n") == 0
+    assert "g.jsonl:1" in result.stderr and "bare file name" in result.stderr
+    assert "Imported" not in result.stdout and not db.exists()
+
+
+def test_eval_finds_documents_in_the_allowed_folders_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import evaluate
+
+    scratch = tmp_path / "scratch"
+    monkeypatch.setattr(evaluate, "SCRATCH_DIR", scratch)
+    gold = tmp_path / "shared" / "gold" / "real-dev.jsonl"
+    places = {
+        "beside.txt": gold.parent,
+        "named.txt": gold.parent / "real-dev",
+        "seed.txt": tmp_path / "shared" / "seeds",
+        "scratch.txt": scratch / "real-dev",
+        "elsewhere.txt": tmp_path / "shared",
+    }
+    for name, folder in places.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("text", encoding="utf-8")
+    found = {name: evaluate.locate_document({"doc": name, "_gold_file": str(gold)}) for name in places}
+    assert {name: path.parent if path else None for name, path in found.items()} == {
+        **{name: folder.resolve() for name, folder in places.items() if name != "elsewhere.txt"},
+        "elsewhere.txt": None,
+    }
+
+
+def test_eval_counts_only_documents_actually_stored(tmp_path: Path) -> None:
+    gold = tmp_path / "g.jsonl"
+    (tmp_path / "unreadable.txt").write_bytes(bytes(range(256)) * 8)
+    gold.write_text(json.dumps({"doc": "unreadable.txt", "units": []}) + "\n", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    result = run_cli("eval", str(gold), "--db", str(db), check=False)
+    assert result.returncode == 1 and "Imported" not in result.stdout
+    assert "no database" in result.stderr and not db.exists()  # nothing was stored, so none was made

@@ -181,3 +181,26 @@ def test_a_ceased_source_is_crawled_only_with_since(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Skipped baohaugiang: ceased on 2025-06-30 (successor: baocantho)" in result.stdout
     assert "--since" in result.stderr and result.stderr.strip().count("\n") == 0
+
+
+def test_quarantine_lists_the_articles_set_aside(tmp_path: Path) -> None:
+    import os
+
+    from tests.poison import PHRASE_ENV, POISONED_CLI
+
+    db = tmp_path / "q.duckdb"
+    docs = sorted((TESTS_GOLD_DIR / "own").glob("*.txt"))[:3]
+    phrase = docs[1].read_text(encoding="utf-8").strip().splitlines()[0]
+    imported = subprocess.run([*POISONED_CLI, "import", *map(str, docs), "--db", str(db)], capture_output=True,
+                              text=True, env={**os.environ, PHRASE_ENV: phrase, "COLUMNS": "200"}, timeout=600)
+    assert imported.returncode == 0, imported.stderr
+    assert "Stored 3 article(s)" in imported.stdout
+    assert "warning: 1 article(s) could not be processed and were set aside" in imported.stderr
+    listed = run_cli("quarantine", "--db", str(db))
+    assert "1 article(s) set aside" in listed.stdout and "PanicExcep" in listed.stdout
+    assert count(db, "SELECT count(*) FROM articles WHERE extracted_with IS NOT NULL") == 2
+    run_cli("extract", "--db", str(db))  # the command line without the poison: the same version, not retried
+    assert count(db, "SELECT count(*) FROM quarantine") == 1
+    empty = tmp_path / "e.duckdb"
+    run_cli("import", str(docs[0]), "--db", str(empty))
+    assert "No article is in quarantine." in run_cli("quarantine", "--db", str(empty)).stdout

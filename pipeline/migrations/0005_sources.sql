@@ -8,7 +8,7 @@ COMMENT ON COLUMN sources.ended IS 'Last day of publication of a ceased source, 
 COMMENT ON COLUMN sources.successor IS 'Who took over a ceased source (a registry source or a name), NULL while active.';
 
 COMMENT ON COLUMN crawl_site_runs.status IS 'ok; blocked (a bot challenge that could not be answered); or failed (see error).';
-COMMENT ON COLUMN page_errors.reason IS 'Machine-readable reason code: gone (404/410), blocked (bot challenge), http_error (other statuses), timeout, dns, connection, truncated, too_large, binary, bad_charset, empty_body, listing_page, robots, redirect_loop, parse_error.';
+COMMENT ON COLUMN page_errors.reason IS 'Machine-readable reason code: gone (404/410), blocked (bot challenge), http_error (other statuses), timeout, dns, connection, truncated, too_large, binary, bad_charset, empty_body, listing_page, robots, redirect_loop, parse_error; and charset_repaired, a note that a stored page was read after its charset was repaired (not a failure).';
 
 CREATE OR REPLACE VIEW v_failing_pages AS
 WITH failures AS (
