@@ -105,7 +105,8 @@ def generate(path: Path, articles: int) -> None:
     con.executemany("INSERT INTO g_templates VALUES (?, ?, ?, ?, ?)", [(i, *t) for i, t in enumerate(TEMPLATES)])
     con.execute("CREATE TEMP TABLE g_fillers (fid INTEGER, text VARCHAR)")
     con.executemany("INSERT INTO g_fillers VALUES (?, ?)", list(enumerate(FILLERS)))
-    con.execute(f"""INSERT INTO sources SELECT 'nguon-' || i, 'Nguồn tin số ' || i, 'https://nguon' || i || '.example',
+    con.execute(f"""INSERT INTO sources (source, name, base_url, province, kind, verified)
+                    SELECT 'nguon-' || i, 'Nguồn tin số ' || i, 'https://nguon' || i || '.example',
                     NULL, 'newspaper', FALSE FROM range({SOURCES}) t(i)""")
     n_units, n_templates, n_fillers = len(units), len(TEMPLATES), len(FILLERS)
     # One row per sentence: highlight sentences (a template filled with a unit and a number) and fillers.
