@@ -99,11 +99,22 @@ class OrganisationNames(UnitPatterns):
         syllables = text[start:stop].split(" ")
         previous = text[words[i - 1][0]:words[i - 1][1]].split(" ")[-1]
         if name_key(f"{previous} {syllables[0]}") not in self.name_compounds:
-            return 0
+            return stop - start if self._mirrors_joined_part(text, words, i) else 0
         kept = 1
         while kept < len(syllables) and self._capitalised(syllables[kept], 0):
             kept += 1
         return len(" ".join(syllables[:kept]))
+
+    def _mirrors_joined_part(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
+        """The lower-case word at ``i`` completes a part after a dash the way the part before the
+        dash is built: "Trung tâm Giáo dục - Dạy nghề" ("Dạy" + "nghề" as "Giáo" + "dục")."""
+        if i < 3 or text[words[i - 2][0]:words[i - 2][1]] not in self.joiners:
+            return False
+        before = text[words[i - 3][0]:words[i - 3][1]].split(" ")
+        after = text[words[i - 1][0]:words[i - 1][1]].split(" ")
+        tail = len(before) - 1
+        return len(after) == 1 and tail >= 1 and before[0][0].isupper() and " ".join(before[1:]).islower() \
+            and len(text[words[i][0]:words[i][1]].split(" ")) <= tail
 
     def _and_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int,
                      conjunction_head: bool) -> bool:

@@ -111,6 +111,13 @@ class UnitPatterns:
         self.industry_head_re = re.compile(rf"\s+(?P<head>{alternation(industry['heads'])})(?!\w)")
         self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
+        self.sector_any_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)", re.IGNORECASE)
+        self.sector_spellings = {name_key(s): s for s in reversed(industry["sectors"])}
+        self.sector_generic_re = re.compile(rf"\s+(?:{alternation(industry['sector_generic'])})(?!\w)")
+        self.sector_separator_re = re.compile(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+")
+        self.title_place_re = re.compile(r"\s*(?P<name>[^\W\d_][^:|\n]{1,40}?)\s*:\s")
+        self.province_only_head_re = re.compile(
+            rf"\s+(?P<head>{alternation(industry['province_only_heads'])})(?!\w)")
         self.national_industry_re = re.compile(
             rf"\s+(?P<name>{alternation(lexicon['national_industry']['names'])})(?=\s+(?:Việt\s+Nam|VN)(?!\w))")
         grass = lexicon["grassroots"]
@@ -149,6 +156,12 @@ class UnitPatterns:
         for pattern, fixed in self.case_fixes:
             text = pattern.sub(fixed, text)
         return tidy(text.replace(" )", ")").replace("( ", "("))
+
+    def title_province(self, title: str | None) -> str | None:
+        """The old province a title opens with ("Quảng Bình: Trao 500 suất quà ..."): where the
+        article is, for short mentions ("LĐLĐ tỉnh") when the publishing site has no province."""
+        m = self.title_place_re.match(normalize_tones(title or ""))
+        return self.gaz.old_province(self.expand_abbreviations(m.group("name"))) if m else None
 
     @staticmethod
     def _capitalised(text: str, at: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from extract.gazetteer import MERGER_DATE, to_date
 from extract.nlp import ArticleContext
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
@@ -31,6 +32,7 @@ class MentionResolution(UnitPatterns):
         places = places or ArticlePlaces()
         when = context.published_at
         site = self.gaz.old_province(context.source_province) if context.source_province else None
+        site = site or self.title_province(context.title)
         named_provinces = [m.province for m in mentions if m.name and m.province]
         only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
         if not named_provinces and len(places.provinces) == 1:
@@ -42,8 +44,10 @@ class MentionResolution(UnitPatterns):
                     m.province = site
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
-            elif m.name and m.level == "grassroots" and m.province is None and not m.inherit_next:
+            elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
                 m.province = site or only_province
+            if m.level == "commune" and when is not None and to_date(when) < MERGER_DATE:
+                m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
         for i, m in enumerate(mentions):
             if m.name is None:

@@ -96,54 +96,92 @@ class UnitParser(OrganisationNames, MentionResolution):
             return Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)
         return Mention(start, end, "province_industry", template=head + " {place}")
 
-    def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> Mention | None:
+    def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
+        """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
+        if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1]:
+            head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
+            head = head[0].lower() + head[1:] if head.lower().startswith("các ") else head
+            return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if m := self.industry_head_re.match(norm, pos):
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
             if country := self.country_re.match(norm, m.end()):
-                return Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")
-            return self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())
+                return [Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")]
+            return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if self.generic_after_re.match(norm, pos):
-            return None
+            return []
         if m := self.sector_marker_re.match(norm, pos):
-            sector = self.sector_re.match(norm, m.end()) or self.cap_run_re.match(norm, m.end())
-            if not sector or not self._capitalised(text, sector.start(1)):
-                return None
-            name = tidy(text[sector.start(1):sector.end(1)])
-            if sector.re is self.cap_run_re:  # a capitalised run may swallow the province
-                words = name.split()
-                for k in range(1, len(words)):
-                    if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
-                            or self.country_re.match(" " + " ".join(words[k:])):
-                        name = " ".join(words[:k])
-                        break
-                sector_end = sector.start(1) + len(name)
-            else:
-                sector_end = sector.end()
-            if country := self.country_re.match(norm, sector_end):  # "Công đoàn ngành Xây dựng Việt Nam"
-                return Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")
-            return self._province_industry(start, f"Công đoàn ngành {name}", norm, text, sector_end)
+            return self._sectors(norm, text, start, m.end())
         if m := self.national_industry_re.match(norm, pos):
             country = self.country_re.match(norm, m.end())
-            return Mention(start, country.end(), "national_industry", f"Công đoàn {tidy(m.group('name'))} Việt Nam")
+            return [Mention(start, country.end(), "national_industry", f"Công đoàn {tidy(m.group('name'))} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
             if place and self._capitalised(text, m.start("sector")):
                 name = f"Công đoàn ngành {tidy(m.group('sector'))} {place.type} {place.display}"
-                return Mention(start, end, "province_industry", name, place.province)
+                return [Mention(start, end, "province_industry", name, place.province)]
+        if (gap := re.match(r"\s+", norm[pos:])) and (commune := self._commune(norm, text, pos + gap.end())):
+            # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
+            return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]
         if (gap := re.match(r"\s+", norm[pos:])) and self.org_head_re.match(norm, pos + gap.end()) \
                 and self._capitalised(text, pos + gap.end()):
             return None  # handled by the caller as grassroots
         if text[head_start] == "C" and (fed := self._federation(norm, text, start, pos, informal=True)):
-            return fed
+            return [fed]
         run = self.cap_run_re.match(norm, pos)
-        if run:
+        if run and not self.stop_re.match(norm, run.start("name")):  # not "(Ban Công tác) Công đoàn Tổng LĐLĐ"
             words = run.group("name").split()
             for k in range(1, min(len(words), 6)):
                 if " ".join(words[k:k + 2]) == "Việt Nam" or words[k] == "VN":
                     end = run.start("name") + len(" ".join(words[:k + (1 if words[k] == "VN" else 2)]))
-                    return Mention(start, end, "national_industry", f"Công đoàn {' '.join(words[:k])} Việt Nam")
+                    return [Mention(start, end, "national_industry", f"Công đoàn {' '.join(words[:k])} Việt Nam")]
         return None
+
+    def _sector_at(self, norm: str, text: str, pos: int, first: bool) -> tuple[int, int, str] | None:
+        """Start, end and canonical spelling of the sector named at ``pos`` after "ngành": a listed
+        sector in any case, or (the first of a list only) a capitalised run that is no province."""
+        listed = self.sector_any_re.match(norm, pos)
+        if listed:
+            written = tidy(text[listed.start(1):listed.end(1)])
+            name = written if written[0].isupper() else self.sector_spellings[name_key(written)]
+            return listed.start(1), listed.end(1), name
+        run = self.cap_run_re.match(norm, pos) if first else None
+        if not run:
+            return None
+        words = tidy(text[run.start(1):run.end(1)]).split()
+        for k in range(1, len(words)):  # a capitalised run may swallow the province
+            if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
+                    or self.country_re.match(" " + " ".join(words[k:])):
+                words = words[:k]
+                break
+        name = " ".join(words)
+        return run.start(1), run.start(1) + len(name), name
+
+    def _sectors(self, norm: str, text: str, start: int, pos: int) -> list[Mention]:
+        """"Công đoàn ngành X [tỉnh Y]", and the list that shares the head: "Công đoàn ngành Giáo
+        dục, Y tế; Công thương tỉnh Y" is three units, all placed by the place after the last."""
+        if self.sector_generic_re.match(norm, pos):
+            return []
+        first = self._sector_at(norm, text, pos, first=True)
+        if first is None:
+            return []
+        sectors = [first]
+        while (sep := self.sector_separator_re.match(norm, sectors[-1][1])) \
+                and (nxt := self._sector_at(norm, text, sep.end() - 1, first=False)):
+            sectors.append(nxt)
+        last_end = sectors[-1][1]
+        if len(sectors) == 1 and (country := self.country_re.match(norm, last_end)):  # "Công đoàn ngành Xây dựng Việt Nam"
+            return [Mention(start, country.end(), "national_industry", f"Công đoàn {first[2]} Việt Nam")]
+        end, _, place = self._industry_place(norm, text, last_end)
+        mentions = []
+        for k, (s, e, name) in enumerate(sectors):
+            head = f"Công đoàn ngành {name}"
+            span = (start if k == 0 else s, end if k == len(sectors) - 1 else e)
+            if place:
+                mentions.append(Mention(*span, "province_industry", f"{head} {place.type} {place.display}", place.province))
+            else:
+                mentions.append(Mention(*span, "province_industry", template=head + " {place}"))
+        return mentions
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
                     require_head: bool) -> Mention | None:
@@ -185,12 +223,9 @@ class UnitParser(OrganisationNames, MentionResolution):
         mentions: list[Mention] = []
         pos = 0
         while (m := self.head_re.search(norm, pos)) is not None:
-            mention = self._parse(m, norm, text, words)
-            if mention is not None:
-                mentions.append(mention)
-                pos = mention.end
-            else:
-                pos = m.end()
+            found = self._parse(m, norm, text, words)
+            mentions += found
+            pos = found[-1].end if found else m.end()
         self._org_evidence_elsewhere(norm, text, mentions)
         return mentions
 
@@ -231,27 +266,26 @@ class UnitParser(OrganisationNames, MentionResolution):
                 provinces.add(old)
         return ArticlePlaces(tuple(districts.values()), frozenset(provinces))
 
-    def _parse(self, m: re.Match[str], norm: str, text: str, words) -> Mention | None:
+    def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
         if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]):
-            return None
+            return []
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):
             start = m.start("head")  # "Phó Chủ tịch Thường trực Tổng LĐLĐ": a title, not a body
         end = m.end()
         if m.group("national"):
-            return self._national(norm, start, end)
-        if m.group("grass"):
-            if self.generic_after_re.match(norm, end):
-                return None
-            return self._grassroots(norm, text, start, end, words, "Công đoàn cơ sở", require_head=False)
-        if m.group("fed"):
-            return self._federation(norm, text, start, end, informal=False)
-        union = self._union(norm, text, start, m.start("head"), end)
-        if union is not None:
+            found = self._national(norm, start, end)
+        elif m.group("grass"):
+            found = None if self.generic_after_re.match(norm, end) else \
+                self._grassroots(norm, text, start, end, words, "Công đoàn cơ sở", require_head=False)
+        elif m.group("fed"):
+            found = self._federation(norm, text, start, end, informal=False)
+        elif (union := self._union(norm, text, start, m.start("head"), end)) is not None:
             return union
-        return self._grassroots(norm, text, start, self._skip_inline(norm, end), words, "Công đoàn",
-                                require_head=True)
-
+        else:
+            found = self._grassroots(norm, text, start, self._skip_inline(norm, end), words, "Công đoàn",
+                                     require_head=True)
+        return [found] if found else []
 
     # -- phrases ------------------------------------------------------------------------------
 
