@@ -19,7 +19,7 @@ CLAUSE_BREAK = re.compile(r"[;|]")
 # Brackets and quotes whose contents are blanked in the view of a clause.
 _ENCLOSED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 MASK = "_"
-TOKEN = re.compile(r"TP\.|\w+(?:[-/]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"TP\.|\w+(?:[-/&]\w+)*|[^\w\s]")  # "GD&ĐT", "LĐ-TB&XH" are one token
 LIST_SEPARATOR = re.compile(r"\s*(?:[,:]|(?<!\w)(?:và|cùng)(?!\w))\s*", re.IGNORECASE)
 
 

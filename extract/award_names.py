@@ -15,9 +15,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract.award_clauses import MASK, Clause, Name, Phrases, Token, phrase_regex
+from extract.gazetteer import gazetteer, name_key
 from extract.nlp import ArticleContext
 from extract.spans import fields_of
-from extract.units import canonical_unit_name, complete_with_site
+from extract.units import canonical_unit_name, complete_with_site, unit_parser
 
 
 class AwardNames:
@@ -34,6 +35,10 @@ class AwardNames:
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
         self._anaphors = Phrases(names["anaphors"])
         self._not_persons = set(names["not_persons"])
+        self._office_heads = Phrases(names["office_heads"])
+        self._deputy = {w.lower() for w in names["deputy"]}
+        self._states = re.compile(rf"^(?:{phrase_regex(names['states'])})")
+        self._state_names = {k.lower(): v for k, v in names["states"].items()}
 
 
     def _appositions(self, clause: Clause) -> list[tuple[int, int]]:
@@ -180,12 +185,14 @@ class AwardNames:
                 has_admin = has_admin or bool(self._admin.match(tokens, j))
                 j, after_cap = j + connector, False
                 continue
-            if after_cap and token.start in word_inner:
-                j += 1
+            if after_cap and (token.start in word_inner or self._compound(tokens[j - 1], token)):
+                j += 1  # "Mía đường": the lower-case half of a trade compound (units lexicon)
                 continue
             if after_cap and token.start in clause.nouns and self._name_ends_after(tokens, j):
                 j += 1  # "Phân xưởng Luyện thép được ...": a lower-case noun closing the name
             break
+        if self._office_heads.match(tokens, i) and (holder := self._office_holder(clause, i, j)) is not None:
+            return holder, j
         text = clause.view[tokens[i].start:tokens[j - 1].end]
         office = self._offices.get(self._expand(text).lower())
         if office:
@@ -193,6 +200,41 @@ class AwardNames:
         if not (has_cap or has_admin):
             return None
         return Name(tokens[i].start, tokens[j - 1].end, self._canonical(text, clause.context)), j
+
+    def _office_holder(self, clause: Clause, i: int, j: int) -> Name | None:
+        """An office with its holder's name, or a deputy's office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
+        is the office "Chủ tịch Ủy ban nhân dân tỉnh ..." (the holder's name left out); "Phó Chủ tịch
+        UBND tỉnh Nguyễn Văn A" is a person who hands an award over, never its awarder."""
+        tokens = clause.tokens
+        deputy = i > 0 and tokens[i - 1].text.lower() in self._deputy and tokens[i - 1].end + 1 >= tokens[i].start
+        start = tokens[i - 1].start if deputy else tokens[i].start
+        holder = next((k for k in range(i + 1, j - 1) if tokens[k].text in self._family_names
+                       and tokens[k + 1].capitalised and j - k <= 4
+                       and not self._is_place(" ".join(t.text for t in tokens[k:j]))), None)
+        if holder is not None:
+            person = " ".join(t.text for t in tokens[holder:j])
+            if person not in clause.article.persons:
+                clause.article.persons.append(person)
+            if not deputy:
+                office = clause.view[tokens[i].start:tokens[holder - 1].end]
+                return Name(start, tokens[j - 1].end, self._canonical(office, clause.context))
+            return Name(start, tokens[j - 1].end, person, person=True)
+        if deputy:
+            return Name(start, tokens[j - 1].end, clause.view[start:tokens[j - 1].end], person=True)
+        return None
+
+    @staticmethod
+    def _compound(previous: Token, token: Token) -> bool:
+        return name_key(f"{previous.text} {token.text}") in unit_parser().name_compounds
+
+    def _is_place(self, text: str) -> bool:
+        gaz = gazetteer()
+        return gaz.old_province(text) is not None or bool(gaz.district_entries(text))
+
+    def state_after(self, view: str, pos: int) -> str | None:
+        """The state named at ``pos`` ("Đảng, Nhà nước" -> "Nhà nước"), for "thừa ủy nhiệm của ..."."""
+        m = self._states.match(view[pos:])
+        return self._state_names[re.sub(r"\s+", " ", m.group()).lower()] if m else None
 
     def _name_ends_after(self, tokens: Sequence[Token], j: int) -> bool:
         """Nothing but punctuation or a receiving marker follows token ``j``."""

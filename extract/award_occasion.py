@@ -27,7 +27,9 @@ class AwardOccasion:
         )
         ends = phrase_regex(occ["ends"])
         second = phrase_regex(occ["second_activities"])
-        self._occasion_end = re.compile(rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second})", re.IGNORECASE)
+        # a reason runs on over commas, but not into a second counted group ("..., 7 cá nhân")
+        self._occasion_end = re.compile(rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|,\s*(?={self._count.pattern}))",
+                                        re.IGNORECASE)
         self._occasion_end_comma = re.compile(rf"\s*(?:[,;.:]|\s+{ends}|\s+và\s+{second})", re.IGNORECASE)
         self._deictic = set(occ["deictic"])
         self._free_reason = re.compile(rf"{phrase_regex(occ['free_reason_cues'])}\s+")  # lower case only

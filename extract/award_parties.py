@@ -41,6 +41,7 @@ class AwardParties:
         self._inclusion = re.compile(rf",\s*{inclusion}\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
+        self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -66,9 +67,12 @@ class AwardParties:
             if name is not None and not name.person:
                 return name.canonical
         for cue in self._on_behalf.finditer(clause.view, 0, mention.start):
-            name = clause.name_starting_at(cue.end() + len(clause.view[cue.end():]) - len(clause.view[cue.end():].lstrip()))
+            after = cue.end() + len(clause.view[cue.end():]) - len(clause.view[cue.end():].lstrip())
+            name = clause.name_starting_at(after)
             if name is not None and not name.person:
                 return name.canonical
+            if state := self.state_after(clause.view, after):  # "Thừa ủy nhiệm của Đảng, Nhà nước"
+                return state
         for verb in reversed([m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start]):
             if not self._gap_ok(clause, verb.end(), mention.start):
                 continue
@@ -102,7 +106,9 @@ class AwardParties:
             return name
         return None
 
-    def _recipients(self, clause: Clause, mention: FormMention) -> Recipients:
+    def _recipients(self, clause: Clause, mention: FormMention, limit: int | None = None) -> Recipients:
+        """Recipients of the form at ``mention``; those after it end at ``limit`` (where the next
+        award of the clause is given: "... cho 15 tập thể và Chủ tịch UBND tỉnh tặng Bằng khen cho ...")."""
         found = Recipients()
         view = clause.view
         member = None
@@ -130,9 +136,9 @@ class AwardParties:
         preposition = self._preposition.search(view, mention.end)
         if preposition and (self._gap_ok(clause, mention.end, preposition.start())
                             or not mention.generic and "," not in view[mention.end:preposition.start()]):
-            self._walk_forward(clause, preposition.end(), found)
+            self._walk_forward(clause, preposition.end(), found, end=limit)
         elif mention.generic:
-            self._walk_forward(clause, mention.end, found)
+            self._walk_forward(clause, mention.end, found, end=limit)
         return found
 
     def _items(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,14 +185,16 @@ class AwardParties:
                 return
             self._add_kind(item, found)
 
-    def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False) -> None:
+    def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
+                      end: int | None = None) -> None:
         view = clause.view
-        for s, e in self._items(view, start, len(view)):
+        for s, e in self._items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
             if (self._office.match(view, s) or clause.in_apposition(s, e)) and not counts_only:
                 continue
-            name = clause.name_starting_at(s)
+            named = None if counts_only else self._named_collective.match(view, s)
+            name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
             if name is not None and not counts_only:
                 found.add_name(name)
                 if name.end < e:
@@ -197,9 +205,11 @@ class AwardParties:
                 self._add_counts([count], found)
                 if count.end() < e or counts_only:
                     # "cho 25 cá nhân có ..., trong đó có đồng chí X": X is one of them
-                    included = None if counts_only else self._inclusion.search(view, count.end())
+                    included = None if counts_only else self._inclusion.search(view, count.end(), end or len(view))
                     if included:
-                        self._walk_forward(clause, included.end(), found)
+                        self._walk_forward(clause, included.end(), found, end=end)
+                    elif not counts_only:
+                        self._further_counts(clause, e, len(view) if end is None else end, found)
                     return
                 continue
             noun = None if counts_only else self._noun_item.match(view[s:e])
@@ -208,6 +218,19 @@ class AwardParties:
             self._add_kind(noun.group(), found)
             if noun.end() < e - s:
                 return
+
+    def _further_counts(self, clause: Clause, start: int, end: int, found: Recipients) -> None:
+        """Counted groups after a count whose words run on: "cho 5 tập thể có thành tích xuất sắc
+        trong công tác A, B và 7 cá nhân tiêu biểu" honours 12. Stops at another act (a verb, a form)."""
+        view = clause.view
+        for s, e in self._items(view, start, end):
+            if self._give.search(view, s, e) or self._receive.search(view, s, e) \
+                    or any(s <= f.start < e for f in clause.forms):
+                return
+            lead = self._opener.match(view[s:e])
+            count = self._count.match(view, s + (lead.end() if lead else 0), e)
+            if count:
+                self._add_counts([count], found)
 
     def _add_counts(self, counts: list[re.Match[str]], found: Recipients) -> None:
         for m in counts:

@@ -57,6 +57,7 @@ the forms, decides which mentions are awards and writes the spans.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -212,20 +213,23 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         mentions = clause.forms or self._generic_mentions(clause.view)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
-        awards, seen = [], set()
-        for mention in mentions:
-            if mention.form in seen or self._is_modal(cue_view, mention.start) \
-                    or self._is_modal_after(cue_view, mention):
+        awards: list[tuple[FormMention, dict[str, Any]]] = []
+        seen: dict[str, str | None] = {}  # form -> its awarder
+        for k, mention in enumerate(mentions):
+            if self._is_modal(cue_view, mention.start) or self._is_modal_after(cue_view, mention):
                 continue
-            recipients = self._recipients(clause, mention)
             awarder = self._awarder(clause, mention)
+            # one award per form per clause, unless another awarder gives the same form again
+            if mention.form in seen and (awarder is None or seen[mention.form] in (None, awarder)):
+                continue
+            recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             if mention.generic:
                 stated = recipients.names or recipients.count or recipients.approximate
             else:
                 stated = awarder or recipients.names or recipients.count or recipients.approximate
             if not stated:
                 continue
-            seen.add(mention.form)
+            seen[mention.form] = awarder
             awards.append((mention, {
                 "form": mention.form,
                 "awarder": awarder,
@@ -235,6 +239,17 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 "occasion": self._occasion(clause),
             }))
         return awards
+
+    def _next_giver(self, clause: Clause, later: list[FormMention]) -> int | None:
+        """Where the giving of the next form starts: the name before its verb ("và Chủ tịch UBND
+        tỉnh tặng Bằng khen"), else the verb; None when no later form has its own giving verb."""
+        for mention in later:
+            verbs = [v for v in self._give.finditer(clause.view, 0, mention.start)
+                     if self._gap_ok(clause, v.end(), mention.start)]
+            if verbs:
+                giver = self._name_before(clause, verbs[-1].start())
+                return giver.start if giver is not None else verbs[-1].start()
+        return None
 
     def _is_modal(self, view: str, trigger: int) -> bool:
         """A cue word ("sẽ", "cần", "đề nghị" ...) governs the form at ``trigger``."""
@@ -260,19 +275,50 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
 
 
 
+@lru_cache(maxsize=1)
+def _bodies() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['list'])})\s+")
+
+
+def _granter(awarder: Any) -> Any:
+    """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
+    return _bodies().sub("", awarder) if isinstance(awarder, str) else awarder
+
+
 def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
-    """Whether a later award mention tells nothing the earlier one of the same form did not.
+    """Whether a later award mention tells the same act of honouring as an earlier one.
 
     "X đón nhận Huân chương Lao động hạng Ba của Chủ tịch nước ..." followed by "Lãnh đạo
-    thành phố trao Huân chương Lao động hạng Ba cho X" is one act of honouring, not two. A
-    later mention with a new awarder, a new recipient or another count is another act.
+    thành phố trao Huân chương Lao động hạng Ba cho X" is one act; so is an award told in the
+    lead, again in a photo caption and again in the body, each time with other details. The two
+    must not contradict each other (form, awarder, count, kind; one's recipients within the
+    other's) and must share something (the awarder, a recipient, the count), unless the later
+    one tells nothing new at all.
     """
-    return (
-        later["form"] == earlier["form"]
-        and later["awarder"] in (None, earlier["awarder"])
-        and set(later["recipients"]) <= set(earlier["recipients"])
+    def agree(key: str) -> bool:
+        return later[key] is None or earlier[key] is None or _granter(later[key]) == _granter(earlier[key])
+
+    mine, theirs = set(later["recipients"]), set(earlier["recipients"])
+    if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
+            or not (mine <= theirs or theirs <= mine) \
+            or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
+        return False
+    shared = (later["awarder"] is not None and agree("awarder")) or bool(mine & theirs) \
+        or (later["recipient_count"] is not None and later["recipient_count"] == earlier["recipient_count"])
+    nothing_new = (later["awarder"] is None or agree("awarder")) and mine <= theirs \
         and later["recipient_count"] in (None, earlier["recipient_count"])
-    )
+    return shared or nothing_new
+
+
+def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
+    """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients."""
+    for key in ("awarder", "recipient_count", "occasion"):
+        kept[key] = kept[key] if kept[key] is not None else later[key]
+    if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]):
+        kept["awarder"] = later["awarder"]  # the body named: "Ban Chấp hành X" rather than "X"
+    if later["recipient_kind"] == "both" or kept["recipient_kind"] is None:
+        kept["recipient_kind"] = later["recipient_kind"] or kept["recipient_kind"]
+    kept["recipients"] = list(dict.fromkeys([*kept["recipients"], *later["recipients"]]))
 
 
 @Language.factory("congdoan_awards")

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from extract.awards import restates
+from extract.awards import merge_retold, restates
 from extract.nlp import SPACE_TAG, sentence_rows
 from extract.spans import fields_of
 from core.records import Extraction
@@ -26,7 +26,8 @@ def _offsets(span: Span, body_start: int) -> dict[str, int]:
 
 
 def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
-    """The spans of a kind in the body; an award told again later in the body counts once."""
+    """The spans of a kind in the body; an award told again later in the body (lead, caption,
+    body) counts once, completed with what the retellings add."""
     spans = [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
     if kind != "awards":
         return spans
@@ -36,8 +37,8 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
         earlier = next((k for k in kept if restates(fields, fields_of(k, "awards"))), None)
         if earlier is None:
             kept.append(span)
-        elif not fields_of(earlier, "awards")["occasion"]:
-            fields_of(earlier, "awards")["occasion"] = fields["occasion"]
+        else:
+            merge_retold(fields_of(earlier, "awards"), fields)
     return kept
 
 

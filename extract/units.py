@@ -117,9 +117,12 @@ class UnitParser(OrganisationNames, MentionResolution):
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {tidy(m.group('name'))} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
+            head = f"Công đoàn ngành {tidy(m.group('sector'))}"
             if place and self._capitalised(text, m.start("sector")):
-                name = f"Công đoàn ngành {tidy(m.group('sector'))} {place.type} {place.display}"
-                return [Mention(start, end, "province_industry", name, place.province)]
+                return [Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)]
+            bare = not self.cap_run_re.match(norm, end)  # no place named after the type word
+            if admin_type in ("tỉnh", "thành phố") and bare and self._capitalised(text, m.start("sector")):
+                return [Mention(start, end, "province_industry", template=head + " {place}")]  # "Công đoàn Giáo dục tỉnh"
         if (gap := re.match(r"\s+", norm[pos:])) and (commune := self._commune(norm, text, pos + gap.end())):
             # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
             return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.config import SCRATCH_DIR
 from pipeline.store import Store
 
 KINDS = ("units", "amounts", "awards")
@@ -149,10 +150,11 @@ def read_gold(paths: Iterable[Path]) -> list[dict]:
 
 
 def locate_document(record: dict) -> Path | None:
-    """The text of a gold document: beside the gold file, in a folder named after it, or in ../seeds."""
+    """The text of a gold document: beside the gold file, in a folder named after it, in ../seeds,
+    or (third-party articles, never in the repository) in SCRATCH_DIR/<gold file stem>/."""
     gold = Path(record["_gold_file"]).resolve()
     for candidate in (gold.parent / record["doc"], gold.with_suffix("") / record["doc"],
-                      gold.parent.parent / "seeds" / record["doc"]):
+                      gold.parent.parent / "seeds" / record["doc"], SCRATCH_DIR / gold.stem / record["doc"]):
         if candidate.is_file():
             return candidate
     return None
