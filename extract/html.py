@@ -63,6 +63,7 @@ class ParsedPage:
     problem: str | None = None
     detail: str | None = None
     encoding: str | None = None
+    address: str | None = None  # the page's own URL (canonical link, og:url), when it names one
 
     @property
     def ok(self) -> bool:
@@ -241,6 +242,16 @@ def _meta_content(root: etree._Element, attr: str, value: str) -> str | None:
     return None
 
 
+def page_address(root: etree._Element) -> str | None:
+    """The address a page names for itself: ``<link rel="canonical">``, else ``og:url`` (http(s) only)."""
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and (href := (el.get("href") or "").strip()):
+            if href.startswith(("http://", "https://")):
+                return href
+    og = _meta_content(root, "property", "og:url")
+    return og if og and og.startswith(("http://", "https://")) else None
+
+
 def _title(root: etree._Element, site: Site | None) -> str | None:
     if site and site.article.title:
         found = _first_text(root, [site.article.title])
@@ -387,7 +398,7 @@ def parse_html(
         return ParsedPage(url, problem="empty_body", detail=f"not parseable as HTML: {exc}", encoding=used)
     _strip(root, html_rules()["body"]["strip"])
 
-    page = ParsedPage(url, encoding=used)
+    page = ParsedPage(url, encoding=used, address=page_address(root))
     page.title = _title(root, site)
     # The site's byline element may sit inside the body and be dropped with it: read it first.
     site_byline = _first_text(root, [site.article.byline]) if site and site.article.byline else None

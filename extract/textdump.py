@@ -58,6 +58,7 @@ class ParsedDump:
     byline: str | None
     body: str
     source_tag: str | None = None  # agency tag cut from the lead: "LĐTĐ", "HNN.VN"
+    address: str | None = None  # the page's own URL, from a line that gives it ("Đường dẫn bài viết: https://…")
     cut: list[Cut] = field(default_factory=list)
     problem: str | None = None  # "empty_body" or "listing_page" (the codes of extract.html)
 
@@ -73,6 +74,7 @@ class _Rules:
     markers: frozenset[str]
     footer_prefixes: tuple[str, ...]
     footer_max_words: int
+    address: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +93,8 @@ def boilerplate_rules() -> _Rules:
         markers=frozenset(_key(m) for m in end["markers"]),
         footer_prefixes=tuple(p.casefold() for p in end["footer_prefixes"]),
         footer_max_words=end["footer_max_words"],
+        address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})\s*:?\s*)?"
+                           r"(?P<url>https?://\S+)$", re.IGNORECASE),
     )
 
 
@@ -121,6 +125,8 @@ class _Line:
     prose: bool = False
     upper: bool = False
     end: str | None = None  # "marker" or "footer" when the line ends the article
+    address: re.Match[str] | None = None  # a line giving a URL ("Đường dẫn bài viết: https://…")
+    credit: str | None = None  # the names of a date line that credits the article ("Hà Anh | 12/5/2024")
 
 
 def _date_line(text: str, rules: _Rules) -> datetime | None:
@@ -133,6 +139,25 @@ def _date_line(text: str, rules: _Rules) -> datetime | None:
         rest = (text[: match.start()] + " " + text[match.end() :]).split()
         if len(rest) <= rules.shape["date_line_max_other_words"]:
             return parse_vietnamese_date(text)
+        return None
+    return None
+
+
+def _credited_date(text: str, rules: _Rules) -> tuple[datetime, str] | None:
+    """A date line that also credits the article: "HẢI THUẬN | BÁO LAO ĐỘNG | 12/05/2024 09:15",
+    "Nguyễn Hà (báo Lao Động) 30/12/2025 10:55 (GMT+7)". The parts besides the date (split at "|",
+    dashes and brackets) are names: the first gives the byline."""
+    for pattern in date_rules()["compiled"]:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        rest = text[: match.start()] + " | " + text[match.end() :]
+        parts = [p.strip() for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.")]
+        parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)]
+        if parts and all(_name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
+                and _name_like(parts[0], rules):
+            date = parse_vietnamese_date(text)
+            return (date, clean_byline(parts[0]) or parts[0]) if date else None
         return None
     return None
 
@@ -152,10 +177,15 @@ def _classify(number: int, raw: str, rules: _Rules) -> _Line:
         return _Line(number, text, Kind.NOISE if text else Kind.BLANK)
     if _key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
         return _Line(number, text, Kind.NOISE)
+    if (address := rules.address.match(bare)) is not None:
+        return _Line(number, text, Kind.NOISE, address=address)
     words = len(bare.split())
     date = _date_line(bare, rules)
     if date is not None:
         return _Line(number, bare, Kind.DATE, words, date=date)
+    credited = _credited_date(bare, rules)
+    if credited is not None:
+        return _Line(number, bare, Kind.DATE, words, date=credited[0], credit=credited[1])
     end = _end_marker(bare, words, rules)
     if end is not None:
         return _Line(number, bare, Kind.END, words, end=end)
@@ -214,10 +244,15 @@ def _find_title(lines: list[_Line], lead: int) -> int | None:
 
 
 def _source_tag(text: str, rules: _Rules) -> re.Match[str] | None:
-    """An agency tag opening a line ("(LĐTĐ)", "HNN.VN -"): upper-case letters before any domain."""
+    """An agency tag opening a line ("(LĐTĐ)", "HNN.VN -", "GD&TĐ -"): upper-case letters before any
+    domain; or a paper's name in brackets before a dash, in any case ("(Dân trí) -")."""
     for pattern in rules.tag_patterns:
         match = pattern.match(text)
-        if match and match.group("tag").split(".")[0].isupper():
+        if match is None:
+            continue
+        tag = match.group("tag")
+        named = match.group(0).startswith("(") and re.search(r"[-–—]\s*$", match.group(0)) and tag[0].isupper()
+        if tag.split(".")[0].isupper() or named:
             return match
     return None
 
@@ -227,31 +262,53 @@ def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -
 
     Teaser lists show as a headline followed by a time stamp or by a summary opening with an
     agency tag, as a headline printed twice (link text, then image alt or heading), or as a run
-    of headlines.
+    of headlines. A teaser list never holds two prose paragraphs in a row: where they follow,
+    the article goes on (a photo caption printed twice, or over a credited date line, is no teaser).
     """
     run: list[int] = []
     headlines: dict[str, int] = {} if title is None else {title.casefold(): -1}
     last_text: int | None = lead
+
+    def teasers(at: int, why: str) -> tuple[int, str] | None:
+        return None if _article_goes_on(lines, at) else (at, why)
+
     for i in range(lead + 1, len(lines)):
         line = lines[i]
+        found = None
         if line.kind is Kind.END:
             return i, f"tail from {line.end} {line.text!r}"
         if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
-            return last_text, "teaser list (headline and time stamp)"
+            found = teasers(last_text, "teaser list (headline and time stamp)")
         if line.kind is Kind.TEXT:
             if _source_tag(line.text, rules) and last_text is not None and lines[last_text].headline:
-                return last_text, "teaser list (headline and tagged summary)"
+                found = found or teasers(last_text, "teaser list (headline and tagged summary)")
             if line.headline:
                 first = headlines.setdefault(line.text.casefold(), i)
                 if 0 <= first < i:
-                    return first, "teaser list (repeated headline)"
+                    found = found or teasers(first, "teaser list (repeated headline)")
             last_text = i
         if line.kind in (Kind.TEXT, Kind.DATE):
             listed = line.kind is Kind.DATE or (line.headline and _credit(line.text, rules) is None)
             run = run + [i] if listed else []
             if len(run) >= rules.shape["teaser_run_min"]:
-                return run[0], "teaser list (run of headlines)"
+                found = found or teasers(run[0], "teaser list (run of headlines)")
+        if found:
+            return found
     return len(lines), ""
+
+
+def _article_goes_on(lines: list[_Line], start: int) -> bool:
+    """Two prose paragraphs in a row follow ``start`` before anything ends the page."""
+    previous_prose = False
+    for line in lines[start:]:
+        if line.kind is Kind.END:
+            return False
+        if line.kind is not Kind.TEXT:
+            continue
+        if line.prose and previous_prose:
+            return True
+        previous_prose = line.prose
+    return False
 
 
 def _name_like(text: str, rules: _Rules) -> bool:
@@ -323,6 +380,9 @@ def parse_text_dump(text: str) -> ParsedDump:
     byline = _credit(paragraphs[-1], rules) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
+    byline = byline or next((line.credit for line in lines if line.credit and line.date == published), None)
+    addresses = [line.address for line in lines if line.address]
+    address = next((a for a in addresses if a.group("label")), addresses[0] if addresses else None)
 
     cut.extend(Cut(line.number, why, line.text) for line in lines[end:] if line.kind is not Kind.BLANK)
     body = "\n".join(paragraphs)
@@ -338,6 +398,7 @@ def parse_text_dump(text: str) -> ParsedDump:
         byline=byline,
         body=body,
         source_tag=source_tag,
+        address=address.group("url") if address else None,
         cut=sorted(cut, key=lambda c: c.line),
         problem="listing_page" if listing else None if body else "empty_body",
     )
@@ -353,8 +414,8 @@ def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules
         return "date"
     if title and line.text.casefold() == title.casefold():
         return "repeated title"
-    if kept and line.text == kept[-1].text:
-        return "repeated line"
+    if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
+        return "repeated line"  # a photo caption printed twice (image text, then caption)
     if not line.prose and line.words > rules.shape["headline_max_words"]:
         return "teaser (headlines run together)"
     return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,7 +14,7 @@ from core.config import Workspace
 from pipeline.crawling import crawl_sites
 from pipeline.evaluate import find_article, locate_document
 from pipeline.extraction import ExtractStats, Progress, extract_pending
-from pipeline.importer import import_files
+from pipeline.importer import FileContext, import_files, slug
 from core.records import Source
 from core.records import utcnow
 from pipeline.store import Store
@@ -81,16 +80,21 @@ def import_into(
     published: dict[Path, datetime] | None = None,
     on_progress: Progress | None = None,
     extract: bool = True,
+    manifest: dict[Path, FileContext] | None = None,
+    keep_file_urls: bool = False,
 ) -> ImportOutcome:
     """Import saved pages into an open store, then (unless ``extract`` is off) extract them.
 
-    ``published`` supplies a publication time for files whose text prints none
-    (the evaluation knows it from the gold file).
+    ``source`` is the default source; a file's manifest row or its page's own URL may give it
+    another (see :mod:`pipeline.importer`). ``published`` supplies a publication time for files
+    whose text prints none (the evaluation knows it from the gold file).
     """
     outcome = ImportOutcome()
-    store.upsert_sources([source])
+    results = import_files(paths, source, manifest=manifest, keep_file_urls=keep_file_urls)
+    sources = {source.source: source} | {r.source.source: r.source for r in results if r.source is not None}
+    store.upsert_sources(sources.values())
     articles = []
-    for result in import_files(paths, source=source.source):
+    for result in results:
         if result.article is None:
             outcome.errors.append(f"{result.path}: {result.error}")
             continue
@@ -103,12 +107,6 @@ def import_into(
     if extract:
         outcome.extracted = extract_pending(store, on_progress=on_progress)
     return outcome
-
-
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
 def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
@@ -131,12 +129,15 @@ def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
     with writer(ws) as store:
         for province, items in by_province.items():
             source = Source(
-                source=f"gold-{_slug(province)}" if province else "gold",
+                source=f"gold-{slug(province)}" if province else "gold",
                 name=f"Gold documents ({province or 'national'})",
                 kind="import",
                 province=province,
             )
             published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
-            import_into(store, [p for _, p in items], source=source, published=published, extract=False)
+            # the gold's province stands for the site's; eval finds a gold document by its file name
+            manifest = {p.resolve(): FileContext(source=source.source, province=province) for _, p in items}
+            import_into(store, [p for _, p in items], source=source, published=published, extract=False,
+                        manifest=manifest, keep_file_urls=True)
         extract_pending(store)  # once for every group: the models load once
     return [r["doc"] for r, _ in located]

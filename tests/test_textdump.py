@@ -288,3 +288,52 @@ def test_any_text_parses_to_clean_lines(lines: list[str]) -> None:
     assert all(line and line == line.strip() for line in parsed.body.splitlines()) or parsed.body == ""
     assert unicodedata.is_normalized("NFC", parsed.body)
     assert (parsed.problem is None) == bool(parsed.body) or parsed.problem == "listing_page"
+
+
+# -- issue 11: real dumps of national and provincial papers ------------------------------------------
+
+
+def test_credited_date_caption_twice_address_and_print_footer() -> None:
+    """A caption above the headline, a "Name (báo X) date (GMT+7)" line, a caption printed twice, an
+    image file name, the paper's own address line and its print footer: the article is kept whole."""
+    dump = parse_text_dump((DUMPS / "national_credited_caption.txt").read_text(encoding="utf-8"))
+    assert dump.problem is None
+    assert dump.title == "Quảng Bình: Công đoàn chăm lo Tết cho hơn 2.000 đoàn viên"
+    assert (dump.published_at, dump.byline) == (datetime(2025, 12, 30, 10, 55), "Nguyễn Hà")
+    assert dump.address == ("https://nld.com.vn/cong-doan/"
+                            "quang-binh-cong-doan-cham-lo-tet-cho-hon-2000-doan-vien-196251230105500123.htm")
+    assert dump.source_tag == "Người Lao Động"
+    lines = dump.body.splitlines()
+    assert lines[0].startswith("Ngày 29/12, LĐLĐ tỉnh")
+    assert lines[-1].endswith("mỗi người được hỗ trợ 3 triệu đồng.")
+    assert lines.count("Đại diện công đoàn trao quà cho công nhân tại khu công nghiệp") == 1
+    for left_out in (".jpg", "Đường dẫn", "In bài viết", "Ảnh:", "500 công nhân", "1.000 suất"):
+        assert left_out not in dump.body
+
+
+def test_a_caption_printed_twice_between_paragraphs_is_no_teaser_list() -> None:
+    paragraph = ("Công đoàn cơ sở công ty đã tổ chức hội nghị người lao động, thông qua nhiều nội dung "
+                 "quan trọng về tiền lương và phúc lợi cho năm sau. ")
+    caption = "Quang cảnh hội nghị người lao động năm nay"
+    text = "\n".join(["Công ty may tổ chức hội nghị người lao động", paragraph, caption, caption,
+                      paragraph.replace("hội nghị", "đối thoại"), paragraph.replace("tiền lương", "nhà ở")])
+    dump = parse_text_dump(text)
+    assert dump.problem is None
+    assert dump.body.count(caption) == 1 and len(dump.body.splitlines()) == 4
+
+
+def test_a_teaser_list_still_ends_the_article() -> None:
+    """The guard against captions keeps real teaser lists out: no two prose paragraphs follow them."""
+    text = (DUMPS / "newspaper_tag_teasers.txt").read_text(encoding="utf-8")
+    dump = parse_text_dump(text)
+    assert dump.problem is None and "Tin khác" not in dump.body
+
+
+@pytest.mark.parametrize(("line", "tag"), [
+    ("(Dân trí) - Sáng 3/3, công đoàn tỉnh trao quà cho công nhân khó khăn ở các khu công nghiệp.", "Dân trí"),
+    ("GD&TĐ - Sáng 3/3, công đoàn ngành giáo dục trao quà cho các nhà giáo có hoàn cảnh khó khăn.", "GD&TĐ"),
+])
+def test_agency_prefix_is_cut_from_the_lead(line: str, tag: str) -> None:
+    dump = parse_text_dump("Công đoàn trao quà cho người lao động khó khăn\n" + line + "\n" + line[len(tag) + 4:])
+    assert dump.source_tag == tag
+    assert dump.body.startswith("Sáng 3/3")
