@@ -75,6 +75,10 @@ class _Rules:
     footer_prefixes: tuple[str, ...]
     footer_max_words: int
     address: re.Pattern[str]
+    date_chrome: re.Pattern[str]
+    date_marker: re.Pattern[str]
+    lead_opening: re.Pattern[str]
+    caption: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +99,10 @@ def boilerplate_rules() -> _Rules:
         footer_max_words=end["footer_max_words"],
         address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})\s*:?\s*)?"
                            r"(?P<url>https?://\S+)$", re.IGNORECASE),
+        date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
+        date_marker=re.compile(data["shape"]["date_marker"]),
+        lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
+        caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
     )
 
 
@@ -127,6 +135,13 @@ class _Line:
     end: str | None = None  # "marker" or "footer" when the line ends the article
     address: re.Match[str] | None = None  # a line giving a URL ("Đường dẫn bài viết: https://…")
     credit: str | None = None  # the names of a date line that credits the article ("Hà Anh | 12/5/2024")
+    caption: bool = False  # a photo caption or credit: article text, never a headline
+    long: bool = False  # longer than any headline: article text even without final punctuation
+
+    @property
+    def article_like(self) -> bool:
+        """Text that belongs to an article wherever it stands: prose, a long line, a caption."""
+        return self.kind is Kind.TEXT and (self.prose or self.long or self.caption)
 
 
 def _date_line(text: str, rules: _Rules) -> datetime | None:
@@ -136,7 +151,7 @@ def _date_line(text: str, rules: _Rules) -> datetime | None:
         match = pattern.search(text)
         if match is None:
             continue
-        rest = (text[: match.start()] + " " + text[match.end() :]).split()
+        rest = rules.date_chrome.sub(" ", text[: match.start()] + " " + text[match.end() :]).split()
         if len(rest) <= rules.shape["date_line_max_other_words"]:
             return parse_vietnamese_date(text)
         return None
@@ -193,6 +208,8 @@ def _classify(number: int, raw: str, rules: _Rules) -> _Line:
     tail = text.rstrip(shape["closers"])
     last = tail[-1:] if tail else ""
     ends_sentence = last in shape["sentence_end"]
+    caption = rules.caption.search(text) is not None
+    lead_like = rules.lead_opening.match(text) is not None
     return _Line(
         number,
         text,
@@ -200,9 +217,11 @@ def _classify(number: int, raw: str, rules: _Rules) -> _Line:
         words,
         headline=shape["headline_min_words"] <= words <= shape["headline_max_words"]
         and (not ends_sentence or last in shape["headline_end_ok"])
-        and last != ",",
-        prose=words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
+        and last != "," and not caption and not lead_like,
+        prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
         upper=text.isupper(),
+        caption=caption,
+        long=words > shape["headline_max_words"],
     )
 
 
@@ -220,7 +239,11 @@ def _previous_text(lines: list[_Line], index: int) -> int | None:
 
 
 def _find_lead(lines: list[_Line]) -> int | None:
-    """The first prose line under a headline, preferring one that more prose follows."""
+    """The first prose line under a headline, preferring one that more prose follows; the first
+    line itself when the dump opens inside the article (with prose or a long line)."""
+    first = next((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), None)
+    if first is not None and (lines[first].prose or lines[first].long) and not lines[first].caption:
+        return first
     prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
     if not prose:
         return None
@@ -235,10 +258,11 @@ def _find_lead(lines: list[_Line]) -> int | None:
     return under_headline[0] if under_headline else prose[0]
 
 
-def _find_title(lines: list[_Line], lead: int) -> int | None:
-    """The headline nearest above the lead; an ALL-CAPS one (a slogan, a section) only when no other."""
+def _find_title(lines: list[_Line], lead: int, rules: _Rules) -> int | None:
+    """The headline nearest above the lead, past author and caption lines; an ALL-CAPS one (a
+    slogan, a section) only when no other."""
     candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT][:3]
-    headlines = [i for i in candidates if lines[i].headline]
+    headlines = [i for i in candidates if lines[i].headline and _credit(lines[i].text, rules) is None]
     mixed = [i for i in headlines if not lines[i].upper]
     return (mixed or headlines or [None])[0]
 
@@ -326,43 +350,97 @@ def _credit(text: str, rules: _Rules) -> str | None:
     names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
     for separator in rules.bylines["affiliation_separators"]:
         head, found, rest = names.partition(separator)
-        if found and not _name_like(rest.strip(" ()"), rules):
-            names = head.strip()
+        rest = rest.strip(" ()")
+        if found and rest.isupper() and _name_like(rest, rules) and not _name_like(head, rules):
+            names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
+        elif found and (not _name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
+            names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
     return clean_byline(names) if _name_like(names, rules) else None
 
 
 # -- the whole page ------------------------------------------------------------------------
 
 
-def _read_header(lines: list[_Line], lead: int, cut: list[Cut]) -> tuple[str | None, datetime | None]:
-    """Title and date above the lead (the date nearest the title); every header line goes to ``cut``."""
-    title_at = _find_title(lines, lead)
-    dates = [i for i in range(lead) if lines[i].kind is Kind.DATE]
-    anchor = lead if title_at is None else title_at
+def _without_date_marker(raw: list[str], rules: _Rules) -> tuple[list[str], datetime | None]:
+    """The lines with a leading date marker ("date 2025-10-26 ...") cut, and its date: with its day,
+    or with the day the first line's "d/m" gives in that month ("date 2023-10 Chiều 3/10, ...")."""
+    first = next((i for i, line in enumerate(raw) if line.strip()), None)
+    marker = rules.date_marker.match(raw[first]) if first is not None else None
+    if marker is None:
+        return raw, None
+    rest = raw[first][marker.end():]
+    year, month = int(marker.group("y")), int(marker.group("m"))
+    day = int(marker.group("d")) if marker.group("d") else None
+    if day is None and (dm := re.search(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/])", rest[:80])):
+        day = int(dm.group(1)) if int(dm.group(2)) == month else None
+    try:
+        date = datetime(year, month, day) if day else None
+    except ValueError:
+        date = None
+    return [*raw[:first], rest, *raw[first + 1:]], date
+
+
+def _article_start(lines: list[_Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
+    """Where the article text starts, and the title line (None when the "title" stands inside the
+    article). Captions and long lines between the title and the lead belong to the article; and a
+    dump whose text above the title is article text (prose, long lines, captions) opens inside the
+    article, so its "title" is a caption or subheading and nothing before it is dropped."""
+    start = lead
+    for i in range(lead - 1, -1 if title_at is None else title_at, -1):
+        if lines[i].kind is Kind.TEXT:
+            if not lines[i].article_like:
+                break
+            start = i
+    if title_at is None:
+        return start, None
+    above = [i for i in range(title_at) if lines[i].kind in (Kind.TEXT, Kind.END)]
+    opening = None
+    for i in reversed(above):
+        if not lines[i].article_like:
+            break
+        opening = i
+    if opening is not None and any(lines[i].prose or lines[i].long for i in above if i >= opening):
+        return opening, None
+    return start, title_at
+
+
+def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -> tuple[int, str | None, datetime | None, str | None]:
+    """Where the article starts, its title, date (the one nearest the title) and an author line
+    under the title; every line before the start goes to ``cut``."""
+    start, title_at = _article_start(lines, lead, _find_title(lines, lead, rules))
+    dates = [i for i in range(start) if lines[i].kind is Kind.DATE]
+    anchor = start if title_at is None else title_at
     date_at = min(dates, key=lambda i: abs(i - anchor)) if dates else None
-    for i in range(lead):
+    author = None
+    for i in range(start):
         if lines[i].kind is not Kind.BLANK:
-            reason = "title" if i == title_at else "date" if i == date_at else "page header"
+            credit = _credit(lines[i].text, rules) if title_at is not None and i > title_at else None
+            author = author or credit
+            reason = "title" if i == title_at else "date" if i == date_at else "byline" if credit else "page header"
             cut.append(Cut(lines[i].number, reason, lines[i].text))
     title = None if title_at is None else lines[title_at].text
-    return title, None if date_at is None else lines[date_at].date
+    return start, title, None if date_at is None else lines[date_at].date, author
 
 
 def parse_text_dump(text: str) -> ParsedDump:
     """Title, publication time, byline and body of the article in a plain-text page dump."""
     rules = boilerplate_rules()
-    lines = [_classify(n, raw, rules) for n, raw in enumerate(text.splitlines(), start=1)]
+    raw_lines, marker_date = _without_date_marker(text.splitlines(), rules)
+    lines = [_classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     cut: list[Cut] = []
     lead = _find_lead(lines)
     if lead is None:
         cut = [Cut(line.number, "no prose", line.text) for line in lines if line.kind is not Kind.BLANK]
         return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")
 
-    title, published = _read_header(lines, lead, cut)
+    start, title, published, author = _read_header(lines, lead, cut, rules)
+    published = published or marker_date
     end, why = _find_end(lines, lead, title, rules)
     kept: list[_Line] = []
-    for line in lines[lead:end]:
-        reason = _body_noise(line, title, kept, rules)
+    last_text = max((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), default=-1)
+    for i in range(start, end):
+        line = lines[i]
+        reason = _body_noise(line, title, kept, rules, edge=i in (start, last_text))
         if reason is None:
             kept.append(line)
         elif line.kind is not Kind.BLANK:
@@ -380,7 +458,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     byline = _credit(paragraphs[-1], rules) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
-    byline = byline or next((line.credit for line in lines if line.credit and line.date == published), None)
+    byline = byline or author or next((line.credit for line in lines if line.credit and line.date == published), None)
     addresses = [line.address for line in lines if line.address]
     address = next((a for a in addresses if a.group("label")), addresses[0] if addresses else None)
 
@@ -404,7 +482,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     )
 
 
-def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules) -> str | None:
+def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules, edge: bool) -> str | None:
     """Why a line between the lead and the end is not article text, or None when it is."""
     if line.kind is Kind.BLANK:
         return "blank"
@@ -416,6 +494,6 @@ def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules
         return "repeated title"
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
-    if not line.prose and line.words > rules.shape["headline_max_words"]:
-        return "teaser (headlines run together)"
+    if not line.prose and line.long and not line.caption and not edge:
+        return "teaser (headlines run together)"  # a sapo without a full stop, a last line cut short: article
     return None
