@@ -48,6 +48,7 @@ def html_rules() -> dict[str, Any]:
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*", re.IGNORECASE
     )
     data["binary"]["magic_bytes"] = tuple(bytes.fromhex(m) for m in data["binary"]["magic"])
+    data["bylines"]["site_name"] = re.compile(data["bylines"]["site_name_pattern"], re.IGNORECASE)
     return data
 
 
@@ -229,7 +230,9 @@ def clean_byline(text: str | None) -> str | None:
     if not text:
         return None
     rules = html_rules()["bylines"]
-    name = _clean_line(rules["regex"].sub("", _clean_line(text), count=1)).strip(" -–—:|,.")
+    # metadata may list the site beside the author: "VietNamNet News; Duy Anh", "Baochinhphu Vn"
+    parts = [p for p in _clean_line(text).split(";") if not rules["site_name"].search(p)]
+    name = _clean_line(rules["regex"].sub("", "; ".join(parts), count=1)).strip(" -–—:|,.;")
     if not name or len(name) > rules["max_chars"]:
         return None
     return name

@@ -28,7 +28,8 @@ from extract.dates import date_rules, parse_vietnamese_date
 from extract.html import clean_byline, html_rules
 from extract.lexicon import lexicon
 
-_SENTENCE_BREAK = re.compile(r"[.!?…;](?=\s)")
+# A sentence break inside a line; not the dot of an abbreviation ("TP. Nha Trang", "Q. 3").
+_SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?…;](?=\s)")
 _INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
 
 
@@ -97,7 +98,8 @@ def boilerplate_rules() -> _Rules:
         markers=frozenset(_key(m) for m in end["markers"]),
         footer_prefixes=tuple(p.casefold() for p in end["footer_prefixes"]),
         footer_max_words=end["footer_max_words"],
-        address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})\s*:?\s*)?"
+        address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})"
+                           r"(?:\s+[^\s:/]{1,20}){0,2}\s*:?\s*)?"
                            r"(?P<url>https?://\S+)$", re.IGNORECASE),
         date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
         date_marker=re.compile(data["shape"]["date_marker"]),
@@ -195,12 +197,12 @@ def _classify(number: int, raw: str, rules: _Rules) -> _Line:
     if (address := rules.address.match(bare)) is not None:
         return _Line(number, text, Kind.NOISE, address=address)
     words = len(bare.split())
-    date = _date_line(bare, rules)
-    if date is not None:
-        return _Line(number, bare, Kind.DATE, words, date=date)
     credited = _credited_date(bare, rules)
     if credited is not None:
         return _Line(number, bare, Kind.DATE, words, date=credited[0], credit=credited[1])
+    date = _date_line(bare, rules)
+    if date is not None:
+        return _Line(number, bare, Kind.DATE, words, date=date)
     end = _end_marker(bare, words, rules)
     if end is not None:
         return _Line(number, bare, Kind.END, words, end=end)
@@ -281,14 +283,17 @@ def _source_tag(text: str, rules: _Rules) -> re.Match[str] | None:
     return None
 
 
-def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -> tuple[int, str]:
+def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -> tuple[int, str, set[int]]:
     """Index where the article ends (exclusive) and why: a marker, a footer or a teaser list.
 
     Teaser lists show as a headline followed by a time stamp or by a summary opening with an
     agency tag, as a headline printed twice (link text, then image alt or heading), or as a run
     of headlines. A teaser list never holds two prose paragraphs in a row: where they follow,
-    the article goes on (a photo caption printed twice, or over a credited date line, is no teaser).
+    the article goes on (a photo caption printed twice, or over a credited date line, is no teaser),
+    and a run of headlines there is a block of related stories set inside the article: its lines
+    are returned to be left out.
     """
+    inside: set[int] = set()
     run: list[int] = []
     headlines: dict[str, int] = {} if title is None else {title.casefold(): -1}
     last_text: int | None = lead
@@ -300,7 +305,7 @@ def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -
         line = lines[i]
         found = None
         if line.kind is Kind.END:
-            return i, f"tail from {line.end} {line.text!r}"
+            return i, f"tail from {line.end} {line.text!r}", inside
         if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
             found = teasers(last_text, "teaser list (headline and time stamp)")
         if line.kind is Kind.TEXT:
@@ -316,9 +321,10 @@ def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -
             run = run + [i] if listed else []
             if len(run) >= rules.shape["teaser_run_min"]:
                 found = found or teasers(run[0], "teaser list (run of headlines)")
+                inside |= set(run) if not found else set()
         if found:
-            return found
-    return len(lines), ""
+            return *found, inside
+    return len(lines), "", inside
 
 
 def _article_goes_on(lines: list[_Line], start: int) -> bool:
@@ -348,6 +354,8 @@ def _credit(text: str, rules: _Rules) -> str | None:
     if len(text.split()) > rules.bylines["max_words"]:
         return None
     names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
+        return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
     for separator in rules.bylines["affiliation_separators"]:
         head, found, rest = names.partition(separator)
         rest = rest.strip(" ()")
@@ -414,7 +422,8 @@ def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -
     author = None
     for i in range(start):
         if lines[i].kind is not Kind.BLANK:
-            credit = _credit(lines[i].text, rules) if title_at is not None and i > title_at else None
+            credit = _credit(lines[i].text, rules) if title_at is not None and i > title_at \
+                and lines[i].kind is Kind.TEXT else None
             author = author or credit
             reason = "title" if i == title_at else "date" if i == date_at else "byline" if credit else "page header"
             cut.append(Cut(lines[i].number, reason, lines[i].text))
@@ -435,12 +444,13 @@ def parse_text_dump(text: str) -> ParsedDump:
 
     start, title, published, author = _read_header(lines, lead, cut, rules)
     published = published or marker_date
-    end, why = _find_end(lines, lead, title, rules)
+    end, why, related = _find_end(lines, lead, title, rules)
     kept: list[_Line] = []
     last_text = max((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), default=-1)
     for i in range(start, end):
         line = lines[i]
-        reason = _body_noise(line, title, kept, rules, edge=i in (start, last_text))
+        reason = "related stories inside the article" if i in related else \
+            _body_noise(line, title, kept, rules, edge=i in (start, last_text))
         if reason is None:
             kept.append(line)
         elif line.kind is not Kind.BLANK:
@@ -455,10 +465,13 @@ def parse_text_dump(text: str) -> ParsedDump:
         source_tag = tag.group("tag")
         cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
         paragraphs[0] = paragraphs[0][tag.end() :]
+    if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and _credit(paragraphs[-2], rules):
+        cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
     byline = _credit(paragraphs[-1], rules) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
-    byline = byline or author or next((line.credit for line in lines if line.credit and line.date == published), None)
+    byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
+        or next((line.credit for line in lines if line.credit and line.date == published), None)
     addresses = [line.address for line in lines if line.address]
     address = next((a for a in addresses if a.group("label")), addresses[0] if addresses else None)
 
