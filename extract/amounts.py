@@ -126,6 +126,7 @@ class AmountRules:
 
         count = lex["count"]
         self.nouns = {n.lower() for n in count["nouns"]}
+        self.fractional = {n.lower() for n in count["fractional"]}
         self.classifiers = set(count["classifiers"])
         self.not_counted = {n.lower() for n in count["not_counted"]}
         self.noun_tags = set(count["noun_tags"])
@@ -319,8 +320,8 @@ class AmountFinder:
                 text[start:number.end].lower() in self.rules.articles or self._capitalised_name(text, number)):
             return None
         if number.numeral is not None and (number.numeral.startswith("0") and number.numeral[1:2].isdigit()
-                                           or not self._numeral_end_ok(text, number.end)):
-            return None  # "0912...", "05-CT", "6/10", "8h30"
+                                           and len(number.numeral) > 2 or not self._numeral_end_ok(text, number.end)):
+            return None  # "0912...", "05-CT", "6/10", "8h30"; "07 Công đoàn cơ sở" is 7
         return number, None
 
     @staticmethod
@@ -391,7 +392,8 @@ class AmountFinder:
         if value_max is None and tail.kind in ("count", "money") and first.numeral is not None \
                 and _ENGLISH_GROUPS.fullmatch(first.numeral) and tail.currency in (None, "VND"):
             value = float(first.numeral.replace(",", ""))  # "1,500 đoàn viên": 1500, there is no half person
-        if tail.kind == "count" and value != int(value) and not first.scaled or value == 0:
+        if tail.kind == "count" and value != int(value) and not first.scaled \
+                and (tail.unit or "").lower() not in self.rules.fractional or value == 0:
             return None, end  # "2,5 công nhân" is a misread, "Phiên chợ 0 đồng" a name
         return self._finish(text, start, end, tail, value, value_max, scale_qualifier, window_start), end
 

@@ -98,6 +98,9 @@ class Recipients:
     collective: bool = False
     individual: bool = False
     approximate: bool = False  # "hàng trăm tập thể": honoured, number not given
+    nouns: list[str] = field(default_factory=list)  # the counted nouns, lower case
+    more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
+    start: int = 0  # clause offset where the recipients start (of a further group)
 
     def add_name(self, name: Name, front: bool = False) -> None:
         if name.canonical not in self.names:
@@ -126,6 +129,8 @@ class ArticleState:
     last_person: str | None = None  # the person named last, for a bare "chị", "anh"
     event: str | None = None  # the last "nhân (dịp) ..." event, for "Dịp này, ..."
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
+    organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name met so far
 
     def full_name(self, given: str) -> str:
         """The one full name met so far that ends with ``given``, else ``given``."""

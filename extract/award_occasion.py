@@ -14,6 +14,9 @@ class AwardOccasion:
     """The occasion of the awards of a clause (a part of ``AwardExtractor``)."""
 
     def _init_occasion(self, occ: dict[str, Any]) -> None:
+        events = phrase_regex(occ["event_subjects"])
+        self._event_subject = re.compile(rf"{events}(?:\s+(?:đã|vừa|cũng))*\s*$", re.IGNORECASE)
+        self._organises = re.compile(rf"{phrase_regex(occ['organise'])}\s+(?={events})", re.IGNORECASE)
         self._event = re.compile(rf"{phrase_regex(occ['event_cues'])}\s+", re.IGNORECASE)
         self._bare_event_cue = re.compile(rf"^{phrase_regex(occ['bare_event_cues'])}$", re.IGNORECASE)
         self._event_starts = re.compile(rf"^{phrase_regex(occ['event_starts'])}", re.IGNORECASE)
@@ -60,6 +63,14 @@ class AwardOccasion:
         if found is None and self._deictic_opener.match(clause.view):
             return clause.article.event
         return found
+
+    def _reason_after(self, clause: Clause, pos: int) -> str | None:
+        """The reason stated after ``pos`` ("… 35 cá nhân có thành tích xuất sắc trong hội diễn")."""
+        reason = self._reason.search(clause.view, pos)
+        if reason is None:
+            return None
+        end = self._occasion_end.search(clause.view, reason.end())
+        return clause.text[reason.end():end.start() if end else len(clause.text)].strip(" ,") or None
 
     def _event_named(self, clause: Clause) -> str | None:
         """The event a clause names ("nhân kỷ niệm ...", "gặp mặt kỷ niệm 94 năm ..."), for later clauses."""

@@ -41,6 +41,7 @@ class AwardParties:
         self._inclusion = re.compile(rf",\s*{inclusion}\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
+        self._not_honoured = {n.lower() for n in rec["not_honoured"]}
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
@@ -78,8 +79,27 @@ class AwardParties:
                 continue
             # "X (Thái Nguyên) đã tôn vinh", else the clause's subject: "X tổ chức gặp mặt, tuyên dương"
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
+            if name is None and self._event_subject.search(clause.view, 0, verb.start()):
+                return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
             return name.canonical if name is not None and not name.person else None
         return None
+
+    def _giving_verb(self, clause: Clause, mention: FormMention) -> re.Match[str] | None:
+        verbs = [m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start
+                 and self._gap_ok(clause, m.end(), mention.start)]
+        return verbs[-1] if verbs else None
+
+    def _verb_start(self, clause: Clause, mention: FormMention) -> int:
+        verb = self._giving_verb(clause, mention)
+        return verb.start() if verb else mention.start
+
+    def _coordinated_awarder(self, clause: Clause, mention: FormMention) -> str | None:
+        """The first of two awarders joined by "và" before one giving verb ("UBND tỉnh và LĐLĐ tỉnh tặng")."""
+        verb = self._giving_verb(clause, mention)
+        second = self._name_before(clause, verb.start()) if verb else None
+        joined = re.search(r"\s+và\s+$", clause.view[:second.start]) if second else None
+        first = clause.name_ending_at(joined.start()) if joined else None
+        return first.canonical if first is not None and not first.person and not second.person else None
 
     def _name_before(self, clause: Clause, pos: int) -> Name | None:
         """The name right before ``pos``, past auxiliaries and a bracket: "X (tỉnh Y) đã"."""
@@ -132,14 +152,32 @@ class AwardParties:
             if name is not None and name.end + len(view[name.end:mention.start]) - len(view[name.end:mention.start].lstrip()) \
                     == mention.start:
                 found.add_name(name)
+        # "tặng giấy khen 25 tập thể ...", "Bằng khen của X tặng 168 thầy, cô giáo": counted right after
+        direct = self._direct_recipients(clause, mention)
         # "tặng Bằng khen (của X) (nhân ...) cho ...", "khen thưởng (cho) 120 đoàn viên"
         preposition = self._preposition.search(view, mention.end)
-        if preposition and (self._gap_ok(clause, mention.end, preposition.start())
-                            or not mention.generic and "," not in view[mention.end:preposition.start()]):
+        if direct is not None:
+            self._walk_forward(clause, direct, found, end=limit)
+        elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
+                              or not mention.generic and "," not in view[mention.end:preposition.start()]):
             self._walk_forward(clause, preposition.end(), found, end=limit)
         elif mention.generic:
             self._walk_forward(clause, mention.end, found, end=limit)
+        # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
+        given = re.search(r"(?<![\d.,])(\d{1,4})\s*$", view[:mention.start])
+        if given and found.count is None and not mention.generic:
+            found.add_count(int(given.group(1)))
         return found
+
+    def _direct_recipients(self, clause: Clause, mention: FormMention) -> int | None:
+        """Where counted recipients follow the form with no preposition, else None."""
+        view = clause.view
+        pos = mention.end + len(view[mention.end:]) - len(view[mention.end:].lstrip())
+        if (of := re.match(r"của\s+", view[pos:])) and (name := clause.name_starting_at(pos + of.end())):
+            pos = name.end + len(view[name.end:]) - len(view[name.end:].lstrip())
+        if (verb := self._give.match(view, pos)) is not None:
+            pos = verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip())
+        return pos if self._count.match(view, pos) else None
 
     def _items(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
         items, cursor = [], start
@@ -175,7 +213,8 @@ class AwardParties:
             # "15 cá nhân có thành tích ... được": the count's words may run on, but not into
             # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...")
             if counts and not self._receive.search(view, counts[-1].end(), e) \
-                    and not self._give.search(view, counts[-1].end(), e):
+                    and not self._give.search(view, counts[-1].end(), e) \
+                    and (not found.names or counts[-1].end() >= e):  # not "thành lập 40 CĐCS… Với ..., X được"
                 self._add_counts(counts, found)
                 if self._opener.sub("", view[s:counts[0].start()].strip()):
                     return
@@ -220,17 +259,25 @@ class AwardParties:
                 return
 
     def _further_counts(self, clause: Clause, start: int, end: int, found: Recipients) -> None:
-        """Counted groups after a count whose words run on: "cho 5 tập thể có thành tích xuất sắc
-        trong công tác A, B và 7 cá nhân tiêu biểu" honours 12. Stops at another act (a verb, a form)."""
+        """Counted groups after a count whose words run on, each honoured for its own reason: "cho 20
+        tập thể có thành tích X, 3 tập thể và 35 cá nhân có thành tích Y" is two awards (20; 38).
+        A group ends where a count's words run on; the walk stops at another act (a verb, a form)."""
         view = clause.view
+        group: Recipients | None = None
         for s, e in self._items(view, start, end):
             if self._give.search(view, s, e) or self._receive.search(view, s, e) \
                     or any(s <= f.start < e for f in clause.forms):
                 return
             lead = self._opener.match(view[s:e])
             count = self._count.match(view, s + (lead.end() if lead else 0), e)
-            if count:
-                self._add_counts([count], found)
+            if count is None:
+                continue
+            if group is None:
+                group = Recipients(start=count.start())
+                found.more.append((count.start(), group))
+            self._add_counts([count], group)
+            if count.end() < e:
+                group = None
 
     def _add_counts(self, counts: list[re.Match[str]], found: Recipients) -> None:
         for m in counts:
@@ -242,6 +289,7 @@ class AwardParties:
                 found.add_count(int(value))
 
     def _add_kind(self, noun: str, found: Recipients) -> None:
+        found.nouns.append(noun.lower())
         collective = self._collective.match(noun)
         individual = self._individual.match(noun)
         if collective and (not individual or collective.end() >= individual.end()):

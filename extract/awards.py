@@ -110,6 +110,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + generic["verbs"]
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
+        self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._init_recipients(lexicon["recipients"])
         self._init_names(lexicon["names"])
         self._init_occasion(lexicon["occasion"])
@@ -211,6 +212,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
 
     def _awards(self, clause: Clause) -> list[tuple[FormMention, dict[str, Any]]]:
         mentions = clause.forms or self._generic_mentions(clause.view)
+        self._remember(clause)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         awards: list[tuple[FormMention, dict[str, Any]]] = []
@@ -218,27 +220,66 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         for k, mention in enumerate(mentions):
             if self._is_modal(cue_view, mention.start) or self._is_modal_after(cue_view, mention):
                 continue
-            awarder = self._awarder(clause, mention)
+            form = clause.article.named_forms.get(mention.form, mention.form)  # "kỷ niệm chương" told before
+            awarders = self._awarders(clause, mention, awards)
             # one award per form per clause, unless another awarder gives the same form again
-            if mention.form in seen and (awarder is None or seen[mention.form] in (None, awarder)):
+            if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             if mention.generic:
-                stated = recipients.names or recipients.count or recipients.approximate
+                stated = (recipients.names or recipients.count or recipients.approximate) \
+                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
-                stated = awarder or recipients.names or recipients.count or recipients.approximate
+                stated = awarders[0] or recipients.names or recipients.count or recipients.approximate
             if not stated:
                 continue
-            seen[mention.form] = awarder
-            awards.append((mention, {
-                "form": mention.form,
-                "awarder": awarder,
-                "recipients": recipients.names,
-                "recipient_count": recipients.count,
-                "recipient_kind": recipients.kind,
-                "occasion": self._occasion(clause),
-            }))
+            seen[form] = awarders[0]
+            shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
+            for awarder in awarders:
+                awards.append((mention, self._fields(form, awarder, recipients, self._occasion(clause), shared)))
+            for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
+                awards.append((FormMention(offset, offset, form, mention.generic),
+                               self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
+                shared: bool) -> dict[str, Any]:
+        return {
+            "form": form,
+            "awarder": self._statutory(form, awarder),
+            "recipients": recipients.names,
+            "recipient_count": None if shared else recipients.count,
+            "recipient_kind": recipients.kind,
+            "occasion": occasion,
+        }
+
+    def _statutory(self, form: str, awarder: str | None) -> str | None:
+        """The awarder of a form granted by one authority by statute (whoever hands it over)."""
+        for prefix, granted_by, keep in self._statutory_awarders:
+            if form.startswith(prefix) and awarder not in keep:
+                return granted_by
+        return awarder
+
+    def _awarders(self, clause: Clause, mention: FormMention, earlier: list) -> list[str | None]:
+        """The awarder, or the coordinated awarders ("UBND tỉnh và LĐLĐ tỉnh tặng ..."); a form given by a
+        second verb phrase of the same subject ("X tặng A cho B, trao C cho D") takes the first's awarder."""
+        awarder = self._awarder(clause, mention)
+        if awarder is None and earlier and re.search(r",\s*(?:\S+\s+)?$", clause.view[:self._verb_start(clause, mention)]):
+            return [earlier[-1][1]["awarder"]]
+        partner = self._coordinated_awarder(clause, mention)
+        return [partner, awarder] if partner and awarder else [awarder]
+
+    def _remember(self, clause: Clause) -> None:
+        """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
+        who organises the event ("Công đoàn ngành Y tế tỉnh tổ chức hội nghị …")."""
+        for mention in clause.forms:
+            base = mention.form.split(" \"")[0]
+            if base != mention.form:
+                clause.article.named_forms[base] = mention.form
+        for m in self._organises.finditer(clause.view):
+            name = self._name_before(clause, m.start())
+            if name is not None and not name.person:
+                clause.article.organiser = name.canonical
 
     def _next_giver(self, clause: Clause, later: list[FormMention]) -> int | None:
         """Where the giving of the next form starts: the name before its verb ("và Chủ tịch UBND
@@ -248,7 +289,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                      if self._gap_ok(clause, v.end(), mention.start)]
             if verbs:
                 giver = self._name_before(clause, verbs[-1].start())
-                return giver.start if giver is not None else verbs[-1].start()
+                if giver is None:
+                    return verbs[-1].start()
+                joined = re.search(r"\s+và\s+$", clause.view[:giver.start])  # "UBND tỉnh và LĐLĐ tỉnh tặng"
+                partner = clause.name_ending_at(joined.start()) if joined else None
+                return partner.start if partner is not None else giver.start
         return None
 
     def _is_modal(self, view: str, trigger: int) -> bool:

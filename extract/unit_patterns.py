@@ -56,6 +56,9 @@ class Mention:
     district: str | None = None
     inherit_next: bool = False  # grassroots followed by "(": takes the province of the unit inside
     org_head: str | None = None  # short grassroots mention ("CĐCS Công ty"): the key of its head
+    commune_type: str | None = None  # short commune mention ("Công đoàn phường"): its type word
+    sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
+    named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class ArticlePlaces:
 
     districts: tuple[Place, ...] = ()
     provinces: frozenset[str] = frozenset()  # canonical old provinces
+    communes: tuple[str, ...] = ()  # "phường Phú Thạnh", as written, in order
 
 
 
@@ -116,12 +120,19 @@ class UnitPatterns:
         self.sector_generic_re = re.compile(rf"\s+(?:{alternation(industry['sector_generic'])})(?!\w)")
         self.sector_separator_re = re.compile(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+")
         self.title_place_re = re.compile(r"\s*(?P<name>[^\W\d_][^:|\n]{1,40}?)\s*:\s")
+        self.head_spellings = {name_key(k): v for k, v in industry["head_spellings"].items()}
+        self.fund_re = re.compile(rf"(?<!\w)(?:{alternation(generic['funds'])})(?:\s+\S+){{0,{generic['fund_words']}}}\s+$")
         self.province_only_head_re = re.compile(
             rf"\s+(?P<head>{alternation(industry['province_only_heads'])})(?!\w)")
+        national = lexicon["national_industry"]["names"]
         self.national_industry_re = re.compile(
-            rf"\s+(?P<name>{alternation(lexicon['national_industry']['names'])})(?=\s+(?:Việt\s+Nam|VN)(?!\w))")
+            rf"\s+(?P<name>{alternation(national)})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
+        self.national_spellings = {name_key(n): n for n in reversed(national)}
+        self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
+        self.org_spellings = grass["org_spellings"]
+        self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}

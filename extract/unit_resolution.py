@@ -46,6 +46,8 @@ class MentionResolution(UnitPatterns):
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
                 m.province = site or only_province
+            elif m.named_in_org and site:
+                m.province = site  # a place inside a company's name does not place its union: the site does
             if m.level == "commune" and when is not None and to_date(when) < MERGER_DATE:
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
@@ -86,6 +88,22 @@ class MentionResolution(UnitPatterns):
             earlier = [x for x in before if x in same]
             target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
             return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None
+        if m.commune_type:  # "Công đoàn phường": the commune union named before, else the one commune named
+            same = [x for x in everything if x.name and x.level in ("commune", "grassroots")
+                    and x.name.startswith(f"Công đoàn {m.commune_type} ")]
+            earlier = [x for x in before if x in same]
+            target = earlier[-1] if earlier else same[0] if len({x.name for x in same}) == 1 else None
+            if target:
+                return replace(m, name=target.name, level=target.level, province=target.province)
+            named = [c for c in places.communes if c.startswith(m.commune_type + " ")]
+            if len(named) != 1:
+                return None
+            return replace(m, name=f"Công đoàn {named[0]}", province=site or next(
+                (x.province for x in reversed(before) if x.province), None))
+        if m.sector:  # "Công đoàn ngành Y tế": the national union of that sector when the article names it
+            national = next((x for x in everything if x.name == f"Công đoàn {m.sector} Việt Nam"), None)
+            if national is not None:
+                return replace(m, name=national.name, level="national_industry", province=None)
         if m.template:  # an industry union without its province
             place = site or next((x.province for x in reversed(before) if x.province), None)
             if place is None:
@@ -104,6 +122,11 @@ class MentionResolution(UnitPatterns):
             named = {x.name: x for x in everything if x.name and x.level in ("province", "district")
                      and x.name.startswith("Liên đoàn") and x.admin_type == m.admin_type}
             pool = list(named.values()) if len(named) == 1 else []
+        if not pool and m.admin_type == "tỉnh":  # "LĐLĐ TP Nha Trang ... Liên đoàn Lao động tỉnh": its province
+            placed = next((x.province for x in reversed(before) if x.province), None)
+            if placed:
+                kind, name = self._site_name(placed, when)
+                return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=placed)
         if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
             named = [p for p in places.districts if p.type == m.admin_type]
             if len(named) == 1:

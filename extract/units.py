@@ -100,8 +100,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
         if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1]:
-            head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
-            head = head[0].lower() + head[1:] if head.lower().startswith("các ") else head
+            written = tidy(text[m.start("head"):m.end("head")])
+            head = self.head_spellings.get(name_key(written), written)
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if m := self.industry_head_re.match(norm, pos):
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
@@ -113,8 +113,10 @@ class UnitParser(OrganisationNames, MentionResolution):
         if m := self.sector_marker_re.match(norm, pos):
             return self._sectors(norm, text, start, m.end())
         if m := self.national_industry_re.match(norm, pos):
-            country = self.country_re.match(norm, m.end())
-            return [Mention(start, country.end(), "national_industry", f"Công đoàn {tidy(m.group('name'))} Việt Nam")]
+            country = self.country_any_re.match(norm, m.end())
+            written = tidy(m.group("name"))
+            name = written if not written.isupper() else self.national_spellings[name_key(written)]
+            return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
             head = f"Công đoàn ngành {tidy(m.group('sector'))}"
@@ -126,6 +128,9 @@ class UnitParser(OrganisationNames, MentionResolution):
         if (gap := re.match(r"\s+", norm[pos:])) and (commune := self._commune(norm, text, pos + gap.end())):
             # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
             return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]
+        if gap and (typed := self.commune_type_re.match(norm, pos + gap.end())) \
+                and not self.cap_run_re.match(norm, typed.end()) and text[head_start] == "C":
+            return [Mention(start, typed.end(), "commune", commune_type=typed.group())]  # "Công đoàn phường"
         if (gap := re.match(r"\s+", norm[pos:])) and self.org_head_re.match(norm, pos + gap.end()) \
                 and self._capitalised(text, pos + gap.end()):
             return None  # handled by the caller as grassroots
@@ -175,15 +180,16 @@ class UnitParser(OrganisationNames, MentionResolution):
         last_end = sectors[-1][1]
         if len(sectors) == 1 and (country := self.country_re.match(norm, last_end)):  # "Công đoàn ngành Xây dựng Việt Nam"
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {first[2]} Việt Nam")]
-        end, _, place = self._industry_place(norm, text, last_end)
+        end, typed, place = self._industry_place(norm, text, last_end)
         mentions = []
         for k, (s, e, name) in enumerate(sectors):
             head = f"Công đoàn ngành {name}"
             span = (start if k == 0 else s, end if k == len(sectors) - 1 else e)
             if place:
                 mentions.append(Mention(*span, "province_industry", f"{head} {place.type} {place.display}", place.province))
-            else:
-                mentions.append(Mention(*span, "province_industry", template=head + " {place}"))
+            else:  # "Công đoàn ngành Y tế" with no type word may be the national union the article named
+                mentions.append(Mention(*span, "province_industry", template=head + " {place}",
+                                        sector=None if typed else name))
         return mentions
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
@@ -192,6 +198,9 @@ class UnitParser(OrganisationNames, MentionResolution):
         if not gap:
             return None
         org_start = pos + gap.end()
+        if not require_head and (prep := self.org_preposition_re.match(norm, org_start)) \
+                and self.org_head_re.match(norm, prep.end()):
+            org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"
         if not require_head and (commune := self._commune(norm, text, org_start)):
             return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
         if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start):
@@ -211,8 +220,13 @@ class UnitParser(OrganisationNames, MentionResolution):
         if prefix == "Công đoàn" and head and name_key(head.group("head")) in self.national_org_heads \
                 and org.endswith("Việt Nam"):  # "Công đoàn Tập đoàn Điện lực Việt Nam" sits under the national level
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")
-        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(org))
-        mention.province = self._province_evidence(norm, text, org_end) or self._org_province(norm, text, org_start, org_end)
+        first, _, rest = org.partition(" ")
+        org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
+        # "Công đoàn Công ty X" is the company's grassroots union: "Công đoàn cơ sở Công ty X"
+        mention = Mention(start, org_end, "grassroots", f"Công đoàn cơ sở {org}", org_key=name_key(org))
+        mention.province = self._province_evidence(norm, text, org_end)
+        if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
+            mention.province, mention.named_in_org = named, True
         mention.inherit_next = mention.province is None and bool(re.match(r"\s*\(", norm[org_end:]))
         return mention
 
@@ -267,12 +281,17 @@ class UnitParser(OrganisationNames, MentionResolution):
         for m in self.paren_province_re.finditer(norm):
             if self._capitalised(text, m.start("name")) and (old := self.gaz.old_province(m.group("name"))):
                 provinces.add(old)
-        return ArticlePlaces(tuple(districts.values()), frozenset(provinces))
+        communes = []
+        for m in self.commune_type_re.finditer(norm):
+            if (m.start() == 0 or not norm[m.start() - 1].isalnum()) and (commune := self._commune(norm, text, m.start())):
+                communes.append(commune[1])
+        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(dict.fromkeys(communes)))
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
-        if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]):
-            return []
+        if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]) \
+                or self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
+            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):
             start = m.start("head")  # "Phó Chủ tịch Thường trực Tổng LĐLĐ": a title, not a body
         end = m.end()
