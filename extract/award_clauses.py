@@ -101,6 +101,7 @@ class Recipients:
     nouns: list[str] = field(default_factory=list)  # the counted nouns, lower case
     more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
     start: int = 0  # clause offset where the recipients start (of a further group)
+    passive: bool = False  # found before a receiving marker ("Nhiều tập thể … được X khen thưởng")
 
     def add_name(self, name: Name, front: bool = False) -> None:
         if name.canonical not in self.names:
@@ -130,6 +131,7 @@ class ArticleState:
     event: str | None = None  # the last "nhân (dịp) ..." event, for "Dịp này, ..."
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name met so far
 
     def full_name(self, given: str) -> str:

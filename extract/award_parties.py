@@ -55,7 +55,7 @@ class AwardParties:
             if name is not None:
                 i = clause.token_index_at(name.end)
                 continue
-            n = self._gap_words.match(tokens, i)
+            n = self._gap_words.match(tokens, i) or int(tokens[i].text.isdigit())  # "trao tặng 36 Bằng ..."
             if not n:
                 return False
             i += n
@@ -144,6 +144,7 @@ class AwardParties:
                 if self._gap_ok(clause, marker.end(), mention.start):
                     self._walk_back(clause, marker.start(), found)
                     if found.names or found.count or found.kind or found.approximate:
+                        found.passive = True
                         break
         # "X tặng anh Giấy khen": a name between the giving verb and the form
         verb = next((v for v in reversed(list(self._give.finditer(view, 0, mention.start)))), None)
@@ -164,9 +165,9 @@ class AwardParties:
         elif mention.generic:
             self._walk_forward(clause, mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
-        given = re.search(r"(?<![\d.,])(\d{1,4})\s*$", view[:mention.start])
+        given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
         if given and found.count is None and not mention.generic:
-            found.add_count(int(given.group(1)))
+            found.add_count(int(given.groups()[-1]))
         return found
 
     def _direct_recipients(self, clause: Clause, mention: FormMention) -> int | None:

@@ -126,6 +126,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         text = doc.text  # spaCy rebuilds doc.text from every token on each access
         for sent in doc.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
+            article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, units, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             for clause in clauses:
@@ -133,14 +134,19 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     # spaCy keys span extension values by offsets: two awards need two spans
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
+                    article.sentence_awarder = fields["awarder"] or article.sentence_awarder
                 article.event = self._event_named(clause) or article.event
             if not in_sentence and clauses and article.last_award is not None:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
             found += in_sentence
+        used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
+            while span is not None and (span.start_char, span.end_char) in used and len(span) > 1:
+                span = doc[span.start:span.end - 1]  # one award per span: spaCy keys values by offsets
+            if span is not None and (span.start_char, span.end_char) not in used:
+                used.add((span.start_char, span.end_char))
                 add_span(doc, "awards", span, fields)
         return doc
 
@@ -211,7 +217,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
     # -- one clause -----------------------------------------------------------------------
 
     def _awards(self, clause: Clause) -> list[tuple[FormMention, dict[str, Any]]]:
-        mentions = clause.forms or self._generic_mentions(clause.view)
+        generic = self._generic_mentions(clause.view)
+        # a generic honouring after the forms, with its own count: "trao Kỷ niệm chương cho 10 cán bộ và
+        # tuyên dương 9 cán bộ có thành tích ..." is a second award
+        mentions = [*clause.forms, *(g for g in generic if g.start >= clause.forms[-1].end
+                                     and self._direct_recipients(clause, g) is not None)] if clause.forms else generic
         self._remember(clause)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
@@ -226,8 +236,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
-            if mention.generic:
-                stated = (recipients.names or recipients.count or recipients.approximate) \
+            if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
+                stated = (recipients.names or recipients.count or recipients.approximate
+                          or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
                 stated = awarders[0] or recipients.names or recipients.count or recipients.approximate
@@ -266,6 +277,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         awarder = self._awarder(clause, mention)
         if awarder is None and earlier and re.search(r",\s*(?:\S+\s+)?$", clause.view[:self._verb_start(clause, mention)]):
             return [earlier[-1][1]["awarder"]]
+        if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
+            return [clause.article.sentence_awarder]
         partner = self._coordinated_awarder(clause, mention)
         return [partner, awarder] if partner and awarder else [awarder]
 

@@ -27,7 +27,7 @@ def _offsets(span: Span, body_start: int) -> dict[str, int]:
 
 def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
     """The spans of a kind in the body; an award told again later in the body (lead, caption,
-    body) counts once, completed with what the retellings add."""
+    body) counts once, completed with what the retellings and the headline add."""
     spans = [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
     if kind != "awards":
         return spans
@@ -39,6 +39,12 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
             kept.append(span)
         else:
             merge_retold(fields_of(earlier, "awards"), fields)
+    titled = [fields_of(s, "awards") for s in doc.spans.get(kind, []) if s.start_char < body_start]
+    for span in kept:  # the headline may tell what the body leaves out ("28 cá nhân nhận kỷ niệm chương …")
+        fields = fields_of(span, "awards")
+        for told in titled:
+            if restates(told, fields) or restates(fields, told):
+                merge_retold(fields, told)
     return kept
 
 

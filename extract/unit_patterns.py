@@ -67,7 +67,7 @@ class ArticlePlaces:
 
     districts: tuple[Place, ...] = ()
     provinces: frozenset[str] = frozenset()  # canonical old provinces
-    communes: tuple[str, ...] = ()  # "phường Phú Thạnh", as written, in order
+    communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
 
 
 
@@ -106,8 +106,8 @@ class UnitPatterns:
         self.district_re = re.compile(rf"\s*(?P<name>{alternation(gaz.district_spellings())})(?!\w)", re.IGNORECASE)
         self.cap_run_re = re.compile(rf"\s+(?P<name>(?:{UPPER}|\d)\w*(?:\s+(?:{UPPER}|\d)\w*)*)")
         provinces = alternation(gaz.province_spellings())
-        self.paren_province_re = re.compile(
-            rf"\s*\(\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})\s*\)", re.IGNORECASE)
+        self.paren_province_re = re.compile(  # "(Trà Vinh)", "(tỉnh Trà Vinh)", "(xã Bình Mỹ, TPHCM)"
+            rf"\s*\((?:[^()]{{1,40}},)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})\s*\)", re.IGNORECASE)
         self.comma_province_re = re.compile(
             rf"\s*[,–-]\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})(?=\s*[,.;:)\n]|\s*$|\s+[a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
             re.IGNORECASE)
@@ -212,7 +212,7 @@ class UnitPatterns:
             if m and self._capitalised(text, m.start("name")):
                 entries = self.gaz.district_entries(m.group("name"))
                 typed = [d for d in entries if admin_type in (None, d.type)] or entries
-                provinces = {d.province for d in typed}
+                provinces = {d.province for d in entries}  # a name two provinces share is settled later (site)
                 return Place(m.end(), "district", typed[0].name, admin_type or typed[0].type,
                              provinces.pop() if len(provinces) == 1 else None)
         if admin_type is None or provinces_only:

@@ -89,16 +89,20 @@ class MentionResolution(UnitPatterns):
             target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
             return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None
         if m.commune_type:  # "Công đoàn phường": the commune union named before, else the one commune named
+            # the nearest commune named before: a union ("Công đoàn phường Tân Tạo") or a place ("Tại phường
+            # Phú Thạnh, Công đoàn phường ..."); else the article's one commune union of that type
             same = [x for x in everything if x.name and x.level in ("commune", "grassroots")
                     and x.name.startswith(f"Công đoàn {m.commune_type} ")]
-            earlier = [x for x in before if x in same]
-            target = earlier[-1] if earlier else same[0] if len({x.name for x in same}) == 1 else None
-            if target:
-                return replace(m, name=target.name, level=target.level, province=target.province)
-            named = [c for c in places.communes if c.startswith(m.commune_type + " ")]
-            if len(named) != 1:
+            unions = [(x.start, x) for x in before if x in same]
+            named = [(at, c) for at, c in places.communes if at < m.start and c.startswith(m.commune_type + " ")]
+            nearest = max(unions + named, key=lambda pair: pair[0], default=None)
+            if nearest is None and len({x.name for x in same}) == 1:
+                nearest = (same[0].start, same[0])
+            if nearest is None:
                 return None
-            return replace(m, name=f"Công đoàn {named[0]}", province=site or next(
+            if isinstance(nearest[1], Mention):
+                return replace(m, name=nearest[1].name, level=nearest[1].level, province=nearest[1].province)
+            return replace(m, name=f"Công đoàn {nearest[1]}", province=site or next(
                 (x.province for x in reversed(before) if x.province), None))
         if m.sector:  # "Công đoàn ngành Y tế": the national union of that sector when the article names it
             national = next((x for x in everything if x.name == f"Công đoàn {m.sector} Việt Nam"), None)

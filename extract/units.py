@@ -100,7 +100,7 @@ class UnitParser(OrganisationNames, MentionResolution):
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
         if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1]:
-            written = tidy(text[m.start("head"):m.end("head")])
+            written = normalize_tones(tidy(text[m.start("head"):m.end("head")]))
             head = self.head_spellings.get(name_key(written), written)
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if m := self.industry_head_re.match(norm, pos):
@@ -214,8 +214,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         if head and org_end <= head.end() and words is not None:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
             return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
-        if org_end <= (head.end() if head else org_start):
-            return None
+        if org_end <= (head.end() if head else org_start) or words is not None and not text[org_end:].strip():
+            return None  # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ")
         org = tidy(text[org_start:org_end])
         if prefix == "Công đoàn" and head and name_key(head.group("head")) in self.national_org_heads \
                 and org.endswith("Việt Nam"):  # "Công đoàn Tập đoàn Điện lực Việt Nam" sits under the national level
@@ -284,8 +284,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         communes = []
         for m in self.commune_type_re.finditer(norm):
             if (m.start() == 0 or not norm[m.start() - 1].isalnum()) and (commune := self._commune(norm, text, m.start())):
-                communes.append(commune[1])
-        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(dict.fromkeys(communes)))
+                communes.append((m.start(), commune[1]))
+        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(communes))
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
