@@ -290,9 +290,7 @@ class AmountFinder:
         elif (currency := rules.currency.match(text, end)) is not None and self._currency_case(currency.group("c")):
             code = rules.currency_code[re.sub(f"{_SP}+", " ", currency.group("c").lower())]
             tail = Tail("money", currency.end(), currency=code)
-        # an unlisted noun counted in millions is a misread sum ("5 triệu đổng"): listed nouns only then
-        elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules)
-                                       or number.scaled and number.value >= 1_000_000)):
+        elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules))):
             tail = Tail("count", counted[1], unit=counted[0])
         elif number.scaled and number.value >= 1000 and (
                 rules.money_cue.search(text, clause_start, number.start) or rules.rate.match(text, end)):

@@ -263,6 +263,9 @@ def _title(root: etree._Element, site: Site | None) -> str | None:
     og = _meta_content(root, "property", "og:title")
     if og:
         return _clean_line(og)
+    headings = [_text(h) for h in root.iter("h1") if _text(h)]
+    if len(headings) > 1:  # a section heading beside the headline: the headline says more
+        return max(headings, key=lambda h: len(h.split()))
     return _first_text(root, ["h1", "title"])
 
 
@@ -411,6 +414,9 @@ def parse_html(
     else:
         lines, author = _trafilatura_body(raw, url)
         body_nodes = []
+        sapo = _first_text(root, html_rules()["body"]["lead_selectors"])
+        if sapo and lines and sapo not in lines[:3]:
+            lines.insert(0, sapo)  # the lead a page marks as its sapo, which the body finder may drop
     page.published_at = _published(root, url, site, body_nodes, raw)
     page.byline = _byline(root, lines, [site_byline, author])
     page.body = "\n".join(lines)

@@ -80,6 +80,8 @@ class _Rules:
     date_marker: re.Pattern[str]
     lead_opening: re.Pattern[str]
     caption: re.Pattern[str]
+    inline_tag: re.Pattern[str]
+    trailing_date: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,8 @@ def boilerplate_rules() -> _Rules:
         date_marker=re.compile(data["shape"]["date_marker"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
+        inline_tag=re.compile(data["lead"]["inline_tag"]),
+        trailing_date=re.compile(data["shape"]["trailing_date"]),
     )
 
 
@@ -212,6 +216,12 @@ def _classify(number: int, raw: str, rules: _Rules) -> _Line:
     ends_sentence = last in shape["sentence_end"]
     caption = rules.caption.search(text) is not None
     lead_like = rules.lead_opening.match(text) is not None
+    stamped = rules.trailing_date.search(text)
+    if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
+        date = parse_vietnamese_date(stamped.group())  # "TP.HCM: Phường … khó khăn 30/01/2026 20:46"
+        line = _classify(number, text[:stamped.start()], rules)
+        line.date = line.date or date
+        return line
     return _Line(
         number,
         text,
@@ -261,11 +271,11 @@ def _find_lead(lines: list[_Line]) -> int | None:
 
 
 def _find_title(lines: list[_Line], lead: int, rules: _Rules) -> int | None:
-    """The headline nearest above the lead, past author and caption lines; an ALL-CAPS one (a
+    """The headline nearest above the lead, past author and caption lines; a short ALL-CAPS one (a
     slogan, a section) only when no other."""
     candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT][:3]
     headlines = [i for i in candidates if lines[i].headline and _credit(lines[i].text, rules) is None]
-    mixed = [i for i in headlines if not lines[i].upper]
+    mixed = [i for i in headlines if not lines[i].upper or lines[i].words >= rules.shape["caps_title_min_words"]]
     return (mixed or headlines or [None])[0]
 
 
@@ -369,6 +379,19 @@ def _credit(text: str, rules: _Rules) -> str | None:
 # -- the whole page ------------------------------------------------------------------------
 
 
+def _unglued(raw: list[str], rules: _Rules) -> list[str]:
+    """Lines with a headline glued to its lead split apart at the agency tag between them:
+    "Điện Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead."""
+    out: list[str] = []
+    for line in raw:
+        glued = rules.inline_tag.search(line)
+        if glued and glued.start() > 0 and line[:glued.start()].strip():
+            out += [line[:glued.start()].rstrip(), line[glued.start():].lstrip()]
+        else:
+            out.append(line)
+    return out
+
+
 def _without_date_marker(raw: list[str], rules: _Rules) -> tuple[list[str], datetime | None]:
     """The lines with a leading date marker ("date 2025-10-26 ...") cut, and its date: with its day,
     or with the day the first line's "d/m" gives in that month ("date 2023-10 Chiều 3/10, ...")."""
@@ -434,7 +457,7 @@ def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -
 def parse_text_dump(text: str) -> ParsedDump:
     """Title, publication time, byline and body of the article in a plain-text page dump."""
     rules = boilerplate_rules()
-    raw_lines, marker_date = _without_date_marker(text.splitlines(), rules)
+    raw_lines, marker_date = _without_date_marker(_unglued(text.splitlines(), rules), rules)
     lines = [_classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     cut: list[Cut] = []
     lead = _find_lead(lines)
@@ -493,6 +516,41 @@ def parse_text_dump(text: str) -> ParsedDump:
         cut=sorted(cut, key=lambda c: c.line),
         problem="listing_page" if listing else None if body else "empty_body",
     )
+
+
+@dataclass
+class TidyBody:
+    """A page body with its furniture left out (see :func:`tidy_page_body`)."""
+
+    body: str
+    byline: str | None = None
+    source_tag: str | None = None
+
+
+def tidy_page_body(body: str) -> TidyBody:
+    """The same line rules on a body another extractor found (a saved HTML page): page furniture
+    before the article ("Tải ứng dụng:", a short line of capitals), everything from a page-end line
+    on, noise lines, the agency tag opening the lead ("(PLO)-") and a closing credit ("Hà Thu
+    (tổng hợp)", which gives the byline) are left out."""
+    rules = boilerplate_rules()
+    lines = [_classify(n, raw, rules) for n, raw in enumerate(body.splitlines(), start=1)]
+    prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
+    opening = prose[1] if len(prose) > 1 else len(lines)  # furniture may stand among the lead lines
+
+    def furniture(i: int) -> bool:
+        line = lines[i]
+        return line.kind in (Kind.BLANK, Kind.NOISE, Kind.DATE) or i < opening and (
+            line.kind is Kind.END or line.upper and line.words <= rules.shape["headline_min_words"] + 5)
+
+    end = next((i for i in range(opening, len(lines)) if lines[i].kind is Kind.END), len(lines))
+    texts = [lines[i].text for i in range(end) if not furniture(i) and lines[i].kind is Kind.TEXT]
+    tag = _source_tag(texts[0], rules) if texts else None
+    if tag:
+        texts[0] = texts[0][tag.end():]
+    byline = _credit(texts[-1], rules) if len(texts) > 1 else None
+    if byline:
+        texts.pop()
+    return TidyBody("\n".join(texts), byline, tag.group("tag") if tag else None)
 
 
 def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules, edge: bool) -> str | None:

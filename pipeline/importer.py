@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 from crawl.registry import Site, load_registry
 
 from extract.html import decode_html, parse_html
-from extract.textdump import parse_text_dump
+from extract.textdump import parse_text_dump, tidy_page_body
 from core.records import Article, Source, nfc
 from core.records import utcnow
 
@@ -216,8 +216,8 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
         if page.problem:
             result.error = f"{page.problem}: {page.detail}"
             return result
-        title, published_at, byline = page.title, page.published_at, page.byline
-        body = _without_title(page.body, page.title)
+        tidy = tidy_page_body(_without_title(page.body, page.title))
+        title, published_at, byline, body = page.title, page.published_at, page.byline or tidy.byline, tidy.body
         address = page.address
     else:
         result.kind = "text"
