@@ -227,11 +227,12 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         awards: list[tuple[FormMention, dict[str, Any]]] = []
         seen: dict[str, str | None] = {}  # form -> its awarder
+        givers: list[str | None] = []  # the awarder each giving of the clause names, before statutes apply
         for k, mention in enumerate(mentions):
             if self._is_modal(cue_view, mention.start) or self._is_modal_after(cue_view, mention):
                 continue
             form = clause.article.named_forms.get(mention.form, mention.form)  # "kỷ niệm chương" told before
-            awarders = self._awarders(clause, mention, awards)
+            awarders = self._awarders(clause, mention, givers)
             # one award per form per clause, unless another awarder gives the same form again
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
@@ -245,6 +246,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if not stated:
                 continue
             seen[form] = awarders[0]
+            givers.append(awarders[-1])
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
             for awarder in awarders:
                 awards.append((mention, self._fields(form, awarder, recipients, self._occasion(clause), shared)))
@@ -271,12 +273,14 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 return granted_by
         return awarder
 
-    def _awarders(self, clause: Clause, mention: FormMention, earlier: list) -> list[str | None]:
+    def _awarders(self, clause: Clause, mention: FormMention, givers: list[str | None]) -> list[str | None]:
         """The awarder, or the coordinated awarders ("UBND tỉnh và LĐLĐ tỉnh tặng ..."); a form given by a
-        second verb phrase of the same subject ("X tặng A cho B, trao C cho D") takes the first's awarder."""
+        second verb phrase of the same subject ("X tặng A cho B, trao C cho D", "X trao A cho B và tuyên
+        dương C") takes the first's awarder."""
         awarder = self._awarder(clause, mention)
-        if awarder is None and earlier and re.search(r",\s*(?:\S+\s+)?$", clause.view[:self._verb_start(clause, mention)]):
-            return [earlier[-1][1]["awarder"]]
+        if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",
+                                                    clause.view[:self._verb_start(clause, mention)]):
+            return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
         partner = self._coordinated_awarder(clause, mention)
@@ -361,7 +365,8 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
             or not (mine <= theirs or theirs <= mine) \
             or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
         return False
-    shared = (later["awarder"] is not None and agree("awarder")) or bool(mine & theirs) \
+    shared = (later["awarder"] is not None and _granter(later["awarder"]) == _granter(earlier["awarder"])) \
+        or bool(mine & theirs) \
         or (later["recipient_count"] is not None and later["recipient_count"] == earlier["recipient_count"])
     nothing_new = (later["awarder"] is None or agree("awarder")) and mine <= theirs \
         and later["recipient_count"] in (None, earlier["recipient_count"])

@@ -125,13 +125,13 @@ class UnitParser(OrganisationNames, MentionResolution):
             bare = not self.cap_run_re.match(norm, end)  # no place named after the type word
             if admin_type in ("tỉnh", "thành phố") and bare and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", template=head + " {place}")]  # "Công đoàn Giáo dục tỉnh"
-        if (gap := re.match(r"\s+", norm[pos:])) and (commune := self._commune(norm, text, pos + gap.end())):
+        if (gap := re.match(r"[ \t\u00a0]+", norm[pos:])) and (commune := self._commune(norm, text, pos + gap.end())):
             # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
             return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]
         if gap and (typed := self.commune_type_re.match(norm, pos + gap.end())) \
                 and not self.cap_run_re.match(norm, typed.end()) and text[head_start] == "C":
             return [Mention(start, typed.end(), "commune", commune_type=typed.group())]  # "Công đoàn phường"
-        if (gap := re.match(r"\s+", norm[pos:])) and self.org_head_re.match(norm, pos + gap.end()) \
+        if (gap := re.match(r"[ \t\u00a0]+", norm[pos:])) and self.org_head_re.match(norm, pos + gap.end()) \
                 and self._capitalised(text, pos + gap.end()):
             return None  # handled by the caller as grassroots
         if text[head_start] == "C" and (fed := self._federation(norm, text, start, pos, informal=True)):
@@ -194,7 +194,7 @@ class UnitParser(OrganisationNames, MentionResolution):
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
                     require_head: bool) -> Mention | None:
-        gap = re.match(r"\s+", norm[pos:])
+        gap = re.match(r"[ \t\u00a0]+", norm[pos:])
         if not gap:
             return None
         org_start = pos + gap.end()
@@ -244,7 +244,19 @@ class UnitParser(OrganisationNames, MentionResolution):
             mentions += found
             pos = found[-1].end if found else m.end()
         self._org_evidence_elsewhere(norm, text, mentions)
+        self._placed_by_neighbour(text, mentions)
         return mentions
+
+    @staticmethod
+    def _placed_by_neighbour(text: str, mentions: list[Mention]) -> None:
+        """A grassroots union still without a province takes that of the unit named before it in the
+        same sentence: "LĐLĐ TP Nha Trang trao quyết định thành lập CĐCS tại Khách sạn X" (Khánh Hòa)."""
+        for k, m in enumerate(mentions):
+            if m.level != "grassroots" or m.province or m.inherit_next:
+                continue
+            placed = next((x for x in reversed(mentions[:k]) if x.province), None)
+            if placed is not None and not re.search(r"[.!?\n]", text[placed.end:m.start]):
+                m.province = placed.province
 
     def _org_evidence_elsewhere(self, norm: str, text: str, mentions: list[Mention]) -> None:
         """A grassroots union with no province takes the one written after its organisation's name
