@@ -451,7 +451,8 @@ def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -
             reason = "title" if i == title_at else "date" if i == date_at else "byline" if credit else "page header"
             cut.append(Cut(lines[i].number, reason, lines[i].text))
     title = None if title_at is None else lines[title_at].text
-    return start, title, None if date_at is None else lines[date_at].date, author
+    date = lines[date_at].date if date_at is not None else lines[title_at].date if title_at is not None else None
+    return start, title, date, author
 
 
 def parse_text_dump(text: str) -> ParsedDump:
@@ -495,6 +496,8 @@ def parse_text_dump(text: str) -> ParsedDump:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
         or next((line.credit for line in lines if line.credit and line.date == published), None)
+    if byline and len(paragraphs) > 1 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]):
+        cut.append(Cut(kept[len(paragraphs) - 1].number, "affiliation of the byline", paragraphs.pop()))
     addresses = [line.address for line in lines if line.address]
     address = next((a for a in addresses if a.group("label")), addresses[0] if addresses else None)
 

@@ -239,3 +239,17 @@ def test_a_manifest_without_its_header_is_refused(tmp_path: Path) -> None:
     bad.write_text("251.txt,https://x.vn/a,x,Huế\n", encoding="utf-8")
     with pytest.raises(ManifestError, match="header file,url,source,province"):
         read_manifest(bad)
+
+
+def test_a_saved_page_keeps_its_sapo_and_drops_page_furniture() -> None:
+    """Two h1 (a section and the headline), an app banner, the lead in a sapo element the body finder
+    drops, a closing credit and a copyright line: the body is the article, the credit the byline."""
+    result = import_files([FIXTURES / "saved_html" / "sapo_two_headings.html"])[0]
+    article = result.article
+    assert article.title == "Ra mắt Công đoàn các cơ quan Đảng tỉnh và Công đoàn Ủy ban nhân dân tỉnh"
+    assert article.body.startswith("Ngày 1/9, Liên đoàn Lao động tỉnh công bố quyết định")
+    assert article.body.endswith("số vốn ban đầu 200 triệu đồng.")
+    assert article.byline == "Lê Thu Hương"
+    assert (result.source.source, result.source.province) == ("congdoanthanhhoa", "Thanh Hóa")
+    for furniture in ("Tải ứng dụng", "CỔNG THÔNG TIN", "Không sao chép", "500 suất", "0237"):
+        assert furniture not in article.body

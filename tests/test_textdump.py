@@ -337,3 +337,37 @@ def test_agency_prefix_is_cut_from_the_lead(line: str, tag: str) -> None:
     dump = parse_text_dump("Công đoàn trao quà cho người lao động khó khăn\n" + line + "\n" + line[len(tag) + 4:])
     assert dump.source_tag == tag
     assert dump.body.startswith("Sáng 3/3")
+
+
+def test_a_dump_that_opens_inside_the_article_keeps_its_opening() -> None:
+    """A stored excerpt: a date marker, a lead cut short, a caption, related stories set inside the
+    article and a gallery heading at the end. No title is invented and no paragraph is lost."""
+    dump = parse_text_dump((DUMPS / "excerpt_opens_inside.txt").read_text(encoding="utf-8"))
+    assert (dump.problem, dump.title, dump.published_at) == (None, None, datetime(2025, 3, 14))
+    lines = dump.body.splitlines()
+    assert lines[0].startswith("Chiều 13/3, Công đoàn phường Đông Hải") and lines[0].endswith("trên địa bàn và")
+    assert "Đại diện Công đoàn phường trao quà cho công nhân. Ảnh: T.H" in lines
+    assert lines[-1].startswith("Chủ tịch Công đoàn phường cho biết")
+    for left_out in ("Hội chợ việc làm", "thiết chế", "giải bóng đá", "Một số hình ảnh", "Công nhân nhận quà"):
+        assert left_out not in dump.body
+
+
+def test_section_and_author_line_date_with_counters_and_a_tagged_lead() -> None:
+    dump = parse_text_dump((DUMPS / "section_author_glued_lead.txt").read_text(encoding="utf-8"))
+    assert dump.title == "Tân Phước thành lập Công đoàn cơ sở tại doanh nghiệp giày"
+    assert (dump.published_at, dump.byline, dump.source_tag) == (datetime(2025, 3, 5, 9, 12), "MINH HÀ", "TPO")
+    assert dump.body.startswith("Sáng 5/3, Liên đoàn Lao động huyện Tân Phước")
+    assert dump.body.endswith("của công ty.")
+
+
+def test_a_headline_glued_to_its_lead_or_to_a_date_is_split() -> None:
+    lead = ("Sáng 5/3, Liên đoàn Lao động huyện trao quyết định thành lập công đoàn cơ sở với 230 đoàn viên "
+            "của công ty.")
+    more = "Ban Chấp hành lâm thời gồm 5 đồng chí, do ông Lê Văn Tùng làm Chủ tịch công đoàn cơ sở mới."
+    glued = parse_text_dump(f"Thời sự\nTân Phước: Thành lập công đoàn tại doanh nghiệp giày (TPO) - {lead}\n{more}")
+    assert (glued.title, glued.source_tag) == ("Tân Phước: Thành lập công đoàn tại doanh nghiệp giày", "TPO")
+    assert glued.body.startswith("Sáng 5/3")
+    stamped = parse_text_dump(f"Tin tức\nTân Phước thành lập công đoàn tại doanh nghiệp giày 05/03/2025 09:12\n"
+                              f"{lead}\n{more}")
+    assert (stamped.title, stamped.published_at) == ("Tân Phước thành lập công đoàn tại doanh nghiệp giày",
+                                                     datetime(2025, 3, 5, 9, 12))
