@@ -30,6 +30,7 @@ LEVEL_LABELS = {
     "province": "LĐLĐ tỉnh, thành phố",
     "province_industry": "Công đoàn ngành địa phương",
     "district": "LĐLĐ cấp huyện",
+    "commune": "Công đoàn xã, phường",
     "grassroots": "Công đoàn cơ sở",
 }
 
