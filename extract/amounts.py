@@ -43,6 +43,7 @@ from extract.spans import add_span
 _SP = r"[ \t\u00a0]"
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_GLUED_NUMBER = re.compile(r"[\d.,]+[ \t\u00a0]+")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;…\"“”'(\[\n–-])[ \t]*$")
 
 
@@ -118,9 +119,14 @@ class AmountRules:
         self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
         rate_markers = lex["rates"]["markers"]
         self.rate = re.compile(rf"{_SP}*(?:{_words(rate_markers)}){_SP}*(?=[^\W\d_])", re.IGNORECASE)
+        rates = lex["rates"]
+        self.base_before = re.compile(
+            rf"(?<!\w)(?:{_words(rates['before'])}){_SP}+(?P<base>[^\W\d_]+(?:{_SP}+[^\W\d_]+)??)"
+            rf"{_SP}+(?:{_words(rates['links'])}){_SP}+$", re.IGNORECASE)
 
         count = lex["count"]
         self.nouns = {n.lower() for n in count["nouns"]}
+        self.fractional = {n.lower() for n in count["fractional"]}
         self.classifiers = set(count["classifiers"])
         self.not_counted = {n.lower() for n in count["not_counted"]}
         self.noun_tags = set(count["noun_tags"])
@@ -137,7 +143,13 @@ class AmountRules:
         upper = [c.upper() for c in self.classifiers]
         self.classifier = re.compile(rf"{_SP}+(?P<n>{_words(list(self.classifiers) + upper)})(?!\w)")
 
+        after = lex["count_after"]
+        self.count_after = re.compile(
+            rf"(?<!\w)(?:{_words(after['openers'])}){_SP}+(?P<n>{_words(self.nouns)})(?!\w)"
+            rf"[^.;:!?\n]{{0,{after['max_gap']}}}?{_SP}(?:{_words(after['links'])}){_SP}+$", re.IGNORECASE)
         ex = lex["exclude"]
+        quotes = "".join(re.escape(q) for q in ex["opening_quotes"])
+        self.quoted_name = _before(ex["quoted_name_before"], f"{_SP}*[{quotes}]{_SP}*")
         self.identifier = _before(ex["identifier_before"])
         self.identifier_exception = _before(ex["identifier_exceptions"])
         self.name_before = _before(ex["names_before"], f"{_SP}+", flags=0)
@@ -220,13 +232,17 @@ class AmountFinder:
         space = re.match(f"{_SP}+", text[pos:pos + 3])
         if space is None:
             return None
-        token = _token_at(doc, pos + space.end())
-        if token is None or token.idx != pos + space.end() or not self._fallback_noun(token):
+        start = pos + space.end()
+        token = _token_at(doc, start)
+        # underthesea may glue the number to the noun ("8.500 voucher" is one word): the noun is its rest
+        if token is None or token.idx != start and not _GLUED_NUMBER.fullmatch(text, token.idx, start):
             return None
         end = token.idx + len(token.text)
+        if not self._fallback_noun(text[start:end], token.tag_):
+            return None
         if token.tag_ == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
             end = self._classified_end(doc, text, token.text, end)
-        return text[token.idx:end], end
+        return text[start:end], end
 
     @staticmethod
     def _whole_word(doc: Doc, start: int, end: int) -> bool:
@@ -246,7 +262,7 @@ class AmountFinder:
             return end
         verbal = classifier.lower() in rules.event_classifiers and token.tag_ in rules.verb_tags \
             and token.text.lower() not in rules.function_words
-        if self._fallback_noun(token) or verbal and token.text[:1].islower():
+        if self._fallback_noun(token.text, token.tag_) or verbal and token.text[:1].islower():
             return token.idx + len(token.text)
         return end
 
@@ -254,9 +270,9 @@ class AmountFinder:
         """A word (one underthesea token or one listed noun) that never makes a count: "năm", "chức năng"."""
         return word.lower() in self.rules.not_counted
 
-    def _fallback_noun(self, token: Token) -> bool:
-        text = token.text
-        return (token.tag_ in self.rules.noun_tags and text[:1].islower() and text.replace(" ", "").isalpha()
+    def _fallback_noun(self, text: str, tag: str) -> bool:
+        """An unlisted word that may be a counted noun: a lower-case common noun ("voucher")."""
+        return (tag in self.rules.noun_tags and text[:1].islower() and text.replace(" ", "").replace("-", "").isalpha()
                 and text.lower() not in self.rules.number_vocabulary and not self._uncounted(text)
                 and self.rules.currency.fullmatch(text) is None)
 
@@ -282,6 +298,9 @@ class AmountFinder:
         else:
             return None
         tail.per, tail.end = self._per(doc, text, tail.end)
+        base = rules.base_before.search(text, clause_start, number.start) if tail.kind == "money" else None
+        if tail.per is None and base and base.group("base").islower():
+            tail.per = re.sub(f"{_SP}+", " ", base.group("base"))  # "Mỗi suất trị giá 500.000 đồng"
         return tail
 
     # -- a number and what is before it -----------------------------------------------------
@@ -301,8 +320,8 @@ class AmountFinder:
                 text[start:number.end].lower() in self.rules.articles or self._capitalised_name(text, number)):
             return None
         if number.numeral is not None and (number.numeral.startswith("0") and number.numeral[1:2].isdigit()
-                                           or not self._numeral_end_ok(text, number.end)):
-            return None  # "0912...", "05-CT", "6/10", "8h30"
+                                           and len(number.numeral) > 2 or not self._numeral_end_ok(text, number.end)):
+            return None  # "0912...", "05-CT", "6/10", "8h30"; "07 Công đoàn cơ sở" is 7
         return number, None
 
     @staticmethod
@@ -326,7 +345,7 @@ class AmountFinder:
             token = _token_at(doc, match.start())
             return match if token is None or token.idx == match.start() else None
 
-        if before(rules.counter) or before(rules.name_before):
+        if before(rules.counter) or before(rules.name_before) or before(rules.quoted_name):
             return "always"
         if _is_year(number, rules) and before(rules.year_before):
             return "always"
@@ -361,6 +380,9 @@ class AmountFinder:
         end = tail.end if tail else first.end
         if scale_qualifier is None and (ranged := self._range(doc, text, first, tail, clause_start)) is not None:
             tail, value, value_max, end = ranged
+        if tail is None and exclusion is None and scale_qualifier is None \
+                and (noun := self.rules.count_after.search(text, clause_start, first.start)):
+            tail, end = Tail("count", first.end, unit=noun.group("n")), first.end  # "số sáng kiến ... là 819"
         if tail is None:
             if exclusion is not None:
                 return None, first.end
@@ -370,7 +392,8 @@ class AmountFinder:
         if value_max is None and tail.kind in ("count", "money") and first.numeral is not None \
                 and _ENGLISH_GROUPS.fullmatch(first.numeral) and tail.currency in (None, "VND"):
             value = float(first.numeral.replace(",", ""))  # "1,500 đoàn viên": 1500, there is no half person
-        if tail.kind == "count" and value != int(value) and not first.scaled or value == 0:
+        if tail.kind == "count" and value != int(value) and not first.scaled \
+                and (tail.unit or "").lower() not in self.rules.fractional or value == 0:
             return None, end  # "2,5 công nhân" is a misread, "Phiên chợ 0 đồng" a name
         return self._finish(text, start, end, tail, value, value_max, scale_qualifier, window_start), end
 

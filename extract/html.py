@@ -53,6 +53,7 @@ def html_rules() -> dict[str, Any]:
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*", re.IGNORECASE
     )
     data["binary"]["magic_bytes"] = tuple(bytes.fromhex(m) for m in data["binary"]["magic"])
+    data["bylines"]["site_name"] = re.compile(data["bylines"]["site_name_pattern"], re.IGNORECASE)
     return data
 
 
@@ -69,6 +70,7 @@ class ParsedPage:
     detail: str | None = None
     encoding: str | None = None
     note: str | None = None  # how the charset was repaired, see Decoded.note
+    address: str | None = None  # the page's own URL (canonical link, og:url), when it names one
 
     @property
     def ok(self) -> bool:
@@ -289,7 +291,9 @@ def clean_byline(text: str | None) -> str | None:
     if not text:
         return None
     rules = html_rules()["bylines"]
-    name = _clean_line(rules["regex"].sub("", _clean_line(text), count=1)).strip(" -–—:|,.")
+    # metadata may list the site beside the author: "VietNamNet News; Duy Anh", "Baochinhphu Vn"
+    parts = [p for p in _clean_line(text).split(";") if not rules["site_name"].search(p)]
+    name = _clean_line(rules["regex"].sub("", "; ".join(parts), count=1)).strip(" -–—:|,.;")
     if not name or len(name) > rules["max_chars"]:
         return None
     return name
@@ -300,6 +304,16 @@ def _meta_content(root: etree._Element, attr: str, value: str) -> str | None:
         if (el.get(attr) or "").lower() == value.lower() and el.get("content"):
             return el.get("content").strip()
     return None
+
+
+def page_address(root: etree._Element) -> str | None:
+    """The address a page names for itself: ``<link rel="canonical">``, else ``og:url`` (http(s) only)."""
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and (href := (el.get("href") or "").strip()):
+            if href.startswith(("http://", "https://")):
+                return href
+    og = _meta_content(root, "property", "og:url")
+    return og if og and og.startswith(("http://", "https://")) else None
 
 
 def _title(root: etree._Element, site: Site | None) -> str | None:
@@ -314,6 +328,9 @@ def _title(root: etree._Element, site: Site | None) -> str | None:
         og = _clean_line(og)
         printed = [_text(h) for h in _css("h1")(root)]
         return next((h for h in printed if h and _same_headline(h, og)), og)
+    headings = [_text(h) for h in root.iter("h1") if _text(h)]
+    if len(headings) > 1:  # a section heading beside the headline: the headline says more
+        return max(headings, key=lambda h: len(h.split()))
     return _first_text(root, ["h1", "title"])
 
 
@@ -470,7 +487,7 @@ def parse_html(
         return ParsedPage(url, problem="empty_body", detail=f"not parseable as HTML: {exc}", encoding=used)
     _strip(root, html_rules()["body"]["strip"])
 
-    page = ParsedPage(url, encoding=used, note=note)
+    page = ParsedPage(url, encoding=used, note=note, address=page_address(root))
     page.title = _title(root, site)
     # The site's byline element may sit inside the body and be dropped with it: read it first.
     site_byline = _first_text(root, [site.article.byline]) if site and site.article.byline else None
@@ -480,6 +497,9 @@ def parse_html(
     else:
         lines, author = _trafilatura_body(raw, url)
         body_nodes = []
+        sapo = _first_text(root, html_rules()["body"]["lead_selectors"])
+        if sapo and lines and sapo not in lines[:3]:
+            lines.insert(0, sapo)  # the lead a page marks as its sapo, which the body finder may drop
     page.published_at = _published(root, url, site, body_nodes, raw)
     page.byline = _byline(root, lines, [site_byline, author])
     page.body = "\n".join(lines)

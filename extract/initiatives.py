@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.awards import MASK, mask_enclosed, phrase_regex
+from extract.award_clauses import MASK, mask_enclosed, phrase_regex
 from extract.lexicon import lexicon
 from extract.spans import SpanIndex, add_span, fields_of
 

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extract.award_recipients import award_details, filed_under, recipient_rows
-from extract.awards import restates
+from extract.awards import merge_retold, restates
 from extract.nlp import SPACE_TAG, sentence_rows
 from extract.purpose import purpose_of
 from extract.spans import SpanIndex, fields_of
@@ -30,7 +30,8 @@ def _offsets(span: Span, body_start: int) -> dict[str, int]:
 
 
 def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
-    """The spans of a kind in the body; an award told again later in the body counts once."""
+    """The spans of a kind in the body; an award told again later in the body (lead, caption,
+    body) counts once, completed with what the retellings and the headline add."""
     spans = [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
     if kind != "awards":
         return spans
@@ -40,8 +41,14 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
         earlier = next((k for k in kept if restates(fields, fields_of(k, "awards"))), None)
         if earlier is None:
             kept.append(span)
-        elif not fields_of(earlier, "awards")["occasion"]:
-            fields_of(earlier, "awards")["occasion"] = fields["occasion"]
+        else:
+            merge_retold(fields_of(earlier, "awards"), fields)
+    titled = [fields_of(s, "awards") for s in doc.spans.get(kind, []) if s.start_char < body_start]
+    for span in kept:  # the headline may tell what the body leaves out ("28 cá nhân nhận kỷ niệm chương …")
+        fields = fields_of(span, "awards")
+        for told in titled:
+            if restates(told, fields) or restates(fields, told):
+                merge_retold(fields, told)
     return kept
 
 

@@ -225,25 +225,37 @@ def import_(
     files: Annotated[list[Path], typer.Argument(help="Plain-text dumps or saved HTML pages, or folders of them.",
                                                 exists=True, readable=True)],
     db: DbOption = None,
-    source: Annotated[str, typer.Option(help="Source name recorded for these files.")] = "import",
-    province: Annotated[Optional[str], typer.Option(help="Province of the publishing site, if provincial.")] = None,
+    source: Annotated[str, typer.Option(help="Source name recorded for files whose publisher is not known.")] = "import",
+    province: Annotated[Optional[str], typer.Option(help="Province of that source's site, if provincial.")] = None,
+    manifest: Annotated[Optional[Path], typer.Option(
+        help="CSV file,url,source,province giving each file its URL, source and site province.",
+        exists=True, dir_okay=False, readable=True)] = None,
 ) -> None:
     """Import saved article pages (text dumps or HTML, told apart by content), then extract them.
 
-    Title, date, byline and body are found and the page's boilerplate is left out.
-    The article URL is the file's file:// URI.
+    Title, date, byline and body are found and the page's boilerplate is left out. Each file
+    gets its own URL, source and province: from its --manifest row, else from the address the
+    page names for itself (canonical link, og:url, a "Đường dẫn bài viết: https://..." line) and
+    the registry site of that address, else --source and --province; a title opening with a
+    province ("Quảng Bình: ...") places the article too. Without an address the URL is the
+    file's file:// URI.
 
     Example:
 
         congdoan import ../shared/seeds/*.txt --source seeds
+        congdoan import saved/*.txt --manifest saved/manifest.csv
     """
     from core.records import Source
-    from pipeline.importer import import_files
+    from pipeline.importer import ManifestError, import_files, read_manifest
     from pipeline.jobs import ImportOutcome, failed_files, import_into
 
     ws = Workspace.for_db(db)
+    try:
+        contexts = read_manifest(manifest) if manifest else None
+    except ManifestError as exc:
+        raise UserError(str(exc)) from None
     record = Source(source=source, name=f"Imported files ({source})", kind="import", province=province)
-    results = import_files(files, source=source)
+    results = import_files(files, record, manifest=contexts)
     if any(result.ok for result in results):
         setup_logging(ws)
         with writer(ws) as store, _progress() as progress:
@@ -315,7 +327,7 @@ def eval_(
 
     Gold documents missing from the database are imported first, read only from beside the gold
     file, a folder named after it, a sibling seeds/ folder (the shared gold) or the scratch folder's
-    <gold file stem>/; a gold "doc" must be a bare file name.
+    <gold file stem>/; a gold "doc" is a file name or a relative path without "..".
 
     Example:
 

@@ -161,10 +161,12 @@ def document_folders(gold_file: Path) -> list[Path]:
 
 
 def check_doc_name(doc: object, where: str) -> None:
-    """A gold ``doc`` is a bare file name: no folder, no ``..``, not absolute."""
-    if not isinstance(doc, str) or not doc.strip() or doc in (".", "..") or any(c in doc for c in "/\\:\x00"):
-        raise ValueError(f"{where}: doc {doc!r} must be a bare file name (no folder, '..' or absolute path); "
-                         "gold documents are read only beside the gold file")
+    """A gold ``doc`` is a file name, or a relative path below a gold folder ("html/h01.html"):
+    no ``.`` or ``..`` part, not absolute, no backslash, drive colon or NUL."""
+    parts = doc.split("/") if isinstance(doc, str) else []
+    if not parts or any(part.strip() in ("", ".", "..") or any(c in part for c in "\\:\x00") for part in parts):
+        raise ValueError(f"{where}: doc {doc!r} must be a file name or a relative path without '..' "
+                         "(gold documents are read only from the gold file's folders)")
 
 
 def locate_document(record: dict) -> Path | None:

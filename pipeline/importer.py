@@ -8,22 +8,40 @@ anything else through the text-dump filter :func:`extract.textdump.parse_text_du
 Nothing here opens the database: the CLI stores the returned articles (and
 :func:`import_source`) inside the writer. A file that cannot be imported gives an
 :class:`ImportResult` with a one-line error and does not stop the others.
+
+Each file gets its own context (:func:`file_context`), because the extractors read "LĐLĐ tỉnh" as
+the publishing site's province and a batch may mix sites:
+
+* the article's URL: the manifest's ``url``, else the address the page names for itself (a
+  saved page's canonical link or ``og:url``; a dump's "Đường dẫn bài viết: https://…" line),
+  else the file's ``file://`` URI (always that URI with ``keep_file_urls``, as the evaluation
+  finds gold documents by file name);
+* the source and its province: the manifest's ``source`` and ``province``; else the registry site
+  whose host the URL is on (``data/sites``: its source and province); else ``--source`` and
+  ``--province``. A title that opens with a province ("Quảng Bình: …") is read by the
+  extractors themselves (``extract.unit_patterns.UnitPatterns.title_province``).
+
+A source name given with two provinces is split: the second is stored as ``<source>-<province>``.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from extract.html import decode_html, parse_html
-from extract.textdump import parse_text_dump
 from core.config import MAX_PAGE_BYTES
-from core.records import Article, Source, nfc
-from core.records import utcnow
+from core.records import Article, Source, nfc, utcnow
+from crawl.registry import Site, load_registry, path_and_query
+from extract.html import decode_html, parse_html
+from extract.textdump import parse_text_dump, tidy_page_body
 
 IMPORT_SOURCE = "import"
 
@@ -47,6 +65,7 @@ class ImportResult:
     error: str | None = None
     kind: str | None = None  # "text" or "html"
     encoding: str | None = None
+    source: Source | None = None  # the source row of the article (its province: the site's)
     note: str | None = None  # the charset was repaired (see extract.html.Decoded.note)
 
     @property
@@ -54,10 +73,99 @@ class ImportResult:
         return self.article is not None
 
 
-def import_source(source: str | None = None) -> Source:
+def import_source(source: str | None = None, province: str | None = None) -> Source:
     """The ``sources`` row that imported articles point to."""
     name = source or IMPORT_SOURCE
-    return Source(source=name, name=f"Imported files ({name})", kind="import")
+    return Source(source=name, name=f"Imported files ({name})", kind="import", province=province or None)
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, words joined by dashes: "Quảng Bình" -> "quang-binh"."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What a manifest says about one file; empty fields are unknown."""
+
+    url: str | None = None
+    source: str | None = None
+    province: str | None = None
+
+
+class ManifestError(ValueError):
+    """A manifest that cannot be read, with the file and the reason."""
+
+
+MANIFEST_COLUMNS = ("file", "url", "source", "province")
+
+
+def read_manifest(path: Path) -> dict[Path, FileContext]:
+    """``file,url,source,province`` rows (a header line first); files relative to the manifest's folder."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ManifestError(f"{path}: cannot read the manifest ({exc})") from None
+    if not rows or "file" not in rows[0]:
+        raise ManifestError(f"{path}: a manifest is CSV with the header {','.join(MANIFEST_COLUMNS)}")
+    contexts = {}
+    for row in rows:
+        if not (row.get("file") or "").strip():
+            continue
+        values = {k: nfc((row.get(k) or "").strip()) or None for k in MANIFEST_COLUMNS[1:]}
+        contexts[(path.parent / row["file"].strip()).resolve()] = FileContext(**values)
+    return contexts
+
+
+@lru_cache(maxsize=1)
+def _sites_by_host() -> dict[str, list[Site]]:
+    hosts: dict[str, list[Site]] = {}
+    for site in load_registry().values():
+        if site.kind != "sample":
+            hosts.setdefault(site.host.removeprefix("www."), []).append(site)
+    return hosts
+
+
+def site_of(url: str | None) -> Site | None:
+    """The registry site an article URL belongs to: on its host (with or without ``www.``), the entry
+    whose article pattern matches the path — a provincial section (laodong.vn/ldld-nghe-an/…) before
+    the paper's general entry — else the host's entry without a province."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    sites = _sites_by_host().get(host, [])
+    if not sites:
+        return None
+    path = path_and_query(url)
+    matching = [s for s in sites if s.is_article_path(path)] or [s for s in sites if not s.province] or sites
+    return max(matching, key=lambda s: bool(s.province))
+
+
+@dataclass
+class SourcePlan:
+    """Sources of one import: the default (``--source``/``--province``) and those met per file."""
+
+    default: Source
+    provinces: dict[str, str | None] = field(default_factory=dict)  # source name -> its province
+
+    def source_for(self, context: FileContext, url: str | None) -> Source:
+        site = site_of(url)
+        name = context.source or (site.source if site else self.default.source)
+        province = context.province or (site.province if site else None) or \
+            (self.default.province if name == self.default.source else None)
+        if site and name == site.source and province == (site.province or None):
+            record = site.source_record()
+        elif name == self.default.source and province == self.default.province:
+            record = self.default
+        else:
+            record = import_source(name, province)
+        known = self.provinces.setdefault(record.source, record.province)
+        if known != record.province:  # the same name with another province: a source of its own
+            record = replace(record, source=f"{record.source}-{slug(record.province or 'national')}",
+                             name=f"{record.name} ({record.province or 'national'})")
+            self.provinces.setdefault(record.source, record.province)
+        return record
 
 
 def looks_like_html(text: str) -> bool:
@@ -87,9 +195,13 @@ def _without_title(body: str, title: str | None) -> str:
     return body
 
 
-def import_file(path: Path, source: str | None = None, fetched_at: datetime | None = None) -> ImportResult:
+def import_file(path: Path, source: str | None = None, fetched_at: datetime | None = None, *,
+                context: FileContext | None = None, plan: SourcePlan | None = None,
+                keep_file_urls: bool = False) -> ImportResult:
     """Read, decode and parse one saved page; never raises for a bad file."""
     result = ImportResult(path=path)
+    context = context or FileContext()
+    plan = plan or SourcePlan(import_source(source))
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the import for ever
@@ -116,15 +228,16 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
         result.error = "empty file"
         return result
 
-    url = path.resolve().as_uri()
+    file_url = path.resolve().as_uri()
     if looks_like_html(text):
         result.kind = "html"
-        page = parse_html(text, url)
+        page = parse_html(text, file_url)
         if page.problem:
             result.error = f"{page.problem}: {page.detail}"
             return result
-        title, published_at, byline = page.title, page.published_at, page.byline
-        body = _without_title(page.body, page.title)
+        tidy = tidy_page_body(_without_title(page.body, page.title))
+        title, published_at, byline, body = page.title, page.published_at, page.byline or tidy.byline, tidy.body
+        address = page.address
     else:
         result.kind = "text"
         dump = parse_text_dump(text)
@@ -135,9 +248,12 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
             result.error = f"{dump.problem}: no article found (no prose paragraph under a headline)"
             return result
         title, body, published_at, byline = dump.title, dump.body, dump.published_at, dump.byline
+        address = dump.address
+    address = context.url or address
+    result.source = plan.source_for(context, address)
     result.article = Article(
-        url=url,
-        source=source or IMPORT_SOURCE,
+        url=file_url if keep_file_urls or not address else address,
+        source=result.source.source,
         title=title,
         body=body,
         fetched_at=fetched_at or utcnow(),
@@ -147,7 +263,17 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
     return result
 
 
-def import_files(paths: Sequence[Path], source: str | None = None) -> list[ImportResult]:
-    """One result per file named (directories expanded), in order; all share one import time."""
+def import_files(paths: Sequence[Path], source: str | Source | None = None, *, province: str | None = None,
+                 manifest: dict[Path, FileContext] | None = None, keep_file_urls: bool = False) -> list[ImportResult]:
+    """One result per file named (directories expanded), in order; all share one import time.
+
+    ``source`` is the default source: its row, or a name with ``province``; ``manifest``
+    (:func:`read_manifest`) and each page's own address give every file its URL, source and
+    province (see the module docstring)."""
     fetched_at = utcnow()
-    return [import_file(path, source, fetched_at) for path in expand_paths(Path(p) for p in paths)]
+    plan = SourcePlan(source if isinstance(source, Source) else import_source(source, province))
+    source = plan.default.source
+    manifest = manifest or {}
+    return [import_file(path, source, fetched_at, context=manifest.get(path.resolve()), plan=plan,
+                        keep_file_urls=keep_file_urls)
+            for path in expand_paths(Path(p) for p in paths)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,7 +14,7 @@ from core.config import Workspace
 from pipeline.crawling import crawl_sites, keeps_failing
 from pipeline.evaluate import find_article, locate_document
 from pipeline.extraction import ExtractStats, Progress, extract_pending
-from pipeline.importer import ImportResult, import_files
+from pipeline.importer import FileContext, ImportResult, import_files, slug
 from core.records import Source
 from core.records import utcnow
 from pipeline.store import Store
@@ -96,12 +95,14 @@ def import_into(
 ) -> ImportOutcome:
     """Store the files read by :func:`pipeline.importer.import_files`, then (unless ``extract`` is off) extract.
 
-    ``published`` supplies a publication time for files whose text prints none
-    (the evaluation knows it from the gold file). When no file holds an article,
-    nothing is written, not even the ``sources`` row.
+    ``source`` is the default source; a file's manifest row or its page's own URL may have given
+    it another (see :mod:`pipeline.importer`). ``published`` supplies a publication time for files
+    whose text prints none (the evaluation knows it from the gold file). When no file holds an
+    article, nothing is written, not even a ``sources`` row.
     """
     outcome = ImportOutcome(errors=failed_files(results))
     articles = []
+    sources: dict[str, Source] = {}
     for result in results:
         if result.article is None:
             continue
@@ -110,9 +111,11 @@ def import_into(
         if published and result.article.published_at is None:
             result.article.published_at = published.get(result.path)
         articles.append(result.article)
+        record = result.source or source
+        sources[record.source] = record
     if not articles:
         return outcome
-    store.upsert_sources([source])
+    store.upsert_sources(sources.values())
     stored = store.add_articles(articles)
     outcome.stored = len(stored)
     outcome.duplicates = len(articles) - len(stored)
@@ -122,17 +125,12 @@ def import_into(
     return outcome
 
 
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
-
-
 def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
     """Import and extract the gold documents not in the database yet; return their names.
 
     Documents of a provincial site (gold field ``source_province``) get a source with that
-    province, and the gold ``published`` date stands in where the text prints none.
+    province, and the gold ``published`` date stands in where the text prints none. Articles
+    keep their file URLs: eval finds a gold document by its file name.
     """
     if ws.db.exists():
         with open_reader(ws) as store:
@@ -146,13 +144,16 @@ def import_gold_documents(ws: Workspace, gold: Sequence[dict]) -> list[str]:
     groups = []
     for province, items in by_province.items():
         source = Source(
-            source=f"gold-{_slug(province)}" if province else "gold",
+            source=f"gold-{slug(province)}" if province else "gold",
             name=f"Gold documents ({province or 'national'})",
             kind="import",
             province=province,
         )
         published = {p: datetime.fromisoformat(r["published"]) for r, p in items if r.get("published")}
-        groups.append((source, import_files([p for _, p in items], source=source.source), published))
+        # the gold's province stands for the site's
+        manifest = {p.resolve(): FileContext(source=source.source, province=province) for _, p in items}
+        results = import_files([p for _, p in items], source, manifest=manifest, keep_file_urls=True)
+        groups.append((source, results, published))
     if not any(result.ok for _, results, _ in groups for result in results):
         return []  # nothing to store: the database is left as it is
     stored: set[str] = set()

@@ -29,7 +29,8 @@ def E(text: str, kind: str, value: float, **fields: Any) -> Expected:  # noqa: N
 POSITIVE: list[tuple[str, list[Expected]]] = [
     # money
     ("Tổng kinh phí thực hiện chương trình là 3,5 tỷ đồng.", [E("3,5 tỷ đồng", "money", 3.5e9)]),
-    ("Mỗi phần quà trị giá 500.000đ gồm tiền mặt và nhu yếu phẩm.", [E("500.000đ", "money", 5e5)]),
+    # a base named before the sum is its rate's base (issue 11): "Mỗi suất trị giá 500.000 đồng" is per "suất"
+    ("Mỗi phần quà trị giá 500.000đ gồm tiền mặt và nhu yếu phẩm.", [E("500.000đ", "money", 5e5, per="phần quà")]),
     ("Số tiền ủng hộ đồng bào vùng lũ là 1,2 tỷ đồng.", [E("1,2 tỷ đồng", "money", 1.2e9)]),
     ("Công ty đã chi hơn 20 tỷ đồng tiền thưởng Tết.", [E("hơn 20 tỷ đồng", "money", 2e10, qualifier="over")]),
     ("Chương trình tặng 2.000 USD cho quỹ học bổng.", [E("2.000 USD", "money", 2000, currency="USD")]),
@@ -39,7 +40,7 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
     ("Doanh thu năm nay đạt 1.250 tỷ đồng.", [E("1.250 tỷ đồng", "money", 1.25e12)]),
     ("Tổng cộng 3,2 nghìn tỷ đồng đã được giải ngân.", [E("3,2 nghìn tỷ đồng", "money", 3.2e12)]),
     ("Sáng kiến làm lợi 1 tỷ 250 triệu đồng cho công ty.", [E("1 tỷ 250 triệu đồng", "money", 1.25e9)]),
-    ("Mỗi hộ nhận 15 triệu 500 nghìn đồng.", [E("15 triệu 500 nghìn đồng", "money", 15.5e6)]),
+    ("Mỗi hộ nhận 15 triệu 500 nghìn đồng.", [E("15 triệu 500 nghìn đồng", "money", 15.5e6, per="hộ")]),
     ("Quỹ nhận thêm hai trăm triệu đồng từ các nhà hảo tâm.", [E("hai trăm triệu đồng", "money", 2e8)]),
     ("Tổng giá trị các phần quà là 900 triệu.", [E("900 triệu", "money", 9e8)]),
     ("Giá vé ưu đãi chỉ còn 99.000đ/vé.", [E("99.000đ/vé", "money", 99000, per="vé")]),
@@ -76,14 +77,14 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
     ("Chỉ có dưới 10% công nhân có nhà ở ổn định.", [E("dưới 10%", "percent", 10, qualifier="under")]),
     ("Hằng năm có 100% trở lên đơn vị đăng ký thi đua.", [E("100% trở lên", "percent", 100, qualifier="over")]),
     ("Doanh thu đạt 1.250 tỷ đồng, vượt 15% kế hoạch.",
-     [E("1.250 tỷ đồng", "money", 1.25e12), E("vượt 15%", "percent", 15, qualifier="over")]),
+     [E("1.250 tỷ đồng", "money", 1.25e12), E("15%", "percent", 15)]),  # an exact excess (issue 11)
     ("Công đoàn cơ sở có 320 đoàn viên, trong đó nữ chiếm 65%.",
      [E("320 đoàn viên", "count", 320, unit="đoàn viên"), E("65%", "percent", 65)]),
     # counts
     ("Năm 2023, LĐLĐ tỉnh kết nạp mới 12.456 đoàn viên, thành lập 87 CĐCS.",
      [E("12.456 đoàn viên", "count", 12456, unit="đoàn viên"), E("87 CĐCS", "count", 87, unit="CĐCS")]),
     ("Công đoàn đã trao 250 suất học bổng, mỗi suất trị giá 2 triệu đồng.",
-     [E("250 suất học bổng", "count", 250, unit="suất học bổng"), E("2 triệu đồng", "money", 2e6)]),
+     [E("250 suất học bổng", "count", 250, unit="suất học bổng"), E("2 triệu đồng", "money", 2e6, per="suất")]),
     ("Có khoảng 1.200 công nhân lao động tham dự chương trình.",
      [E("khoảng 1.200 công nhân lao động", "count", 1200, unit="công nhân lao động", qualifier="approx")]),
     ("Chương trình hỗ trợ hơn 3.000 vé xe cho công nhân về quê.",
@@ -113,7 +114,7 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
     ("Công đoàn giải quyết 17 vụ tranh chấp lao động.", [E("17 vụ tranh chấp", "count", 17, unit="vụ tranh chấp")]),
     ("Huyện sơ tán 1.500 hộ dân đến nơi an toàn.", [E("1.500 hộ dân", "count", 1500, unit="hộ dân")]),
     ("Mỗi suất quà gồm 300.000 đồng tiền mặt và 1 thùng mì.",
-     [E("300.000 đồng", "money", 3e5), E("1 thùng mì", "count", 1, unit="thùng mì")]),
+     [E("300.000 đồng", "money", 3e5, per="suất quà"), E("1 thùng mì", "count", 1, unit="thùng mì")]),
     ("LĐLĐ tỉnh tặng 1.500 suất quà Tết, trị giá 750 triệu đồng.",
      [E("1.500 suất quà", "count", 1500, unit="suất quà"), E("750 triệu đồng", "money", 7.5e8)]),
     ("Điều lệ quy định công đoàn cơ sở có từ 50 đoàn viên trở lên.",

@@ -79,7 +79,7 @@ POSITIVE: list[tuple[str, list[dict[str, Any]]]] = [
      [award("danh hiệu Chiến sĩ thi đua cơ sở", None, (), 36, "individual"),
       award("danh hiệu Lao động tiên tiến", None, (), 210, "individual")]),
     ("Công đoàn Công ty Điện lực Hải Dương được công nhận danh hiệu Tập thể lao động xuất sắc.",
-     [award("danh hiệu Tập thể lao động xuất sắc", None, ("Công đoàn Công ty Điện lực Hải Dương",), None,
+     [award("danh hiệu Tập thể lao động xuất sắc", None, ("Công đoàn cơ sở Công ty Điện lực Hải Dương",), None,
             "collective")]),
     ("Anh Phạm Minh Tuấn được Tổng LĐLĐ Việt Nam tặng Bằng Lao động sáng tạo.",
      [award("Bằng Lao động sáng tạo", TLD, ("Phạm Minh Tuấn",), None, "individual")]),
@@ -160,8 +160,9 @@ HELD_OUT: list[tuple[str, list[dict[str, Any]]]] = [
     ("Chị Vũ Thị Mai vinh dự là 1 trong 60 nữ đoàn viên tiêu biểu được Tổng LĐLĐ Việt Nam tuyên dương.",
      [award("khen thưởng", TLD, ("Vũ Thị Mai",), 60, "individual")]),
     ("Quy chế khen thưởng của LĐLĐ tỉnh Lào Cai quy định rõ hình thức Bằng khen, Giấy khen.", []),
+    # a state order is granted by the Chủ tịch nước by statute (issue 11, real-dev decision)
     ("Ông Nguyễn Văn Tám được truy tặng Huân chương Bảo vệ Tổ quốc hạng Ba.",
-     [award("Huân chương Bảo vệ Tổ quốc hạng Ba", None, ("Nguyễn Văn Tám",), None, "individual")]),
+     [award("Huân chương Bảo vệ Tổ quốc hạng Ba", "Chủ tịch nước", ("Nguyễn Văn Tám",), None, "individual")]),
     ("Năm 2023, Công đoàn ngành Y tế tỉnh Nghệ An có 2 tập thể được tặng Cờ thi đua của Tổng LĐLĐ Việt Nam.",
      [award("Cờ thi đua", TLD, (), 2, "collective")]),
     ("Giải thưởng Nguyễn Đức Cảnh là giải thưởng cao quý của Tổng LĐLĐ Việt Nam.", []),
@@ -213,7 +214,8 @@ ARTICLE_RULES: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = [
     # "Trong số đó có X" in the next sentence adds X to the award before
     ("Tại buổi lễ, 20 cán bộ công đoàn được trao Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức Công đoàn”. "
      "Trong số đó có đồng chí Phan Văn Lực, nguyên Chủ tịch LĐLĐ huyện Krông Pắc.", {},
-     [award('Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn"', None, ("Phan Văn Lực",), 20,
+     # the union's medal is granted by the Tổng Liên đoàn by statute (issue 11, real-dev decision)
+     [award('Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn"', TLD, ("Phan Văn Lực",), 20,
             "individual")]),
     # "Chủ tịch UBND tỉnh" completed with the site's province
     ("Dịp này, 15 tập thể được Chủ tịch UBND tỉnh tặng Bằng khen.", {"source_province": "Quảng Ngãi"},

@@ -57,6 +57,39 @@ def test_import_text_dumps_and_saved_html(tmp_path: Path) -> None:
     assert "Stored 0 article(s); 2 already stored." in again.stdout
 
 
+def test_import_gives_each_file_its_own_url_and_province(tmp_path: Path) -> None:
+    """Issue 11: a mixed batch. The saved page names its address on a registry site (Nghệ An), the
+    dump names a national paper's address and its title opens with a province, the manifest places
+    the third file; every "LĐLĐ tỉnh" / "Công đoàn ngành ... tỉnh" is resolved accordingly."""
+    db = tmp_path / "m.duckdb"
+    files = [FIXTURES / "saved_html" / "provincial_canonical.html", FIXTURES / "dumps" / "national_credited_caption.txt",
+             FIXTURES / "saved_html" / "sapo_two_headings.html"]
+    plain = tmp_path / "hoc_bong.txt"
+    plain.write_bytes((FIXTURES / "dumps" / "portal_counters.txt").read_bytes())
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,url,source,province\nhoc_bong.txt,,baobacgiang,Bắc Giang\n", encoding="utf-8")
+    result = run_cli("import", *map(str, files), str(plain), "--manifest", str(manifest), "--db", str(db))
+    assert "Stored 4 article(s)" in result.stdout
+    with duckdb.connect(str(db), read_only=True) as con:
+        urls = {r[0] for r in con.execute("SELECT url FROM articles").fetchall()}
+        units = {r[0] for r in con.execute("SELECT name FROM units").fetchall()}
+        sources = dict(con.execute("SELECT source, province FROM sources").fetchall())
+        chrome = con.execute(  # sidebar, teaser, counter and footer numbers of the three pages
+            "SELECT count(*) FROM amounts WHERE value IN (50, 500, 1000, 2458931, 2373852369)").fetchone()[0]
+    assert any(u.startswith("https://laodong.vn/ldld-nghe-an/") for u in urls)
+    assert any(u.startswith("https://nld.com.vn/") for u in urls) and plain.resolve().as_uri() in urls
+    assert {"Liên đoàn Lao động tỉnh Nghệ An", "Công đoàn Viên chức tỉnh Nghệ An",
+            "Liên đoàn Lao động tỉnh Quảng Trị", "Công đoàn ngành Y tế tỉnh Quảng Trị",
+            "Công đoàn ngành Giáo dục tỉnh Bắc Giang", "Công đoàn các cơ quan Đảng tỉnh Thanh Hóa",
+            "Công đoàn Ủy ban nhân dân tỉnh Thanh Hóa"} <= units
+    assert "Liên đoàn Lao động tỉnh Thanh Hóa Quỹ" not in units and chrome == 0  # no unit, no amount from chrome
+    assert sources["laodong-ldld-nghean"] == "Nghệ An" and sources["baobacgiang"] == "Bắc Giang"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("no header here\n", encoding="utf-8")
+    refused = run_cli("import", str(plain), "--manifest", str(bad), "--db", str(db), check=False)
+    assert refused.returncode == 1 and "header file,url,source,province" in refused.stderr
+
+
 def test_import_reports_bad_files_and_keeps_the_good_one(tmp_path: Path) -> None:
     db = tmp_path / "b.duckdb"
     binary = tmp_path / "photo.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importer import import_file, import_files, import_source, looks_like_html
+from pipeline.importer import ManifestError, import_file, import_files, import_source, looks_like_html, read_manifest
 from tests.conftest import to_cp1258
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -183,3 +183,74 @@ def test_import_source_record() -> None:
     }
     named = import_source("bacgiang")
     assert (named.source, named.kind) == ("bacgiang", "import")
+
+
+# -- the context of each file: its URL, source and site province (issue 11) ----------------------------
+
+CANONICAL = FIXTURES / "saved_html" / "provincial_canonical.html"
+CREDITED = FIXTURES / "dumps" / "national_credited_caption.txt"
+
+
+def test_a_saved_page_keeps_its_own_address_and_the_registry_site_gives_the_province() -> None:
+    result = import_files([CANONICAL], source="mine")[0]
+    assert result.article.url == ("https://laodong.vn/ldld-nghe-an/"
+                                  "trao-qua-cho-doan-vien-kho-khan-nhan-thang-cong-nhan-1234567.ldo")
+    assert (result.source.source, result.source.province) == ("laodong-ldld-nghean", "Nghệ An")
+    assert result.article.source == "laodong-ldld-nghean"
+    for chrome in ("cổ vật", "hiện vật", "2.458.931", "Trường Thi"):
+        assert chrome not in result.article.body
+
+
+def test_a_dump_takes_the_address_line_and_a_national_site_has_no_province() -> None:
+    result = import_files([CREDITED], source="mine", province="Thanh Hóa")[0]
+    assert result.article.url.startswith("https://nld.com.vn/cong-doan/quang-binh-")
+    assert (result.source.source, result.source.province) == ("nld", None)
+
+
+def test_without_an_address_the_file_uri_and_the_defaults_stay() -> None:
+    result = import_files([DUMP], source="mine", province="Thanh Hóa")[0]
+    assert result.article.url == DUMP.resolve().as_uri()
+    assert (result.source.source, result.source.province) == ("mine", "Thanh Hóa")
+
+
+def test_file_urls_are_kept_when_asked() -> None:
+    result = import_files([CANONICAL], keep_file_urls=True)[0]
+    assert result.article.url == CANONICAL.resolve().as_uri()
+    assert result.source.province == "Nghệ An"
+
+
+def test_manifest_gives_each_file_url_source_and_province(tmp_path: Path) -> None:
+    first, second, third = (_write(tmp_path, f"{n}.txt", DUMP.read_bytes().replace(b"250", str(n).encode()))
+                            for n in (251, 252, 253))
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,source,province\n"
+        "251.txt,https://baoquangbinh.vn/a-1.htm,baoquangbinh,Quảng Bình\n"
+        "252.txt,,baoquangbinh,Hà Tĩnh\n"
+        "253.txt,https://laodongthudo.vn/b-2.html,,\n", encoding="utf-8")
+    manifest = read_manifest(tmp_path / "manifest.csv")
+    results = import_files([first, second, third], source="mine", manifest=manifest)
+    assert [r.article.url for r in results] == ["https://baoquangbinh.vn/a-1.htm", second.resolve().as_uri(),
+                                                "https://laodongthudo.vn/b-2.html"]
+    assert [(r.source.source, r.source.province) for r in results] == [
+        ("baoquangbinh", "Quảng Bình"), ("baoquangbinh-ha-tinh", "Hà Tĩnh"), ("laodongthudo", "Hà Nội")]
+
+
+def test_a_manifest_without_its_header_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "m.csv"
+    bad.write_text("251.txt,https://x.vn/a,x,Huế\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="header file,url,source,province"):
+        read_manifest(bad)
+
+
+def test_a_saved_page_keeps_its_sapo_and_drops_page_furniture() -> None:
+    """Two h1 (a section and the headline), an app banner, the lead in a sapo element the body finder
+    drops, a closing credit and a copyright line: the body is the article, the credit the byline."""
+    result = import_files([FIXTURES / "saved_html" / "sapo_two_headings.html"])[0]
+    article = result.article
+    assert article.title == "Ra mắt Công đoàn các cơ quan Đảng tỉnh và Công đoàn Ủy ban nhân dân tỉnh"
+    assert article.body.startswith("Ngày 1/9, Liên đoàn Lao động tỉnh công bố quyết định")
+    assert article.body.endswith("số vốn ban đầu 200 triệu đồng.")
+    assert article.byline == "Lê Thu Hương"
+    assert (result.source.source, result.source.province) == ("baophutho", "Phú Thọ")
+    for furniture in ("Tải ứng dụng", "CỔNG THÔNG TIN", "Không sao chép", "500 suất", "0237"):
+        assert furniture not in article.body

@@ -288,3 +288,86 @@ def test_any_text_parses_to_clean_lines(lines: list[str]) -> None:
     assert all(line and line == line.strip() for line in parsed.body.splitlines()) or parsed.body == ""
     assert unicodedata.is_normalized("NFC", parsed.body)
     assert (parsed.problem is None) == bool(parsed.body) or parsed.problem == "listing_page"
+
+
+# -- issue 11: real dumps of national and provincial papers ------------------------------------------
+
+
+def test_credited_date_caption_twice_address_and_print_footer() -> None:
+    """A caption above the headline, a "Name (báo X) date (GMT+7)" line, a caption printed twice, an
+    image file name, the paper's own address line and its print footer: the article is kept whole."""
+    dump = parse_text_dump((DUMPS / "national_credited_caption.txt").read_text(encoding="utf-8"))
+    assert dump.problem is None
+    assert dump.title == "Quảng Bình: Công đoàn chăm lo Tết cho hơn 2.000 đoàn viên"
+    assert (dump.published_at, dump.byline) == (datetime(2025, 12, 30, 10, 55), "Nguyễn Hà")
+    assert dump.address == ("https://nld.com.vn/cong-doan/"
+                            "quang-binh-cong-doan-cham-lo-tet-cho-hon-2000-doan-vien-196251230105500123.htm")
+    assert dump.source_tag == "Người Lao Động"
+    lines = dump.body.splitlines()
+    assert lines[0].startswith("Ngày 29/12, LĐLĐ tỉnh")
+    assert lines[-1].endswith("mỗi người được hỗ trợ 3 triệu đồng.")
+    assert lines.count("Đại diện công đoàn trao quà cho công nhân tại khu công nghiệp") == 1
+    for left_out in (".jpg", "Đường dẫn", "In bài viết", "Ảnh:", "500 công nhân", "1.000 suất"):
+        assert left_out not in dump.body
+
+
+def test_a_caption_printed_twice_between_paragraphs_is_no_teaser_list() -> None:
+    paragraph = ("Công đoàn cơ sở công ty đã tổ chức hội nghị người lao động, thông qua nhiều nội dung "
+                 "quan trọng về tiền lương và phúc lợi cho năm sau. ")
+    caption = "Quang cảnh hội nghị người lao động năm nay"
+    text = "\n".join(["Công ty may tổ chức hội nghị người lao động", paragraph, caption, caption,
+                      paragraph.replace("hội nghị", "đối thoại"), paragraph.replace("tiền lương", "nhà ở")])
+    dump = parse_text_dump(text)
+    assert dump.problem is None
+    assert dump.body.count(caption) == 1 and len(dump.body.splitlines()) == 4
+
+
+def test_a_teaser_list_still_ends_the_article() -> None:
+    """The guard against captions keeps real teaser lists out: no two prose paragraphs follow them."""
+    text = (DUMPS / "newspaper_tag_teasers.txt").read_text(encoding="utf-8")
+    dump = parse_text_dump(text)
+    assert dump.problem is None and "Tin khác" not in dump.body
+
+
+@pytest.mark.parametrize(("line", "tag"), [
+    ("(Dân trí) - Sáng 3/3, công đoàn tỉnh trao quà cho công nhân khó khăn ở các khu công nghiệp.", "Dân trí"),
+    ("GD&TĐ - Sáng 3/3, công đoàn ngành giáo dục trao quà cho các nhà giáo có hoàn cảnh khó khăn.", "GD&TĐ"),
+])
+def test_agency_prefix_is_cut_from_the_lead(line: str, tag: str) -> None:
+    dump = parse_text_dump("Công đoàn trao quà cho người lao động khó khăn\n" + line + "\n" + line[len(tag) + 4:])
+    assert dump.source_tag == tag
+    assert dump.body.startswith("Sáng 3/3")
+
+
+def test_a_dump_that_opens_inside_the_article_keeps_its_opening() -> None:
+    """A stored excerpt: a date marker, a lead cut short, a caption, related stories set inside the
+    article and a gallery heading at the end. No title is invented and no paragraph is lost."""
+    dump = parse_text_dump((DUMPS / "excerpt_opens_inside.txt").read_text(encoding="utf-8"))
+    assert (dump.problem, dump.title, dump.published_at) == (None, None, datetime(2025, 3, 14))
+    lines = dump.body.splitlines()
+    assert lines[0].startswith("Chiều 13/3, Công đoàn phường Đông Hải") and lines[0].endswith("trên địa bàn và")
+    assert "Đại diện Công đoàn phường trao quà cho công nhân. Ảnh: T.H" in lines
+    assert lines[-1].startswith("Chủ tịch Công đoàn phường cho biết")
+    for left_out in ("Hội chợ việc làm", "thiết chế", "giải bóng đá", "Một số hình ảnh", "Công nhân nhận quà"):
+        assert left_out not in dump.body
+
+
+def test_section_and_author_line_date_with_counters_and_a_tagged_lead() -> None:
+    dump = parse_text_dump((DUMPS / "section_author_glued_lead.txt").read_text(encoding="utf-8"))
+    assert dump.title == "Tân Phước thành lập Công đoàn cơ sở tại doanh nghiệp giày"
+    assert (dump.published_at, dump.byline, dump.source_tag) == (datetime(2025, 3, 5, 9, 12), "MINH HÀ", "TPO")
+    assert dump.body.startswith("Sáng 5/3, Liên đoàn Lao động huyện Tân Phước")
+    assert dump.body.endswith("của công ty.")
+
+
+def test_a_headline_glued_to_its_lead_or_to_a_date_is_split() -> None:
+    lead = ("Sáng 5/3, Liên đoàn Lao động huyện trao quyết định thành lập công đoàn cơ sở với 230 đoàn viên "
+            "của công ty.")
+    more = "Ban Chấp hành lâm thời gồm 5 đồng chí, do ông Lê Văn Tùng làm Chủ tịch công đoàn cơ sở mới."
+    glued = parse_text_dump(f"Thời sự\nTân Phước: Thành lập công đoàn tại doanh nghiệp giày (TPO) - {lead}\n{more}")
+    assert (glued.title, glued.source_tag) == ("Tân Phước: Thành lập công đoàn tại doanh nghiệp giày", "TPO")
+    assert glued.body.startswith("Sáng 5/3")
+    stamped = parse_text_dump(f"Tin tức\nTân Phước thành lập công đoàn tại doanh nghiệp giày 05/03/2025 09:12\n"
+                              f"{lead}\n{more}")
+    assert (stamped.title, stamped.published_at) == ("Tân Phước thành lập công đoàn tại doanh nghiệp giày",
+                                                     datetime(2025, 3, 5, 9, 12))

@@ -31,6 +31,7 @@ LEVEL_LABELS = {
     "province": "LĐLĐ tỉnh, thành phố",
     "province_industry": "Công đoàn ngành địa phương",
     "district": "LĐLĐ cấp huyện",
+    "commune": "Công đoàn xã, phường",
     "grassroots": "Công đoàn cơ sở",
 }
 # Who gave an award: a union level, or the State (awards.awarder_level).

@@ -1,0 +1,171 @@
+"""What the awards component reads a clause with: its masked view, tokens, names and forms,
+the recipients it gathers and what earlier clauses of the article tell later ones.
+
+Helpers shared with the movements and models component: ``mask_enclosed``, ``phrase_regex``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.nlp import ArticleContext
+
+
+# Characters that close a clause inside a sentence.
+CLAUSE_BREAK = re.compile(r"[;|]")
+# Brackets and quotes whose contents are blanked in the view of a clause.
+_ENCLOSED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+MASK = "_"
+TOKEN = re.compile(r"TP\.|\w+(?:[-/&]\w+)*|[^\w\s]")  # "GD&ĐT", "LĐ-TB&XH" are one token
+LIST_SEPARATOR = re.compile(r"\s*(?:[,:]|(?<!\w)(?:và|cùng)(?!\w))\s*", re.IGNORECASE)
+
+
+def mask_enclosed(text: str) -> str:
+    """``text`` with the contents of brackets and quotes replaced by ``MASK`` (same length)."""
+    return _ENCLOSED.sub(lambda m: m.group()[0] + MASK * (len(m.group()) - 2) + m.group()[-1], text)
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """An alternation of whole-word phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(phrase_regex(phrases), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() or self.text[0].isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+class Phrases:
+    """Phrases matched token by token, longest first, ignoring case."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(set(phrases), key=lambda p: -len(p.split())):
+            words = tuple(w.lower() for w in phrase.split())
+            self._by_first.setdefault(words[0], []).append(words)
+
+    def match(self, tokens: Sequence[Token], i: int) -> int:
+        """How many tokens from ``tokens[i]`` a phrase covers (0 when none)."""
+        for words in self._by_first.get(tokens[i].text.lower(), ()):
+            if i + len(words) <= len(tokens) and all(
+                tokens[i + k].text.lower() == w for k, w in enumerate(words)
+            ):
+                return len(words)
+        return 0
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named organisation, body, office or person in a clause (clause offsets)."""
+
+    start: int
+    end: int
+    canonical: str
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class FormMention:
+    start: int
+    end: int
+    form: str
+    generic: bool = False
+
+
+@dataclass
+class Recipients:
+    names: list[str] = field(default_factory=list)
+    count: int | None = None
+    collective: bool = False
+    individual: bool = False
+    approximate: bool = False  # "hàng trăm tập thể": honoured, number not given
+    nouns: list[str] = field(default_factory=list)  # the counted nouns, lower case
+    more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
+    start: int = 0  # clause offset where the recipients start (of a further group)
+    passive: bool = False  # found before a receiving marker ("Nhiều tập thể … được X khen thưởng")
+
+    def add_name(self, name: Name, front: bool = False) -> None:
+        if name.canonical not in self.names:
+            self.names.insert(0 if front else len(self.names), name.canonical)
+        if name.person:
+            self.individual = True
+        else:
+            self.collective = True
+
+    def add_count(self, value: int) -> None:
+        self.count = (self.count or 0) + value
+
+    @property
+    def kind(self) -> str | None:
+        if self.collective and self.individual:
+            return "both"
+        return "collective" if self.collective else "individual" if self.individual else None
+
+
+@dataclass
+class ArticleState:
+    """What the clauses of one article tell the later ones."""
+
+    grassroots: list[str] = field(default_factory=list)  # canonical names of its grassroots unions
+    persons: list[str] = field(default_factory=list)  # full names met so far, for "chị Lụa"
+    last_person: str | None = None  # the person named last, for a bare "chị", "anh"
+    event: str | None = None  # the last "nhân (dịp) ..." event, for "Dịp này, ..."
+    last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
+    organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
+    named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name met so far
+
+    def full_name(self, given: str) -> str:
+        """The one full name met so far that ends with ``given``, else ``given``."""
+        matches = {p for p in self.persons if p.endswith(" " + given)}
+        return matches.pop() if len(matches) == 1 else given
+
+
+@dataclass
+class Clause:
+    """One clause of a sentence: original text, masked view, tokens, names."""
+
+    start: int  # offset in the Doc text
+    text: str
+    view: str
+    tokens: list[Token]
+    forms: list[FormMention]
+    context: ArticleContext | None
+    article: ArticleState = field(default_factory=ArticleState)
+    names: list[Name] = field(default_factory=list)
+    appositions: list[tuple[int, int]] = field(default_factory=list)  # "A, công nhân Công ty X, ..."
+    nouns: set[int] = field(default_factory=set)  # clause offsets of one-syllable common nouns (tag N)
+
+    def name_ending_at(self, end: int) -> Name | None:
+        return next((n for n in self.names if n.end == end), None)
+
+    def name_starting_at(self, start: int) -> Name | None:
+        return next((n for n in self.names if n.start == start), None)
+
+    def token_index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return next((i for i, t in enumerate(self.tokens) if t.start >= pos), len(self.tokens))
+
+    def in_apposition(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.appositions)
+
+

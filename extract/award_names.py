@@ -1,0 +1,259 @@
+"""Names in an award clause: organisations, bodies, offices and people, canonical.
+
+Union units are those of ``congdoan_units`` (resolved within the article), else phrases that
+start with a head word and run over capitalised syllables; a body written before its
+organisation stays in front ("Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam"); people keep
+their name without a title; appositions after a person are marked so they are never recipients.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extract.award_clauses import MASK, Clause, Name, Phrases, Token, phrase_regex
+from extract.gazetteer import gazetteer, name_key
+from extract.nlp import ArticleContext
+from extract.spans import fields_of
+from extract.units import canonical_unit_name, complete_with_site, unit_parser
+
+
+class AwardNames:
+    """Finding and naming the organisations and people of a clause (a part of ``AwardExtractor``)."""
+
+    def _init_names(self, names: dict[str, Any]) -> None:
+        self._heads = Phrases(names["heads"])
+        self._connectors = Phrases(names["connectors"])
+        self._admin = Phrases(names["admin_connectors"])
+        self._stops = Phrases(names["stops"])
+        self._expansions = [(re.compile(phrase_regex([k])), v) for k, v in names["expansions"].items()]
+        self._offices: dict[str, str] = {k.lower(): v for k, v in names["offices"].items()}
+        self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
+        self._union_head = re.compile(phrase_regex(names["unit_heads"]))
+        self._anaphors = Phrases(names["anaphors"])
+        self._not_persons = set(names["not_persons"])
+        self._office_heads = Phrases(names["office_heads"])
+        self._deputy = {w.lower() for w in names["deputy"]}
+        self._states = re.compile(rf"^(?:{phrase_regex(names['states'])})")
+        self._state_names = {k.lower(): v for k, v in names["states"].items()}
+
+
+    def _appositions(self, clause: Clause) -> list[tuple[int, int]]:
+        """Comma segments right after a person that say who or where they are: "chị A, tổ trưởng,
+        Công ty X, vừa được ..." -- never recipients of their own. A segment counts while it is an
+        organisation, an office or a few lower-case words, and holds no marker, count or "và"."""
+        view, spans = clause.view, []
+        for person in (n for n in clause.names if n.person):
+            pos = end = person.end
+            while (comma := re.match(r"\s*,\s*", view[pos:])) is not None:
+                s = pos + comma.end()
+                stop = view.find(",", s)
+                e = len(view) if stop < 0 else stop
+                segment = view[s:e].strip(" " + MASK + "()")
+                if not segment or self._apposition_stop.search(segment) or self._count.search(segment) \
+                        or any(n.person for n in clause.names if s <= n.start < e):
+                    break
+                named = any(not n.person for n in clause.names if s <= n.start < e)
+                if not (named or self._office.match(view, s) or segment[0].islower()) \
+                        or len(segment.split()) > self._apposition_words and not named:
+                    break
+                pos = end = s + len(view[s:e].rstrip())
+            if end > person.end:
+                spans.append((person.end, end))
+        return spans
+
+    @staticmethod
+    def _word_inner_starts(doc: Doc, start: int, end: int) -> set[int]:
+        """Clause offsets of syllables that continue the underthesea word before them."""
+        inner: set[int] = set()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for token in span or ():
+            for m in re.finditer(r"\s+", token.text):
+                inner.add(token.idx + m.end() - start)
+        return inner
+
+
+    # -- names ----------------------------------------------------------------------------
+
+    def _names(self, clause: Clause, word_inner: set[int], units: list) -> list[Name]:
+        unit_names = []
+        for unit in units:
+            s, e = unit.start_char - clause.start, unit.end_char - clause.start
+            canonical = fields_of(unit, "units")["name"]
+            if not canonical.split()[-1][0].islower():  # a verb glued to the place: "Hải Dương tặng"
+                words = clause.view[s:e].split(" ")
+                while len(words) > 1 and words[-1][:1].islower():
+                    e -= len(words.pop()) + 1
+            unit_names.append(Name(s, e, canonical))
+        names: list[Name] = []
+        tokens, i = clause.tokens, 0
+        while i < len(tokens):
+            anaphor = self._anaphor_at(clause, i) or self._pronoun_at(clause, i)
+            found = anaphor or self._person_at(clause, i) or self._org_at(clause, word_inner, i)
+            if found is None:
+                i += 1
+                continue
+            name, j = found
+            overlapping = [u for u in unit_names if u.start < name.end and name.start < u.end]
+            if not (overlapping or anaphor or name.person) and self._needs_unit(clause.view[name.start:name.end]):
+                i = max(j, i + 1)  # "Công đoàn Việt Nam" in an event's name is no unit
+                continue
+            if overlapping and not name.person:
+                # the unit's name (resolved within the article) with the body written before it
+                unit = overlapping[0]
+                body = self._body.match(self._expand(clause.view[name.start:name.end]))
+                canonical = f"{body.group('body')} {unit.canonical}" if body else unit.canonical
+                name = Name(min(name.start, unit.start), max(name.end, unit.end), canonical)
+                j = clause.token_index_at(name.end)
+            names.append(name)
+            i = max(j, i + 1)
+        covered = [n for n in names if not n.person]
+        names += [u for u in unit_names if not any(c.start <= u.start and u.end <= c.end for c in covered)]
+        return sorted(names, key=lambda n: n.start)
+
+    def _needs_unit(self, text: str) -> bool:
+        """A name with a union head that the units component did not take is no unit."""
+        body = self._body.match(self._expand(text))
+        return bool(self._union_head.match(body.group("org") if body else text))
+
+    def _anaphor_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
+        """"Công đoàn nhà trường": the article's grassroots union, when it has exactly one."""
+        n = self._anaphors.match(clause.tokens, i)
+        if not n or len(clause.article.grassroots) != 1:
+            return None
+        return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
+
+    def _pronoun_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
+        """A bare "chị", "anh" before a verb or a form: the person the article named last."""
+        tokens, person = clause.tokens, clause.article.last_person
+        if person is None or tokens[i].text.lower() not in self._pronouns \
+                or tokens[i].text[0].isupper() and i > 0 and tokens[i - 1].is_word:
+            return None
+        nxt = i + 1
+        if nxt < len(tokens) and tokens[nxt].is_word and not self._gap_words.match(tokens, nxt) \
+                and not any(f.start == tokens[nxt].start for f in clause.forms):
+            return None
+        return Name(tokens[i].start, tokens[i].end, person, person=True), nxt
+
+    def _person_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
+        tokens = clause.tokens
+        title = self._person_titles.match(tokens, i)
+        if title and tokens[i].text[0].isupper() and i > 0 and tokens[i - 1].is_word:
+            title = 0  # "Ngày Nhà giáo Việt Nam": a capitalised title word only opens a clause or item
+        first = i + title
+        if not title and tokens[i].text not in self._family_names:
+            return None
+        j = first
+        while j < len(tokens) and j - first < 5 and tokens[j].is_word and tokens[j].text[0].isupper():
+            j += 1
+        if j - first < (1 if title else 2) or self._heads.match(tokens, first):
+            return None
+        text = " ".join(t.text for t in tokens[first:j])
+        if text in self._not_persons:
+            return None
+        if j - first == 1:
+            text = clause.article.full_name(text)  # "chị Lụa" after "Chị Phạm Thị Lụa"
+        elif text not in clause.article.persons:
+            clause.article.persons.append(text)
+        clause.article.last_person = text
+        return Name(tokens[i].start, tokens[j - 1].end, text, person=True), j
+
+    def _org_at(self, clause: Clause, word_inner: set[int], i: int) -> tuple[Name, int] | None:
+        tokens = clause.tokens
+        if not tokens[i].text[0].isupper():
+            return None
+        head = self._heads.match(tokens, i)
+        if not head:
+            return None
+        j, has_cap, has_admin, after_cap = i + head, False, False, False
+        while j < len(tokens):
+            token = tokens[j]
+            if not token.is_word:
+                break
+            if token.capitalised:
+                if any(f.start == token.start for f in clause.forms):
+                    break
+                j, has_cap, after_cap = j + 1, True, True
+                continue
+            if self._stops.match(tokens, j):
+                break
+            connector = self._connectors.match(tokens, j)
+            if connector:
+                has_admin = has_admin or bool(self._admin.match(tokens, j))
+                j, after_cap = j + connector, False
+                continue
+            if after_cap and (token.start in word_inner or self._compound(tokens[j - 1], token)):
+                j += 1  # "Mía đường": the lower-case half of a trade compound (units lexicon)
+                continue
+            if after_cap and token.start in clause.nouns and self._name_ends_after(tokens, j):
+                j += 1  # "Phân xưởng Luyện thép được ...": a lower-case noun closing the name
+            break
+        if self._office_heads.match(tokens, i) and (holder := self._office_holder(clause, i, j)) is not None:
+            return holder, j
+        text = clause.view[tokens[i].start:tokens[j - 1].end]
+        office = self._offices.get(self._expand(text).lower())
+        if office:
+            return Name(tokens[i].start, tokens[j - 1].end, office), j
+        if not (has_cap or has_admin):
+            return None
+        return Name(tokens[i].start, tokens[j - 1].end, self._canonical(text, clause.context)), j
+
+    def _office_holder(self, clause: Clause, i: int, j: int) -> Name | None:
+        """An office with its holder's name, or a deputy's office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
+        is the office "Chủ tịch Ủy ban nhân dân tỉnh ..." (the holder's name left out); "Phó Chủ tịch
+        UBND tỉnh Nguyễn Văn A" is a person who hands an award over, never its awarder."""
+        tokens = clause.tokens
+        deputy = i > 0 and tokens[i - 1].text.lower() in self._deputy and tokens[i - 1].end + 1 >= tokens[i].start
+        start = tokens[i - 1].start if deputy else tokens[i].start
+        holder = next((k for k in range(i + 1, j - 1) if tokens[k].text in self._family_names
+                       and tokens[k + 1].capitalised and j - k <= 4
+                       and not self._is_place(" ".join(t.text for t in tokens[k:j]))), None)
+        if holder is not None:
+            person = " ".join(t.text for t in tokens[holder:j])
+            if person not in clause.article.persons:
+                clause.article.persons.append(person)
+            if not deputy:
+                office = clause.view[tokens[i].start:tokens[holder - 1].end]
+                return Name(start, tokens[j - 1].end, self._canonical(office, clause.context))
+            return Name(start, tokens[j - 1].end, person, person=True)
+        if deputy:
+            return Name(start, tokens[j - 1].end, clause.view[start:tokens[j - 1].end], person=True)
+        return None
+
+    @staticmethod
+    def _compound(previous: Token, token: Token) -> bool:
+        return name_key(f"{previous.text} {token.text}") in unit_parser().name_compounds
+
+    def _is_place(self, text: str) -> bool:
+        gaz = gazetteer()
+        return gaz.old_province(text) is not None or bool(gaz.district_entries(text))
+
+    def state_after(self, view: str, pos: int) -> str | None:
+        """The state named at ``pos`` ("Đảng, Nhà nước" -> "Nhà nước"), for "thừa ủy nhiệm của ..."."""
+        m = self._states.match(view[pos:])
+        return self._state_names[re.sub(r"\s+", " ", m.group()).lower()] if m else None
+
+    def _name_ends_after(self, tokens: Sequence[Token], j: int) -> bool:
+        """Nothing but punctuation or a receiving marker follows token ``j``."""
+        return j + 1 == len(tokens) or not tokens[j + 1].is_word or bool(self._gap_words.match(tokens, j + 1)) \
+            and not self._heads.match(tokens, j + 1)
+
+    def _expand(self, text: str) -> str:
+        for pattern, full in self._expansions:
+            text = pattern.sub(full, text)
+        return re.sub(r"\s+", " ", text).strip()
+
+    def _canonical(self, text: str, context: ArticleContext | None) -> str:
+        """Canonical awarder or recipient name: the body kept in front of its organisation."""
+        text = self._expand(text)
+        office = self._offices.get(text.lower())
+        if office:
+            return office
+        body = self._body.match(text)
+        if body:
+            return f"{body.group('body')} {self._canonical(body.group('org'), context)}"
+        return complete_with_site(canonical_unit_name(text, context=context), context)
+

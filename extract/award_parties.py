@@ -1,0 +1,300 @@
+"""Who gives and who receives: the awarder and the recipients of an award in a clause.
+
+The awarder is the name after the form ("Bằng khen *của* X"), the one after "thừa ủy quyền /
+thay mặt", or the name right before the giving verb ("X (đã) tặng", "được X tặng"). The
+recipients are the names and counted nouns before a receiving marker ("A và B được ...",
+"A và B là 2 trong số 58 tập thể") or after the preposition that follows the form
+("tặng Bằng khen cho ..."); counts are summed, kinds told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.award_clauses import LIST_SEPARATOR, MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, phrase_regex
+from extract.numbers import number_words, parse_number
+
+
+class AwardParties:
+    """Awarder and recipients of a form mention (a part of ``AwardExtractor``)."""
+
+    def _init_recipients(self, rec: dict[str, Any]) -> None:
+        self._collective = compile_phrases(rec["collective"])
+        self._individual = compile_phrases(rec["individual"])
+        self._scales = compile_phrases(rec["approximate_scales"])
+        nouns = phrase_regex(rec["collective"] + rec["individual"])
+        word = phrase_regex(number_words().vocabulary)
+        number = rf"{phrase_regex(rec['approximate_scales'])}|\d{{1,3}}(?:\.\d{{3}})+|\d+|{word}(?:\s+{word})*"
+        self._count = re.compile(
+            rf"(?<!\w)(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})\s+"
+            rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",
+            re.IGNORECASE,
+        )
+        self._opener = re.compile(rf"^(?:{phrase_regex(rec['item_openers'] + rec['determiners'])}\s*)+", re.IGNORECASE)
+        self._noun_item = re.compile(rf"^(?:{nouns})", re.IGNORECASE)
+        self._office = re.compile(phrase_regex(rec["office_titles"]))
+        self._person_titles = Phrases(rec["person_titles"])
+        self._family_names = set(rec["family_names"])
+        self._pronouns = set(rec["pronouns"])
+        inclusion = phrase_regex(rec["inclusion"])
+        self._inclusion = re.compile(rf",\s*{inclusion}\s*", re.IGNORECASE)
+        self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
+        self._apposition_words = rec["apposition_words"]
+        self._not_honoured = {n.lower() for n in rec["not_honoured"]}
+        self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+    def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
+        """Only names, auxiliaries, verbs of giving and receiving lie between two offsets."""
+        tokens = clause.tokens
+        i = clause.token_index_at(start)
+        while i < len(tokens) and tokens[i].start < end:
+            name = clause.name_starting_at(tokens[i].start) or next(
+                (f for f in clause.forms if f.start == tokens[i].start), None)
+            if name is not None:
+                i = clause.token_index_at(name.end)
+                continue
+            n = self._gap_words.match(tokens, i) or int(tokens[i].text.isdigit())  # "trao tặng 36 Bằng ..."
+            if not n:
+                return False
+            i += n
+        return True
+
+    def _awarder(self, clause: Clause, mention: FormMention) -> str | None:
+        if not mention.generic:
+            after = re.match(r"\s*(?:của\s+)?", clause.view[mention.end:])
+            name = clause.name_starting_at(mention.end + after.end())
+            if name is not None and not name.person:
+                return name.canonical
+        for cue in self._on_behalf.finditer(clause.view, 0, mention.start):
+            after = cue.end() + len(clause.view[cue.end():]) - len(clause.view[cue.end():].lstrip())
+            name = clause.name_starting_at(after)
+            if name is not None and not name.person:
+                return name.canonical
+            if state := self.state_after(clause.view, after):  # "Thừa ủy nhiệm của Đảng, Nhà nước"
+                return state
+        for verb in reversed([m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start]):
+            if not self._gap_ok(clause, verb.end(), mention.start):
+                continue
+            # "X (Thái Nguyên) đã tôn vinh", else the clause's subject: "X tổ chức gặp mặt, tuyên dương"
+            name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
+            if name is None and self._event_subject.search(clause.view, 0, verb.start()):
+                return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
+            return name.canonical if name is not None and not name.person else None
+        return None
+
+    def _giving_verb(self, clause: Clause, mention: FormMention) -> re.Match[str] | None:
+        verbs = [m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start
+                 and self._gap_ok(clause, m.end(), mention.start)]
+        return verbs[-1] if verbs else None
+
+    def _verb_start(self, clause: Clause, mention: FormMention) -> int:
+        verb = self._giving_verb(clause, mention)
+        return verb.start() if verb else mention.start
+
+    def _coordinated_awarder(self, clause: Clause, mention: FormMention) -> str | None:
+        """The first of two awarders joined by "và" before one giving verb ("UBND tỉnh và LĐLĐ tỉnh tặng")."""
+        verb = self._giving_verb(clause, mention)
+        second = self._name_before(clause, verb.start()) if verb else None
+        joined = re.search(r"\s+và\s+$", clause.view[:second.start]) if second else None
+        first = clause.name_ending_at(joined.start()) if joined else None
+        return first.canonical if first is not None and not first.person and not second.person else None
+
+    def _name_before(self, clause: Clause, pos: int) -> Name | None:
+        """The name right before ``pos``, past auxiliaries and a bracket: "X (tỉnh Y) đã"."""
+        view = clause.view
+        aux = self._trailing_aux.search(view, 0, pos)
+        end = aux.start() if aux else pos
+        bracket = re.search(rf"\s*\({re.escape(MASK)}*\)\s*$", view[:end])
+        return clause.name_ending_at(bracket.start() if bracket else end)
+
+    def _subject(self, clause: Clause, pos: int) -> Name | None:
+        """The name opening the clause (or its first comma segment after an adverbial) when only
+        a verb phrase without names or receiving markers leads from it to ``pos``."""
+        view = clause.view
+        for name in clause.names:
+            if name.start >= pos:
+                return None
+            lead = view[:name.start].rstrip()
+            if lead and not lead.endswith(","):
+                continue
+            between = view[name.end:pos]
+            if self._receive.search(between) or self._member_of.search(between) \
+                    or any(name.end <= n.start < pos for n in clause.names):
+                return None
+            return name
+        return None
+
+    def _recipients(self, clause: Clause, mention: FormMention, limit: int | None = None) -> Recipients:
+        """Recipients of the form at ``mention``; those after it end at ``limit`` (where the next
+        award of the clause is given: "... cho 15 tập thể và Chủ tịch UBND tỉnh tặng Bằng khen cho ...")."""
+        found = Recipients()
+        view = clause.view
+        member = None
+        for m in self._member_of.finditer(view, 0, mention.start):
+            member = m
+        if member is not None:
+            self._walk_back(clause, member.start(), found)
+            self._walk_forward(clause, member.end(), found, counts_only=True)
+        else:
+            # the first marker from which only verbs and names lead to the form ("được" in "được
+            # công nhận") and before which recipients stand ("kết quả đạt được, A được ..." is A's)
+            for marker in self._receive.finditer(view, 0, mention.start):
+                if self._gap_ok(clause, marker.end(), mention.start):
+                    self._walk_back(clause, marker.start(), found)
+                    if found.names or found.count or found.kind or found.approximate:
+                        found.passive = True
+                        break
+        # "X tặng anh Giấy khen": a name between the giving verb and the form
+        verb = next((v for v in reversed(list(self._give.finditer(view, 0, mention.start)))), None)
+        if verb is not None and view[verb.end():mention.start].strip():
+            name = clause.name_starting_at(verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip()))
+            if name is not None and name.end + len(view[name.end:mention.start]) - len(view[name.end:mention.start].lstrip()) \
+                    == mention.start:
+                found.add_name(name)
+        # "tặng giấy khen 25 tập thể ...", "Bằng khen của X tặng 168 thầy, cô giáo": counted right after
+        direct = self._direct_recipients(clause, mention)
+        # "tặng Bằng khen (của X) (nhân ...) cho ...", "khen thưởng (cho) 120 đoàn viên"
+        preposition = self._preposition.search(view, mention.end)
+        if direct is not None:
+            self._walk_forward(clause, direct, found, end=limit)
+        elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
+                              or not mention.generic and "," not in view[mention.end:preposition.start()]):
+            self._walk_forward(clause, preposition.end(), found, end=limit)
+        elif mention.generic:
+            self._walk_forward(clause, mention.end, found, end=limit)
+        # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
+        given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
+        if given and found.count is None and not mention.generic:
+            found.add_count(int(given.groups()[-1]))
+        return found
+
+    def _direct_recipients(self, clause: Clause, mention: FormMention) -> int | None:
+        """Where counted recipients follow the form with no preposition, else None."""
+        view = clause.view
+        pos = mention.end + len(view[mention.end:]) - len(view[mention.end:].lstrip())
+        if (of := re.match(r"của\s+", view[pos:])) and (name := clause.name_starting_at(pos + of.end())):
+            pos = name.end + len(view[name.end:]) - len(view[name.end:].lstrip())
+        if (verb := self._give.match(view, pos)) is not None:
+            pos = verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip())
+        return pos if self._count.match(view, pos) else None
+
+    def _items(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
+        items, cursor = [], start
+        for sep in LIST_SEPARATOR.finditer(view, start, end):
+            items.append((cursor, sep.start()))
+            cursor = sep.end()
+        items.append((cursor, end))
+        stripped = [(s + len(view[s:e]) - len(view[s:e].lstrip()), s + len(view[s:e].rstrip())) for s, e in items]
+        return [(s, e) for s, e in stripped if e > s]
+
+    def _walk_back(self, clause: Clause, end: int, found: Recipients) -> None:
+        view = clause.view
+        end = self._trailing_aux.search(view, 0, end).start()
+        if re.search(r"(?<!\w)và\s*$", view[:end]):  # "X tổ chức lễ kỷ niệm ... và đón nhận F"
+            subject = self._subject(clause, end)
+            if subject is not None:
+                found.add_name(subject)
+            return
+        for s, e in reversed(self._items(view, 0, end)):
+            e = s + len(view[s:e].rstrip(" " + MASK + "()"))
+            if self._office.match(view, s) or clause.in_apposition(s, e):
+                continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
+            name = clause.name_ending_at(e)
+            if name is not None and name.start >= s:
+                prefix = self._opener.sub("", view[s:name.start].strip())
+                if prefix and self._individual.fullmatch(prefix):
+                    continue  # an apposition: "Lê Thị A, công nhân Công ty X, được ..."
+                found.add_name(name, front=True)
+                if prefix:
+                    return
+                continue
+            counts = list(self._count.finditer(view, s, e))
+            # "15 cá nhân có thành tích ... được": the count's words may run on, but not into
+            # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...")
+            if counts and not self._receive.search(view, counts[-1].end(), e) \
+                    and not self._give.search(view, counts[-1].end(), e) \
+                    and (not found.names or counts[-1].end() >= e):  # not "thành lập 40 CĐCS… Với ..., X được"
+                self._add_counts(counts, found)
+                if self._opener.sub("", view[s:counts[0].start()].strip()):
+                    return
+                continue
+            item = self._opener.sub("", view[s:e].strip())
+            if not self._noun_item.match(item):
+                return
+            self._add_kind(item, found)
+
+    def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
+                      end: int | None = None) -> None:
+        view = clause.view
+        for s, e in self._items(view, start, len(view) if end is None else end):
+            lead = self._opener.match(view[s:e])
+            s += lead.end() if lead else 0
+            if (self._office.match(view, s) or clause.in_apposition(s, e)) and not counts_only:
+                continue
+            named = None if counts_only else self._named_collective.match(view, s)
+            name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
+            if name is not None and not counts_only:
+                found.add_name(name)
+                if name.end < e:
+                    return
+                continue
+            count = self._count.match(view, s, e)
+            if count:
+                self._add_counts([count], found)
+                if count.end() < e or counts_only:
+                    # "cho 25 cá nhân có ..., trong đó có đồng chí X": X is one of them
+                    included = None if counts_only else self._inclusion.search(view, count.end(), end or len(view))
+                    if included:
+                        self._walk_forward(clause, included.end(), found, end=end)
+                    elif not counts_only:
+                        self._further_counts(clause, e, len(view) if end is None else end, found)
+                    return
+                continue
+            noun = None if counts_only else self._noun_item.match(view[s:e])
+            if noun is None:
+                return
+            self._add_kind(noun.group(), found)
+            if noun.end() < e - s:
+                return
+
+    def _further_counts(self, clause: Clause, start: int, end: int, found: Recipients) -> None:
+        """Counted groups after a count whose words run on, each honoured for its own reason: "cho 20
+        tập thể có thành tích X, 3 tập thể và 35 cá nhân có thành tích Y" is two awards (20; 38).
+        A group ends where a count's words run on; the walk stops at another act (a verb, a form)."""
+        view = clause.view
+        group: Recipients | None = None
+        for s, e in self._items(view, start, end):
+            if self._give.search(view, s, e) or self._receive.search(view, s, e) \
+                    or any(s <= f.start < e for f in clause.forms):
+                return
+            lead = self._opener.match(view[s:e])
+            count = self._count.match(view, s + (lead.end() if lead else 0), e)
+            if count is None:
+                continue
+            if group is None:
+                group = Recipients(start=count.start())
+                found.more.append((count.start(), group))
+            self._add_counts([count], group)
+            if count.end() < e:
+                group = None
+
+    def _add_counts(self, counts: list[re.Match[str]], found: Recipients) -> None:
+        for m in counts:
+            self._add_kind(m.group("noun"), found)
+            value = None if self._scales.fullmatch(m.group("num")) else parse_number(m.group("num"))
+            if value is None:
+                found.approximate = True
+            else:
+                found.add_count(int(value))
+
+    def _add_kind(self, noun: str, found: Recipients) -> None:
+        found.nouns.append(noun.lower())
+        collective = self._collective.match(noun)
+        individual = self._individual.match(noun)
+        if collective and (not individual or collective.end() >= individual.end()):
+            found.collective = True
+        elif individual:
+            found.individual = True
+

@@ -1,0 +1,179 @@
+"""Where the name of a grassroots union's organisation ends.
+
+A name runs over capitalised words (a capitalised word is one whose *first* syllable is
+capitalised, so the walk follows underthesea's words: "Xổ số" is one word), dashes joining
+capitalised parts, a few lower-case descriptors and common nouns between capitalised parts,
+the lower-case half of trade compounds, and "và" when a capitalised part follows that starts
+no other unit, organisation or person (``grassroots`` in data/lexicon/units.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from extract.gazetteer import name_key
+from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
+
+
+class OrganisationNames(UnitPatterns):
+    """The organisation-name walker of the units parser."""
+
+    # -- organisations ------------------------------------------------------------------------
+
+    def _org_end(self, norm: str, text: str, pos: int, words: list[tuple[int, int, bool, str]] | None) -> int:
+        """End of an organisation's name starting at ``pos`` (``words``: the Doc's words, else whole text)."""
+        if words is None:
+            end = len(text.rstrip(" .,;:"))
+            paren = re.search(r"\s*\([^()]*\)\s*$", text[:end])
+            return paren.start() if paren and paren.start() > pos else end
+        head = self.org_head_re.match(norm, pos)
+        conjunction_ok = bool(head) and name_key(head.group("head")) in self.conjunction_heads
+        i = bisect_left(words, (pos, -1, False))
+        first, end, count = i, pos, 0
+        while i < len(words) and count < self.max_org_words:
+            start, stop, sent_start = words[i][:3]
+            if i > first and sent_start:
+                break
+            count += 1
+            if self._capitalised(text, start):
+                if i > first and self.stop_re.match(norm, start):
+                    break
+                syllables = text[start:stop].split(" ")
+                lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
+                glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \
+                    and name_key(" ".join(syllables[lead - 1:])) not in self.name_compounds
+                if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
+                    end = start + len(" ".join(syllables[:lead]))
+                    break
+                end = stop
+                i += 1
+                continue
+            if text[start:stop] in self.joiners and self._name_goes_on(norm, text, words, i + 1):
+                i += 1  # "Tổng Công ty May 10 - CTCP", "Công ty CP Dược - Trang thiết bị y tế"
+                continue
+            if not LOWER_START.match(text, start):
+                break
+            if i > first and end == words[i - 1][1] and (tail := self._compound_tail(text, words, i)):
+                end = start + tail  # "Hóa" + "chất Văn Điển": the compound "Hóa chất" split by segmentation
+                if end < stop:
+                    break
+                i += 1
+                continue
+            matched = self.terminal_re.match(norm, start) or self.descriptor_re.match(norm, start)
+            if matched:
+                if matched.re is self.terminal_re:
+                    end = matched.end()
+                elif matched.end() < stop:  # glued to the name after it: "chuyên Hà Tĩnh" is one word
+                    rest = text[matched.end():stop].lstrip()
+                    if not rest or not rest[0].isupper():
+                        break
+                    end = stop
+                    i += 1
+                    continue
+                i = bisect_left(words, (matched.end(), -1, False))
+                continue
+            run = self._inner_nouns(norm, text, words, i)
+            if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
+                i += run
+                continue
+            if head and text[start:stop] == "và" and self._and_goes_on(norm, text, words, i + 1, conjunction_ok):
+                i += 1
+                continue
+            break
+        return end
+
+    def _name_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
+        """The word at ``i`` may continue an organisation's name: a capital letter, no person, no new unit."""
+        if i >= len(words) or words[i][2]:
+            return False
+        start, stop = words[i][0], words[i][1]
+        return text[start].isupper() and text[start:stop].split(" ")[0] not in self.surnames \
+            and not self.stop_re.match(norm, start)
+
+    def _compound_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
+        """Length of the part of the lower-case word at ``i`` that belongs to the name before it:
+        its first syllable when it completes a name compound with the previous word's last
+        syllable ("Hóa" + "chất"), with the capitalised syllables after it; 0 otherwise."""
+        start, stop = words[i][:2]
+        syllables = text[start:stop].split(" ")
+        previous = text[words[i - 1][0]:words[i - 1][1]].split(" ")[-1]
+        if name_key(f"{previous} {syllables[0]}") not in self.name_compounds:
+            return stop - start if self._mirrors_joined_part(text, words, i) else 0
+        kept = 1
+        while kept < len(syllables) and self._capitalised(syllables[kept], 0):
+            kept += 1
+        return len(" ".join(syllables[:kept]))
+
+    def _mirrors_joined_part(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
+        """The lower-case word at ``i`` completes a part after a dash the way the part before the
+        dash is built: "Trung tâm Giáo dục - Dạy nghề" ("Dạy" + "nghề" as "Giáo" + "dục")."""
+        if i < 3 or text[words[i - 2][0]:words[i - 2][1]] not in self.joiners:
+            return False
+        before = text[words[i - 3][0]:words[i - 3][1]].split(" ")
+        after = text[words[i - 1][0]:words[i - 1][1]].split(" ")
+        tail = len(before) - 1
+        return len(after) == 1 and tail >= 1 and before[0][0].isupper() and " ".join(before[1:]).islower() \
+            and len(text[words[i][0]:words[i][1]].split(" ")) <= tail
+
+    def _and_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int,
+                     conjunction_head: bool) -> bool:
+        """A "và" at ``i - 1`` joins two parts of one name: "Sở Tài nguyên và Môi trường" after the
+        heads that take it, "Công ty CP Supe Phốt phát và Hóa chất Lâm Thao" after any head when what
+        follows is capitalised and opens no unit, organisation, person, title or Party body."""
+        if i >= len(words) or words[i][2] or not self._capitalised(text, words[i][0]):
+            return False
+        start = words[i][0]
+        if self.org_head_re.match(norm, start) or self.head_re.match(norm, start):
+            return False
+        if conjunction_head:
+            return True
+        return self._name_goes_on(norm, text, words, i) and not self.and_stop_re.match(norm, start)
+
+    def _inner_nouns(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
+        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0.
+        A word with a capitalised syllable after its first ("ra quân Tháng") is glued text, no noun."""
+        k = i
+        while k < len(words) and k - i < self.inner_max_words:
+            start, stop, sent_start, tag = words[k]
+            if sent_start or tag not in self.inner_tags or not text[start:stop].islower() \
+                    or name_key(text[start:stop]) in self.inner_stops:
+                break
+            k += 1
+        return k - i if k > i and self._name_goes_on(norm, text, words, k) else 0
+
+    def _org_province(self, norm: str, text: str, start: int, end: int) -> str | None:
+        """A province named inside an organisation's name ("Xổ số Kiến thiết Tiền Giang")."""
+        found = None
+        for m in self.type_at_re.finditer(norm, start, end):
+            place = self._place(norm, text, m.end(), self.types[name_key(m.group())])
+            if place and place.province and place.end <= end:
+                found = place.province
+        if found:
+            return found
+        pos = start
+        while (m := self.province_re.search(norm, pos, end)) is not None:
+            if self._capitalised(text, m.start("name")) and (m.start("name") == 0 or not norm[m.start("name") - 1].isalnum()):
+                found = self.gaz.old_province(m.group("name"))
+            pos = m.end()
+        return found
+
+    def _commune(self, norm: str, text: str, pos: int) -> tuple[int, str] | None:
+        """End and name of a commune written after "CĐCS" ("CĐCS phường Vị Thanh"): since the 2025
+        merger the offices of a commune form one grassroots union named after it. The name is the
+        capitalised words on the same line (characters, so "Vị Thanh trao" glued into one word still
+        ends at "Thanh"), up to a person's name (a surname followed by another capitalised word)."""
+        typed = self.commune_type_re.match(norm, pos)
+        run = self.cap_run_re.match(norm, typed.end()) if typed else None
+        if not run or self.stop_re.match(norm, run.start("name")):
+            return None
+        words = text[run.start("name"):run.end("name")].split("\n")[0].split()
+        kept = words[:1]
+        for k, word in enumerate(words[1:self.commune_max_words], start=1):
+            if word in self.surnames and k + 1 < len(words):
+                break
+            kept.append(word)
+        name = " ".join(kept)
+        end = run.start("name") + len(name) if text.startswith(name, run.start("name")) else run.end("name")
+        return end, f"{tidy(typed.group())} {tidy(text[run.start('name'):end])}"
+

@@ -1,0 +1,243 @@
+"""What the units component matches with: the lexicon's patterns compiled once, the records of
+a mention and of the places an article names, and the text helpers every step shares
+(abbreviations, capitals, provinces and districts after a position)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extract.gazetteer import Gazetteer, name_key, normalize_tones
+
+
+_UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+UPPER = f"[{re.escape(_UPPER_CHARS)}]"
+LOWER_START = re.compile(r"[^\W\d_]")
+
+DISTRICT_TYPES = ("huyện", "quận", "thị xã")
+
+
+def phrase_pattern(text: str) -> str:
+    """Regex for a phrase: any spacing between words, any dash between parts."""
+    parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", text)]
+    return r"\s*[-–]\s*".join(parts)
+
+
+def alternation(phrases: list[str]) -> str:
+    return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Place:
+    end: int
+    level: str  # province or district
+    display: str  # the name as the canonical unit name spells it
+    type: str  # tỉnh, thành phố, huyện, quận, thị xã
+    province: str | None  # canonical old province, when known
+
+
+@dataclass
+class Mention:
+    """One unit mention; ``name`` is None until a short mention is resolved."""
+
+    start: int
+    end: int
+    level: str | None
+    name: str | None = None
+    province: str | None = None  # canonical old province the text places the unit in
+    admin_type: str | None = None  # of a province/district federation: tỉnh, thành phố, huyện...
+    template: str | None = None  # short industry mention: "Công đoàn Viên chức {place}"
+    org_key: str | None = None  # grassroots: the organisation's comparison key
+    district: str | None = None
+    inherit_next: bool = False  # grassroots followed by "(": takes the province of the unit inside
+    org_head: str | None = None  # short grassroots mention ("CĐCS Công ty"): the key of its head
+    commune_type: str | None = None  # short commune mention ("Công đoàn phường"): its type word
+    sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
+    named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")
+
+
+@dataclass(frozen=True)
+class ArticlePlaces:
+    """Places an article names outside unit mentions too: "Tại huyện Lệ Thủy", "(tỉnh Hải Dương)"."""
+
+    districts: tuple[Place, ...] = ()
+    provinces: frozenset[str] = frozenset()  # canonical old provinces
+    communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
+
+
+
+
+class UnitPatterns:
+    """The lexicon's patterns, compiled once, and the text helpers built on them."""
+
+    def __init__(self, lexicon: dict[str, Any], gaz: Gazetteer):
+        self.lex = lexicon
+        self.gaz = gaz
+        heads = lexicon["heads"]
+        bodies = alternation(heads["bodies"])
+        self.head_re = re.compile(
+            rf"(?<!\w)(?:(?P<body>{bodies})\s+)?(?P<head>(?P<national>{alternation(heads['national'])})"
+            rf"|(?P<grass>{alternation(heads['grassroots'])})|(?P<fed>{alternation(heads['federation'])})"
+            rf"|(?P<union>{alternation(heads['union'])}))(?!\w)",
+            re.IGNORECASE,
+        )
+        self.title_before_re = re.compile(rf"(?:{alternation(heads['titles'])})\s+$", re.IGNORECASE)
+        self.inline_re = re.compile(rf"\s*\(\s*(?:{alternation(heads['inline_abbreviations'])})\s*\)")
+        self.country_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)")
+        self.types = {name_key(k): v for k, v in lexicon["admin_types"].items()}
+        type_alt = "|".join(
+            rf"{phrase_pattern(k)}(?!\w)" if k[-1].isalpha() else re.escape(k)
+            for k in sorted(lexicon["admin_types"], key=len, reverse=True)
+        )
+        self.type_re = re.compile(rf"\s+(?P<type>{type_alt})", re.IGNORECASE)
+        self.type_at_re = re.compile(rf"(?:{type_alt})", re.IGNORECASE)
+        generic = lexicon["generic"]
+        self.generic_before_re = re.compile(rf"(?<!\w)(?:{alternation(generic['before'])})\s+$", re.IGNORECASE)
+        self.generic_after_re = re.compile(rf"\s+(?:{alternation(generic['after'])})(?!\w)", re.IGNORECASE)
+        self.plural_type_re = re.compile(r"\s*[,/]\s*(?:thành|TP|Tp|huyện|quận|thị|tỉnh)(?!\w)", re.IGNORECASE)
+        self.foreign_re = re.compile(rf"\s+(?:{alternation(generic['foreign'])})(?!\w)")
+        self.surnames = set(lexicon["names"]["surnames"])
+        self.province_re = re.compile(rf"\s*(?P<name>{alternation(gaz.province_spellings())})(?!\w)", re.IGNORECASE)
+        self.district_re = re.compile(rf"\s*(?P<name>{alternation(gaz.district_spellings())})(?!\w)", re.IGNORECASE)
+        self.cap_run_re = re.compile(rf"\s+(?P<name>(?:{UPPER}|\d)\w*(?:\s+(?:{UPPER}|\d)\w*)*)")
+        provinces = alternation(gaz.province_spellings())
+        self.paren_province_re = re.compile(  # "(Trà Vinh)", "(tỉnh Trà Vinh)", "(xã Bình Mỹ, TPHCM)"
+            rf"\s*\((?:[^()]{{1,40}},)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})\s*\)", re.IGNORECASE)
+        self.comma_province_re = re.compile(
+            rf"\s*[,–-]\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})(?=\s*[,.;:)\n]|\s*$|\s+[a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
+            re.IGNORECASE)
+        industry = lexicon["province_industry"]
+        self.industry_head_re = re.compile(rf"\s+(?P<head>{alternation(industry['heads'])})(?!\w)")
+        self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
+        self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
+        self.sector_any_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)", re.IGNORECASE)
+        self.sector_spellings = {name_key(s): s for s in reversed(industry["sectors"])}
+        self.sector_generic_re = re.compile(rf"\s+(?:{alternation(industry['sector_generic'])})(?!\w)")
+        self.sector_separator_re = re.compile(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+")
+        self.title_place_re = re.compile(r"\s*(?P<name>[^\W\d_][^:|\n]{1,40}?)\s*:\s")
+        self.head_spellings = {name_key(k): v for k, v in industry["head_spellings"].items()}
+        self.fund_re = re.compile(rf"(?<!\w)(?:{alternation(generic['funds'])})(?:\s+\S+){{0,{generic['fund_words']}}}\s+$")
+        self.province_only_head_re = re.compile(
+            rf"\s+(?P<head>{alternation(industry['province_only_heads'])})(?!\w)")
+        national = lexicon["national_industry"]["names"]
+        self.national_industry_re = re.compile(
+            rf"\s+(?P<name>{alternation(national)})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
+        self.national_spellings = {name_key(n): n for n in reversed(national)}
+        self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)
+        grass = lexicon["grassroots"]
+        self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
+        self.org_spellings = grass["org_spellings"]
+        self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
+        self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
+        self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
+        self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
+        self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
+        self.max_org_words = grass["max_words"]
+        self.commune_type_re = re.compile(rf"(?:{alternation(grass['commune_types'])})(?!\w)")
+        self.commune_max_words = grass["commune_max_words"]
+        self.joiners = set(grass["joiners"])
+        self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
+        self.and_stop_re = re.compile(rf"(?:{alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
+        inner = grass["inner_nouns"]
+        self.inner_tags = set(inner["tags"])
+        self.inner_max_words = inner["max_words"]
+        self.inner_stops = {name_key(w) for w in inner["stops"]}
+        self.stop_re = re.compile(rf"(?:{alternation(heads['national'] + heads['federation'] + heads['union'])})(?!\w)",
+                                  re.IGNORECASE)
+        self.word_re = re.compile(r"\w+(?:[.’'][\w]+)*|\S")
+        abbreviations = lexicon["abbreviations"]
+        self.abbreviations = {name_key(k): v for k, v in abbreviations.items()}
+        self.abbreviation_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(
+                phrase_pattern(k) + (r"(?!\w)" if k[-1].isalnum() else "") for k in sorted(abbreviations, key=len, reverse=True)
+            ) + ")")
+        self.case_fixes = [(re.compile(phrase_pattern(k), re.IGNORECASE), v) for k, v in lexicon["case_fixes"].items()]
+
+
+    # -- text helpers -------------------------------------------------------------------------
+
+    def expand_abbreviations(self, text: str) -> str:
+        """Union and place abbreviations spelt out (LĐLĐ, CĐCS, TP, TP.HCM...), case fixed."""
+        text = self.abbreviation_re.sub(lambda m: self.abbreviations[name_key(m.group())] + " ", normalize_tones(text))
+        for pattern, fixed in self.case_fixes:
+            text = pattern.sub(fixed, text)
+        return tidy(text.replace(" )", ")").replace("( ", "("))
+
+    def title_province(self, title: str | None) -> str | None:
+        """The old province a title opens with ("Quảng Bình: Trao 500 suất quà ..."): where the
+        article is, for short mentions ("LĐLĐ tỉnh") when the publishing site has no province."""
+        m = self.title_place_re.match(normalize_tones(title or ""))
+        return self.gaz.old_province(self.expand_abbreviations(m.group("name"))) if m else None
+
+    @staticmethod
+    def _capitalised(text: str, at: int) -> bool:
+        return at < len(text) and (text[at].isupper() or text[at].isdigit())
+
+    def _skip_inline(self, norm: str, pos: int) -> int:
+        m = self.inline_re.match(norm, pos)
+        return m.end() if m else pos
+
+    def _province_display(self, spelling: str) -> tuple[str, str, str] | None:
+        """(old province, display name, type) of a province spelling."""
+        old = self.gaz.old_province(spelling)
+        if old is None:
+            return None
+        province = self.gaz.old[old]
+        if province.renamed_to and name_key(spelling) == name_key(province.renamed_to):
+            return old, province.renamed_to, province.renamed_type or province.type
+        return old, province.name, province.type
+
+    def _province_at(self, norm: str, text: str, pos: int) -> tuple[int, str] | None:
+        m = self.province_re.match(norm, pos)
+        if m and self._capitalised(text, m.start("name")):
+            return m.end(), m.group("name")
+        return None
+
+    def _place(self, norm: str, text: str, pos: int, admin_type: str | None,
+               provinces_only: bool = False) -> Place | None:
+        """The named province or district after ``pos`` ("Tiểu Cần", "Thanh Hóa", "Quận 1")."""
+        wants_province = admin_type in (None, "tỉnh", "thành phố")
+        wants_district = admin_type in (None, "thành phố", *DISTRICT_TYPES) and not provinces_only
+        if wants_province and (hit := self._province_at(norm, text, pos)):
+            old, display, kind = self._province_display(hit[1])
+            if admin_type is None or kind == admin_type or admin_type == "tỉnh":
+                return Place(hit[0], "province", display, admin_type or kind, old)
+        if wants_district:
+            m = self.district_re.match(norm, pos)
+            if m and self._capitalised(text, m.start("name")):
+                entries = self.gaz.district_entries(m.group("name"))
+                typed = [d for d in entries if admin_type in (None, d.type)] or entries
+                provinces = {d.province for d in entries}  # a name two provinces share is settled later (site)
+                return Place(m.end(), "district", typed[0].name, admin_type or typed[0].type,
+                             provinces.pop() if len(provinces) == 1 else None)
+        if admin_type is None or provinces_only:
+            return None
+        m = self.cap_run_re.match(norm, pos)
+        if not m:
+            return None
+        words = m.group("name").split()
+        if words[0] in self.surnames:
+            return None
+        kept: list[str] = []
+        for word in words[:4]:
+            if kept and word in self.surnames:
+                break
+            kept.append(word)
+        if admin_type == "tỉnh":  # an unknown province name is not trusted
+            return None
+        end = m.start("name") + len(" ".join(kept)) if m.group("name").startswith(" ".join(kept)) else m.end()
+        return Place(end, "district", tidy(text[m.start("name"):end]), admin_type, None)
+
+    def _province_evidence(self, norm: str, text: str, pos: int) -> str | None:
+        """A province named right after a mention: "(Trà Vinh)", ", tỉnh Trà Vinh"."""
+        for pattern in (self.paren_province_re, self.comma_province_re):
+            m = pattern.match(norm, pos)
+            if m and self._capitalised(text, m.start("name")):
+                return self.gaz.old_province(m.group("name"))
+        return None
+

@@ -1,0 +1,146 @@
+"""Names and provinces for the mentions of one article.
+
+Short mentions ("LĐLĐ huyện", "Công đoàn Viên chức tỉnh", "CĐCS Công ty") are resolved inside
+the article: the site's province for "tỉnh", the district the article named before for
+"huyện", the nearest earlier grassroots union with that head; what cannot be resolved is
+dropped rather than guessed. Provinces are named as on the article's date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from extract.gazetteer import MERGER_DATE, to_date
+from extract.nlp import ArticleContext
+from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
+
+
+class MentionResolution(UnitPatterns):
+    """Resolution of the units parser's mentions within an article."""
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def resolve(self, mentions: list[Mention], context: ArticleContext | None,
+                places: ArticlePlaces | None = None) -> list[tuple[Mention, dict[str, Any]]]:
+        """Names and provinces for every mention that can have them; fields per mention.
+
+        ``places`` (from ``places()``) lets a short "LĐLĐ huyện" take the one district of that
+        type the article names, and a grassroots union the one province the article names."""
+        context = context or ArticleContext()
+        places = places or ArticlePlaces()
+        when = context.published_at
+        site = self.gaz.old_province(context.source_province) if context.source_province else None
+        site = site or self.title_province(context.title)
+        named_provinces = [m.province for m in mentions if m.name and m.province]
+        only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
+        if not named_provinces and len(places.provinces) == 1:
+            only_province = next(iter(places.provinces))
+        for m in mentions:
+            if m.name and m.level == "district" and m.province is None:
+                candidates = self.gaz.province_of_district(m.district or "")
+                if site in candidates:
+                    m.province = site
+                else:
+                    m.province = next((p for p in named_provinces if p in candidates), None)
+            elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
+                m.province = site or only_province
+            elif m.named_in_org and site:
+                m.province = site  # a place inside a company's name does not place its union: the site does
+            if m.level == "commune" and when is not None and to_date(when) < MERGER_DATE:
+                m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
+        resolved: list[Mention] = []
+        for i, m in enumerate(mentions):
+            if m.name is None:
+                m = self._resolve_short(m, [x for x in mentions[:i] if x.name], mentions, site, when, places)
+                if m is None:
+                    continue
+            resolved.append(m)
+        for i, m in enumerate(resolved):
+            if m.inherit_next and m.province is None:
+                nxt = resolved[i + 1] if i + 1 < len(resolved) else None
+                if nxt and nxt.start - m.end <= 3:
+                    m.province = nxt.province
+                m.province = m.province or site
+        first_name: dict[str, str] = {}
+        out = []
+        for m in resolved:
+            if m.org_key:
+                m.name = first_name.setdefault(m.org_key, m.name)
+            old = m.province if m.level not in ("national", "national_industry") else None
+            fields = {
+                "name": m.name,
+                "level": m.level,
+                "province": self.gaz.province_name_on(old, when) if old else None,
+                "province_now": self.gaz.province_now(old) if old else None,
+            }
+            out.append((m, fields))
+        return out
+
+    def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:
+        return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
+
+    def _resolve_short(self, m: Mention, before: list[Mention], everything: list[Mention],
+                       site: str | None, when: date | datetime | None, places: ArticlePlaces) -> Mention | None:
+        if m.org_head:  # "CĐCS Công ty": the nearest such union before, else the only one
+            same = [x for x in everything if x.name and x.org_key and x.org_key.startswith(m.org_head + " ")]
+            chosen = {id(x) for x in same}  # by identity: comparing Mentions field by field is quadratic
+            earlier = [x for x in before if id(x) in chosen]
+            target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
+            return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None
+        if m.commune_type:  # "Công đoàn phường": the commune union named before, else the one commune named
+            # the nearest commune named before: a union ("Công đoàn phường Tân Tạo") or a place ("Tại phường
+            # Phú Thạnh, Công đoàn phường ..."); else the article's one commune union of that type
+            same = [x for x in everything if x.name and x.level in ("commune", "grassroots")
+                    and x.name.startswith(f"Công đoàn {m.commune_type} ")]
+            unions = [(x.start, x) for x in before if x in same]
+            named = [(at, c) for at, c in places.communes if at < m.start and c.startswith(m.commune_type + " ")]
+            nearest = max(unions + named, key=lambda pair: pair[0], default=None)
+            if nearest is None and len({x.name for x in same}) == 1:
+                nearest = (same[0].start, same[0])
+            if nearest is None:
+                return None
+            if isinstance(nearest[1], Mention):
+                return replace(m, name=nearest[1].name, level=nearest[1].level, province=nearest[1].province)
+            return replace(m, name=f"Công đoàn {nearest[1]}", province=site or next(
+                (x.province for x in reversed(before) if x.province), None))
+        if m.sector:  # "Công đoàn ngành Y tế": the national union of that sector when the article names it
+            national = next((x for x in everything if x.name == f"Công đoàn {m.sector} Việt Nam"), None)
+            if national is not None:
+                return replace(m, name=national.name, level="national_industry", province=None)
+        if m.template:  # an industry union without its province
+            place = site or next((x.province for x in reversed(before) if x.province), None)
+            if place is None:
+                return None
+            kind, name = self._site_name(place, when)
+            return replace(m, name=m.template.format(place=f"{kind} {name}"), province=place)
+        city_site = site is not None and self.gaz.province_type_on(site, when) == "thành phố"
+        if m.admin_type == "tỉnh" or (m.admin_type == "thành phố" and city_site):
+            if site:
+                kind, name = self._site_name(site, when)
+                return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=site)
+            pool = [x for x in before if x.level == "province" and x.name.startswith("Liên đoàn")]
+        else:
+            pool = [x for x in before if x.level == "district" and x.admin_type == m.admin_type]
+        if not pool:
+            named = {x.name: x for x in everything if x.name and x.level in ("province", "district")
+                     and x.name.startswith("Liên đoàn") and x.admin_type == m.admin_type}
+            pool = list(named.values()) if len(named) == 1 else []
+        if not pool and m.admin_type == "tỉnh":  # "LĐLĐ TP Nha Trang ... Liên đoàn Lao động tỉnh": its province
+            placed = next((x.province for x in reversed(before) if x.province), None)
+            if placed:
+                kind, name = self._site_name(placed, when)
+                return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=placed)
+        if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
+            named = [p for p in places.districts if p.type == m.admin_type]
+            if len(named) == 1:
+                place = named[0]
+                province = place.province or (site if site in self.gaz.province_of_district(place.display) else None)
+                return replace(m, level="district", name=f"Liên đoàn Lao động {place.type} {place.display}",
+                               province=province, district=place.display)
+        if not pool:
+            return None
+        target = pool[-1]
+        return replace(m, level=target.level, name=target.name, province=target.province, district=target.district)
+

@@ -1,0 +1,54 @@
+"""Consistency of tests/gold/regress.jsonl, the regression cases of issue 11 (errors seen on real union news).
+
+Each case is a short article written in our own words that reproduces the structure of an error class
+(`classes`), annotated in the annotation guide's format; the quality gate (tests/quality_floors.toml,
+[regress]) holds the extractors to it. These checks test the annotations, not the extractors.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+import pytest
+
+from core.config import TESTS_GOLD_DIR
+
+LEVELS = {"national", "national_industry", "province", "province_industry", "district", "commune", "grassroots"}
+RECORDS = [json.loads(line) for line in (TESTS_GOLD_DIR / "regress.jsonl").read_text(encoding="utf-8").splitlines()
+           if line.strip()]
+
+
+def _text(record: dict[str, Any]) -> str:
+    return (TESTS_GOLD_DIR / "regress" / record["doc"]).read_text(encoding="utf-8")
+
+
+def test_every_document_has_one_record() -> None:
+    on_disk = {p.name for p in (TESTS_GOLD_DIR / "regress").glob("*.txt")}
+    assert on_disk == {r["doc"] for r in RECORDS}
+    assert len(on_disk) == len(RECORDS)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=[r["doc"] for r in RECORDS])
+def test_annotations_are_in_the_text(record: dict[str, Any]) -> None:
+    text = _text(record)
+    assert unicodedata.is_normalized("NFC", text)
+    lines = text.splitlines()
+    assert record["title"] == lines[0]
+    body = "\n".join(lines[1:])
+    assert body.startswith(record["body_starts"]) and body.endswith(record["body_ends"])
+    assert record["classes"], "a regression case names the error classes it holds"
+    for unit in record["units"]:
+        assert unit["level"] in LEVELS
+        assert all(m in body for m in unit["mentions"]), unit
+        assert (unit["province"] is None) == (unit["level"] in ("national", "national_industry")), unit
+    for amount in record["amounts"]:
+        assert amount["text"] in body, amount
+        assert amount["kind"] in {"money", "count", "percent"}
+        assert (amount["kind"] == "count") == ("unit" in amount)
+    for award in record["awards"]:
+        assert award["recipient_kind"] in {"collective", "individual", "both"}
+        assert award["awarder"] or award["recipients"] or award["recipient_count"]
+    values = {a["value"] for a in record["amounts"]}
+    assert not values & set(record["not_amounts"]), "a value is both an amount and not one"
