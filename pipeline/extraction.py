@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from extract import extractor_version
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
 from core.records import Extraction
-from pipeline.search import compact_index
-from pipeline.store import PendingArticle, Store
+from pipeline.search import compact_index, sort_appended_terms
+from pipeline.store import PendingArticle, Store, rows_end
 
 Progress = Callable[[int, int], None]
 BATCH_SIZE = 256  # articles per write transaction
@@ -65,29 +65,49 @@ def _analyse_in_worker(job: tuple[PendingArticle, str]) -> Extraction:
     return analyse(_worker_nlp, *job)
 
 
-def _pages(store: Store, ids: Sequence[int]) -> Iterator[PendingArticle]:
-    for start in range(0, len(ids), PAGE_SIZE):
-        yield from store.load_pending(ids[start : start + PAGE_SIZE])
+def pending_pages(store: Store, version: str, size: int = PAGE_SIZE) -> Iterator[list[PendingArticle]]:
+    """The pending articles, ``size`` at a time, in ``article_id`` order (keyset paging).
+
+    Only one page of ids and bodies is held at once, so memory stays bounded however
+    large the backlog (``extract --all`` on the whole archive).
+    """
+    after = None
+    while ids := store.pending_ids(version, after, size):
+        yield store.load_pending(ids)
+        after = ids[-1]
 
 
 def _extractions(
-    store: Store, ids: Sequence[int], version: str, workers: int, nlp: VietnameseNLP | None
+    store: Store, version: str, total: int, workers: int, nlp: VietnameseNLP | None
 ) -> Iterator[Extraction]:
-    """Extractions in input order, from this process or from a pool of worker processes.
-
-    Articles are read a page at a time and fed to the pool a page at a time, so memory
-    stays bounded however large the backlog (``extract --all`` on the whole corpus).
-    """
+    """Extractions in input order, from this process or from a pool of worker processes, a page at a time."""
     nlp = nlp or VietnameseNLP()
-    if workers > 1 and len(ids) > workers:
+    if workers > 1 and total > workers:
         # fork: the initializer's argument reaches the workers without pickling
         with mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
-            for start in range(0, len(ids), PAGE_SIZE):
-                page = store.load_pending(ids[start : start + PAGE_SIZE])
+            for page in pending_pages(store, version):
                 yield from pool.imap(_analyse_in_worker, [(a, version) for a in page], chunksize=8)
     else:
-        for article in _pages(store, ids):
-            yield analyse(nlp, article, version)
+        for page in pending_pages(store, version):
+            for article in page:
+                yield analyse(nlp, article, version)
+
+
+def start_extraction(store: Store, everything: bool) -> tuple[str, int]:
+    """Record the extractor version, clear everything for ``--all``; return the version and the backlog."""
+    version = extractor_version()
+    store.set_meta("extractor_version", version)  # the views show this version's rows only
+    if everything:
+        store.clear_extractions()
+    return version, store.pending_count(version)
+
+
+def finish_index(store: Store, everything: bool, index_from: int) -> None:
+    """Order the word index after a run: all of it after ``--all``, else only the run's own rows."""
+    if everything:
+        compact_index(store.con)
+    else:
+        sort_appended_terms(store.con, index_from)
 
 
 def extract_pending(
@@ -104,25 +124,24 @@ def extract_pending(
     Each batch's rows are written in one transaction, so a killed run leaves each
     article either fully extracted or still pending.
     """
-    version = extractor_version()
-    store.set_meta("extractor_version", version)  # the views show this version's rows only
-    ids = store.pending_ids(version, everything=everything)
+    index_from = rows_end(store.con, "search_terms")
+    version, total = start_extraction(store, everything)
     if on_progress:
-        on_progress(0, len(ids))
+        on_progress(0, total)
     batch: list[Extraction] = []
     done = 0
-    for extraction in _extractions(store, ids, version, workers, nlp):
+    for extraction in _extractions(store, version, total, workers, nlp) if total else ():
         batch.append(extraction)
         if len(batch) >= batch_size:
             store.replace_extractions(batch)
             done += len(batch)
             batch.clear()
             if on_progress:
-                on_progress(done, len(ids))
+                on_progress(done, total)
     store.replace_extractions(batch)
     done += len(batch)
     if on_progress:
-        on_progress(done, len(ids))
+        on_progress(done, total)
     if done:
-        compact_index(store.con)
+        finish_index(store, everything, index_from)
     return ExtractStats(done, version)

@@ -20,6 +20,20 @@ from core.config import MIGRATIONS_DIR
 from core.records import Article, Extraction, Source, utcnow
 
 EXTRACTION_TABLES = ("units", "amounts", "awards", "movements", "models", "sentences", "highlights", "search_terms")
+EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
+
+
+def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """One past the largest rowid of a table, reading only its last row groups.
+
+    Rows appended from now on get rowids from here: a run's appended rows are a
+    rowid range, which DuckDB reads without scanning older row groups.
+    """
+    count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    if not count:
+        return 0
+    # rowids run from 0, with gaps only where deleted rows are not vacuumed yet: the largest is >= count - 1
+    return con.execute(f"SELECT max(rowid) FROM {table} WHERE rowid >= ?", [count - 1]).fetchone()[0] + 1
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,10 @@ class Store:
         self.con = con
         self.read_only = read_only
         self._schemas: dict[str, pa.Schema] = {}
+        # Set by pipeline.writer on its working copy: the generation under which deletes and
+        # updates of existing rows are logged (changes_rewritten), and how the copy was prepared.
+        self.generation: int | None = None
+        self.prepared: str | None = None
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> "Store":
@@ -118,6 +136,23 @@ class Store:
         finally:
             self.con.unregister("_incoming")
 
+    def log_rewrite(self, table: str, ids: Sequence[int], deleted: bool) -> None:
+        """Record that existing rows of these articles in ``table`` were deleted or updated.
+
+        Every delete or update of an article's existing rows calls this in the same
+        transaction: the next writer replays these articles onto its standby copy
+        (``pipeline.writer``). Appends need no call. Outside a writer it does nothing.
+        """
+        if self.generation is None or not ids:
+            return
+        self.con.execute("INSERT INTO changes_rewritten SELECT ?, ?, unnest(?::BIGINT[]), ?",
+                         [self.generation, table, list(ids), deleted])
+
+    def log_rewrite_all(self) -> None:
+        """Record that this run rewrote (nearly) every article: the next writer copies the whole file."""
+        if self.generation is not None:
+            self.con.execute("INSERT INTO changes_rewritten VALUES (?, ?, NULL, TRUE)", [self.generation, EVERY_TABLE])
+
     # -- sources and articles -----------------------------------------------------------
 
     def upsert_sources(self, sources: Iterable[Source]) -> None:
@@ -163,12 +198,43 @@ class Store:
             raise
         return fresh
 
-    def pending_ids(self, version: str | None, everything: bool = False) -> list[int]:
-        """Articles whose extraction is missing or stale, or (with ``everything``) all articles."""
-        where = "" if everything else "WHERE extracted_with IS NULL OR extracted_with <> ?"
-        params = [] if everything else [version]
-        return [r[0] for r in self.con.execute(
-            f"SELECT article_id FROM articles {where} ORDER BY article_id", params).fetchall()]
+    def pending_count(self, version: str | None) -> int:
+        """How many articles have a missing or stale extraction."""
+        return self.con.execute(
+            "SELECT count(*) FROM articles WHERE extracted_with IS NULL OR extracted_with <> ?", [version]).fetchone()[0]
+
+    def pending_ids(self, version: str | None, after: int | None = None, limit: int | None = None) -> list[int]:
+        """Articles whose extraction is missing or stale, in ``article_id`` order, a page at a time.
+
+        ``after`` is the last id of the previous page (keyset paging: each page is one
+        index-free range scan, and no list of the whole backlog is ever held).
+        """
+        sql = "SELECT article_id FROM articles WHERE (extracted_with IS NULL OR extracted_with <> ?)"
+        params: list[Any] = [version]
+        if after is not None:
+            sql += " AND article_id > ?"
+            params.append(after)
+        sql += " ORDER BY article_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.con.execute(sql, params).fetchall()]
+
+    def clear_extractions(self) -> None:
+        """Delete every extraction row and mark every article pending, in one transaction.
+
+        ``extract --all`` starts with this: the re-extraction then only appends (no
+        per-batch DELETE scans), and a killed run resumes with the articles still pending.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in EXTRACTION_TABLES:
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("UPDATE articles SET extracted_with = NULL WHERE extracted_with IS NOT NULL")
+            self.log_rewrite_all()
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def load_pending(self, ids: Sequence[int]) -> list[PendingArticle]:
         """What the extractors need of these articles (read a page at a time: bodies are large)."""
@@ -194,11 +260,13 @@ class Store:
             if stale:
                 for table in EXTRACTION_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [stale])
+                    self.log_rewrite(table, stale, deleted=True)
             for table in EXTRACTION_TABLES:
                 self._insert(table, [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)])
             for version in {e.version for e in extractions}:
                 same = [e.article_id for e in extractions if e.version == version]
                 self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, same])
+            self.log_rewrite("articles", ids, deleted=False)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
