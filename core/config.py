@@ -63,6 +63,11 @@ class Workspace:
         return self.db.with_name(self.db.stem + ".standby" + self.db.suffix)
 
     @property
+    def staging_dir(self) -> Path:
+        """Parquet parts exchanged with cluster workers (``extract --engine dask``)."""
+        return self.db.with_name(self.db.name + ".staging")
+
+    @property
     def lock_file(self) -> Path:
         return self.db.with_name(self.db.name + ".lock")
 

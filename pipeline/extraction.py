@@ -22,6 +22,7 @@ PAGE_SIZE = 2048  # articles whose bodies are held in memory at once
 class ExtractStats:
     articles: int
     version: str
+    workers: int = 1  # processes that ran the NLP
 
 
 def context_of(article: PendingArticle) -> ArticleContext:
@@ -144,4 +145,4 @@ def extract_pending(
         on_progress(done, total)
     if done:
         finish_index(store, everything, index_from)
-    return ExtractStats(done, version)
+    return ExtractStats(done, version, workers if workers > 1 and total > workers else 1)

@@ -29,11 +29,29 @@ def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
     Rows appended from now on get rowids from here: a run's appended rows are a
     rowid range, which DuckDB reads without scanning older row groups.
     """
-    count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    count = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     if not count:
         return 0
     # rowids run from 0, with gaps only where deleted rows are not vacuumed yet: the largest is >= count - 1
-    return con.execute(f"SELECT max(rowid) FROM {table} WHERE rowid >= ?", [count - 1]).fetchone()[0] + 1
+    return con.execute(f"SELECT max(rowid) FROM {table} WHERE rowid >= ?", [count - 1]).fetchall()[0][0] + 1
+
+
+def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of ``schema``."""
+    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+
+
+def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
+    """One Arrow table per extraction table with rows (``schemas`` give the columns), ``article_id`` filled in.
+
+    Worker processes call this too (``pipeline.distributed``), with the schemas the writer sent them.
+    """
+    tables = {}
+    for table, schema in schemas.items():
+        rows = [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)]
+        if rows:
+            tables[table] = arrow_rows(schema, rows)
+    return tables
 
 
 @dataclass(frozen=True)
@@ -128,8 +146,7 @@ class Store:
         """Bulk insert rows (dicts keyed by column) through one Arrow table."""
         if not rows:
             return
-        schema = self._schema(table)
-        arrow = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+        arrow = arrow_rows(self._schema(table), rows)
         self.con.register("_incoming", arrow)
         try:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
@@ -201,7 +218,7 @@ class Store:
     def pending_count(self, version: str | None) -> int:
         """How many articles have a missing or stale extraction."""
         return self.con.execute(
-            "SELECT count(*) FROM articles WHERE extracted_with IS NULL OR extracted_with <> ?", [version]).fetchone()[0]
+            "SELECT count(*) FROM articles WHERE extracted_with IS NULL OR extracted_with <> ?", [version]).fetchall()[0][0]
 
     def pending_ids(self, version: str | None, after: int | None = None, limit: int | None = None) -> list[int]:
         """Articles whose extraction is missing or stale, in ``article_id`` order, a page at a time.
@@ -246,11 +263,21 @@ class Store:
         ).fetchall()
         return [PendingArticle(*r) for r in rows]
 
+    def extraction_arrow(self, extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
+        """The rows of these extractions as one Arrow table per extraction table (empty ones left out)."""
+        return extraction_arrow({t: self._schema(t) for t in EXTRACTION_TABLES}, extractions)
+
     def replace_extractions(self, extractions: Sequence[Extraction]) -> None:
         """Replace the extraction rows of these articles and stamp their version, atomically."""
-        if not extractions:
+        for version in {e.version for e in extractions}:
+            same = [e for e in extractions if e.version == version]
+            self.replace_extraction_tables([e.article_id for e in same], version, self.extraction_arrow(same))
+
+    def replace_extraction_tables(self, ids: Sequence[int], version: str, tables: dict[str, pa.Table]) -> None:
+        """Replace the extraction rows of these articles by ``tables`` (Arrow, keyed by table) and stamp them."""
+        if not ids:
             return
-        ids = [e.article_id for e in extractions]
+        ids = list(ids)
         # Only articles extracted before have rows to replace (rows and version are written together);
         # skipping the DELETE for new articles spares a scan of every extraction table per batch.
         stale = [r[0] for r in self.con.execute(
@@ -261,11 +288,13 @@ class Store:
                 for table in EXTRACTION_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [stale])
                     self.log_rewrite(table, stale, deleted=True)
-            for table in EXTRACTION_TABLES:
-                self._insert(table, [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)])
-            for version in {e.version for e in extractions}:
-                same = [e.article_id for e in extractions if e.version == version]
-                self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, same])
+            for table, arrow in tables.items():
+                self.con.register("_incoming", arrow)
+                try:
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+                finally:
+                    self.con.unregister("_incoming")
+            self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, ids])
             self.log_rewrite("articles", ids, deleted=False)
             self.con.execute("COMMIT")
         except Exception:
