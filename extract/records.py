@@ -10,6 +10,7 @@ kinds are taken from the body only, where union news restates the title's facts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -71,9 +72,27 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return list(by_name.values())
 
 
+class _Sentences:
+    """The sentences of a Doc, looked up by token position (``Token.sent`` walks the document per call)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.starts = [sent.start for sent in self.sents]
+
+    def of_token(self, i: int) -> Span:
+        """The sentence holding token ``i`` (``doc[i].sent``)."""
+        return self.sents[bisect_right(self.starts, i) - 1]
+
+    def of_span(self, span: Span) -> Span:
+        """The sentences ``span`` touches, as one span (``span.sent``)."""
+        return self.doc[self.of_token(span.start).start : self.of_token(span.end - 1).end]
+
+
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
+    sentences = _Sentences(doc)
     return [
-        {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
+        {**fields_of(span, "amounts"), "text": span.text, "sentence": sentences.of_span(span).text.strip(),
          **_offsets(span, body_start)}
         for span in _body_spans(doc, "amounts", body_start)
     ]
@@ -102,9 +121,8 @@ _HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model
 _HIGHLIGHT_AMOUNTS = ("money", "count")
 
 
-def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
-    """The first unit mentioned in the sentence, else the article's first unit."""
-    units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
+def _highlight_unit(units: list[Span], sent: Span) -> dict[str, Any]:
+    """The first unit mentioned in the sentence, else the article's first unit (``units`` by position)."""
     inside = [u for u in units if sent.start_char <= u.start_char < sent.end_char]
     chosen = (inside or units or [None])[0]
     fields = fields_of(chosen, "units") if chosen is not None else {}
@@ -114,13 +132,15 @@ def _highlight_unit(doc: Doc, sent: Span) -> dict[str, Any]:
 def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
+    units = sorted(doc.spans.get("units", []), key=lambda s: s.start_char)
+    sentences = _Sentences(doc)
     for group in ("awards", "amounts", "movements", "models"):
         for span in _body_spans(doc, group, body_start):
             fields = fields_of(span, group)
             kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
             if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
                 continue
-            sent = doc[span.start].sent
+            sent = sentences.of_token(span.start)
             label = {"award": fields.get("form"), "movement": fields.get("name"), "model": fields.get("name")}
             rows.append({
                 "kind": kind,
@@ -129,7 +149,7 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 "value": fields.get("value") if group == "amounts" else None,
                 "currency": fields.get("currency") if group == "amounts" else None,
                 "counted": fields.get("unit") if group == "amounts" else None,
-                **_highlight_unit(doc, sent),
+                **_highlight_unit(units, sent),
                 "sentence": sent.text,
                 "sentence_start": sent.start_char - body_start,
                 "item_start": span.start_char - body_start,
