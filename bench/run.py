@@ -6,20 +6,28 @@ Each benchmark runs in its own process (``bench/run.py --one NAME`` prints one
 JSON line), so each reports its own peak memory and nothing is shared by
 accident; crawls run in further processes of their own, because Scrapy's
 reactor starts once per process. The parent prints one table and writes
-``bench/out/results.json``. It judges nothing: the goals are printed beside the
-figures. ``--quick`` shrinks every size for a smoke test.
+``bench/out/results.json``, then a second table with each goal of issue 15 and whether this run
+met it. ``--quick`` shrinks every size for a smoke test.
 
 Benchmarks (``--only`` takes these names):
 
-* ``bare-nlp``: underthesea's public ``word_tokenize`` + ``pos_tag`` over the extraction texts;
-* ``nlp-layers``: congdoan's NLP object alone (``make_doc``), then with the extractor components;
+* ``bare-nlp``: underthesea's public ``pos_tag`` as users call it, per paragraph and per sentence
+  (and per whole article, the old baseline, super-linear in length);
+* ``nlp-layers``: congdoan's NLP object alone (``make_doc``, the floor), then with the extractor components;
 * ``extract-1``, ``extract-2``: ``pipeline.extraction.extract_pending`` (what ``congdoan extract``
-  runs) on a temporary database, with 1 and 2 workers;
+  runs) on a temporary database, with 1 and 2 workers; ``extract-dask``: the same on a local Dask
+  cluster of 2 workers (``pipeline.cluster``);
 * ``crawl``: a generated site on loopback, crawled alternately by a bare Scrapy spider and by
   ``crawl_sites`` with politeness off (the median of each kept), then once more by ``crawl_sites``
   over an unchanged site (the incremental run);
 * ``db``: a generated database (bulk load rows/s, the pipeline's write path, size, copy time);
-* ``queries``: latency of the research views and of the web page's queries on that database.
+* ``queries``: latency of the research views and of the web page's queries on that database;
+* ``nightly-small``, ``nightly-large``: a nightly run adding new articles to a 10,000- and a
+  1,000,000-article database, step by step, with the working copy copied and from the standby
+  (``bench/nightly.py``); re-extraction; ``extract --all`` memory;
+* ``web-archive``: every page of the web app on the 1,000,000-article database (``bench/web_bench.py``).
+
+The generated databases are built once and cached in ``bench/out/`` (the million takes a while).
 
 Extraction texts are real: the bodies of the bundled sample sites' articles and the seeds of the
 shared folder when present, repeated in whole cycles. Results: docs/benchmarks.md and docs/scaling.md.
@@ -195,20 +203,27 @@ def _articles_table(store: Any, articles: list[dict[str, Any]]) -> Any:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def bench_extract(sizes: Sizes, work: Path, workers: int) -> dict[str, Any]:
-    """``extract_pending`` on a fresh database of the corpus, as ``congdoan extract --workers N`` runs it."""
+def bench_extract(sizes: Sizes, work: Path, workers: int, engine: str = "local") -> dict[str, Any]:
+    """``extract_pending`` on a fresh database of the corpus, as ``congdoan extract --workers N`` runs it
+    (or ``--engine dask``: a local Dask cluster of ``workers`` processes, started in the run)."""
     from pipeline.extraction import extract_pending
     from core.records import Source
     from pipeline.store import Store
 
     articles = repeated(load_corpus(work), sizes.extract_articles)
-    db = work / f"extract-{workers}.duckdb"
+    db = work / f"extract-{engine}-{workers}.duckdb"
     store = Store.open(db)
     store.upsert_sources([Source(source=s, name=s, kind="sample") for s in sorted({a["source"] for a in articles})])
     store.con.from_arrow(_articles_table(store, articles)).insert_into("articles")
     marks: list[tuple[float, int]] = []
     start = time.perf_counter()
-    stats = extract_pending(store, workers=workers, on_progress=lambda done, total: marks.append((time.perf_counter(), done)))
+    mark = lambda done, total: marks.append((time.perf_counter(), done))  # noqa: E731
+    if engine == "dask":
+        from pipeline.cluster import extract_on_cluster
+
+        stats = extract_on_cluster(store, work / "staging", workers=workers, on_progress=mark)
+    else:
+        stats = extract_pending(store, workers=workers, on_progress=mark)
     seconds = time.perf_counter() - start
     store.con.execute("CHECKPOINT")
     tokens = store.con.execute("SELECT coalesce(sum(len(words)), 0) FROM sentences").fetchone()[0]
@@ -481,6 +496,7 @@ BENCHMARKS: dict[str, Callable[[Sizes, Path], dict[str, Any]]] = {
     "nlp-layers": bench_nlp_layers,
     "extract-1": lambda sizes, work: bench_extract(sizes, work, 1),
     "extract-2": lambda sizes, work: bench_extract(sizes, work, 2),
+    "extract-dask": lambda sizes, work: bench_extract(sizes, work, 2, engine="dask"),
     "crawl": bench_crawl,
     "db": bench_db,
     "queries": bench_queries,
@@ -560,6 +576,12 @@ def table_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
         out.append(Row("congdoan extract --workers 2", rate(two) + steady, compared,
                        _ratio(two["articles_per_s"], one and one["articles_per_s"]), ">= 1.9x",
                        f"{_mb(two['peak_mb'])} + {_mb(two['workers_peak_mb'])}/worker"))
+    dask = r.get("extract-dask")
+    if dask:
+        steady = f"; steady {dask['steady_articles_per_s']:.2f}/s" if dask["steady_articles_per_s"] else ""
+        out.append(Row("congdoan extract --engine dask, local cluster of 2 workers (started in the run)",
+                       rate(dask) + steady, f"1 worker: {one['articles_per_s']:.2f}/s" if one else "-",
+                       _ratio(dask["articles_per_s"], one and one["articles_per_s"]), peak_mb=_mb(dask["peak_mb"])))
     crawl = r.get("crawl")
     if crawl:
         first, bare_c, second = crawl["first"], crawl["bare"], crawl["second"]
