@@ -18,7 +18,7 @@ hour, so no writer ever opens that file. Instead a writer
      logged in the published file: for each large table, the rows it appended
      (``changes_appended``: one rowid range, read without scanning older rows) and
      the articles whose older rows it deleted or updated (``changes_rewritten``).
-     Small tables are copied whole. Used only when no reader still holds the file
+     Small tables, and tables without ``article_id`` that runs update, are copied whole. Used only when no reader still holds the file
      (DuckDB's lock says so), when it is exactly one generation behind, and when the
      schema did not change; a row-count check of every table follows the replay;
    * **copy**: a full copy of the published file (the fallback; the only way before);
@@ -56,8 +56,10 @@ from pipeline.store import EVERY_TABLE, Store, rows_end
 log = logging.getLogger(__name__)
 
 CHANGE_TABLES = ("changes_appended", "changes_rewritten")
-WHOLE_COPY_ROWS = 100_000
+WHOLE_COPY_ROWS = 10_000
 """Tables smaller than this are replayed by copying them whole (cheap, and no log needed)."""
+APPEND_ONLY = ("crawl_site_runs", "page_errors")
+"""Tables without ``article_id`` that runs only append to: replayed by rowid range when large."""
 MAX_REWRITTEN_SHARE = 0.05
 """Above this share of re-extracted articles (and 1,000 of them), a full copy is cheaper than the replay."""
 
@@ -130,7 +132,7 @@ def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
             columns = [r[0] for r in con.execute(
                 "SELECT column_name FROM duckdb_columns() WHERE database_name = 'published' AND table_name = ?",
                 [table]).fetchall()]
-            if table not in appended or "article_id" not in columns:
+            if table not in appended or ("article_id" not in columns and table not in APPEND_ONLY):
                 con.execute(f"DELETE FROM {table}")
                 con.execute(f"INSERT INTO {table} SELECT * FROM published.{table}")
                 continue
