@@ -737,6 +737,20 @@ def print_goals(found: list[Goal]) -> None:
     Console(width=200).print(table)
 
 
+def markdown(rows: list[Row], found: list[Goal], title: str) -> str:
+    """The two tables as Markdown, for docs/benchmarks.md and docs/scaling.md."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = [f"## {title}", "", "| what | figure | compared with | ratio | goal | peak MB |", "|---|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(cell(v) for v in (r.what, r.figure, r.compared, r.ratio, r.goal, r.peak_mb))} |"
+              for r in rows]
+    lines += ["", "| goal | figure | met |", "|---|---|---|"]
+    lines += [f"| {cell(g.goal)} | {cell(g.figure)} | {({True: 'met', False: '**not met**', None: '-'})[g.met]} |"
+              for g in found]
+    return "\n".join(lines) + "\n"
+
+
 def print_table(rows: list[Row], title: str) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -807,6 +821,8 @@ def main() -> None:
                         help=f"run only this benchmark (repeatable): {', '.join(BENCHMARKS)}")
     parser.add_argument("--one", choices=sorted(BENCHMARKS), help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--report", type=Path, metavar="RESULTS_JSON",
+                        help="print the tables of a saved results.json again (and write results.md), run nothing")
     parser.add_argument("--crawl-child", nargs=4, metavar=("ENTRY", "ORIGIN", "DB", "RUN_ID"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
@@ -817,19 +833,32 @@ def main() -> None:
     if args.one:
         run_one(args.one, sizes, args.work)
         return
+    if args.report:
+        saved = json.loads(args.report.read_text(encoding="utf-8"))
+        report(saved, datetime.fromisoformat(saved["date"]), saved["quick"], write=False)
+        return
     names = [n for n in BENCHMARKS if not args.only or n in args.only]
     started = datetime.now(timezone.utc)
     run = run_all(names, args.quick)
-    rows = table_rows(run["results"])
-    print_table(rows, f"congdoan benchmarks{' (--quick)' if args.quick else ''}, {started:%Y-%m-%d}")
-    found = goals(run["results"])
+    saved = {"date": started.isoformat(timespec="seconds"), "quick": args.quick, "sizes": asdict(sizes),
+             "machine": machine(), **run}
+    report(saved, started, args.quick, write=True)
+
+
+def report(saved: dict[str, Any], started: datetime, quick: bool, write: bool) -> None:
+    """Print both tables; write results.json (when ``write``) and results.md under bench/out/."""
+    rows = table_rows(saved["results"])
+    title = f"congdoan benchmarks{' (--quick)' if quick else ''}, {started:%Y-%m-%d}"
+    print_table(rows, title)
+    found = goals(saved["results"])
     print_goals(found)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    report = {"date": started.isoformat(timespec="seconds"), "quick": args.quick, "sizes": asdict(sizes),
-              "machine": machine(), **run, "table": [asdict(r) for r in rows],
-              "goals": [asdict(g) for g in found]}
-    (OUT_DIR / "results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-    print(f"raw results: {OUT_DIR / 'results.json'}")
+    if write:
+        saved = {**saved, "table": [asdict(r) for r in rows], "goals": [asdict(g) for g in found]}
+        (OUT_DIR / "results.json").write_text(json.dumps(saved, indent=2, ensure_ascii=False, default=str),
+                                              encoding="utf-8")
+    (OUT_DIR / "results.md").write_text(markdown(rows, found, title), encoding="utf-8")
+    print(f"raw results: {OUT_DIR / 'results.json'}; tables as Markdown: {OUT_DIR / 'results.md'}")
 
 
 if __name__ == "__main__":
