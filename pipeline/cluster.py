@@ -37,7 +37,7 @@ from core.records import Extraction
 from extract import extractor_version
 from extract.nlp import VietnameseNLP
 from pipeline.extraction import BATCH_SIZE, ExtractStats, Progress, analyse, finish_index, pending_pages, start_extraction
-from pipeline.store import EXTRACTION_TABLES, PendingArticle, Store, extraction_arrow, rows_end
+from pipeline.store import PendingArticle, Store, extraction_arrow, rows_end
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def extract_on_cluster(
     on_progress: Progress | None = None,
 ) -> ExtractStats:
     """``extract_pending`` with the NLP on a Dask cluster and the writes here; see the module docstring."""
-    schemas = {t: store._schema(t) for t in EXTRACTION_TABLES}
+    schemas = store.extraction_schemas()
     index_from = rows_end(store.con, "search_terms")
     version, total = start_extraction(store, everything)
     if on_progress:

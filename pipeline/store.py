@@ -263,9 +263,13 @@ class Store:
         ).fetchall()
         return [PendingArticle(*r) for r in rows]
 
+    def extraction_schemas(self) -> dict[str, pa.Schema]:
+        """The Arrow schema of every extraction table."""
+        return {t: self._schema(t) for t in EXTRACTION_TABLES}
+
     def extraction_arrow(self, extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
         """The rows of these extractions as one Arrow table per extraction table (empty ones left out)."""
-        return extraction_arrow({t: self._schema(t) for t in EXTRACTION_TABLES}, extractions)
+        return extraction_arrow(self.extraction_schemas(), extractions)
 
     def replace_extractions(self, extractions: Sequence[Extraction]) -> None:
         """Replace the extraction rows of these articles and stamp their version, atomically."""

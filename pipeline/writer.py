@@ -103,8 +103,12 @@ def _meta(con: duckdb.DuckDBPyConnection, database: str | None = None) -> dict[s
     return dict(con.execute(f"SELECT key, value FROM {database + '.' if database else ''}meta").fetchall())
 
 
-def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
-    """Bring ``main`` (the standby) up to ``published``; return why not when it cannot be done."""
+class _ReplayMismatch(Exception):
+    """The replayed standby does not hold the published file's rows: it is rolled back and not used."""
+
+
+def _why_not_replay(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Why the standby (this connection's database) cannot be brought up to ``published``, if it cannot."""
     mine, theirs = _meta(con), _meta(con, "published")
     if not mine.get("lineage") or mine.get("lineage") != theirs.get("lineage"):
         return "it belongs to another database"
@@ -125,6 +129,15 @@ def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
     articles = con.execute("SELECT count(*) FROM published.articles").fetchone()[0]
     if rewritten[0] > max(MAX_REWRITTEN_SHARE * articles, 1000):
         return f"the last run rewrote {rewritten[0]:,} of {articles:,} articles"
+    return None
+
+
+def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Bring the standby (this connection's database) up to ``published``; return why not when it cannot be."""
+    why = _why_not_replay(con)
+    if why:
+        return why
+    tables = base_tables(con, "published")
     appended = dict(con.execute("SELECT table_name, appended_from FROM published.changes_appended").fetchall())
     con.execute("BEGIN TRANSACTION")
     try:
@@ -161,10 +174,6 @@ def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
         con.execute("ROLLBACK")
         raise
     return None
-
-
-class _ReplayMismatch(Exception):
-    pass
 
 
 def _from_standby(ws: Workspace) -> bool:
