@@ -17,10 +17,12 @@ hour, so no writer ever opens that file. Instead a writer
      brought up to date by replaying what the last run changed, which that run
      logged in the published file: for each large table, the rows it appended
      (``changes_appended``: one rowid range, read without scanning older rows) and
-     the articles whose older rows it deleted or updated (``changes_rewritten``).
+     the articles whose older rows it updated (``changes_rewritten``).
      Small tables, and tables without ``article_id`` that runs update, are copied whole. Used only when no reader still holds the file
-     (DuckDB's lock says so), when it is exactly one generation behind, and when the
-     schema did not change; a row-count check of every table follows the replay;
+     (DuckDB's lock says so), when it is exactly one generation behind, when the
+     schema did not change, and when the last run deleted no rows (a re-extraction:
+     DuckDB may then renumber rowids, and a copy is cheaper than replaying by scans);
+     a row-count check of every table follows the replay;
    * **copy**: a full copy of the published file (the fallback; the only way before);
    * **new**: an empty database when nothing is published yet;
 
@@ -60,8 +62,6 @@ WHOLE_COPY_ROWS = 10_000
 """Tables smaller than this are replayed by copying them whole (cheap, and no log needed)."""
 APPEND_ONLY = ("crawl_site_runs", "page_errors")
 """Tables without ``article_id`` that runs only append to: replayed by rowid range when large."""
-MAX_REWRITTEN_SHARE = 0.05
-"""Above this share of re-extracted articles (and 1,000 of them), a full copy is cheaper than the replay."""
 
 
 class DatabaseLocked(RuntimeError):
@@ -120,15 +120,15 @@ def _why_not_replay(con: duckdb.DuckDBPyConnection) -> str | None:
     tables = base_tables(con, "published")
     if tables != base_tables(con):
         return "the tables differ"
-    # Re-extracted articles cost scans of the large tables; updated articles rows (extracted_with) do not.
-    rewritten = con.execute(
-        """SELECT count(DISTINCT article_id) FILTER (WHERE table_name <> 'articles'),
-                  count(*) FILTER (WHERE table_name = ?) FROM published.changes_rewritten""", [EVERY_TABLE]).fetchone()
-    if rewritten[1]:
+    # Deleted rows may let DuckDB renumber the rowids after them, so a re-extraction's rows cannot be
+    # found by range: replaying them takes scans of the largest tables, dearer than a copy (measured).
+    deleted, everything = con.execute(
+        """SELECT count(DISTINCT article_id) FILTER (WHERE deleted), count(*) FILTER (WHERE table_name = ?)
+           FROM published.changes_rewritten""", [EVERY_TABLE]).fetchone()
+    if everything:
         return "the last run rewrote everything"
-    articles = con.execute("SELECT count(*) FROM published.articles").fetchone()[0]
-    if rewritten[0] > max(MAX_REWRITTEN_SHARE * articles, 1000):
-        return f"the last run rewrote {rewritten[0]:,} of {articles:,} articles"
+    if deleted:
+        return f"the last run re-extracted {deleted:,} article(s)"
     return None
 
 
@@ -149,15 +149,8 @@ def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
                 con.execute(f"DELETE FROM {table}")
                 con.execute(f"INSERT INTO {table} SELECT * FROM published.{table}")
                 continue
-            log = "SELECT article_id FROM published.changes_rewritten"
-            deleted, updated = (con.execute(f"SELECT count(*) FROM ({log} WHERE table_name = ? AND deleted = ?)",
-                                            [table, flag]).fetchone()[0] for flag in (True, False))
-            if deleted:  # rowids after deleted rows may have been renumbered: replay every touched article
-                con.execute(f"DELETE FROM {table} WHERE article_id IN ({log})")
-                con.execute(f"INSERT INTO {table} SELECT * FROM published.{table} WHERE article_id IN ({log})")
-                continue
-            if updated:  # rows updated in place keep their rowids
-                changed = f"{log} WHERE table_name = '{table}'"
+            changed = f"SELECT article_id FROM published.changes_rewritten WHERE table_name = '{table}'"
+            if con.execute(f"SELECT count(*) FROM ({changed})").fetchone()[0]:  # rows updated in place
                 con.execute(f"DELETE FROM {table} WHERE article_id IN ({changed})")
                 con.execute(f"""INSERT INTO {table} SELECT * FROM published.{table}
                                 WHERE rowid < {appended[table]} AND article_id IN ({changed})""")

@@ -167,26 +167,31 @@ def test_a_nightly_run_no_longer_copies_the_published_file(ws: Workspace, monkey
     monkeypatch.setattr(writer_module, "WHOLE_COPY_ROWS", 1)  # every table replayed by rowid range, as at scale
     assert night(ws, 1) == "copy"  # nothing was published before the first file: no standby yet
     assert ws.standby_db.exists()
-    for n in range(2, 6):
+
+    def no_copy(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the writer copied the whole published file")
+
+    for n in range(2, 7):
+        after_reextraction = n == 5  # night 4 re-extracts (deletes rows): the file is copied once
         standby = ws.standby_db.stat().st_ino
-
-        def no_copy(*args: object, **kwargs: object) -> None:
-            raise AssertionError("the writer copied the whole published file")
-
-        monkeypatch.setattr(writer_module.shutil, "copy2", no_copy)
-        with writer(ws) as store:
-            assert store.prepared == "standby"
-            assert ws.work_db.stat().st_ino == standby  # the file itself, renamed: not a copy
+        if not after_reextraction:
+            monkeypatch.setattr(writer_module.shutil, "copy2", no_copy)
+        with writer(ws) as store:  # the working copy a run starts from holds exactly the published rows
+            assert store.prepared == ("copy" if after_reextraction else "standby")
+            if not after_reextraction:
+                assert ws.work_db.stat().st_ino == standby  # the file itself, renamed: not a copy
             store.con.execute("ATTACH ? AS published (READ_ONLY)", [str(ws.db)])
             assert snapshot(store.con) == snapshot(store.con, "published")
             store.con.execute("DETACH published")
+        monkeypatch.setattr(writer_module.shutil, "copy2", no_copy)
+        assert night(ws, n, restale=[100 * 3, 100 * 3 + 1] if n == 4 else []) == "standby"
         monkeypatch.undo()
         monkeypatch.setattr(writer_module, "WHOLE_COPY_ROWS", 1)
-        night(ws, n, restale=[100 * (n - 1), 100 * (n - 1) + 1] if n % 2 else [])
     with open_reader(ws) as store:
-        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1 + 5 * 5
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'night'").fetchone()[0] == "5"
-        assert store.con.execute("SELECT count(*) FROM sentences").fetchone()[0] == 3 * 5 * 5
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1 + 5 * 6
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'night'").fetchone()[0] == "6"
+        assert store.con.execute("SELECT count(*) FROM sentences").fetchone()[0] == 3 * 5 * 6
+        assert store.con.execute("SELECT count(*) FROM articles WHERE extracted_with = 'v4'").fetchone()[0] == 2
 
 
 NOTEBOOK = textwrap.dedent("""
