@@ -18,6 +18,7 @@ which runs the extraction's own incremental code. The web benchmark
 from __future__ import annotations
 
 import argparse
+import hashlib
 import time
 from datetime import date
 from pathlib import Path
@@ -25,12 +26,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from core.config import MIGRATIONS_DIR
 from extract.award_recipients import form_family
 from extract.purpose import purpose_in
 from extract.unit_identity import identify
 from pipeline.derived import update_derived
 from pipeline.search import compact_index
 from pipeline.store import Store
+
+OUT_DIR = Path(__file__).resolve().parent / "out"
 
 GENERATED_VERSION = "bench"  # articles.extracted_with written by generate
 LISTING_PAGES_PER_SOURCE = 20
@@ -89,32 +93,19 @@ FILLERS = [
 HIGHLIGHT_SENTENCES = 6
 FILLER_SENTENCES = 9
 SOURCES = 40
+CHUNK = 50_000  # articles generated at a time: memory stays that of a 50,000-article database
 
 
-def generate(path: Path, articles: int) -> None:
-    """Fill a fresh database with ``articles`` generated articles and all their derived rows."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in (path, path.with_name(path.name + ".wal")):
-        stale.unlink(missing_ok=True)
-    store = Store.open(path)
-    con = store.con
-    units = [(pattern.format(p=old), level, old, now) for old, now in PROVINCES for pattern, level in UNIT_PATTERNS]
-    con.execute("CREATE TEMP TABLE g_units (uid INTEGER, name VARCHAR, level VARCHAR, province VARCHAR, province_now VARCHAR)")
-    con.executemany("INSERT INTO g_units VALUES (?, ?, ?, ?, ?)", [(i, *u) for i, u in enumerate(units)])
-    con.execute("CREATE TEMP TABLE g_templates (tid INTEGER, kind VARCHAR, before VARCHAR, item VARCHAR, after VARCHAR)")
-    con.executemany("INSERT INTO g_templates VALUES (?, ?, ?, ?, ?)", [(i, *t) for i, t in enumerate(TEMPLATES)])
-    con.execute("CREATE TEMP TABLE g_fillers (fid INTEGER, text VARCHAR)")
-    con.executemany("INSERT INTO g_fillers VALUES (?, ?)", list(enumerate(FILLERS)))
-    con.execute(f"""INSERT INTO sources (source, name, base_url, province, kind, verified)
-                    SELECT 'nguon-' || i, 'Nguồn tin số ' || i, 'https://nguon' || i || '.example',
-                    NULL, 'newspaper', FALSE FROM range({SOURCES}) t(i)""")
-    n_units, n_templates, n_fillers = len(units), len(TEMPLATES), len(FILLERS)
+def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, n_units: int) -> None:
+    """Articles ``lo`` to ``hi - 1`` and all their derived rows (article ids grow with the article number)."""
+    n_templates, n_fillers = len(TEMPLATES), len(FILLERS)
+    first_id = (lo + 1) * 7919
     # One row per sentence: highlight sentences (a template filled with a unit and a number) and fillers.
     con.execute(f"""
-        CREATE TEMP TABLE g_sentences AS
+        CREATE OR REPLACE TEMP TABLE g_sentences AS
         WITH slots AS (
             SELECT a.i AS art, s.k, hash(a.i, s.k) AS h, (hash(a.i) % {n_units}) AS home_unit
-            FROM range({articles}) a(i), range({HIGHLIGHT_SENTENCES + FILLER_SENTENCES}) s(k)
+            FROM range({lo}, {hi}) a(i), range({HIGHLIGHT_SENTENCES + FILLER_SENTENCES}) s(k)
         )
         SELECT art, k,
                CASE WHEN k % 2 = 0 AND k < {2 * HIGHLIGHT_SENTENCES} THEN h % {n_templates} END AS tid,
@@ -122,7 +113,7 @@ def generate(path: Path, articles: int) -> None:
                (h % 97 + 3)::INTEGER AS n, h % {n_fillers} AS fid
         FROM slots""")
     con.execute("""
-        CREATE TEMP TABLE g_text AS
+        CREATE OR REPLACE TEMP TABLE g_text AS
         SELECT s.art, s.k, t.kind, u.name AS unit, u.level, u.province, u.province_now, s.n,
                CASE WHEN t.kind IS NULL THEN f.text ELSE u.name || t.before || replace(t.item, '{n}', s.n::VARCHAR) || t.after END AS sentence,
                CASE WHEN t.kind IS NULL THEN NULL ELSE length(u.name || t.before) END AS item_offset,
@@ -130,7 +121,7 @@ def generate(path: Path, articles: int) -> None:
                replace(t.item, '{n}', s.n::VARCHAR) AS item
         FROM g_sentences s JOIN g_units u USING (uid) LEFT JOIN g_templates t USING (tid) JOIN g_fillers f USING (fid)""")
     con.execute("""
-        CREATE TEMP TABLE g_placed AS
+        CREATE OR REPLACE TEMP TABLE g_placed AS
         SELECT *, coalesce(sum(length(sentence) + 1) OVER (PARTITION BY art ORDER BY k
                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::INTEGER AS sentence_start
         FROM g_text""")
@@ -161,29 +152,22 @@ def generate(path: Path, articles: int) -> None:
     con.execute("""
         INSERT INTO amounts (article_id, text, kind, value, currency, unit, qualifier, start_char, end_char, sentence)
         SELECT article_id, item, kind, value, currency, counted, 'exact', item_start, item_end, sentence
-        FROM highlights WHERE kind IN ('money', 'count')""")
+        FROM highlights WHERE kind IN ('money', 'count') AND article_id >= ?""", [first_id])
     con.execute("""
-        INSERT INTO awards (article_id, text, form, start_char, end_char, idx, form_family, awarder_unit, awarder_level)
-        SELECT article_id, item, label, item_start, item_end,
-               (row_number() OVER (PARTITION BY article_id ORDER BY item_start) - 1)::INTEGER, label, unit, level
-        FROM highlights WHERE kind = 'award'""")
-    # each award goes to the group its template counts ("15 tập thể"), placed in its giver's province
-    con.execute("""
-        INSERT INTO award_recipients
-        SELECT w.article_id, w.idx, 0, coalesce(nullif(regexp_extract(w.text, '\\d+ \\S+( \\S+)?'), ''), 'tập thể'), 'group',
-               TRY_CAST(regexp_extract(w.text, '(\\d+)', 1) AS INTEGER), NULL, h.province, h.province_now, 'awarder'
-        FROM awards w JOIN highlights h ON h.article_id = w.article_id AND h.item_start = w.start_char""")
+        INSERT INTO awards (article_id, text, form, start_char, end_char)
+        SELECT article_id, item, label, item_start, item_end FROM highlights WHERE kind = 'award' AND article_id >= ?""",
+        [first_id])
     for table in ("movements", "models"):
         con.execute(f"""INSERT INTO {table} SELECT article_id, label, unit, item_start, item_end
-                        FROM highlights WHERE kind = '{table[:-1]}'""")
+                        FROM highlights WHERE kind = '{table[:-1]}' AND article_id >= ?""", [first_id])
     # The word index: folded syllables and adjacent syllable pairs of title and body.
     con.execute("""
-        CREATE TEMP TABLE g_tokens AS
+        CREATE OR REPLACE TEMP TABLE g_tokens AS
         SELECT article_id, field, unnest(regexp_extract_all(strip_accents(lower(replace(replace(text, 'đ', 'd'), 'Đ', 'd'))),
                '[a-z0-9]+')) AS syllable, generate_subscripts(regexp_extract_all(strip_accents(lower(replace(replace(text, 'đ', 'd'), 'Đ', 'd'))),
                '[a-z0-9]+'), 1) AS pos
-        FROM (SELECT article_id, 'title' AS field, title AS text FROM articles
-              UNION ALL SELECT article_id, 'body', body FROM articles)""")
+        FROM (SELECT article_id, 'title' AS field, title AS text FROM articles WHERE article_id >= $1
+              UNION ALL SELECT article_id, 'body', body FROM articles WHERE article_id >= $1)""", [first_id])
     con.execute("""
         INSERT INTO search_terms
         SELECT article_id, term, count(*) FILTER (WHERE field = 'title')::INTEGER,
@@ -193,7 +177,57 @@ def generate(path: Path, articles: int) -> None:
               SELECT article_id, field, syllable || ' ' || lead(syllable) OVER (PARTITION BY article_id, field ORDER BY pos)
               FROM g_tokens WHERE field = 'body' QUALIFY lead(syllable) OVER (PARTITION BY article_id, field ORDER BY pos) IS NOT NULL)
         GROUP BY ALL""")
+
+
+def _replicate(con: duckdb.DuckDBPyConnection, chunk: int, articles: int) -> None:
+    """Articles ``chunk`` to ``articles - 1`` as copies of the first ``chunk`` ones, rows of every table included.
+
+    Each copy gets its own id, URL, date and hash (ids and sources follow the article number, as in
+    :func:`_generate_chunk`); its texts are those of the original. Rows are copied in table order, so
+    each copy's word index is a stretch sorted by term, as nightly runs leave it
+    (``pipeline.search.sort_appended_terms``).
+    Copying is what makes a million articles affordable here: no text is processed twice.
+    """
+    tables = ("highlights", "units", "amounts", "awards", "movements", "models", "sentences", "search_terms")
+    for copy in range(1, -(-articles // chunk)):
+        offset, last = copy * chunk, min(chunk, articles - copy * chunk) * 7919
+        con.execute(f"""
+            INSERT INTO articles
+            SELECT * REPLACE (
+                article_id + {offset * 7919} AS article_id,
+                'https://nguon' || ((article_id // 7919 - 1 + {offset}) % {SOURCES}) || '.example/tin/'
+                    || (article_id // 7919 - 1 + {offset}) AS url,
+                TIMESTAMP '2022-01-01 07:00'
+                    + to_minutes((hash(article_id // 7919 - 1 + {offset}, 'date') % (1400 * 24 * 60))::BIGINT) AS published_at,
+                md5((article_id // 7919 - 1 + {offset})::VARCHAR) AS content_hash)
+            FROM articles WHERE article_id <= {last} ORDER BY article_id""")
+        for table in tables:
+            con.execute(f"""INSERT INTO {table} SELECT * REPLACE (article_id + {offset * 7919} AS article_id)
+                            FROM {table} WHERE article_id <= {last}""")
+
+
+def generate(path: Path, articles: int) -> None:
+    """Fill a fresh database with ``articles`` generated articles and all their derived rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    store = Store.open(path)
+    con = store.con
+    units = [(pattern.format(p=old), level, old, now) for old, now in PROVINCES for pattern, level in UNIT_PATTERNS]
+    con.execute("CREATE TEMP TABLE g_units (uid INTEGER, name VARCHAR, level VARCHAR, province VARCHAR, province_now VARCHAR)")
+    con.executemany("INSERT INTO g_units VALUES (?, ?, ?, ?, ?)", [(i, *u) for i, u in enumerate(units)])
+    con.execute("CREATE TEMP TABLE g_templates (tid INTEGER, kind VARCHAR, before VARCHAR, item VARCHAR, after VARCHAR)")
+    con.executemany("INSERT INTO g_templates VALUES (?, ?, ?, ?, ?)", [(i, *t) for i, t in enumerate(TEMPLATES)])
+    con.execute("CREATE TEMP TABLE g_fillers (fid INTEGER, text VARCHAR)")
+    con.executemany("INSERT INTO g_fillers VALUES (?, ?)", list(enumerate(FILLERS)))
+    con.execute(f"""INSERT INTO sources (source, name, base_url, province, kind, verified)
+                    SELECT 'nguon-' || i, 'Nguồn tin số ' || i, 'https://nguon' || i || '.example',
+                    NULL, 'newspaper', FALSE FROM range({SOURCES}) t(i)""")
+    con.execute("SET enable_progress_bar = false")
+    _generate_chunk(con, 0, min(articles, CHUNK), len(units))
+    _sentences(con)
     compact_index(con)  # as the writer does before publishing
+    _replicate(con, min(articles, CHUNK), articles)
     con.execute("CHECKPOINT")
     store.close()
 
@@ -201,22 +235,6 @@ def generate(path: Path, articles: int) -> None:
 def complete(con: duckdb.DuckDBPyConnection) -> None:
     """Fill sentences, meta and the crawl tables of a database made by :func:`generate`."""
     con.execute("INSERT OR REPLACE INTO meta VALUES ('extractor_version', ?)", [GENERATED_VERSION])
-    # Sentences end with ". " inside a body; words are runs of letters and single punctuation marks.
-    con.execute("""
-        INSERT INTO sentences
-        WITH parts AS (
-            SELECT article_id, unnest(string_split(body, '. ')) AS part,
-                   generate_subscripts(string_split(body, '. '), 1) AS idx
-            FROM articles),
-        placed AS (
-            SELECT article_id, idx, CASE WHEN suffix(part, '.') THEN part ELSE part || '.' END AS text,
-                   coalesce(sum(length(part) + 2) OVER (PARTITION BY article_id ORDER BY idx
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::INTEGER AS start_char
-            FROM parts)
-        SELECT article_id, idx - 1, text, words,
-               list_transform(words, lambda w: CASE WHEN regexp_matches(w, '^[[:punct:]]$') THEN 'CH' ELSE 'N' END),
-               start_char, start_char + length(text)
-        FROM (SELECT *, regexp_extract_all(text, '[^[:space:][:punct:]]+|[[:punct:]]') AS words FROM placed)""")
     con.execute("""
         INSERT INTO crawl_runs
         SELECT 'run-' || d, 'run', TIMESTAMP '2022-01-01 02:00' + to_days(d::INTEGER),
@@ -235,6 +253,25 @@ def complete(con: duckdb.DuckDBPyConnection) -> None:
         INSERT INTO http_cache
         SELECT base_url || '/tin-tuc?page=' || p, '"' || md5(source || p) || '"', NULL, TIMESTAMP '2025-11-01'
         FROM sources, range(1, {LISTING_PAGES_PER_SOURCE + 1}) t(p)""")
+
+def _sentences(con: duckdb.DuckDBPyConnection) -> None:
+    """The ``sentences`` rows of every article: sentences end with ". " inside a body; words are runs
+    of letters and single punctuation marks."""
+    con.execute("""
+        INSERT INTO sentences
+        WITH parts AS (
+            SELECT article_id, unnest(string_split(body, '. ')) AS part,
+                   generate_subscripts(string_split(body, '. '), 1) AS idx
+            FROM articles),
+        placed AS (
+            SELECT article_id, idx, CASE WHEN suffix(part, '.') THEN part ELSE part || '.' END AS text,
+                   coalesce(sum(length(part) + 2) OVER (PARTITION BY article_id ORDER BY idx
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::INTEGER AS start_char
+            FROM parts)
+        SELECT article_id, idx - 1, text, words,
+               list_transform(words, lambda w: CASE WHEN regexp_matches(w, '^[[:punct:]]$') THEN 'CH' ELSE 'N' END),
+               start_char, start_char + length(text)
+        FROM (SELECT *, regexp_extract_all(text, '[^[:space:][:punct:]]+|[[:punct:]]') AS words FROM placed)""")
 
 
 RESEARCH_CHUNK = 5000  # articles per call of the incremental registry and event grouping
@@ -347,6 +384,23 @@ def build_database(path: Path, articles: int) -> dict[str, float]:
         store.close()
     return {"generate_s": generated - start, "complete_s": completed - generated,
             "research_s": time.perf_counter() - completed}
+
+
+def cached_database(articles: int) -> Path:
+    """The generated database of ``articles`` articles under bench/out/, built once.
+
+    The file name carries a digest of this generator and of the migrations, so a
+    change to either builds a fresh one (the old file is left for the user to delete).
+    """
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    for migration in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        digest.update(migration.read_bytes())
+    path = OUT_DIR / f"db-{articles}-{digest.hexdigest()[:8]}.duckdb"
+    if not path.exists():
+        building = path.with_name(path.name + ".building")
+        build_database(building, articles)
+        building.rename(path)
+    return path
 
 
 def table_rows(path: Path) -> dict[str, int]:

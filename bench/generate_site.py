@@ -135,13 +135,18 @@ def _listing_page(page: int, pages: int, items: list[GeneratedArticle]) -> str:
     )
 
 
-def generate_site(out: Path, articles: int = 2000, seed: int = 20240527) -> Site:
-    """Write the site under ``out/site`` and its entry under ``out/sites``; return the parsed entry."""
+def generate_site(out: Path, articles: int = 2000, seed: int = 20240527, first: int = 1,
+                  source: str = SOURCE) -> Site:
+    """Write the site under ``out/site`` and its entry under ``out/sites``; return the parsed entry.
+
+    Articles are numbered from ``first`` (sites with other numbers hold other articles);
+    ``source`` names the registry entry.
+    """
     rng = random.Random(seed)
     site_dir, sites_dir = out / "site", out / "sites"
     (site_dir / "tin-tuc").mkdir(parents=True, exist_ok=True)
     sites_dir.mkdir(parents=True, exist_ok=True)
-    items = [generated_article(rng, serial) for serial in range(1, articles + 1)]
+    items = [generated_article(rng, serial) for serial in range(first, first + articles)]
     items.sort(key=lambda a: a.published_at, reverse=True)  # newest first, as news listings are
     pages = -(-len(items) // PER_PAGE)
     (site_dir / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
@@ -152,8 +157,8 @@ def generate_site(out: Path, articles: int = 2000, seed: int = 20240527) -> Site
         name = "index.html" if page == 1 else f"index@page={page}.html"
         chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
         (site_dir / "tin-tuc" / name).write_text(_listing_page(page, pages, chunk), encoding="utf-8")
-    entry = sites_dir / f"{SOURCE}.toml"
-    entry.write_text(REGISTRY_ENTRY.format(source=SOURCE, per_page=PER_PAGE, max_pages=pages), encoding="utf-8")
+    entry = sites_dir / f"{source}.toml"
+    entry.write_text(REGISTRY_ENTRY.format(source=source, per_page=PER_PAGE, max_pages=pages), encoding="utf-8")
     return parse_site(entry)
 
 

@@ -2,7 +2,7 @@
 
 Data flows one way: crawled pages are kept unchanged under ``raw/`` beside the
 database, and everything derived from them lands in the DuckDB file. All files
-that belong to one database (its working copy, lock, raw pages and logs) are
+that belong to one database (its working copy, standby copy, lock, raw pages and logs) are
 derived from the database path by :class:`Workspace`, so a test that points
 ``--db`` at a temporary file gets a complete, isolated workspace.
 """
@@ -59,6 +59,16 @@ class Workspace:
     def work_db(self) -> Path:
         """Writers work on this copy and publish it over :attr:`db` by atomic rename."""
         return self.db.with_name(self.db.stem + ".work" + self.db.suffix)
+
+    @property
+    def standby_db(self) -> Path:
+        """The file published before :attr:`db` (a hard link), which the next writer brings up to date."""
+        return self.db.with_name(self.db.stem + ".standby" + self.db.suffix)
+
+    @property
+    def staging_dir(self) -> Path:
+        """Parquet parts exchanged with cluster workers (``extract --engine dask``)."""
+        return self.db.with_name(self.db.name + ".staging")
 
     @property
     def lock_file(self) -> Path:

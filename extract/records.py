@@ -10,6 +10,7 @@ kinds are taken from the body only, where union news restates the title's facts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import datetime
 from typing import Any
 
@@ -86,31 +87,49 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in by_name.values()]
 
 
-def _purpose(span: Span) -> str | None:
+def _purpose(span: Span, sent: Span) -> str | None:
     """What a money amount's sentence says it is (extract/purpose.py); None for other kinds."""
     if fields_of(span, "amounts").get("kind") != "money":
         return None
-    sent = span.sent
     return purpose_of(sent.text, span.start_char - sent.start_char, span.end_char - sent.start_char)
 
 
-def _filing_unit_id(units: SpanIndex, span: Span, body_start: int, ids: dict[str, int]) -> int | None:
+def _filing_unit_id(units: SpanIndex, sent: Span, body_start: int, ids: dict[str, int]) -> int | None:
     """The unit an amount is filed under: the first its sentence names, else the body's first (a
     title often names the awarder or a national body rather than who paid), else the title's."""
-    unit = _first_unit(units, span.sent, body_start)
+    unit = _first_unit(units, sent, body_start)
     return ids.get(fields_of(unit, "units")["name"]) if unit is not None else None
+
+
+class _Sentences:
+    """The sentences of a Doc, looked up by token position (``Token.sent`` walks the document per call)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.starts = [sent.start for sent in self.sents]
+
+    def of_token(self, i: int) -> Span:
+        """The sentence holding token ``i`` (``doc[i].sent``)."""
+        return self.sents[bisect_right(self.starts, i) - 1]
+
+    def of_span(self, span: Span) -> Span:
+        """The sentences ``span`` touches, as one span (``span.sent``)."""
+        return self.doc[self.of_token(span.start).start : self.of_token(span.end - 1).end]
 
 
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Amounts with the identity of the unit they are filed under and, for money, a purpose."""
     ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
     units = SpanIndex(doc.spans.get("units", []))
-    return [
-        {**fields_of(span, "amounts"), "text": span.text, "sentence": span.sent.text.strip(),
-         "unit_id": _filing_unit_id(units, span, body_start, ids), "purpose": _purpose(span),
-         **_offsets(span, body_start)}
-        for span in _body_spans(doc, "amounts", body_start)
-    ]
+    sentences = _Sentences(doc)
+    rows = []
+    for span in _body_spans(doc, "amounts", body_start):
+        sent = sentences.of_span(span)
+        rows.append({**fields_of(span, "amounts"), "text": span.text, "sentence": sent.text.strip(),
+                     "unit_id": _filing_unit_id(units, sent, body_start, ids), "purpose": _purpose(span, sent),
+                     **_offsets(span, body_start)})
+    return rows
 
 
 def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
@@ -178,13 +197,14 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``highlights``: awards, money and count amounts, movements and models, with their sentence."""
     rows = []
     units = SpanIndex(doc.spans.get("units", []))
+    sentences = _Sentences(doc)
     for group in ("awards", "amounts", "movements", "models"):
         for idx, span in enumerate(_body_spans(doc, group, body_start)):
             fields = fields_of(span, group)
             kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
             if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
                 continue
-            sent = doc[span.start].sent
+            sent = sentences.of_token(span.start)
             label = {"award": fields.get("form"), "movement": fields.get("name"), "model": fields.get("name")}
             rows.append({
                 "kind": kind,

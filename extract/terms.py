@@ -36,14 +36,19 @@ def syllables(text: str) -> list[str]:
     return SYLLABLE.findall(fold(unicodedata.normalize("NFC", text)))
 
 
+@lru_cache(maxsize=65536)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The terms one word contributes: its folded syllables, and the whole word when it has several."""
+    parts = syllables(word)
+    return (*parts, " ".join(parts)) if len(parts) > 1 else tuple(parts)
+
+
 def _hits(words: Iterable[str]) -> Counter[str]:
     """Folded syllables of the words, and each multi-syllable word as a term of its own."""
     hits: Counter[str] = Counter()
     for word in words:
-        parts = syllables(word)
-        hits.update(parts)
-        if len(parts) > 1:
-            hits[" ".join(parts)] += 1
+        for term in _word_terms(word):
+            hits[term] += 1
     return hits
 
 

@@ -124,7 +124,8 @@ def _crawl(ws: Workspace, sites, *, command: str, origins: dict[str, str], since
 
 
 def _report_extraction(stats) -> None:
-    console.print(f"Extracted {stats.articles} article(s) with {stats.version}.")
+    workers = f" on {stats.workers} worker(s)" if stats.workers > 1 else ""
+    console.print(f"Extracted {stats.articles} article(s) with {stats.version}{workers}.")
     if stats.quarantined:
         errors.print(f"warning: {stats.quarantined} article(s) could not be processed and were set aside; "
                      "see `congdoan quarantine`", markup=False)
@@ -278,21 +279,39 @@ def import_(
 def extract(
     db: DbOption = None,
     all_: Annotated[bool, typer.Option("--all", help="Re-extract every article (after the extractors change).")] = False,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes for the NLP.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for the NLP (of the local cluster with dask).")] = 1,
+    engine: Annotated[str, typer.Option(help="local (worker processes here) or dask (a Dask distributed cluster).")] = "local",
+    address: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler, e.g. tcp://10.0.0.5:8786; without it, a local cluster of --workers processes.")] = None,
 ) -> None:
     """Run the extractors on stored articles not yet extracted by the current extractor version.
 
-    Example:
+    With --engine dask the NLP runs on a Dask cluster and this process writes the results
+    (docs/scaling.md says how to point it at a real cluster).
+
+    Examples:
 
         congdoan extract --all --workers 2
+
+        congdoan extract --all --engine dask --address tcp://10.0.0.5:8786
     """
     from pipeline.extraction import extract_pending
 
+    if engine not in ("local", "dask"):
+        raise UserError(f"--engine must be local or dask, not {engine!r} (docs/scaling.md explains why not Ray)")
+    if address and engine != "dask":
+        raise UserError("--address needs --engine dask")
     ws = Workspace.for_db(db)
     setup_logging(ws)
     with writer(ws) as store, _progress() as progress:
-        stats = extract_pending(store, everything=all_, workers=workers,
-                                on_progress=_extract_progress(progress, "Extracting"))
+        on_progress = _extract_progress(progress, "Extracting")
+        if engine == "dask":
+            from pipeline.cluster import extract_on_cluster
+
+            stats = extract_on_cluster(store, ws.staging_dir, address=address, workers=workers, everything=all_,
+                                       on_progress=on_progress)
+        else:
+            stats = extract_pending(store, everything=all_, workers=workers, on_progress=on_progress)
     _report_extraction(stats)
 
 

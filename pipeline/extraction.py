@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from core.records import Extraction
 from extract import extractor_version
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import extraction_from_doc
-from core.records import Extraction
 from pipeline import quarantine
 from pipeline.quarantine import Failure, guarded
-from pipeline.search import compact_index
-from pipeline.store import PendingArticle, Store
+from pipeline.search import compact_index, sort_appended_terms
+from pipeline.store import PendingArticle, Store, rows_end
 from pipeline.worker_pool import ordered_map
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ class ExtractStats:
     articles: int
     version: str
     quarantined: int = 0
+    workers: int = 1  # processes that ran the NLP
 
 
 def context_of(article: PendingArticle) -> ArticleContext:
@@ -93,29 +94,51 @@ def _worker_died(job: tuple[PendingArticle, str], how: str) -> Failure:
     return Failure(job[0].article_id, "worker", how)
 
 
-def _pages(store: Store, ids: Sequence[int]) -> Iterator[PendingArticle]:
-    for start in range(0, len(ids), PAGE_SIZE):
-        yield from store.load_pending(ids[start : start + PAGE_SIZE])
+def pending_pages(store: Store, version: str, size: int = PAGE_SIZE) -> Iterator[list[PendingArticle]]:
+    """The pending articles, ``size`` at a time, in ``article_id`` order (keyset paging).
+
+    Only one page of ids and bodies is held at once, so memory stays bounded however
+    large the backlog (``extract --all`` on the whole archive).
+    """
+    after = None
+    while ids := store.pending_ids(version, after, size):
+        yield store.load_pending(ids)
+        after = ids[-1]
 
 
 def _extractions(
-    store: Store, ids: Sequence[int], version: str, workers: int, nlp: VietnameseNLP | None
+    store: Store, version: str, total: int, workers: int, nlp: VietnameseNLP | None
 ) -> Iterator[Extraction | Failure]:
-    """Extractions (or failures) in input order, from this process or from worker processes.
-
-    Articles are read a page at a time and fed to the workers a few at a time, so memory
-    stays bounded however large the backlog (``extract --all`` on the whole corpus).
-    """
+    """Extractions (or failures) in input order, from this process or from worker processes, a page at a time."""
     nlp = nlp or VietnameseNLP()
-    if workers > 1 and len(ids) > workers:
-        yield from ordered_map(_analyse_in_worker, ((a, version) for a in _pages(store, ids)), workers=workers,
-                               initializer=_init_worker, initargs=(nlp,), died=_worker_died)
+    if workers > 1 and total > workers:
+        jobs = ((article, version) for page in pending_pages(store, version) for article in page)
+        yield from ordered_map(_analyse_in_worker, jobs, workers=workers, initializer=_init_worker,
+                               initargs=(nlp,), died=_worker_died)
     else:
-        for article in _pages(store, ids):
-            yield analyse_or_fail(nlp, article, version)
+        for page in pending_pages(store, version):
+            for article in page:
+                yield analyse_or_fail(nlp, article, version)
 
 
-def _store(store: Store, batch: list[Extraction], failures: list[Failure], version: str) -> tuple[int, int]:
+def start_extraction(store: Store, everything: bool) -> tuple[str, int]:
+    """Record the extractor version, clear everything for ``--all``; return the version and the backlog."""
+    version = extractor_version()
+    store.set_meta("extractor_version", version)  # the views show this version's rows only
+    if everything:
+        store.clear_extractions()
+    return version, store.pending_count(version)
+
+
+def finish_index(store: Store, everything: bool, index_from: int) -> None:
+    """Order the word index after a run: all of it after ``--all``, else only the run's own rows."""
+    if everything:
+        compact_index(store.con)
+    else:
+        sort_appended_terms(store.con, index_from)
+
+
+def store_batch(store: Store, batch: list[Extraction], failures: list[Failure], version: str) -> tuple[int, int]:
     """Write a batch and quarantine the failures, with any article whose rows cannot be written.
 
     Returns how many articles were written and how many quarantined.
@@ -151,29 +174,28 @@ def extract_pending(
     article either fully extracted or still pending. An article that cannot be
     processed is quarantined (see :mod:`pipeline.quarantine`) and the others go on.
     """
-    version = extractor_version()
-    store.set_meta("extractor_version", version)  # the views show this version's rows only
-    ids = store.pending_ids(version, everything=everything)
+    index_from = rows_end(store.con, "search_terms")
+    version, total = start_extraction(store, everything)
     if on_progress:
-        on_progress(0, len(ids))
+        on_progress(0, total)
     batch: list[Extraction] = []
     failures: list[Failure] = []
     done = failed = 0
-    for outcome in _extractions(store, ids, version, workers, nlp):
+    for outcome in _extractions(store, version, total, workers, nlp) if total else ():
         if isinstance(outcome, Failure):
             failures.append(outcome)
         else:
             batch.append(outcome)
         if len(batch) + len(failures) >= batch_size:
-            written, set_aside = _store(store, batch, failures, version)
+            written, set_aside = store_batch(store, batch, failures, version)
             done, failed = done + written, failed + set_aside
             batch, failures = [], []
             if on_progress:
-                on_progress(done + failed, len(ids))
-    written, set_aside = _store(store, batch, failures, version)
+                on_progress(done + failed, total)
+    written, set_aside = store_batch(store, batch, failures, version)
     done, failed = done + written, failed + set_aside
     if on_progress:
-        on_progress(done + failed, len(ids))
+        on_progress(done + failed, total)
     if done:
-        compact_index(store.con)
-    return ExtractStats(done, version, failed)
+        finish_index(store, everything, index_from)
+    return ExtractStats(done, version, failed, workers if workers > 1 and total > workers else 1)

@@ -22,6 +22,38 @@ from pipeline.derived import update_derived
 
 EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
                      "search_terms")
+EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
+
+
+def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """One past the largest rowid of a table, reading only its last row groups.
+
+    Rows appended from now on get rowids from here: a run's appended rows are a
+    rowid range, which DuckDB reads without scanning older row groups.
+    """
+    count = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    if not count:
+        return 0
+    # rowids run from 0, with gaps only where deleted rows are not vacuumed yet: the largest is >= count - 1
+    return con.execute(f"SELECT max(rowid) FROM {table} WHERE rowid >= ?", [count - 1]).fetchall()[0][0] + 1
+
+
+def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of ``schema``."""
+    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+
+
+def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
+    """One Arrow table per extraction table with rows (``schemas`` give the columns), ``article_id`` filled in.
+
+    Worker processes call this too (``pipeline.distributed``), with the schemas the writer sent them.
+    """
+    tables = {}
+    for table, schema in schemas.items():
+        rows = [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)]
+        if rows:
+            tables[table] = arrow_rows(schema, rows)
+    return tables
 
 
 @dataclass(frozen=True)
@@ -54,6 +86,10 @@ class Store:
         self.con = con
         self.read_only = read_only
         self._schemas: dict[str, pa.Schema] = {}
+        # Set by pipeline.writer on its working copy: the generation under which deletes and
+        # updates of existing rows are logged (changes_rewritten), and how the copy was prepared.
+        self.generation: int | None = None
+        self.prepared: str | None = None
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> "Store":
@@ -112,13 +148,29 @@ class Store:
         """Bulk insert rows (dicts keyed by column) through one Arrow table."""
         if not rows:
             return
-        schema = self._schema(table)
-        arrow = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+        arrow = arrow_rows(self._schema(table), rows)
         self.con.register("_incoming", arrow)
         try:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
         finally:
             self.con.unregister("_incoming")
+
+    def log_rewrite(self, table: str, ids: Sequence[int], deleted: bool) -> None:
+        """Record that existing rows of these articles in ``table`` were deleted or updated.
+
+        Every delete or update of an article's existing rows calls this in the same
+        transaction: the next writer replays these articles onto its standby copy
+        (``pipeline.writer``). Appends need no call. Outside a writer it does nothing.
+        """
+        if self.generation is None or not ids:
+            return
+        self.con.execute("INSERT INTO changes_rewritten SELECT ?, ?, unnest(?::BIGINT[]), ?",
+                         [self.generation, table, list(ids), deleted])
+
+    def log_rewrite_all(self) -> None:
+        """Record that this run rewrote (nearly) every article: the next writer copies the whole file."""
+        if self.generation is not None:
+            self.con.execute("INSERT INTO changes_rewritten VALUES (?, ?, NULL, TRUE)", [self.generation, EVERY_TABLE])
 
     # -- sources and articles -----------------------------------------------------------
 
@@ -165,16 +217,47 @@ class Store:
             raise
         return fresh
 
-    def pending_ids(self, version: str | None, everything: bool = False) -> list[int]:
-        """Articles whose extraction is missing or stale, or (with ``everything``) all articles.
+    _PENDING = """(extracted_with IS NULL OR extracted_with <> $version)
+                  AND article_id NOT IN (SELECT article_id FROM quarantine WHERE extractor_version = $version)"""
 
-        Articles quarantined by this extractor version are left out (pipeline/quarantine.py).
+    def pending_count(self, version: str | None) -> int:
+        """How many articles have a missing or stale extraction (those quarantined by this version left out)."""
+        return self.con.execute(f"SELECT count(*) FROM articles WHERE {self._PENDING}",
+                                {"version": version}).fetchall()[0][0]
+
+    def pending_ids(self, version: str | None, after: int | None = None, limit: int | None = None) -> list[int]:
+        """Articles whose extraction is missing or stale, in ``article_id`` order, a page at a time.
+
+        ``after`` is the last id of the previous page (keyset paging: each page is one
+        index-free range scan, and no list of the whole backlog is ever held). Articles
+        quarantined by this extractor version are left out (pipeline/quarantine.py).
         """
-        stale = "TRUE" if everything else "(extracted_with IS NULL OR extracted_with <> $version)"
-        return [r[0] for r in self.con.execute(
-            f"""SELECT article_id FROM articles WHERE {stale} AND article_id NOT IN
-                (SELECT article_id FROM quarantine WHERE extractor_version = $version) ORDER BY article_id""",
-            {"version": version}).fetchall()]
+        sql = f"SELECT article_id FROM articles WHERE {self._PENDING}"
+        params: dict[str, Any] = {"version": version}
+        if after is not None:
+            sql += " AND article_id > $after"
+            params["after"] = after
+        sql += " ORDER BY article_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.con.execute(sql, params).fetchall()]
+
+    def clear_extractions(self) -> None:
+        """Delete every extraction row and mark every article pending, in one transaction.
+
+        ``extract --all`` starts with this: the re-extraction then only appends (no
+        per-batch DELETE scans), and a killed run resumes with the articles still pending.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in EXTRACTION_TABLES:
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("UPDATE articles SET extracted_with = NULL WHERE extracted_with IS NOT NULL")
+            self.log_rewrite_all()
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def load_pending(self, ids: Sequence[int]) -> list[PendingArticle]:
         """What the extractors need of these articles (read a page at a time: bodies are large)."""
@@ -186,11 +269,25 @@ class Store:
         ).fetchall()
         return [PendingArticle(*r) for r in rows]
 
+    def extraction_schemas(self) -> dict[str, pa.Schema]:
+        """The Arrow schema of every extraction table."""
+        return {t: self._schema(t) for t in EXTRACTION_TABLES}
+
+    def extraction_arrow(self, extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
+        """The rows of these extractions as one Arrow table per extraction table (empty ones left out)."""
+        return extraction_arrow(self.extraction_schemas(), extractions)
+
     def replace_extractions(self, extractions: Sequence[Extraction]) -> None:
         """Replace the extraction rows of these articles and stamp their version, atomically."""
-        if not extractions:
+        for version in {e.version for e in extractions}:
+            same = [e for e in extractions if e.version == version]
+            self.replace_extraction_tables([e.article_id for e in same], version, self.extraction_arrow(same))
+
+    def replace_extraction_tables(self, ids: Sequence[int], version: str, tables: dict[str, pa.Table]) -> None:
+        """Replace the extraction rows of these articles by ``tables`` (Arrow, keyed by table) and stamp them."""
+        if not ids:
             return
-        ids = [e.article_id for e in extractions]
+        ids = list(ids)
         # Only articles extracted before have rows to replace (rows and version are written together);
         # skipping the DELETE for new articles spares a scan of every extraction table per batch.
         stale = [r[0] for r in self.con.execute(
@@ -200,11 +297,15 @@ class Store:
             if stale:
                 for table in EXTRACTION_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [stale])
-            for table in EXTRACTION_TABLES:
-                self._insert(table, [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)])
-            for version in {e.version for e in extractions}:
-                same = [e.article_id for e in extractions if e.version == version]
-                self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, same])
+                    self.log_rewrite(table, stale, deleted=True)
+            for table, arrow in tables.items():
+                self.con.register("_incoming", arrow)
+                try:
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+                finally:
+                    self.con.unregister("_incoming")
+            self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, ids])
+            self.log_rewrite("articles", ids, deleted=False)
             update_derived(self.con, ids, replaced=bool(stale))
             self.con.execute("COMMIT")
         except Exception:

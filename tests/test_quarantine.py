@@ -97,7 +97,7 @@ def test_an_article_whose_rows_cannot_be_written_is_quarantined(ws: Workspace) -
         batch = [Extraction(good, "v", {"units": [{"name": "Công đoàn X", "start_char": 0, "end_char": 3}]}),
                  Extraction(bad, "v", {"units": [{"name": "Công đoàn Y", "start_char": "not a number"}]})]
         failures: list[Failure] = []
-        assert extraction._store(store, batch, failures, "v") == (1, 1)
+        assert extraction.store_batch(store, batch, failures, "v") == (1, 1)
         assert store.con.execute("SELECT article_id FROM units").fetchall() == [(good,)]
         [(_, stage, error, _, _)] = quarantined(store)
         assert stage == "store" and "not a number" in error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -11,11 +12,13 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
+import pipeline.writer as writer_module
 from core.config import Workspace
-from core.records import Article
-from pipeline.writer import DatabaseLocked, open_reader, writer
+from core.records import Article, Extraction
+from pipeline.writer import DatabaseLocked, base_tables, open_reader, writer
 
 
 def article(n: int) -> Article:
@@ -124,3 +127,113 @@ def test_stale_working_copy_is_discarded(ws: Workspace) -> None:
         urls = store.known_urls()
     assert "https://example.org/held.html" not in urls
     assert count(ws) == 2
+
+
+# -- the standby copy: no whole-file copy per run ------------------------------------------------
+
+
+def extraction(article_id: int, n: int, version: str = "v1") -> Extraction:
+    """Rows in every extraction table for one article, without the NLP."""
+    return Extraction(article_id=article_id, version=version, tables={
+        "units": [{"name": f"Công đoàn {n}", "mentions": [f"CĐ {n}"], "start_char": 0, "end_char": 3}],
+        "sentences": [{"idx": i, "text": f"Câu {i} của bài {n}.", "words": ["Câu", str(i)], "pos": ["N", "M"],
+                       "start_char": 0, "end_char": 5} for i in range(3)],
+        "search_terms": [{"term": f"t{n % 7}-{k}", "title_hits": 0, "body_hits": k} for k in range(1, 5)],
+        "highlights": [{"kind": "money", "item": f"{n} triệu đồng", "sentence": "Câu.", "sentence_start": 0,
+                        "item_start": 0, "item_end": 2}],
+    })
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, database: str | None = None) -> dict[str, list[str]]:
+    """Every row of every table, order-independent (writer bookkeeping and meta aside: they move on)."""
+    tables = [t for t in base_tables(con, database) if t not in ("changes_appended", "changes_rewritten", "meta")]
+    prefix = f"{database}." if database else ""
+    return {t: sorted(map(repr, con.execute(f"SELECT * FROM {prefix}{t}").fetchall())) for t in tables}
+
+
+def night(ws: Workspace, n: int, restale: list[int] = ()) -> str:
+    """One nightly run: a few new articles extracted, some earlier ones re-extracted; returns how it was prepared."""
+    with writer(ws) as store:
+        new = [article(100 * n + i) for i in range(5)]
+        store.add_articles(new)
+        redo = [a.article_id for a in map(article, restale)]
+        store.replace_extractions([extraction(a.article_id, 100 * n + i) for i, a in enumerate(new)]
+                                  + [extraction(i, n, version=f"v{n}") for i in redo])
+        store.set_meta("night", str(n))
+        return store.prepared
+
+
+def test_a_nightly_run_no_longer_copies_the_published_file(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writer_module, "WHOLE_COPY_ROWS", 1)  # every table replayed by rowid range, as at scale
+    assert night(ws, 1) == "copy"  # nothing was published before the first file: no standby yet
+    assert ws.standby_db.exists()
+
+    def no_copy(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the writer copied the whole published file")
+
+    for n in range(2, 7):
+        after_reextraction = n == 5  # night 4 re-extracts (deletes rows): the file is copied once
+        standby = ws.standby_db.stat().st_ino
+        if not after_reextraction:
+            monkeypatch.setattr(writer_module.shutil, "copy2", no_copy)
+        with writer(ws) as store:  # the working copy a run starts from holds exactly the published rows
+            assert store.prepared == ("copy" if after_reextraction else "standby")
+            if not after_reextraction:
+                assert ws.work_db.stat().st_ino == standby  # the file itself, renamed: not a copy
+            store.con.execute("ATTACH ? AS published (READ_ONLY)", [str(ws.db)])
+            assert snapshot(store.con) == snapshot(store.con, "published")
+            store.con.execute("DETACH published")
+        monkeypatch.setattr(writer_module.shutil, "copy2", no_copy)
+        assert night(ws, n, restale=[100 * 3, 100 * 3 + 1] if n == 4 else []) == "standby"
+        monkeypatch.undo()
+        monkeypatch.setattr(writer_module, "WHOLE_COPY_ROWS", 1)
+    with open_reader(ws) as store:
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1 + 5 * 6
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'night'").fetchone()[0] == "6"
+        assert store.con.execute("SELECT count(*) FROM sentences").fetchone()[0] == 3 * 5 * 6
+        assert store.con.execute("SELECT count(*) FROM articles WHERE extracted_with = 'v4'").fetchone()[0] == 2
+
+
+NOTEBOOK = textwrap.dedent("""
+    import sys, duckdb
+    con = duckdb.connect(sys.argv[1], read_only=True)  # a notebook session keeps its connection for hours
+    print(con.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
+    sys.stdin.readline()
+    print(con.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
+""")
+
+
+def test_standby_still_read_by_a_notebook_falls_back_to_a_copy(ws: Workspace) -> None:
+    night(ws, 1)
+    notebook = subprocess.Popen([sys.executable, "-c", NOTEBOOK, str(ws.db)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True)
+    try:
+        assert notebook.stdout.readline().strip() == "6"
+        assert night(ws, 2) == "standby"  # the file published before the one the notebook reads
+        assert night(ws, 3) == "copy"  # the notebook's file is now the standby: copied instead
+        notebook.stdin.write("\n")
+        notebook.stdin.flush()
+        assert notebook.stdout.readline().strip() == "6"  # and the notebook read on, undisturbed
+    finally:
+        notebook.kill()
+        notebook.wait()
+    assert night(ws, 4) == "standby"
+    assert count(ws) == 1 + 5 * 4
+
+
+def test_standby_not_used_after_a_full_rewrite_for_another_database_or_for_the_published_inode(
+        ws: Workspace, tmp_path: Path) -> None:
+    night(ws, 1)
+    with writer(ws) as store:
+        store.clear_extractions()  # extract --all: every article rewritten
+    assert night(ws, 2) == "copy"
+    assert night(ws, 3) == "standby"
+    other = Workspace.for_db(tmp_path / "other" / "db.duckdb")  # a backup of another database restored over it
+    for n in (1, 2):
+        night(other, n)
+    shutil.copy2(other.db, ws.db)
+    assert night(ws, 4) == "copy"
+    os.link(ws.db, ws.db.with_name("same-inode.duckdb"))
+    os.replace(ws.db.with_name("same-inode.duckdb"), ws.standby_db)  # a publish stopped after linking
+    assert night(ws, 5) == "copy"
+    assert count(ws) == 5 * 2 + 5 * 2  # the restored database, then nights 4 and 5
