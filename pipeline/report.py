@@ -112,24 +112,27 @@ def print_eval_details(console: Console, report: Report) -> None:
 
 
 def registry_table(sites: list) -> Table:
-    """``congdoan sites``: every entry, its status, and what its evidence covers."""
+    """``congdoan sites``: every entry, its status, and what its evidence covers (readable at 80 columns)."""
     from crawl.evidence import summary
 
     table = Table(title="Site registry")
-    for column in ("source", "kind", "province", "status", "evidenced", "assumed"):
-        table.add_column(column, no_wrap=column == "source")
-    table.caption = ("evidenced: seen in public scrapers, stored copies or real URLs (dates in docs/sources.md); "
-                     "assumed: not seen yet. Sample sites are verified by their tests.")
+    table.add_column("source", no_wrap=True)
+    table.add_column("province", max_width=12)
+    table.add_column("status", max_width=14)
+    table.add_column("evidence", ratio=1)
+    table.caption = ("evidence: how many of the entry's assumptions (domain, sections, pagination, url_pattern, "
+                     "selectors, date_format) were seen in public scrapers, stored copies or real URLs; the rest "
+                     "are still assumed (details and dates in docs/sources.md). Sample sites are verified by their tests.")
     for site in sites:
         status = site.status if not site.ceased else f"ceased {site.ended} → {site.successor}"
         if site.render == "browser":
             status += " (browser)"
         if site.kind == "sample":
-            evidenced, assumed = "verified (sample site)", "-"
+            evidence = "verified (sample site)"
         else:
             seen, guessed = summary(site.evidence)
-            evidenced, assumed = ", ".join(seen) or "-", ", ".join(guessed) or "-"
-        table.add_row(site.source, site.kind, site.province or "-", status, evidenced, assumed)
+            evidence = f"{len(seen)}/{len(seen) + len(guessed)}" + (f"; assumed: {', '.join(guessed)}" if guessed else "")
+        table.add_row(site.source, site.province or "-", status, evidence)
     return table
 
 
