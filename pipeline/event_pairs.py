@@ -22,6 +22,7 @@ from pathlib import Path
 from core.config import ROOT, TESTS_GOLD_DIR
 from core.records import Source
 from pipeline.extraction import extract_pending
+from pipeline.importer import import_files
 from pipeline.jobs import import_into
 from pipeline.store import Store
 
@@ -42,8 +43,8 @@ def load_documents(store: Store) -> None:
         by_source.setdefault((doc["source"], doc["source_province"]), []).append(doc)
     for (source, province), docs in by_source.items():
         paths = {FOLDER / d["doc"]: datetime.fromisoformat(d["published"]) for d in docs}
-        import_into(store, list(paths), source=Source(source, source, "import", province=province),
-                    published=paths, extract=False)
+        record = Source(source, source, "import", province=province)
+        import_into(store, import_files(list(paths), record), source=record, published=paths, extract=False)
     extract_pending(store)
 
 

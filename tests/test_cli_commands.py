@@ -80,9 +80,9 @@ def test_import_gives_each_file_its_own_url_and_province(tmp_path: Path) -> None
     assert any(u.startswith("https://nld.com.vn/") for u in urls) and plain.resolve().as_uri() in urls
     assert {"Liên đoàn Lao động tỉnh Nghệ An", "Công đoàn Viên chức tỉnh Nghệ An",
             "Liên đoàn Lao động tỉnh Quảng Trị", "Công đoàn ngành Y tế tỉnh Quảng Trị",
-            "Công đoàn ngành Giáo dục tỉnh Bắc Giang", "Công đoàn các cơ quan Đảng tỉnh Thanh Hóa",
-            "Công đoàn Ủy ban nhân dân tỉnh Thanh Hóa"} <= units
-    assert "Liên đoàn Lao động tỉnh Thanh Hóa Quỹ" not in units and chrome == 0  # no unit, no amount from chrome
+            "Công đoàn ngành Giáo dục tỉnh Bắc Giang", "Công đoàn các cơ quan Đảng tỉnh Phú Thọ",
+            "Công đoàn Ủy ban nhân dân tỉnh Phú Thọ"} <= units
+    assert "Liên đoàn Lao động tỉnh Phú Thọ Quỹ" not in units and chrome == 0  # no unit, no amount from chrome
     assert sources["laodong-ldld-nghean"] == "Nghệ An" and sources["baobacgiang"] == "Bắc Giang"
     bad = tmp_path / "bad.csv"
     bad.write_text("no header here\n", encoding="utf-8")
