@@ -5,7 +5,8 @@ contains ``phrase`` it either makes underthesea's Rust CRF featurizer panic for 
 (``mode = "panic"``: it hands the featurizer a token with a leading space, the input
 that "o ð" once produced; the panic is a ``BaseException``) or kills the worker process
 analysing it (``mode = "die"``, as the kernel's out-of-memory killer would; only in a
-child process, never the main one).
+child process, never the main one), or hangs on it (``mode = "stall"``, as a stuck featurizer
+would, until the run is killed from outside).
 
 In-process tests pass ``poisoned_nlp(phrase, mode)``. CLI tests run :data:`POISONED_CLI`
 with ``$CONGDOAN_TEST_POISON`` (the phrase) and ``$CONGDOAN_TEST_POISON_MODE`` set: the
@@ -18,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from functools import lru_cache
 
 from spacy.language import Language
@@ -48,6 +50,8 @@ class Poison:
             if multiprocessing.parent_process() is not None:
                 os.kill(os.getpid(), signal.SIGKILL)
             return doc
+        if self.mode == "stall":
+            time.sleep(3600)
         _featurizer_victim().predict([["x"], [" poison"]])  # panics in Rust
         raise AssertionError("the featurizer did not panic")
 
