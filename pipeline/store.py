@@ -22,6 +22,7 @@ from pipeline.derived import update_derived
 
 EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
                      "search_terms")
+DERIVED_TABLES = ("feed_cards",)  # rewritten from the extraction tables by pipeline.derived, batch by batch
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
 
 
@@ -250,7 +251,7 @@ class Store:
         """
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table in EXTRACTION_TABLES:
+            for table in (*EXTRACTION_TABLES, *DERIVED_TABLES):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE articles SET extracted_with = NULL WHERE extracted_with IS NOT NULL")
             self.log_rewrite_all()
@@ -297,6 +298,8 @@ class Store:
             if stale:
                 for table in EXTRACTION_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN ?", [stale])
+                    self.log_rewrite(table, stale, deleted=True)
+                for table in DERIVED_TABLES:  # update_derived below rewrites their rows of these articles
                     self.log_rewrite(table, stale, deleted=True)
             for table, arrow in tables.items():
                 self.con.register("_incoming", arrow)

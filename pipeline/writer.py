@@ -54,7 +54,7 @@ import duckdb
 from filelock import FileLock, Timeout
 
 from core.config import Workspace
-from pipeline.store import EVERY_TABLE, EXTRACTION_TABLES, Store, rows_end
+from pipeline.store import DERIVED_TABLES, EVERY_TABLE, EXTRACTION_TABLES, Store, rows_end
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +63,10 @@ WHOLE_COPY_ROWS = 10_000
 """Tables smaller than this are replayed by copying them whole (cheap, and no log needed)."""
 APPEND_ONLY = ("crawl_site_runs", "page_errors")
 """Tables without ``article_id`` that runs only append to: replayed by rowid range when large."""
-RANGE_REPLAYED = ("articles", *EXTRACTION_TABLES, *APPEND_ONLY)
+RANGE_REPLAYED = ("articles", *EXTRACTION_TABLES, *DERIVED_TABLES, *APPEND_ONLY)
 """The large tables replayed by rowid range: written only by the store's article and extraction
-writes, which log every delete or update (``Store.log_rewrite``). Every other table — the unit
+writes, which log every delete or update (``Store.log_rewrite``), and the feed cards derived
+per article with them. Every other table — the unit
 registry and the events, which a night regroups in place — is copied whole."""
 
 

@@ -167,6 +167,49 @@ class Filters:
         return " AND ".join(clauses), params
 
 
+    def card_where(self, con: duckdb.DuckDBPyConnection, dates: bool = True) -> tuple[str, dict[str, Any]]:
+        """The same filters as :meth:`where`, over the cards ``feed_cards c`` (one row per card).
+
+        A card passes when one of its highlights passes every highlight filter (province, level,
+        unit, kind, family): each is tested on the card's union of values first (cheap), then,
+        with two or more, all together on one of its highlights (``items``). Without ``dates``,
+        the date, undated and source filters are left out (the search and the exports test them apart)."""
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        if dates:
+            clauses.append("c.date IS NULL" if self.undated else "c.date IS NOT NULL")
+            if self.date_from and not self.undated:
+                clauses.append("c.date >= $date_from")
+                params["date_from"] = self.date_from
+            if self.date_to and not self.undated:
+                clauses.append("c.date <= $date_to")
+                params["date_to"] = self.date_to
+            if self.source:
+                clauses.append("c.source = $source")
+                params["source"] = self.source
+        items = self.item_conditions()
+        for name, card, _ in items:
+            clauses.append(card)
+            params[name] = getattr(self, name)
+        if len(items) > 1:
+            both = " AND ".join(item for _, _, item in items)
+            clauses.append(f"len(list_filter(c.items, lambda x: {both})) > 0")
+        search = SearchQuery.parse(self.q)
+        if search:
+            register_matches(con, search)
+            clauses.append(f"c.article_id IN (SELECT article_id FROM {MATCHES})")
+        return " AND ".join(clauses or ["TRUE"]), params
+
+    def item_conditions(self) -> list[tuple[str, str, str]]:
+        """(parameter, test on a card ``c``, test on one of its highlights ``x``) of each highlight filter set."""
+        tests = {"province": ("list_contains(c.provinces, $province)", "list_contains(x.provinces, $province)"),
+                 "level": ("list_contains(c.levels, $level)", "list_contains(x.levels, $level)"),
+                 "unit": ("list_contains(c.units, $unit)", "list_contains(x.units, $unit)"),
+                 "kind": ("list_contains(c.kinds, $kind)", "x.kind = $kind"),
+                 "family": ("list_contains(c.families, $family)", "list_contains(x.families, $family)")}
+        return [(name, card, item) for name, (card, item) in tests.items() if getattr(self, name)]
+
+
 def _award_with(condition: str) -> str:
     """An award highlight one of whose recipients (``r``) or whose awarder (``w``) meets ``condition``."""
     return ("(h.kind = 'award' AND (h.article_id, h.item_start) IN (SELECT w.article_id, w.start_char FROM awards w "
@@ -197,33 +240,30 @@ _CARD_ORDER = "date DESC NULLS LAST, article_id, sentence_start"
 
 
 def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, Any]) -> int:
-    return con.execute(f"SELECT count(*) FROM (SELECT DISTINCT h.article_id, h.sentence_start FROM {HIGHLIGHTS} h "
-                       f"WHERE {where})", params).fetchall()[0][0]
+    """Cards passing ``where`` (a :meth:`Filters.card_where` clause)."""
+    return con.execute(f"SELECT count(*) FROM feed_cards c WHERE {where}", params).fetchall()[0][0]
 
 
 def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE
          ) -> tuple[list[dict[str, Any]], int]:
     """One page of cards, newest first, and how many cards match in all.
 
-    The page is found on the narrow card key first; only its few articles are
-    then read in full (titles, URLs, sentences, awards), which keeps deep pages fast.
+    The page is found on the derived card table (``feed_cards``, one narrow row per card); only
+    its few articles are then read in full (titles, URLs, sentences, awards).
     """
-    where, params = filters.where(con)
-    # one grouping gives the page and the total (a window over the groups)
+    where, params = filters.card_where(con)
     keys = con.execute(
-        f"""SELECT article_id, sentence_start, date, count(*) OVER () AS total FROM (
-                SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM {HIGHLIGHTS} h WHERE {where}
-                GROUP BY h.article_id, h.sentence_start)
+        f"""SELECT c.article_id, c.sentence_start FROM feed_cards c WHERE {where}
             ORDER BY {_CARD_ORDER} LIMIT $limit OFFSET $offset""",
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
-    total = keys[0][3] if keys else count_cards(con, where, params)
+    total = count_cards(con, where, params)
     return cards(con, [(k[0], k[1]) for k in keys]), total
 
 
 def undated_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     """Cards the filters would show if their articles had a date (counted apart, listed with ``undated``)."""
-    where, params = replace(filters, date_from=None, date_to=None, undated=True).where(con)
+    where, params = replace(filters, date_from=None, date_to=None, undated=True).card_where(con)
     return count_cards(con, where, params)
 
 
@@ -307,7 +347,18 @@ HIGHLIGHT_EXPORT_SQL = """
 def export_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[dict[str, Any]]:
     """Every highlight the filters keep, with the award columns, a batch at a time (no cap)."""
     where, params = filters.where(con)
-    yield from _stream(con, HIGHLIGHT_EXPORT_SQL.format(where=where), params)
+    # the articles with a card that passes, first (dates as in v_highlights: an undated card's fetch date)
+    cards, card_params = replace(filters, q="").card_where(con, dates=False)
+    if filters.undated:
+        cards += " AND c.date IS NULL"
+    elif filters.dated:
+        cards += (" AND (c.date IS NULL OR (c.date >= coalesce($date_from, c.date) "
+                  "AND c.date <= coalesce($date_to, c.date)))")
+        params = {"date_from": None, "date_to": None, **params}
+    if filters.source:
+        cards += " AND c.source = $source"
+    where += f" AND h.article_id IN (SELECT c.article_id FROM feed_cards c WHERE {cards})"
+    yield from _stream(con, HIGHLIGHT_EXPORT_SQL.format(where=where), {**card_params, **params})
 
 
 def _stream(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -464,14 +515,18 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None
             months: int = CHART_MONTHS) -> Months:
     """Cards per month and kind from the first month with data to the current month at most."""
     today = today or date.today()
-    where, params = replace(filters, undated=False).where(con)
-    # each card counts once, under its first kind in KIND_LABELS order, so bars add up to the card count
+    where, params = replace(filters, undated=False).card_where(con)
+    # each card counts once, under its first kind in KIND_LABELS order among its highlights that pass the
+    # filters, so bars add up to the card count
+    passing = " AND ".join(item for _, _, item in filters.item_conditions()) or "TRUE"
     rows = con.execute(
-        f"""SELECT month, ($kinds)[pos] AS kind, count(*) FROM (
-                SELECT date_trunc('month', max(h.date))::DATE AS month, min(list_position($kinds, h.kind)) AS pos
-                FROM {HIGHLIGHTS} h WHERE {where} GROUP BY h.article_id, h.sentence_start
-            ) GROUP BY month, pos ORDER BY month""",
-        {**params, "kinds": list(KIND_LABELS)},
+        f"""SELECT date_trunc('month', c.date)::DATE AS month,
+                   CASE WHEN len(c.items) = 1 OR $passing_all THEN c.first_kind
+                        ELSE ($kinds)[list_min(list_transform(list_filter(c.items, lambda x: {passing}),
+                                                             lambda x: list_position($kinds, x.kind)))] END AS kind,
+                   count(*)
+            FROM feed_cards c WHERE {where} GROUP BY ALL ORDER BY month""",
+        {**params, "kinds": list(KIND_LABELS), "passing_all": passing == "TRUE"},
     ).fetchall()
     this_month = today.replace(day=1)
     counts: dict[date, dict[str, int]] = {}
@@ -558,9 +613,8 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: in
         clauses.append("a.source = $source")
         params["source"] = filters.source
     if any((filters.province, filters.level, filters.kind, filters.family, filters.unit)):
-        where, item_params = replace(filters, date_from=None, date_to=None, source="").where(con)
-        where = where.replace("h.date IS NOT NULL", "TRUE", 1)
-        clauses.append(f"a.article_id IN (SELECT h.article_id FROM {HIGHLIGHTS} h WHERE {where})")
+        where, item_params = filters.card_where(con, dates=False)
+        clauses.append(f"a.article_id IN (SELECT c.article_id FROM feed_cards c WHERE {where})")
         params.update(item_params)
     condition = " AND ".join(clauses)
     total = con.execute(f"SELECT count(*) FROM {MATCHES} m JOIN articles a USING (article_id) WHERE {condition}",
@@ -607,9 +661,9 @@ def snippet(body: str, query: SearchQuery) -> list[Node]:
 
 def period_cards(con: duckdb.DuckDBPyConnection, start: date, end: date, province: str = "") -> list[dict[str, Any]]:
     """Every card dated ``start`` .. ``end`` (of a province, when given), newest first."""
-    where, params = Filters(date_from=start, date_to=end, province=province).where(con)
-    keys = con.execute(f"""SELECT h.article_id, h.sentence_start, max(h.date) AS date FROM {HIGHLIGHTS} h
-                           WHERE {where} GROUP BY 1, 2 ORDER BY {_CARD_ORDER}""", params).fetchall()
+    where, params = Filters(date_from=start, date_to=end, province=province).card_where(con)
+    keys = con.execute(f"""SELECT c.article_id, c.sentence_start FROM feed_cards c
+                           WHERE {where} ORDER BY {_CARD_ORDER}""", params).fetchall()
     return cards(con, [(k[0], k[1]) for k in keys])
 
 
@@ -620,6 +674,6 @@ def week_highlights(con: duckdb.DuckDBPyConnection, monday: date) -> list[dict[s
 
 def latest_week(con: duckdb.DuckDBPyConnection, today: date | None = None) -> date | None:
     """Monday of the newest week, not after today, that has dated highlights."""
-    last = con.execute("SELECT max(date) FROM v_highlights WHERE date <= $today",
+    last = con.execute("SELECT max(date) FROM feed_cards WHERE date <= $today",
                        {"today": today or date.today()}).fetchall()[0][0]
     return last - timedelta(days=last.weekday()) if last else None

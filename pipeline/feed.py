@@ -1,0 +1,84 @@
+"""The staff feed's cards as a derived table (``feed_cards``), kept with each extraction batch.
+
+A card is the highlights of one sentence (``article_id, sentence_start``). The web page's
+filters keep a card when one of its highlights passes: for a highlight, its kind, its unit's
+province (as published and today), level and name, and for an award the provinces, levels
+and names of its recipients, its awarder and its form family. ``feed_cards`` holds, per card,
+the union of these values (one list per filter) and, per highlight, the same values
+(``items``), so that several filters are tested on one highlight. Reading it spares the
+pages a grouping of every highlight joined to its article at each request.
+
+:func:`update_feed` rewrites the cards of a batch of articles; the extraction calls it
+through :func:`pipeline.derived.update_derived` inside the batch's transaction. Rows are
+appended in batch order, newest articles last on a nightly run, so the table stays
+roughly in date order and DuckDB's zone maps prune date ranges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+KINDS = ["award", "money", "count", "movement", "model"]
+"""Order of the kinds: a card is charted under the first of its kinds."""
+
+CARDS_SQL = """
+    WITH aw AS (
+        SELECT w.article_id, w.start_char,
+               list(DISTINCT w.form_family) FILTER (WHERE w.form_family IS NOT NULL) AS families,
+               flatten(list([r.province, r.province_now]) FILTER (WHERE r.article_id IS NOT NULL)) AS provinces,
+               list(r.level) FILTER (WHERE r.article_id IS NOT NULL) AS levels,
+               list_concat(list(r.recipient) FILTER (WHERE r.article_id IS NOT NULL),
+                           list(w.awarder_unit) FILTER (WHERE r.article_id IS NOT NULL)) AS units
+        FROM awards w LEFT JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx
+        WHERE {awards}
+        GROUP BY w.article_id, w.start_char
+    ),
+    items AS (
+        SELECT h.article_id, h.sentence_start, h.kind,
+               list_sort(list_distinct(list_filter(list_concat([h.province, h.province_now], aw.provinces), lambda x: x IS NOT NULL)))
+                 AS provinces,
+               list_sort(list_distinct(list_filter(list_concat([h.level], aw.levels), lambda x: x IS NOT NULL))) AS levels,
+               list_sort(list_distinct(list_filter(list_concat([h.unit], aw.units), lambda x: x IS NOT NULL))) AS units,
+               list_sort(coalesce(aw.families, [])) AS families
+        FROM highlights h
+        LEFT JOIN aw ON h.kind = 'award' AND aw.article_id = h.article_id AND aw.start_char = h.item_start
+        WHERE {highlights}
+    )
+    SELECT i.article_id, i.sentence_start, any_value(a.published_at)::DATE AS date, any_value(a.source) AS source,
+           ($kinds)[min(list_position($kinds, i.kind))] AS first_kind,
+           list_sort(list(DISTINCT i.kind)) AS kinds,
+           list_sort(list_distinct(flatten(list(i.provinces)))) AS provinces,
+           list_sort(list_distinct(flatten(list(i.levels)))) AS levels,
+           list_sort(list_distinct(flatten(list(i.units)))) AS units,
+           list_sort(list_distinct(flatten(list(i.families)))) AS families,
+           list({{'kind': i.kind, 'provinces': i.provinces, 'levels': i.levels, 'units': i.units,
+                  'families': i.families}} ORDER BY i.kind, i.provinces, i.levels, i.units, i.families) AS items
+    FROM items i JOIN articles a USING (article_id)
+    GROUP BY i.article_id, i.sentence_start"""
+
+
+def cards_sql(article_ids: bool = True) -> str:
+    """The cards' query, of the articles ``$ids`` or of every article."""
+    if article_ids:
+        return CARDS_SQL.format(awards="w.article_id IN $ids", highlights="h.article_id IN $ids")
+    return CARDS_SQL.format(awards="TRUE", highlights="TRUE")
+
+
+def update_feed(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], replaced: bool = False) -> None:
+    """Rewrite the cards of these articles (``replaced``: some had cards before), in date order."""
+    ids = list(article_ids)
+    if not ids:
+        return
+    if replaced:
+        con.execute("DELETE FROM feed_cards WHERE article_id IN $ids", {"ids": ids})
+    con.execute(f"INSERT INTO feed_cards SELECT * FROM ({cards_sql()}) "
+                "ORDER BY date NULLS FIRST, article_id, sentence_start", {"ids": ids, "kinds": KINDS})
+
+
+def rebuild_feed(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite every card, in date order (after a bulk load; the batches keep it otherwise)."""
+    con.execute("DELETE FROM feed_cards")
+    con.execute(f"INSERT INTO feed_cards SELECT * FROM ({cards_sql(False)}) "
+                "ORDER BY date NULLS FIRST, article_id, sentence_start", {"kinds": KINDS})
