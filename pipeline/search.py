@@ -118,8 +118,11 @@ class SearchQuery:
     def __bool__(self) -> bool:
         return bool(self.syllables)
 
-    def matches_sql(self) -> tuple[str, dict[str, Any]]:
+    def matches_sql(self, candidates: str | None = None) -> tuple[str, dict[str, Any]]:
         """A query of the matching articles (``article_id, score``) and its named parameters.
+
+        ``candidates``, a query of article ids (its parameters are the caller's), restricts the
+        matches to those articles: the postings of the query's rarest term, say.
 
         ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS, where hits sums
         body hits and weighted title hits of the query's syllables; among the EXACT_WINDOW best,
@@ -154,6 +157,7 @@ class SearchQuery:
                 FROM search_terms t
                 JOIN (SELECT unnest($syllables) AS term, TRUE AS syllable
                       UNION ALL SELECT unnest($words), FALSE) q USING (term)
+                {f"WHERE t.article_id IN ({candidates})" if candidates else ""}
                 GROUP BY t.article_id
                 HAVING count(*) FILTER (WHERE q.syllable) = $n
             ) m JOIN articles a USING (article_id)

@@ -191,9 +191,9 @@ class Pages:
         with connect(self.db) as con:
             filters = self._filters(request, con)
             query = SearchQuery.parse(filters.q)
-            rows, total = queries.search_articles(con, query, page, filters=filters) if query else ([], 0)
+            rows, total, capped = queries.search_articles(con, query, page, filters=filters) if query else ([], 0, False)
             options = self.options(con)
-        return self.render("search.html", q=filters.q, query=query, rows=rows, total=total, page=page,
+        return self.render("search.html", q=filters.q, query=query, rows=rows, total=total, capped=capped, page=page,
                            pages=_page_count(total), filters=filters, options=options,
                            presets=presets("/search", filters, self.today()), active="search")
 

@@ -162,7 +162,7 @@ class Filters:
                 params[column] = getattr(self, column)
         search = SearchQuery.parse(self.q)
         if search:
-            register_matches(con, search)
+            register_matches(con, search, *self.search_dates())
             clauses.append(f"h.article_id IN (SELECT article_id FROM {MATCHES})")
         return " AND ".join(clauses), params
 
@@ -196,9 +196,13 @@ class Filters:
             clauses.append(f"len(list_filter(c.items, lambda x: {both})) > 0")
         search = SearchQuery.parse(self.q)
         if search:
-            register_matches(con, search)
+            register_matches(con, search, *self.search_dates())
             clauses.append(f"c.article_id IN (SELECT article_id FROM {MATCHES})")
         return " AND ".join(clauses or ["TRUE"]), params
+
+    def search_dates(self) -> tuple[date | None, date | None]:
+        """The date range a keyword search may keep to (none for undated cards)."""
+        return (None, None) if self.undated else (self.date_from, self.date_to)
 
     def item_conditions(self) -> list[tuple[str, str, str]]:
         """(parameter, test on a card ``c``, test on one of its highlights ``x``) of each highlight filter set."""
@@ -220,14 +224,62 @@ def _award_with(condition: str) -> str:
 MATCHES = "search_matches"
 
 
-def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery) -> int:
-    """Run the search once and register its matches (``article_id, score``) as MATCHES; return their number.
+SEARCH_CAP = 2_000
+"""A search whose rarest term is in more articles than this is ranked among its most recent matches only."""
+
+
+@dataclass(frozen=True)
+class Matches:
+    count: int
+    capped: bool  # only the most recent matches were registered: more articles match
+
+
+def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_from: date | None = None,
+                     date_to: date | None = None, cap: int = SEARCH_CAP) -> Matches:
+    """Run the search once and register its matches (``article_id, score``) as MATCHES.
+
+    Every match holds the query's rarest syllable, so only the articles of its postings are
+    candidates (the word index is sorted by term: its row groups are found by their zone maps).
+    When that term is in more than ``cap`` articles, the candidates are its most recent articles
+    (published ``date_from`` .. ``date_to``, when given), about ``cap`` of them: the ranking
+    favours recent articles. The matches are then said capped.
 
     (``con.sql`` refuses to run while a result of ``con.execute`` is unread: queries here fetch all.)"""
-    sql, params = query.matches_sql()
-    matches = con.sql(sql, params=params).to_arrow_table()
+    postings = dict(con.execute("SELECT term, count(*) FROM search_terms WHERE term IN $terms GROUP BY term",
+                                {"terms": list(query.syllables)}).fetchall())
+    rarest = min(query.syllables, key=lambda term: (postings.get(term, 0), term))
+    params: dict[str, Any] = {"rarest": rarest}
+    candidates = "SELECT article_id FROM search_terms WHERE term = $rarest"
+    if postings.get(rarest, 0) > cap:
+        dated = ["published_at IS NOT NULL"]
+        if date_from:
+            dated.append("published_at >= $date_from")
+            params["date_from"] = date_from
+        if date_to:
+            dated.append("published_at < $date_after")
+            params["date_after"] = date_to + timedelta(days=1)
+        in_range = " AND ".join(dated)
+        dates = {k: v for k, v in params.items() if k != "rarest"}
+        articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        # the newest articles that hold about `cap` of the term's articles, if it is spread evenly
+        newest = max(1, round(cap * articles / postings[rarest]))
+        since = con.execute(f"SELECT min(published_at) FROM (SELECT published_at FROM articles WHERE {in_range} "
+                            "ORDER BY published_at DESC LIMIT $n)", {**dates, "n": newest}).fetchall()[0][0]
+        if since is not None:
+            capped = con.execute(f"SELECT count(*) > $n FROM articles WHERE {in_range}",
+                                 {**dates, "n": newest}).fetchall()[0][0]
+            params["since"] = since
+            candidates += (f" AND article_id IN (SELECT article_id FROM articles WHERE {in_range}"
+                           " AND published_at >= $since)")
+            sql, search_params = query.matches_sql(candidates)
+            matches = con.sql(sql, params={**search_params, **params}).to_arrow_table()
+            con.register(MATCHES, matches)
+            return Matches(matches.num_rows, capped)
+        params = {"rarest": rarest}
+    sql, search_params = query.matches_sql(candidates)
+    matches = con.sql(sql, params={**search_params, **params}).to_arrow_table()
     con.register(MATCHES, matches)
-    return matches.num_rows
+    return Matches(matches.num_rows, False)
 
 
 # -- the feed: one card per statement ---------------------------------------------------------
@@ -597,11 +649,12 @@ def article_marks(body: str, extractions: list[dict[str, Any]]) -> list[Node]:
 
 
 def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: int = 1,
-                    page_size: int = PAGE_SIZE, filters: Filters | None = None) -> tuple[list[dict[str, Any]], int]:
-    """Articles matching the query (and the feed's filters), best first, with a snippet around the first match."""
-    register_matches(con, query)
-    clauses, params = ["TRUE"], {}
+                    page_size: int = PAGE_SIZE, filters: Filters | None = None) -> tuple[list[dict[str, Any]], int, bool]:
+    """Articles matching the query (and the feed's filters), best first, with a snippet around the first match;
+    how many match; whether the search was capped (:func:`register_matches`: more match than counted)."""
     filters = replace(filters or Filters(), q="")
+    matched = register_matches(con, query, filters.date_from, filters.date_to)
+    clauses, params = ["TRUE"], {}
     if filters.dated:
         if filters.date_from:
             clauses.append("a.published_at >= $date_from")
@@ -639,7 +692,7 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: in
         body = row.pop("body")
         row["title_marks"] = mark_tree(row["title"] or "", [Span(a, b, "match") for a, b in query.spans(row["title"] or "")])
         row["snippet"] = snippet(body, query)
-    return rows, total
+    return rows, total, matched.capped
 
 
 def snippet(body: str, query: SearchQuery) -> list[Node]:
