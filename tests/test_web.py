@@ -532,3 +532,79 @@ def test_the_chart_adds_up_to_the_count_beside_it(client: TestClient) -> None:
     bars = sum(int(n) for n in re.findall(r"<title>[^<]*: (\d+)</title></rect>", html))
     assert count == bars > 0
     assert f": {count} điểm nhấn (mỗi câu tính một lần" in html
+
+
+# -- the derived card table (issue 15) ------------------------------------------------------------
+
+
+def _table(con: Any, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+    return sorted(map(repr, con.execute(sql, params or {}).fetchall()))
+
+
+def test_feed_cards_equal_their_query_and_are_rewritten_with_a_re_extraction(sample_db: Path, nlp: VietnameseNLP,
+                                                                            tmp_path: Path) -> None:
+    from pipeline.feed import KINDS, cards_sql, update_feed
+
+    store = Store.open(sample_db, read_only=True)
+    try:
+        stored = _table(store.con, "SELECT * FROM feed_cards")
+        assert stored == _table(store.con, cards_sql(False), {"kinds": KINDS})
+        assert store.con.execute("SELECT count(*) FROM feed_cards").fetchone()[0] == store.con.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT article_id, sentence_start FROM highlights)").fetchone()[0]
+    finally:
+        store.close()
+    # extracting an article again replaces its cards, not adds to them
+    db = build_sample_db(tmp_path / "again.duckdb", nlp, SAMPLE_ARTICLES)
+    store = Store.open(db)
+    try:
+        before = _table(store.con, "SELECT * FROM feed_cards")
+        ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id LIMIT 2").fetchall()]
+        update_feed(store.con, ids, replaced=True)
+        assert _table(store.con, "SELECT * FROM feed_cards") == before
+        store.clear_extractions()
+        assert store.con.execute("SELECT count(*) FROM feed_cards").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+FILTER_CASES = [
+    {}, {"province": "Hồ Chí Minh"}, {"province": "Bình Dương"}, {"kind": "award"}, {"level": "grassroots"},
+    {"family": "Giấy khen"}, {"kind": "money", "province": "Thanh Hóa"}, {"kind": "award", "level": "province"},
+    {"source": "laodong"}, {"date_from": date(2024, 5, 27), "date_to": date(2024, 6, 2)}, {"undated": True},
+    {"q": "lien doan"}, {"q": "cong doan", "kind": "count", "date_from": date(2024, 1, 1)},
+]
+
+
+@pytest.mark.parametrize("case", FILTER_CASES, ids=lambda c: ",".join(c) or "none")
+def test_card_filters_keep_the_cards_the_highlight_filters_keep(sample_db: Path, case: dict[str, Any]) -> None:
+    from pipeline.web import queries
+
+    filters = queries.Filters(**case)
+    units = {}
+    with queries.connect(sample_db) as con:
+        for name in ("unit",):  # a unit of the data, and one that gave an award
+            units[name] = con.execute("SELECT any_value(unit) FROM highlights WHERE kind = 'award'").fetchone()[0]
+        for f in (filters, queries.replace(filters, unit=units["unit"])):
+            where, params = f.where(con)
+            direct = con.execute(f"SELECT DISTINCT h.article_id, h.sentence_start FROM {queries.HIGHLIGHTS} h "
+                                 f"WHERE {where} ORDER BY ALL", params).fetchall()
+            where, params = f.card_where(con)
+            derived = con.execute(f"SELECT c.article_id, c.sentence_start FROM feed_cards c WHERE {where} "
+                                  "ORDER BY ALL", params).fetchall()
+            assert derived == direct, f
+
+
+def test_a_search_of_common_words_ranks_the_most_recent_matches_and_says_so(sample_db: Path) -> None:
+    from pipeline.search import SearchQuery
+    from pipeline.web import queries
+
+    query = SearchQuery.parse("công đoàn")
+    with queries.connect(sample_db) as con:
+        exact = queries.register_matches(con, query)
+        every = {r[0] for r in con.execute(f"SELECT article_id FROM {queries.MATCHES}").fetchall()}
+        capped = queries.register_matches(con, query, cap=1)
+        kept = {r[0] for r in con.execute(f"SELECT article_id FROM {queries.MATCHES}").fetchall()}
+        dates = dict(con.execute("SELECT article_id, published_at FROM articles").fetchall())
+    assert not exact.capped and exact.count == len(every) > 2
+    assert capped.capped and kept and kept < every
+    assert min(dates[i] for i in kept) >= max(dates[i] for i in every - kept if dates[i] is not None)

@@ -260,21 +260,22 @@ def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_fr
             params["date_after"] = date_to + timedelta(days=1)
         in_range = " AND ".join(dated)
         dates = {k: v for k, v in params.items() if k != "rarest"}
-        articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-        # the newest articles that hold about `cap` of the term's articles, if it is spread evenly
-        newest = max(1, round(cap * articles / postings[rarest]))
-        since = con.execute(f"SELECT min(published_at) FROM (SELECT published_at FROM articles WHERE {in_range} "
-                            "ORDER BY published_at DESC LIMIT $n)", {**dates, "n": newest}).fetchall()[0][0]
-        if since is not None:
-            capped = con.execute(f"SELECT count(*) > $n FROM articles WHERE {in_range}",
-                                 {**dates, "n": newest}).fetchall()[0][0]
-            params["since"] = since
-            candidates += (f" AND article_id IN (SELECT article_id FROM articles WHERE {in_range}"
-                           " AND published_at >= $since)")
-            sql, search_params = query.matches_sql(candidates)
-            matches = con.sql(sql, params={**search_params, **params}).to_arrow_table()
-            con.register(MATCHES, matches)
-            return Matches(matches.num_rows, capped)
+        articles = con.execute(f"SELECT count(*) FROM articles WHERE {in_range}", dates).fetchall()[0][0]
+        # the newest articles that hold about `cap` of the term's articles if it is spread evenly (twice
+        # that many), widened until they hold `cap` of them
+        newest = max(1, round(2 * cap * articles / postings[rarest]))
+        while newest < articles:
+            since = con.execute(f"SELECT min(published_at) FROM (SELECT published_at FROM articles WHERE {in_range} "
+                                "ORDER BY published_at DESC LIMIT $n)", {**dates, "n": newest}).fetchall()[0][0]
+            window = (f"{candidates} AND article_id IN (SELECT article_id FROM articles WHERE {in_range}"
+                      " AND published_at >= $since)")
+            found = con.execute(f"SELECT count(*) FROM ({window})", {**params, "since": since}).fetchall()[0][0]
+            if found >= cap:
+                sql, search_params = query.matches_sql(window)
+                matches = con.sql(sql, params={**search_params, **params, "since": since}).to_arrow_table()
+                con.register(MATCHES, matches)
+                return Matches(matches.num_rows, True)
+            newest *= 4
         params = {"rarest": rarest}
     sql, search_params = query.matches_sql(candidates)
     matches = con.sql(sql, params={**search_params, **params}).to_arrow_table()
