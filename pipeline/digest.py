@@ -101,7 +101,7 @@ class Digest:
     @classmethod
     def build(cls, con: duckdb.DuckDBPyConnection, start: date, end: date, week: bool = True, province: str = "",
               options: queries.Options | None = None) -> "Digest":
-        all_cards = queries.period_cards(con, start, end, province)
+        all_cards = queries.period_cards(con, start, end, province, marked=False)  # marked once placed
         names = {key: short_source(name) for key, name in (options or queries.options(con)).sources}
         seen: set[Any] = set()
         articles: dict[int, Article] = {}
@@ -124,6 +124,9 @@ class Digest:
                 used += article.length
             else:
                 rest.append(article)
+        for article in full:
+            for card in article.cards[:ITEMS_PER_ARTICLE]:
+                queries.mark_card(card)
         counts = Counter(k for c in kept for k in c["kinds"])
         undated = queries.undated_count(con, queries.Filters(province=province))
         return cls(start, end, week, province, full, rest[:BRIEF_LIMIT], max(0, len(rest) - BRIEF_LIMIT), dropped,

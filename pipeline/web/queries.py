@@ -345,8 +345,9 @@ def award_details(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[tuple[
     return {(r["article_id"], r["start_char"]): r for r in rows}
 
 
-def cards(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, int]]) -> list[dict[str, Any]]:
-    """The cards of these (article_id, sentence_start) keys, in that order, every item of the sentence marked."""
+def cards(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, int]], marked: bool = True) -> list[dict[str, Any]]:
+    """The cards of these (article_id, sentence_start) keys, in that order, every item of the sentence marked
+    (unless not ``marked``: :func:`mark_card` then marks the cards shown)."""
     if not keys:
         return []
     ids = sorted({k[0] for k in keys})
@@ -365,18 +366,24 @@ def cards(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, int]]) -> list[d
         for row in rows:
             row["award"] = awards.get((row["article_id"], row["item_start"])) if row["kind"] == "award" else None
         first = rows[0]
-        spans = [Span(r["item_start"], r["item_end"], r["kind"], _span_title(r["kind"], r["label"]), main=True)
-                 for r in rows]
         places = list(dict.fromkeys((r["unit"], r["province"], r["province_now"]) for r in rows
                                     if r["unit"] or r["province"]))
-        out.append({
+        card = {
             "article_id": first["article_id"], "sentence_start": first["sentence_start"], "date": first["date"],
             "source": first["source"], "source_name": first["source_name"], "url": first["url"],
             "title": first["title"], "sentence": first["sentence"],
-            "marks": mark_tree(first["sentence"], spans, offset=first["sentence_start"]),
             "entries": rows, "kinds": list(dict.fromkeys(r["kind"] for r in rows)), "places": places,
-        })
+        }
+        out.append(mark_card(card) if marked else card)
     return out
+
+
+def mark_card(card: dict[str, Any]) -> dict[str, Any]:
+    """The card with its sentence marked (``marks``): every item of it."""
+    spans = [Span(r["item_start"], r["item_end"], r["kind"], _span_title(r["kind"], r["label"]), main=True)
+             for r in card["entries"]]
+    card["marks"] = mark_tree(card["sentence"], spans, offset=card["sentence_start"])
+    return card
 
 
 def _span_title(kind: str, label: str | None) -> str:
@@ -715,12 +722,13 @@ def snippet(body: str, query: SearchQuery) -> list[Node]:
 # -- periods (digest) -----------------------------------------------------------------------
 
 
-def period_cards(con: duckdb.DuckDBPyConnection, start: date, end: date, province: str = "") -> list[dict[str, Any]]:
+def period_cards(con: duckdb.DuckDBPyConnection, start: date, end: date, province: str = "",
+                 marked: bool = True) -> list[dict[str, Any]]:
     """Every card dated ``start`` .. ``end`` (of a province, when given), newest first."""
     where, params = Filters(date_from=start, date_to=end, province=province).card_where(con)
     keys = con.execute(f"""SELECT c.article_id, c.sentence_start FROM feed_cards c
                            WHERE {where} ORDER BY {_CARD_ORDER}""", params).fetchall()
-    return cards(con, [(k[0], k[1]) for k in keys])
+    return cards(con, [(k[0], k[1]) for k in keys], marked)
 
 
 def week_highlights(con: duckdb.DuckDBPyConnection, monday: date) -> list[dict[str, Any]]:
