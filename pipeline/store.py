@@ -19,9 +19,12 @@ import pyarrow as pa
 from core.config import MIGRATIONS_DIR
 from core.records import Article, Extraction, Source, utcnow
 from pipeline.derived import update_derived
+from pipeline.feed import rebuild_feed
 
 EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
                      "search_terms")
+MIGRATION_FILLS = {"0010_feed_cards": rebuild_feed}
+"""Migrations that add a derived table, and what fills it from the rows already there (same transaction)."""
 DERIVED_TABLES = ("feed_cards",)  # rewritten from the extraction tables by pipeline.derived, batch by batch
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
 
@@ -129,6 +132,8 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 self.con.execute(migration.sql)
+                if migration.name in MIGRATION_FILLS:
+                    MIGRATION_FILLS[migration.name](self.con)
                 self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [migration.name, utcnow()])
                 self.con.execute("COMMIT")
             except Exception:
