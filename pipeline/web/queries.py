@@ -28,6 +28,7 @@ import duckdb
 from core.config import Workspace
 from extract.gazetteer import gazetteer
 from extract.terms import fold
+from pipeline.feed import text_value
 from pipeline.search import SearchQuery
 from pipeline.web import params as p
 from pipeline.web.collation import collation_key, vn_sorted
@@ -206,11 +207,11 @@ class Filters:
 
     def item_conditions(self) -> list[tuple[str, str, str]]:
         """(parameter, test on a card ``c``, test on one of its highlights ``x``) of each highlight filter set."""
-        tests = {"province": ("list_contains(c.provinces, $province)", "list_contains(x.provinces, $province)"),
-                 "level": ("list_contains(c.levels, $level)", "list_contains(x.levels, $level)"),
-                 "unit": ("list_contains(c.units, $unit)", "list_contains(x.units, $unit)"),
-                 "kind": ("list_contains(c.kinds, $kind)", "x.kind = $kind"),
-                 "family": ("list_contains(c.families, $family)", "list_contains(x.families, $family)")}
+        tests = {"province": (f"contains(c.provinces, {text_value('$province')})", "list_contains(x.provinces, $province)"),
+                 "level": (f"contains(c.levels, {text_value('$level')})", "list_contains(x.levels, $level)"),
+                 "unit": (f"contains(c.units, {text_value('$unit')})", "list_contains(x.units, $unit)"),
+                 "kind": (f"contains(c.kinds, {text_value('$kind')})", "x.kind = $kind"),
+                 "family": (f"contains(c.families, {text_value('$family')})", "list_contains(x.families, $family)")}
         return [(name, card, item) for name, (card, item) in tests.items() if getattr(self, name)]
 
 
