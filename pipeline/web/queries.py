@@ -34,7 +34,7 @@ from pipeline.web import params as p
 from pipeline.web.collation import collation_key, vn_sorted
 from pipeline.web.marks import Node, Span, mark_tree
 from pipeline.web.params import BadParameter
-from pipeline.web.templating import FAMILIES, KIND_LABELS, LEVEL_LABELS, SPAN_LABELS
+from pipeline.web.templating import COUNT_CAP, FAMILIES, KIND_LABELS, LEVEL_LABELS, SPAN_LABELS
 from pipeline.writer import open_reader
 
 PAGE_SIZE = 30
@@ -293,9 +293,11 @@ v_highlights, which also joins the sources for their names."""
 _CARD_ORDER = "date DESC NULLS LAST, article_id, sentence_start"
 
 
-def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, Any]) -> int:
-    """Cards passing ``where`` (a :meth:`Filters.card_where` clause)."""
-    return con.execute(f"SELECT count(*) FROM feed_cards c WHERE {where}", params).fetchall()[0][0]
+def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, Any], cap: int | None = COUNT_CAP) -> int:
+    """Cards passing ``where`` (a :meth:`Filters.card_where` clause), counted up to ``cap`` + 1 (None: all)."""
+    limit = "" if cap is None else f" LIMIT {int(cap) + 1}"
+    return con.execute(f"SELECT count(*) FROM (SELECT 1 FROM feed_cards c WHERE {where}{limit})",
+                       params).fetchall()[0][0]
 
 
 def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE

@@ -56,6 +56,15 @@ def vn_number(value: float | int | None) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+COUNT_CAP = 10_000
+"""Cards are counted up to this many; beyond, pages say "more than" (counting stops early: no full scan)."""
+
+
+def vn_count(value: int | None) -> str:
+    """A count of cards made with COUNT_CAP: "hơn 10.000" beyond it."""
+    return f"hơn {vn_number(COUNT_CAP)}" if value is not None and value > COUNT_CAP else vn_number(value)
+
+
 def vn_money(value: float | None) -> str:
     """A sum in đồng as staff write it: 1,2 tỷ đồng, 60 triệu đồng, 500.000 đồng."""
     if value is None:
@@ -98,6 +107,7 @@ def environment() -> Environment:
     )
     env.filters["vn_date"] = vn_date
     env.filters["vn_number"] = vn_number
+    env.filters["vn_count"] = vn_count
     env.filters["vn_money"] = vn_money
     env.filters["short_source"] = short_source
     env.globals.update(KIND_LABELS=KIND_LABELS, SPAN_LABELS=SPAN_LABELS, LEVEL_LABELS=LEVEL_LABELS,
