@@ -225,6 +225,8 @@ def _award_with(condition: str) -> str:
 MATCHES = "search_matches"
 
 
+POSTINGS_LIMIT = 100_000
+"""How far the articles of a search term are counted: beyond, the term is common."""
 SEARCH_CAP = 2_000
 """A search whose rarest term is in more articles than this is ranked among its most recent matches only."""
 
@@ -246,8 +248,10 @@ def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_fr
     favours recent articles. The matches are then said capped.
 
     (``con.sql`` refuses to run while a result of ``con.execute`` is unread: queries here fetch all.)"""
-    postings = dict(con.execute("SELECT term, count(*) FROM search_terms WHERE term IN $terms GROUP BY term",
-                                {"terms": list(query.syllables)}).fetchall())
+    # each term's articles, counted up to POSTINGS_LIMIT (a common term's are not all read)
+    counts = " UNION ALL ".join(f"SELECT $t{i} AS term, count(*) FROM (SELECT 1 FROM search_terms WHERE term = $t{i} "
+                                f"LIMIT {POSTINGS_LIMIT})" for i in range(len(query.syllables)))
+    postings = dict(con.execute(counts, {f"t{i}": term for i, term in enumerate(query.syllables)}).fetchall())
     rarest = min(query.syllables, key=lambda term: (postings.get(term, 0), term))
     params: dict[str, Any] = {"rarest": rarest}
     candidates = "SELECT article_id FROM search_terms WHERE term = $rarest"
