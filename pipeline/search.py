@@ -167,7 +167,7 @@ class SearchQuery:
         # the exact-accent bonus is read from the text of the EXACT_WINDOW best matches only, which
         # then rank above the rest: exact spellings come first on the first pages at any corpus size
         sql = f"""
-            WITH base AS ({base}),
+            WITH base AS MATERIALIZED ({base}),
             top AS (SELECT b.article_id, {EXACT_BONUS} * ({bonus[0]}) AS bonus
                     FROM (SELECT * FROM base ORDER BY score DESC, article_id LIMIT {EXACT_WINDOW}) b
                     JOIN articles a USING (article_id))

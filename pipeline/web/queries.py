@@ -268,7 +268,8 @@ def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_fr
         articles = con.execute(f"SELECT count(*) FROM articles WHERE {in_range}", dates).fetchall()[0][0]
         # the newest articles that hold about `cap` of the term's articles if it is spread evenly (twice
         # that many), widened until they hold `cap` of them
-        newest = max(1, round(2 * cap * articles / postings[rarest]))
+        common = postings[rarest] >= POSTINGS_LIMIT  # counted no further: taken as in every article
+        newest = max(1, round(2 * cap * articles / (articles if common else postings[rarest])))
         while newest < articles:
             since = con.execute(f"SELECT min(published_at) FROM (SELECT published_at FROM articles WHERE {in_range} "
                                 "ORDER BY published_at DESC LIMIT $n)", {**dates, "n": newest}).fetchall()[0][0]
