@@ -117,6 +117,7 @@ def connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.execute("USE congdoan")
         yield con
     finally:
+        _registered.pop(id(con), None)
         con.close()
         with _readers_lock:
             reader.users -= 1
@@ -320,6 +321,20 @@ def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_fr
     favours recent articles. The matches are then said capped.
 
     (``con.sql`` refuses to run while a result of ``con.execute`` is unread: queries here fetch all.)"""
+    done = _registered.get(id(con))
+    if done is not None and done[0] == (query, date_from, date_to, cap):
+        return done[1]
+    matches = _register_matches(con, query, date_from, date_to, cap)
+    _registered[id(con)] = ((query, date_from, date_to, cap), matches)
+    return matches
+
+
+_registered: dict[int, tuple[tuple, "Matches"]] = {}
+"""The search last registered on each open connection (a page may filter twice with one query)."""
+
+
+def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_from: date | None,
+                      date_to: date | None, cap: int) -> "Matches":
     # each term's articles, counted up to POSTINGS_LIMIT (a common term's are not all read)
     counts = " UNION ALL ".join(f"SELECT $t{i} AS term, count(*) FROM (SELECT 1 FROM search_terms WHERE term = $t{i} "
                                 f"LIMIT {POSTINGS_LIMIT})" for i in range(len(query.syllables)))
