@@ -206,8 +206,10 @@ class Filters:
     def dated(self) -> bool:
         return bool(self.date_from or self.date_to)
 
-    def where(self, con: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, Any]]:
-        """WHERE clause over ``HIGHLIGHTS h`` and its named parameters (runs the keyword search, if any, once)."""
+    def where(self, con: duckdb.DuckDBPyConnection, within: str = "") -> tuple[str, dict[str, Any]]:
+        """WHERE clause over ``HIGHLIGHTS h`` and its named parameters (runs the keyword search, if any, once);
+        ``within``, a table of ``article_id`` holding every article ``h`` may be of, limits the award look-ups."""
+        _with = (lambda condition: _award_with(condition, within))
         clauses = ["h.date IS NULL" if self.undated else "h.date IS NOT NULL"]
         params: dict[str, Any] = {}
         if self.date_from and not self.undated:
@@ -218,17 +220,17 @@ class Filters:
             params["date_to"] = self.date_to
         if self.province:
             clauses.append("(h.province = $province OR h.province_now = $province OR "
-                           + _award_with("r.province = $province OR r.province_now = $province") + ")")
+                           + _with("r.province = $province OR r.province_now = $province") + ")")
             params["province"] = self.province
         if self.level:
-            clauses.append(f"(h.level = $level OR {_award_with('r.level = $level')})")
+            clauses.append(f"(h.level = $level OR {_with('r.level = $level')})")
             params["level"] = self.level
         if self.unit:
-            clauses.append(f"(h.unit = $unit OR {_award_with('r.recipient = $unit OR w.awarder_unit = $unit')})")
+            clauses.append(f"(h.unit = $unit OR {_with('r.recipient = $unit OR w.awarder_unit = $unit')})")
             params["unit"] = self.unit
         if self.family:
             clauses.append("(h.kind = 'award' AND (h.article_id, h.item_start) IN "
-                           "(SELECT article_id, start_char FROM awards WHERE form_family = $family))")
+                           f"(SELECT article_id, start_char FROM awards WHERE form_family = $family{_within('article_id', within)}))")
             params["family"] = self.family
         for column in ("kind", "source"):
             if getattr(self, column):
@@ -288,11 +290,15 @@ class Filters:
         return [(name, card, item) for name, (card, item) in tests.items() if getattr(self, name)]
 
 
-def _award_with(condition: str) -> str:
+def _within(column: str, within: str) -> str:
+    return f" AND {column} IN (SELECT article_id FROM {within})" if within else ""
+
+
+def _award_with(condition: str, within: str = "") -> str:
     """An award highlight one of whose recipients (``r``) or whose awarder (``w``) meets ``condition``."""
     return ("(h.kind = 'award' AND (h.article_id, h.item_start) IN (SELECT w.article_id, w.start_char FROM awards w "
             "JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx WHERE "
-            f"{condition}))")
+            f"({condition}){_within('w.article_id', within)}))")
 
 
 MATCHES = "search_matches"
@@ -512,7 +518,7 @@ def export_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[di
 
     The articles with a card that passes the filters are found first (``feed_cards``, dates
     pruned); only their rows are then read."""
-    where, params = filters.where(con)
+    where, params = filters.where(con, within="keep")
     cards, card_params = replace(filters, q="").card_where(con)
     keep = f"SELECT DISTINCT c.article_id FROM feed_cards c WHERE {cards}"
     yield from _stream(con, HIGHLIGHT_EXPORT_SQL.format(keep=keep, where=where), {**card_params, **params})
