@@ -10,7 +10,7 @@ underthesea's words give: a pessimistic index) is then ordered by term, as the
 writer leaves it. :func:`complete` fills the ``sentences`` table (split from the
 bodies), ``meta`` (the extractor version the research views show) and the crawl
 bookkeeping tables; :func:`research` the unit ids, money purposes, award recipients, the
-unit registry and the events. Nothing is inserted row by row, except by the event grouping,
+unit registry, the events and the staff feed's cards (``feed_cards``). Nothing is inserted row by row, except by the event grouping,
 which runs the extraction's own incremental code. The web benchmark
 (bench/web_bench.py) and `make bench` both use this database.
 """
