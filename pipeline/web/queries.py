@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 import threading
 import time
+import weakref
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -117,7 +118,7 @@ def connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.execute("USE congdoan")
         yield con
     finally:
-        _registered.pop(id(con), None)
+        _registered.pop(con, None)
         con.close()
         with _readers_lock:
             reader.users -= 1
@@ -327,15 +328,15 @@ def register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_fr
     favours recent articles. The matches are then said capped.
 
     (``con.sql`` refuses to run while a result of ``con.execute`` is unread: queries here fetch all.)"""
-    done = _registered.get(id(con))
+    done = _registered.get(con)
     if done is not None and done[0] == (query, date_from, date_to, cap):
         return done[1]
     matches = _register_matches(con, query, date_from, date_to, cap)
-    _registered[id(con)] = ((query, date_from, date_to, cap), matches)
+    _registered[con] = ((query, date_from, date_to, cap), matches)
     return matches
 
 
-_registered: dict[int, tuple[tuple, "Matches"]] = {}
+_registered: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, tuple[tuple, Matches]]" = weakref.WeakKeyDictionary()
 """The search last registered on each open connection (a page may filter twice with one query)."""
 
 
