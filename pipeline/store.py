@@ -16,13 +16,30 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from core.config import MIGRATIONS_DIR
+from core.config import MIGRATIONS_DIR, duckdb_settings
 from core.records import Article, Extraction, Source, utcnow
 from pipeline.derived import update_derived
 
 EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movements", "models", "sentences", "highlights",
                      "search_terms")
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
+
+
+def configure(con: duckdb.DuckDBPyConnection, temp_directory: Path | str | None = None) -> duckdb.DuckDBPyConnection:
+    """Give a connection's DuckDB instance congdoan's limits (``core.config.duckdb_settings``).
+
+    Applied with SET rather than ``duckdb.connect(config=...)``: DuckDB refuses a second
+    connection in the same process to a file opened with another configuration, and a
+    plain ``duckdb.connect(path)`` (a notebook, a test) has none. A statement larger than
+    ``memory_limit`` spills to ``temp_directory`` (DuckDB's default: ``<file>.tmp`` beside
+    a database file, ``.tmp`` in the working directory for an in-memory instance).
+    """
+    for name, value in duckdb_settings().items():
+        literal = str(int(value)) if isinstance(value, int) else "'" + str(value).replace("'", "''") + "'"
+        con.execute(f"SET {name} = {literal}")
+    if temp_directory is not None:
+        con.execute("SET temp_directory = '" + str(temp_directory).replace("'", "''") + "'")
+    return con
 
 
 def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -93,7 +110,7 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> "Store":
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = configure(duckdb.connect(str(path), read_only=read_only))
         store = cls(con, read_only=read_only)
         if not read_only:
             store.migrate()
