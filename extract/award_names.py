@@ -15,10 +15,13 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract.award_clauses import MASK, Clause, Name, Phrases, Token, phrase_regex
+from extract.doc_index import doc_index
 from extract.gazetteer import gazetteer, name_key
 from extract.nlp import ArticleContext
 from extract.spans import fields_of
 from extract.units import canonical_unit_name, complete_with_site, unit_parser
+
+_SPACES = re.compile(r"\s+")
 
 
 class AwardNames:
@@ -69,9 +72,8 @@ class AwardNames:
     def _word_inner_starts(doc: Doc, start: int, end: int) -> set[int]:
         """Clause offsets of syllables that continue the underthesea word before them."""
         inner: set[int] = set()
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for token in span or ():
-            for m in re.finditer(r"\s+", token.text):
+        for token in doc_index(doc).char_tokens(start, end):
+            for m in _SPACES.finditer(token.text):
                 inner.add(token.idx + m.end() - start)
         return inner
 

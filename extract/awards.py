@@ -70,6 +70,7 @@ from extract.award_clauses import (
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
+from extract.doc_index import doc_index
 from extract.lexicon import lexicon
 from extract.spans import SpanIndex, add_span, fields_of
 
@@ -123,9 +124,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
-        text = doc.text  # spaCy rebuilds doc.text from every token on each access
+        index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
+        text = index.text
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
-        for sent in doc.sents:
+        for sent in index.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
@@ -183,8 +185,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
         clause = Clause(start, text, view, tokens, self._form_mentions(text, view), doc._.context, article)
-        clause.nouns = {t.idx - start for t in doc.char_span(start, end, alignment_mode="expand") or ()
-                        if t.tag_ == "N" and " " not in t.text}
+        clause.nouns = {t.idx - start for t in doc_index(doc).char_tokens(start, end)
+                        if t.tag == "N" and " " not in t.text}
         clause.names = self._names(clause, word_inner, [u for u in units.starting_in(start, end) if u.end_char <= end])
         clause.appositions = self._appositions(clause)
         return clause

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.award_clauses import MASK, mask_enclosed, phrase_regex
+from extract.doc_index import doc_index
 from extract.lexicon import lexicon
 from extract.spans import SpanIndex, add_span, fields_of
 
@@ -51,8 +52,9 @@ class InitiativeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         units = SpanIndex(doc.spans.get("units", []))
-        text = doc.text  # rebuilt from every token on each access: read it once
-        for sent in doc.sents:
+        index = doc_index(doc)  # text and sentences read once (spaCy rebuilds them per access)
+        text = index.text
+        for sent in index.sents:
             # units named in the sentence, except those in brackets ("... (LĐLĐ tỉnh X)")
             view = mask_enclosed(sent.text)
             sent_units = [u for u in units.starting_in(sent.start_char, sent.end_char)

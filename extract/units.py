@@ -29,9 +29,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.doc_index import doc_index
 from extract.gazetteer import gazetteer, name_key, normalize_tones
 from extract.lexicon import lexicon
-from extract.nlp import SPACE_TAG, ArticleContext
+from extract.nlp import ArticleContext
 from extract.spans import add_span
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
@@ -384,9 +385,9 @@ class UnitsComponent:
         self.parser = unit_parser()
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(t.idx, t.idx + len(t.text), bool(t.is_sent_start), t.tag_)
-                 for t in doc if t.tag_ != SPACE_TAG and not t.is_space]
-        text = doc.text  # rebuilt from every token on each access: read it once
+        index = doc_index(doc)
+        words = [(t.idx, t.idx + len(t.text), t.is_sent_start, t.tag) for t in index.words()]
+        text = index.text
         mentions = self.parser.scan(text, words)
         for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(text)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
