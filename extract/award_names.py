@@ -33,6 +33,7 @@ class AwardNames:
         self._admin = Phrases(names["admin_connectors"])
         self._stops = Phrases(names["stops"])
         self._expansions = [(re.compile(phrase_regex([k])), v) for k, v in names["expansions"].items()]
+        self._expanded: dict[str, str] = {}
         self._offices: dict[str, str] = {k.lower(): v for k, v in names["offices"].items()}
         self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
@@ -244,9 +245,15 @@ class AwardNames:
             and not self._heads.match(tokens, j + 1)
 
     def _expand(self, text: str) -> str:
-        for pattern, full in self._expansions:
-            text = pattern.sub(full, text)
-        return re.sub(r"\s+", " ", text).strip()
+        cache = self._expanded  # per distinct phrase: names recur within and across articles
+        if text not in cache:
+            if len(cache) > 1 << 16:
+                cache.clear()
+            expanded = text
+            for pattern, full in self._expansions:
+                expanded = pattern.sub(full, expanded)
+            cache[text] = re.sub(r"\s+", " ", expanded).strip()
+        return cache[text]
 
     def _canonical(self, text: str, context: ArticleContext | None) -> str:
         """Canonical awarder or recipient name: the body kept in front of its organisation."""

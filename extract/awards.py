@@ -83,6 +83,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             (re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE), entry["form"])
             for entry in lexicon["forms"]
         ]
+        # one search tells whether a clause names any form at all (most do not): the alternation of
+        # every form, named groups made plain, matches where one of them would
+        plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
+        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
+            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
         self._form_words: dict[str, str] = lexicon["form_words"]
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
@@ -195,6 +200,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
     # -- forms ----------------------------------------------------------------------------
 
     def _form_mentions(self, text: str, view: str) -> list[FormMention]:
+        if self._any_form is not None and self._any_form.search(text) is None:
+            return []
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
             for m in pattern.finditer(text):

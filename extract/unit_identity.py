@@ -224,6 +224,7 @@ def _rules() -> IdentityRules:
     return IdentityRules(lexicon("unit_identity"), gazetteer(), communes)
 
 
+@lru_cache(maxsize=1 << 16)  # the same unit recurs in an article and across articles; Identity is frozen
 def identify(name: str, level: str | None, province: str | None = None, province_now: str | None = None,
              when: date | datetime | None = None) -> Identity:
     """The identity of a unit named ``name`` (canonical) with the fields of its units row."""
