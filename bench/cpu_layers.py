@@ -1,6 +1,6 @@
 """Where extraction CPU time goes: the NLP floor, each extractor component, the records, the database write.
 
-    .venv/bin/python bench/cpu_layers.py [--cycles N] [--dump ROWS.json] [--profile TOP]
+    .venv/bin/python bench/cpu_layers.py [--cycles N] [--texts DIR] [--dump ROWS.jsonl] [--profile TOP]
 
 CPU seconds of this process (``time.process_time``), so the figures hold on a shared
 machine where wall time does not. The corpus is ``make bench``'s (``bench/run.py``:
@@ -43,6 +43,8 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=1, help="passes over the corpus (default 1)")
     parser.add_argument("--dump", type=Path, help="write every extraction row here (JSON lines)")
     parser.add_argument("--profile", type=int, default=0, metavar="TOP", help="cProfile the components and records")
+    parser.add_argument("--texts", type=Path, action="append", default=[],
+                        help="also every DIR/*.txt (title on the first line), e.g. the scratch folder's real articles")
     args = parser.parse_args()
 
     from core.records import Source
@@ -53,7 +55,12 @@ def main() -> None:
     from pipeline.store import Store
     from run import _articles_table, collect_corpus
 
-    corpus = collect_corpus() * args.cycles
+    corpus = collect_corpus()
+    for folder in args.texts:
+        for path in sorted(folder.glob("*.txt")):
+            title, _, body = path.read_text(encoding="utf-8").strip().partition("\n")
+            corpus.append({"title": title.strip(), "body": body.strip(), "source": "seed"})
+    corpus *= args.cycles
     version = extractor_version()
     nlp = VietnameseNLP()
     nlp(WARM_UP, ArticleContext(source="seed"))
