@@ -51,20 +51,23 @@ class DocIndex:
         self.text = doc.text
         text = self.text
         strings = doc.vocab.strings
-        tags: dict[int, str] = {}
-        rows = doc.to_array([IDX, LENGTH, TAG, IS_SPACE, SENT_START]).tolist() if len(doc) else []
         self.tokens: list[TokenInfo] = []
-        for i, (idx, length, tag, space, start) in enumerate(rows):
-            name = tags.get(tag)
-            if name is None:
-                name = tags[tag] = strings[tag]
-            self.tokens.append(TokenInfo(i, idx, text[idx : idx + length], name, bool(space), start == _SENT_START))
-        self.starts = [t.idx for t in self.tokens]
+        self.starts: list[int] = []
         self.sents: list[Sentence] = []
-        if not rows:
+        self._words: list[TokenInfo] | None = None
+        self._sent_starts: list[int] = []
+        if not len(doc):
             return
+        columns = doc.to_array([IDX, LENGTH, TAG, IS_SPACE, SENT_START]).T.tolist()
+        idx, length, tag, space, sent_start = columns
+        names = {h: strings[h] for h in set(tag)}
+        starts = [s == _SENT_START for s in sent_start]
+        self.tokens = list(map(TokenInfo._make, zip(
+            range(len(idx)), idx, [text[a : a + n] for a, n in zip(idx, length)], [names[h] for h in tag],
+            [s == 1 for s in space], starts)))
+        self.starts = idx
         # doc.sents: a sentence starts at token 0 and at every later token whose sent_start is 1
-        bounds = [0, *(i for i in range(1, len(rows)) if rows[i][4] == _SENT_START), len(rows)]
+        bounds = [0, *(i for i in range(1, len(idx)) if starts[i]), len(idx)]
         for a, b in zip(bounds, bounds[1:]):
             self.sents.append(self._sentence(a, b))
         self._sent_starts = bounds[:-1]
@@ -78,7 +81,9 @@ class DocIndex:
         """The tokens that are words: neither spaCy spaces nor the gaps ``make_doc`` tags ``_SP``."""
         from extract.nlp import SPACE_TAG
 
-        return [t for t in self.tokens if t.tag != SPACE_TAG and not t.is_space]
+        if self._words is None:
+            self._words = [t for t in self.tokens if t.tag != SPACE_TAG and not t.is_space]
+        return self._words
 
     def char_tokens(self, start: int, end: int) -> list[TokenInfo]:
         """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (none where it is None)."""

@@ -55,9 +55,13 @@ def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"SELECT max(rowid) FROM {table} WHERE rowid >= ?", [count - 1]).fetchall()[0][0] + 1
 
 
-def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]]) -> pa.Table:
-    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of ``schema``."""
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]], **constant: list[Any]) -> pa.Table:
+    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of ``schema``, built column
+    by column (what ``pa.Table.from_pylist`` does, without a copy of every row); ``constant`` gives
+    whole columns that override the rows' values (``article_id``)."""
+    return pa.Table.from_pydict(
+        {name: constant[name] if name in constant else [r.get(name) for r in rows] for name in schema.names},
+        schema=schema)
 
 
 def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
@@ -67,9 +71,10 @@ def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extrac
     """
     tables = {}
     for table, schema in schemas.items():
-        rows = [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)]
+        rows = [row for e in extractions for row in e.rows(table)]
         if rows:
-            tables[table] = arrow_rows(schema, rows)
+            ids = [e.article_id for e in extractions for _ in e.rows(table)]
+            tables[table] = arrow_rows(schema, rows, article_id=ids)
     return tables
 
 
