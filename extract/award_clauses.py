@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.nlp import ArticleContext
 
@@ -39,8 +39,7 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(phrase_regex(phrases), re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a clause makes one per word, and a frozen dataclass is slow to build
     start: int
     end: int
     text: str
@@ -66,10 +65,14 @@ class Phrases:
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from ``tokens[i]`` a phrase covers (0 when none)."""
         for words in self._by_first.get(tokens[i].text.lower(), ()):
-            if i + len(words) <= len(tokens) and all(
-                tokens[i + k].text.lower() == w for k, w in enumerate(words)
-            ):
-                return len(words)
+            n = len(words)
+            if i + n > len(tokens):
+                continue
+            for k in range(1, n):  # the first word is the key just looked up
+                if tokens[i + k].text.lower() != words[k]:
+                    break
+            else:
+                return n
         return 0
 
 

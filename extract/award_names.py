@@ -124,8 +124,10 @@ class AwardNames:
 
     def _anaphor_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
         """"Công đoàn nhà trường": the article's grassroots union, when it has exactly one."""
+        if len(clause.article.grassroots) != 1:  # checked first: most articles have none
+            return None
         n = self._anaphors.match(clause.tokens, i)
-        if not n or len(clause.article.grassroots) != 1:
+        if not n:
             return None
         return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
 

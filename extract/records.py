@@ -116,9 +116,18 @@ class _Sentences:
         return self.index.sentences_of(span.start, span.end)
 
 
+def _unit_ids(doc: Doc, body_start: int) -> dict[str, int]:
+    """``unit_id`` of each unit name of :func:`unit_rows`, computed once per Doc."""
+    key = ("congdoan.unit_ids", body_start)
+    ids = doc.user_data.get(key)
+    if ids is None:
+        ids = doc.user_data[key] = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    return ids
+
+
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Amounts with the identity of the unit they are filed under and, for money, a purpose."""
-    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    ids = _unit_ids(doc, body_start)
     units = SpanIndex(doc.spans.get("units", []))
     sentences = _Sentences(doc)
     rows = []
@@ -150,7 +159,7 @@ def _recipient_unit_id(row: dict[str, Any], giver_id: int | None, doc: Doc) -> i
 
 def award_recipient_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``, with a ``unit_id``."""
-    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    ids = _unit_ids(doc, body_start)
     rows = []
     for idx, span in enumerate(_body_spans(doc, "awards", body_start)):
         fields = fields_of(span, "awards")

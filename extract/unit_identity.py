@@ -53,6 +53,7 @@ from extract.lexicon import lexicon
 NATIONAL = "national"
 
 
+@lru_cache(maxsize=1 << 16)  # a SHA-1 per call; the same keys recur in every article
 def unit_id_for(key: str) -> int:
     """The 60-bit identifier of an identity key (fits DuckDB's BIGINT)."""
     return stable_id(key)
