@@ -34,6 +34,7 @@ class AwardNames:
         self._stops = Phrases(names["stops"])
         self._expansions = [(re.compile(phrase_regex([k])), v) for k, v in names["expansions"].items()]
         self._expanded: dict[str, str] = {}
+        self._canonicals: dict[tuple[str, ArticleContext | None], str] = {}
         self._offices: dict[str, str] = {k.lower(): v for k, v in names["offices"].items()}
         self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
@@ -266,5 +267,11 @@ class AwardNames:
         body = self._body.match(text)
         if body:
             return f"{body.group('body')} {self._canonical(body.group('org'), context)}"
-        return complete_with_site(canonical_unit_name(text, context=context), context)
+        key = (text, context)  # the same name recurs in an article's clauses (the context is per article)
+        canonical = self._canonicals.get(key)
+        if canonical is None:
+            if len(self._canonicals) > 1 << 16:
+                self._canonicals.clear()
+            canonical = self._canonicals[key] = complete_with_site(canonical_unit_name(text, context=context), context)
+        return canonical
 
