@@ -64,10 +64,14 @@ class MentionResolution(UnitPatterns):
                     m.province = nxt.province
                 m.province = m.province or site
         first_name: dict[str, str] = {}
+        for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
+            if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
+                              and not first_name[m.org_key].startswith("Công đoàn cơ sở ")):
+                first_name[m.org_key] = m.name
         out = []
         for m in resolved:
             if m.org_key:
-                m.name = first_name.setdefault(m.org_key, m.name)
+                m.name = first_name[m.org_key]
             old = m.province if m.level not in ("national", "national_industry") else None
             fields = {
                 "name": m.name,

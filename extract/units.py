@@ -119,7 +119,7 @@ class UnitParser(OrganisationNames, MentionResolution):
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
-            head = f"Công đoàn ngành {tidy(m.group('sector'))}"
+            head = f"Công đoàn {tidy(m.group('sector'))}"  # as written: no "ngành" inserted
             if place and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)]
             bare = not self.cap_run_re.match(norm, end)  # no place named after the type word
@@ -222,8 +222,8 @@ class UnitParser(OrganisationNames, MentionResolution):
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")
         first, _, rest = org.partition(" ")
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
-        # "Công đoàn Công ty X" is the company's grassroots union: "Công đoàn cơ sở Công ty X"
-        mention = Mention(start, org_end, "grassroots", f"Công đoàn cơ sở {org}", org_key=name_key(org))
+        # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
+        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(org))
         mention.province = self._province_evidence(norm, text, org_end)
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True
