@@ -37,12 +37,12 @@ class OrganisationNames(UnitPatterns):
                 break
             count += 1
             if self._capitalised(text, start):
-                if i > first and self.stop_re.match(norm, start):
-                    break
+                if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
+                    break  # another unit, or a date glued after the name ("... Kim Đồng Ngày 3/10")
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
                 glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \
-                    and name_key(" ".join(syllables[lead - 1:])) not in self.name_compounds
+                    and not self._name_word(syllables, lead)
                 if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
                     end = start + len(" ".join(syllables[:lead]))
                     break
@@ -82,6 +82,15 @@ class OrganisationNames(UnitPatterns):
                 continue
             break
         return end
+
+    def _name_word(self, syllables: list[str], lead: int) -> bool:
+        """A word whose syllable at ``lead`` is the first lower-case one still belongs to the name:
+        a trade compound ("MTV Cao su"), a sector or office word ("Phòng Giáo dục"), or more
+        capitalised syllables after it ("Phòng Giáo dục và Đào tạo"): not a name glued to a verb."""
+        if any(self._capitalised(syl, 0) for syl in syllables[lead + 1:]):
+            return True
+        return name_key(" ".join(syllables[lead - 1:])) in self.name_compounds \
+            or name_key(f"{syllables[lead - 1]} {syllables[lead]}") in self.name_pairs
 
     def _name_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
         """The word at ``i`` may continue an organisation's name: a capital letter, no person, no new unit."""

@@ -142,6 +142,12 @@ class UnitPatterns:
         self.commune_max_words = grass["commune_max_words"]
         self.joiners = set(grass["joiners"])
         self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
+        # the first two syllables of every compound and sector: "Giáo dục" (of "Giáo dục và Đào tạo")
+        self.name_pairs = {" ".join(name_key(w).split()[:2]) for w in
+                           grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
+        self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
+        self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
+        self.date_after_re = re.compile(rf"(?:{alternation(grass['not_names'])})\s*\d")  # "Ngày 3/10" after a name
         self.and_stop_re = re.compile(rf"(?:{alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
         inner = grass["inner_nouns"]
         self.inner_tags = set(inner["tags"])

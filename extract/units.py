@@ -33,6 +33,7 @@ from extract.gazetteer import gazetteer, name_key, normalize_tones
 from extract.lexicon import lexicon
 from extract.nlp import SPACE_TAG, ArticleContext
 from extract.spans import add_span
+from extract.unit_case import CapsRecaser
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
 from extract.unit_resolution import MentionResolution
@@ -42,6 +43,12 @@ class UnitParser(OrganisationNames, MentionResolution):
     """Finds unit mentions in a text and resolves them; pure text work, patterns compiled once
     (``unit_patterns``), organisation names walked by ``unit_organisations``, mentions resolved
     within the article by ``unit_resolution``."""
+
+    @property
+    def recaser(self) -> CapsRecaser:
+        if "_recaser" not in self.__dict__:
+            self._recaser = CapsRecaser(self.lex, self)
+        return self._recaser
 
     # -- the branches ---------------------------------------------------------------------------
 
@@ -203,14 +210,17 @@ class UnitParser(OrganisationNames, MentionResolution):
             org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"
         if not require_head and (commune := self._commune(norm, text, org_start)):
             return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
-        if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start):
-            return None
+        if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start) \
+                or self.not_org_re.match(text, org_start):
+            return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
         if not self.org_head_re.match(norm, org_start) and self.type_at_re.match(norm, org_start):
             return None
         head = self.org_head_re.match(norm, org_start)
         if require_head and not head:
             return None
         org_end = self._org_end(norm, text, org_start, words)
+        if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
+            org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if head and org_end <= head.end() and words is not None:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
             return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
@@ -234,6 +244,7 @@ class UnitParser(OrganisationNames, MentionResolution):
 
     def scan(self, text: str, words: list[tuple[int, int, bool, str]] | None = None) -> list[Mention]:
         """Mentions in ``text``, in order; short ones still unresolved (``name`` None)."""
+        text = self.recaser.recase(text)  # ALL-CAPS headlines and captions: ordinary capitals
         norm = normalize_tones(text)
         if len(norm) != len(text):
             norm = text
@@ -275,6 +286,7 @@ class UnitParser(OrganisationNames, MentionResolution):
 
     def places(self, text: str) -> ArticlePlaces:
         """Districts named with their type word and every province the text names."""
+        text = self.recaser.recase(text)
         norm = normalize_tones(text)
         if len(norm) != len(text):
             norm = text
