@@ -82,7 +82,8 @@ class CapsRecaser:
         return stretches
 
     def _close(self, run: list[re.Match], stretches: list[tuple[int, int]]) -> None:
-        words = [m.group() for m in run if not m.group().isdigit() and m.group() not in self.acronyms]
+        words = [m.group() for m in run if len(m.group()) > 1 and not m.group().isdigit()
+                 and m.group() not in self.acronyms]  # initials ("I.H.T") and acronyms make no stretch
         if len(words) >= self.min_words:
             stretches.append((run[0].start(), run[-1].end()))
 

@@ -33,8 +33,8 @@ class OrganisationNames(UnitPatterns):
         first, end, count = i, pos, 0
         while i < len(words) and count < self.max_org_words:
             start, stop, sent_start = words[i][:3]
-            if i > first and sent_start:
-                break
+            if i > first and sent_start and words[i - 1][1] != start:
+                break  # a sentence starts here; not inside "I.H.T", split after "I.H." with no space
             count += 1
             if self._capitalised(text, start):
                 if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
@@ -140,12 +140,14 @@ class OrganisationNames(UnitPatterns):
         return self._name_goes_on(norm, text, words, i) and not self.and_stop_re.match(norm, start)
 
     def _inner_nouns(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
-        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0.
+        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0;
+        after a noun a verb may follow ("Thương mại dịch vụ vận chuyển I.H.T": trade words).
         A word with a capitalised syllable after its first ("ra quân Tháng") is glued text, no noun."""
         k = i
         while k < len(words) and k - i < self.inner_max_words:
             start, stop, sent_start, tag = words[k]
-            if sent_start or tag not in self.inner_tags or not text[start:stop].islower() \
+            if sent_start or not (tag in self.inner_tags or k > i and tag in self.inner_follow_tags) \
+                    or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break
             k += 1

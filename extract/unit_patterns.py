@@ -99,6 +99,7 @@ class UnitPatterns:
         generic = lexicon["generic"]
         self.generic_before_re = re.compile(rf"(?<!\w)(?:{alternation(generic['before'])})\s+$", re.IGNORECASE)
         self.generic_after_re = re.compile(rf"\s+(?:{alternation(generic['after'])})(?!\w)", re.IGNORECASE)
+        self.plural_head_re = re.compile(r"\s+các(?=\s)")
         self.plural_type_re = re.compile(r"\s*[,/]\s*(?:thành|TP|Tp|huyện|quận|thị|tỉnh)(?!\w)", re.IGNORECASE)
         self.foreign_re = re.compile(rf"\s+(?:{alternation(generic['foreign'])})(?!\w)")
         self.surnames = set(lexicon["names"]["surnames"])
@@ -151,6 +152,7 @@ class UnitPatterns:
         self.and_stop_re = re.compile(rf"(?:{alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
         inner = grass["inner_nouns"]
         self.inner_tags = set(inner["tags"])
+        self.inner_follow_tags = set(inner["follow_tags"])
         self.inner_max_words = inner["max_words"]
         self.inner_stops = {name_key(w) for w in inner["stops"]}
         self.stop_re = re.compile(rf"(?:{alternation(heads['national'] + heads['federation'] + heads['union'])})(?!\w)",

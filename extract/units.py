@@ -64,7 +64,10 @@ class UnitParser(OrganisationNames, MentionResolution):
     def _federation(self, norm: str, text: str, start: int, pos: int, informal: bool) -> Mention | None:
         """Liên đoàn Lao động (or, informally, Công đoàn) + type + place."""
         pos = self._skip_inline(norm, pos)
-        if self.generic_after_re.match(norm, pos):
+        plural = self.plural_head_re.match(norm, pos)  # "LĐLĐ các huyện Quỳnh Lưu, Diễn Châu": a list below
+        if plural and not informal and self.type_re.match(norm, plural.end()):
+            pos = plural.end()
+        elif self.generic_after_re.match(norm, pos):
             return None
         typed = self.type_re.match(norm, pos)
         admin_type = self.types[name_key(typed.group("type"))] if typed else None
@@ -72,6 +75,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         if typed and (self.generic_after_re.match(norm, after_type) or self.plural_type_re.match(norm, after_type)):
             return None
         place = self._place(norm, text, after_type, admin_type)
+        if plural and not (place and self._listed_place(norm, text, place.end, place.level, admin_type)):
+            return None  # "LĐLĐ các huyện tổ chức...": generic
         if place is None:
             if admin_type is None or informal:
                 return None
@@ -86,6 +91,40 @@ class UnitParser(OrganisationNames, MentionResolution):
             if evidence and (not known or evidence in known):
                 mention.province = evidence
         return mention
+
+    def _listed_place(self, norm: str, text: str, pos: int, level: str, admin_type: str | None
+                      ) -> tuple[int, Place] | None:
+        """The next place of a list that shares a federation's head ("LĐLĐ huyện Quỳnh Lưu, Diễn Châu và
+        Yên Thành"): a separator, then a province or district the gazetteer knows, of the same type."""
+        sep = self.sector_separator_re.match(norm, pos)
+        if not sep or admin_type is None:
+            return None
+        at = sep.end()
+        if (typed := self.type_re.match(norm, at - 1)) and level == "district":  # "LĐLĐ huyện A, thị xã B"
+            admin_type = self.types[name_key(typed.group("type"))]
+            if admin_type not in DISTRICT_TYPES:
+                return None
+            at = typed.end()
+        place = self._place(norm, text, at, admin_type)
+        if place is None or place.level != level:
+            return None
+        if level == "district" and (self.province_re.match(norm, at) or not any(
+                d.type == admin_type for d in self.gaz.district_entries(place.display))):
+            return None  # "LĐLĐ huyện Tiểu Cần, Trà Vinh": the province, not a second district
+        return sep.end(), place
+
+    def _federation_list(self, norm: str, text: str, first: Mention) -> list[Mention]:
+        """The federations after ``first`` that share its head."""
+        found, pos = [first], first.end
+        while first.admin_type and (nxt := self._listed_place(norm, text, pos, first.level, first.admin_type)):
+            start, place = nxt
+            mention = Mention(start, place.end, place.level, f"Liên đoàn Lao động {place.type} {place.display}",
+                              place.province or (first.province if place.level == "district" else None),
+                              place.type)
+            mention.district = place.display if place.level == "district" else None
+            found.append(mention)
+            pos = place.end
+        return found
 
     def _industry_place(self, norm: str, text: str, pos: int) -> tuple[int, str | None, Place | None]:
         typed = self.type_re.match(norm, pos)
@@ -327,6 +366,8 @@ class UnitParser(OrganisationNames, MentionResolution):
                 self._grassroots(norm, text, start, end, words, "Công đoàn cơ sở", require_head=False)
         elif m.group("fed"):
             found = self._federation(norm, text, start, end, informal=False)
+            if found and found.name:
+                return self._federation_list(norm, text, found)
         elif (union := self._union(norm, text, start, m.start("head"), end)) is not None:
             return union
         else:
