@@ -138,6 +138,7 @@ class UnitPatterns:
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
+        self.list_heads = sorted({name_key(h) for h in grass["list_heads"]}, key=len, reverse=True)
         self.max_org_words = grass["max_words"]
         self.commune_type_re = re.compile(rf"(?:{alternation(grass['commune_types'])})(?!\w)")
         self.commune_max_words = grass["commune_max_words"]

@@ -34,12 +34,13 @@ from extract.lexicon import lexicon
 from extract.nlp import SPACE_TAG, ArticleContext
 from extract.spans import add_span
 from extract.unit_case import CapsRecaser
+from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
 from extract.unit_resolution import MentionResolution
 
 
-class UnitParser(OrganisationNames, MentionResolution):
+class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
     """Finds unit mentions in a text and resolves them; pure text work, patterns compiled once
     (``unit_patterns``), organisation names walked by ``unit_organisations``, mentions resolved
     within the article by ``unit_resolution``."""
@@ -91,40 +92,6 @@ class UnitParser(OrganisationNames, MentionResolution):
             if evidence and (not known or evidence in known):
                 mention.province = evidence
         return mention
-
-    def _listed_place(self, norm: str, text: str, pos: int, level: str, admin_type: str | None
-                      ) -> tuple[int, Place] | None:
-        """The next place of a list that shares a federation's head ("LĐLĐ huyện Quỳnh Lưu, Diễn Châu và
-        Yên Thành"): a separator, then a province or district the gazetteer knows, of the same type."""
-        sep = self.sector_separator_re.match(norm, pos)
-        if not sep or admin_type is None:
-            return None
-        at = sep.end()
-        if (typed := self.type_re.match(norm, at - 1)) and level == "district":  # "LĐLĐ huyện A, thị xã B"
-            admin_type = self.types[name_key(typed.group("type"))]
-            if admin_type not in DISTRICT_TYPES:
-                return None
-            at = typed.end()
-        place = self._place(norm, text, at, admin_type)
-        if place is None or place.level != level:
-            return None
-        if level == "district" and (self.province_re.match(norm, at) or not any(
-                d.type == admin_type for d in self.gaz.district_entries(place.display))):
-            return None  # "LĐLĐ huyện Tiểu Cần, Trà Vinh": the province, not a second district
-        return sep.end(), place
-
-    def _federation_list(self, norm: str, text: str, first: Mention) -> list[Mention]:
-        """The federations after ``first`` that share its head."""
-        found, pos = [first], first.end
-        while first.admin_type and (nxt := self._listed_place(norm, text, pos, first.level, first.admin_type)):
-            start, place = nxt
-            mention = Mention(start, place.end, place.level, f"Liên đoàn Lao động {place.type} {place.display}",
-                              place.province or (first.province if place.level == "district" else None),
-                              place.type)
-            mention.district = place.display if place.level == "district" else None
-            found.append(mention)
-            pos = place.end
-        return found
 
     def _industry_place(self, norm: str, text: str, pos: int) -> tuple[int, str | None, Place | None]:
         typed = self.type_re.match(norm, pos)
@@ -364,6 +331,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         elif m.group("grass"):
             found = None if self.generic_after_re.match(norm, end) else \
                 self._grassroots(norm, text, start, end, words, "Công đoàn cơ sở", require_head=False)
+            if found and found.name and found.org_key:
+                return self._grassroots_list(norm, text, found, words, "Công đoàn cơ sở")
         elif m.group("fed"):
             found = self._federation(norm, text, start, end, informal=False)
             if found and found.name:
@@ -373,6 +342,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         else:
             found = self._grassroots(norm, text, start, self._skip_inline(norm, end), words, "Công đoàn",
                                      require_head=True)
+            if found and found.name and found.org_key and found.level == "grassroots":
+                return self._grassroots_list(norm, text, found, words, "Công đoàn")
         return [found] if found else []
 
     # -- phrases ------------------------------------------------------------------------------
