@@ -68,6 +68,7 @@ class ArticlePlaces:
     districts: tuple[Place, ...] = ()
     provinces: frozenset[str] = frozenset()  # canonical old provinces
     communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
+    province_names: tuple[tuple[str, str, str], ...] = ()  # (old province, type, name) as written: "TP Huế"
 
 
 

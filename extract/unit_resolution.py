@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from extract.gazetteer import MERGER_DATE, to_date
+from extract.gazetteer import MERGER_DATE, normalize_tones, to_date
 from extract.nlp import ArticleContext
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
@@ -32,7 +32,7 @@ class MentionResolution(UnitPatterns):
         places = places or ArticlePlaces()
         when = context.published_at
         site = self.gaz.old_province(context.source_province) if context.source_province else None
-        site = site or self.title_province(context.title)
+        site = site or self._title_place(context.title)
         named_provinces = [m.province for m in mentions if m.name and m.province]
         only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
         if not named_provinces and len(places.provinces) == 1:
@@ -81,6 +81,23 @@ class MentionResolution(UnitPatterns):
             }
             out.append((m, fields))
         return out
+
+    def _title_place(self, title: str | None) -> str | None:
+        """Where a headline places the article when the site does not: "Quảng Bình: Trao ...", else
+        the one province its units or places name ("LĐLĐ huyện Quỳnh Lưu trao ...", "... tỉnh Nghệ
+        An"), else a province it opens with ("Nghệ An trao 500 suất quà")."""
+        if not title:
+            return None
+        if found := self.title_province(title):
+            return found
+        provinces = {m.province for m in self.scan(title) if m.name and m.province
+                     and m.level in ("province", "province_industry", "district")}
+        provinces |= self.places(title).provinces
+        if len(provinces) == 1:
+            return provinces.pop()
+        if not provinces and (m := self.province_re.match(normalize_tones(title))) and self._capitalised(title, m.start("name")):
+            return self.gaz.old_province(m.group("name"))
+        return None
 
     def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:
         return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
@@ -136,6 +153,13 @@ class MentionResolution(UnitPatterns):
             if placed:
                 kind, name = self._site_name(placed, when)
                 return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=placed)
+        if not pool and site is None and m.admin_type in ("tỉnh", "thành phố") and len(places.provinces) == 1:
+            only = next(iter(places.provinces))  # no site: the one province the article names ("TP Huế")
+            named = [self._site_name(only, when)] + [(kind, name) for old, kind, name in places.province_names
+                                                     if old == only]  # as on the date, or as the text writes it
+            for kind, name in named:
+                if kind == m.admin_type:
+                    return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=only)
         if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
             named = [p for p in places.districts if p.type == m.admin_type]
             if len(named) == 1:

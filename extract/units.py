@@ -298,6 +298,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             norm = text
         districts: dict[tuple[str, str], Place] = {}
         provinces: set[str] = set()
+        written: dict[tuple[str, str, str], None] = {}
         for m in self.type_at_re.finditer(norm):
             if m.start() and norm[m.start() - 1].isalnum():
                 continue
@@ -309,6 +310,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
                 districts.setdefault((place.type, place.display), place)
             elif place.province:
                 provinces.add(place.province)
+                written[(place.province, place.type, place.display)] = None
         for m in self.paren_province_re.finditer(norm):
             if self._capitalised(text, m.start("name")) and (old := self.gaz.old_province(m.group("name"))):
                 provinces.add(old)
@@ -316,7 +318,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         for m in self.commune_type_re.finditer(norm):
             if (m.start() == 0 or not norm[m.start() - 1].isalnum()) and (commune := self._commune(norm, text, m.start())):
                 communes.append((m.start(), commune[1]))
-        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(communes))
+        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(communes), tuple(written))
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
