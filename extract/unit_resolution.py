@@ -37,6 +37,8 @@ class MentionResolution(UnitPatterns):
         only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
         if not named_provinces and len(places.provinces) == 1:
             only_province = next(iter(places.provinces))
+        # an undated article that names a district federation was written before districts ended (July 2025)
+        districts_named = any(m.level == "district" and (m.name or m.admin_type in DISTRICT_TYPES) for m in mentions)
         for m in mentions:
             if m.name and m.level == "district" and m.province is None:
                 candidates = self.gaz.province_of_district(m.district or "")
@@ -48,7 +50,7 @@ class MentionResolution(UnitPatterns):
                 m.province = site or only_province
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
-            if m.level == "commune" and when is not None and to_date(when) < MERGER_DATE:
+            if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
         for i, m in enumerate(mentions):
