@@ -16,6 +16,7 @@ UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")
 
 DISTRICT_TYPES = ("huyện", "quận", "thị xã")
+ACRONYM_DASH = re.compile(r"(?<=[A-ZĐ]{2})\s*[-–]\s*(?=[A-ZĐ]{2})")
 
 
 def phrase_pattern(text: str) -> str:
@@ -173,7 +174,8 @@ class UnitPatterns:
 
     def expand_abbreviations(self, text: str) -> str:
         """Union and place abbreviations spelt out (LĐLĐ, CĐCS, TP, TP.HCM...), case fixed."""
-        text = self.abbreviation_re.sub(lambda m: self.abbreviations[name_key(m.group())] + " ", normalize_tones(text))
+        text = ACRONYM_DASH.sub(" - ", normalize_tones(text))  # "KCX-KCN" -> "Khu chế xuất - Khu công nghiệp"
+        text = self.abbreviation_re.sub(lambda m: self.abbreviations[name_key(m.group())] + " ", text)
         for pattern, fixed in self.case_fixes:
             text = pattern.sub(fixed, text)
         return tidy(text.replace(" )", ")").replace("( ", "("))
