@@ -80,6 +80,12 @@ class OrganisationNames(UnitPatterns):
             if head and text[start:stop] == "và" and self._and_goes_on(norm, text, words, i + 1, conjunction_ok):
                 i += 1
                 continue
+            if head and text[start:stop].startswith("và ") and self._capitalised(text, start + 3) \
+                    and (conjunction_ok or not self.and_stop_re.match(norm, start + 3)) \
+                    and not self.org_head_re.match(norm, start + 3) and not self.head_re.match(norm, start + 3):
+                end = stop  # "Nông nghiệp" + "và Phát triển nông thôn": "và" glued to the next part
+                i += 1
+                continue
             break
         return end
 
@@ -151,6 +157,9 @@ class OrganisationNames(UnitPatterns):
                     or name_key(text[start:stop]) in self.inner_stops:
                 break
             k += 1
+        if k > i and k < len(words) and (d := self.descriptor_re.match(norm, words[k][0])) \
+                and d.end() == words[k][1] and self._name_goes_on(norm, text, words, k + 1):
+            return k - i  # "Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An": a place word, then the place
         return k - i if k > i and self._name_goes_on(norm, text, words, k) else 0
 
     def _org_province(self, norm: str, text: str, start: int, end: int) -> str | None:
