@@ -254,3 +254,8 @@ def registry_seeds() -> list[tuple[Identity, str]]:
 
 def organisation_key(name: str) -> str:
     return _rules().organisation_key(name)
+
+
+def commune_provinces(place: str) -> list[str]:
+    """Today's provinces that hold a commune written with its type word ("phường Dĩ An")."""
+    return list(_rules().communes.get(name_key(place), []))

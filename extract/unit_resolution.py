@@ -14,6 +14,7 @@ from typing import Any
 
 from extract.gazetteer import MERGER_DATE, normalize_tones, to_date
 from extract.nlp import ArticleContext
+from extract.unit_identity import commune_provinces
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
 
@@ -47,7 +48,7 @@ class MentionResolution(UnitPatterns):
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
-                m.province = site or only_province
+                m.province = self._commune_province(m, site) or site or only_province
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
@@ -83,6 +84,17 @@ class MentionResolution(UnitPatterns):
             }
             out.append((m, fields))
         return out
+
+    def _commune_province(self, m: Mention, site: str | None) -> str | None:
+        """The province of a commune union ("Công đoàn phường Dĩ An") when today's list of communes
+        gives it one holder and the site's province holds no commune of that name."""
+        if m.level != "commune" and not (m.org_key and self.commune_type_re.match(m.org_key)):
+            return None
+        place = m.name.removeprefix("Công đoàn cơ sở ").removeprefix("Công đoàn ")
+        holders = commune_provinces(place)
+        if len(holders) != 1 or (site and self.gaz.province_now(site) in holders):
+            return None
+        return self.gaz.old_province(holders[0])
 
     def _title_place(self, title: str | None) -> str | None:
         """Where a headline places the article when the site does not: "Quảng Bình: Trao ...", else
