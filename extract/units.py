@@ -112,7 +112,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
-        if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1]:
+        if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1] \
+                and (place[2] or not text.startswith("viên chức", m.start("head"))):  # "Công đoàn viên chức": only
+            # with its province named ("Công đoàn viên chức tỉnh Quảng Ngãi"); a bare one may be members
             written = normalize_tones(tidy(text[m.start("head"):m.end("head")]))
             head = self.head_spellings.get(name_key(written), written)
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
