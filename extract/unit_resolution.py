@@ -99,7 +99,7 @@ class MentionResolution(UnitPatterns):
     def _title_place(self, title: str | None) -> str | None:
         """Where a headline places the article when the site does not: "Quảng Bình: Trao ...", else
         the one province its units or places name ("LĐLĐ huyện Quỳnh Lưu trao ...", "... tỉnh Nghệ
-        An"), else a province it opens with ("Nghệ An trao 500 suất quà")."""
+        An"), else the one province it names anywhere ("Trao quà cho công nhân Nghệ An")."""
         if not title:
             return None
         if found := self.title_province(title):
@@ -109,9 +109,15 @@ class MentionResolution(UnitPatterns):
         provinces |= self.places(title).provinces
         if len(provinces) == 1:
             return provinces.pop()
-        if not provinces and (m := self.province_re.match(normalize_tones(title))) and self._capitalised(title, m.start("name")):
-            return self.gaz.old_province(m.group("name"))
-        return None
+        if provinces:
+            return None
+        norm = normalize_tones(title)  # a province named anywhere in it, capitalised: "... công nhân Thanh Hóa"
+        named = {self.gaz.old_province(m.group("name")) for m in self.province_re.finditer(norm)
+                 if self._capitalised(title, m.start("name"))
+                 and (m.start("name") == 0 or not norm[m.start("name") - 1].isalnum())
+                 and (m.end() == len(norm) or not norm[m.end()].isalnum())}
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
 
     def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:
         return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
