@@ -363,6 +363,7 @@ def eval_(
     with open_reader(ws) as store:
         result = evaluate(store, records)
     console.print(report.eval_table(result))
+    console.print(report.eval_attributes_table(result))
     if result.absent:
         errors.print(f"warning: {len(result.absent)} gold document(s) have no text to import and are left out "
                      f"of the scores: {', '.join(result.absent)}")

@@ -13,6 +13,9 @@ from pipeline.jobs import import_gold_documents
 from pipeline.writer import open_reader
 
 FLOORS = tomllib.loads(QUALITY_FLOORS.read_text(encoding="utf-8"))
+# A real set is scored on the texts restored into SCRATCH_DIR (stored page copies can go missing,
+# and saved HTML pages cannot be restored from a copy's text) when at least this share is there.
+MIN_REAL_TEXTS = 0.75
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -24,17 +27,21 @@ def test_quality_does_not_fall_below_the_floors(name: str, tmp_path: Path) -> No
     if "texts" in floors and not (SCRATCH_DIR / floors["texts"]).is_dir():
         pytest.skip(f"{name}: the third-party texts are absent from {SCRATCH_DIR / floors['texts']}")
     records = read_gold([gold_file])
+    if "texts" in floors:
+        present = [r for r in records if locate_document(r) is not None]
+        absent = sorted(r["doc"] for r in records if locate_document(r) is None)
+        if len(present) < MIN_REAL_TEXTS * len(records):
+            pytest.skip(f"{name}: only {len(present)} of {len(records)} texts in {SCRATCH_DIR / floors['texts']}")
+        if absent:
+            print(f"{name}: scored on {len(present)} of {len(records)} texts; absent: {', '.join(absent)}")
+        records = present
     ws = Workspace.for_db(tmp_path / "gate.duckdb")
     imported = import_gold_documents(ws, records)
-    present = [r for r in records if locate_document(r) is not None]
-    if "texts" not in floors:  # the project's own sets: every text is in the repository
-        assert len(present) == len(records), "every gold document's text must be found"
-    assert len(imported) == len(present), "every gold document with a text must be imported"
+    assert len(imported) == len(records), "every gold document must be found and imported"
     with open_reader(ws) as store:
         report = evaluate(store, records)
     scores = {kind: round(report.scores[kind].f1, 3) for kind in KINDS}
-    print(f"{name}: " + ", ".join(f"{k} F1 {v:.3f}" for k, v in scores.items()) + f", leaks {len(report.leaks)}"
-          + (f", {len(report.absent)} document(s) without text left out" if report.absent else ""))
+    print(f"{name}: " + ", ".join(f"{k} F1 {v:.3f}" for k, v in scores.items()) + f", leaks {len(report.leaks)}")
     below = {k: (scores[k], floors[f"{k}_f1"]) for k in KINDS if scores[k] < floors[f"{k}_f1"]}
     assert not below, f"{name}: below the floor (score, floor): {below}"
     assert len(report.leaks) <= floors["max_leaks"], f"{name}: extractions from boilerplate: {report.leaks}"
