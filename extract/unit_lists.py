@@ -53,6 +53,8 @@ class SharedHeadLists(UnitPatterns):
         found = [first]
         head = next((h for h in self.list_heads if first.org_key.startswith(h + " ")), None)
         while head and (sep := self.sector_separator_re.match(norm, found[-1].end)):
+            if len(found) == 1 and "," not in sep.group() and ";" not in sep.group():
+                break  # "Công đoàn Công ty A và Công ty B ký thỏa ước": B may be the other party
             nxt = self.org_head_re.match(norm, sep.end())
             if not nxt or name_key(nxt.group("head")) != head or not self._capitalised(text, sep.end()):
                 break
