@@ -191,6 +191,27 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Các cấp Công đoàn Thủ đô triển khai cuộc vận động.", {}, set()),
     ("Công đoàn ngành và công đoàn cấp trên cơ sở cần chủ động.", {}, set()),
     ("Ban Chấp hành Công đoàn lâm thời gồm 7 ủy viên.", {}, set()),
+    # issue 11 round 2: names cut in a glued word, dates, ALL CAPS, lists, zones, 2025 structures
+    ("Công đoàn cơ sở Phòng Giáo dục và Đào tạo huyện Yên Định họp.", {"source_province": "Thanh Hóa"},
+     {("Công đoàn cơ sở Phòng Giáo dục và Đào tạo huyện Yên Định", "grassroots", "Thanh Hóa", "Thanh Hóa")}),
+    ("Đại hội Công đoàn cơ sở Ngày 3/10, trời mưa nhẹ.", {"source_province": "Thanh Hóa"}, set()),
+    ("CÔNG ĐOÀN VIÊN CHỨC TỈNH NGHỆ AN TỔNG KẾT NĂM HỌC", {"published_at": OLD},
+     {("Công đoàn Viên chức tỉnh Nghệ An", "province_industry", "Nghệ An", "Nghệ An")}),
+    ("LĐLĐ các huyện Quỳnh Lưu, Diễn Châu và Yên Thành tham gia.", {"published_at": OLD},
+     {("Liên đoàn Lao động huyện Quỳnh Lưu", "district", "Nghệ An", "Nghệ An"),
+      ("Liên đoàn Lao động huyện Diễn Châu", "district", "Nghệ An", "Nghệ An"),
+      ("Liên đoàn Lao động huyện Yên Thành", "district", "Nghệ An", "Nghệ An")}),
+    ("LĐLĐ các huyện, thị xã tham gia.", {}, set()),
+    ("CĐCS Công ty TNHH An Phát, Công ty CP Hòa Lợi nhận quà.", {"source_province": "Nghệ An"},
+     {("Công đoàn cơ sở Công ty TNHH An Phát", "grassroots", "Nghệ An", "Nghệ An"),
+      ("Công đoàn cơ sở Công ty CP Hòa Lợi", "grassroots", "Nghệ An", "Nghệ An")}),
+    ("Công đoàn Công ty TNHH An Phát và Công ty TNHH Bình Minh ký kết.", {"source_province": "Nghệ An"},
+     {("Công đoàn Công ty TNHH An Phát", "grassroots", "Nghệ An", "Nghệ An")}),
+    ("Công đoàn các KKT tỉnh Hà Tĩnh ký kết.", {"published_at": OLD},
+     {("Công đoàn các Khu kinh tế tỉnh Hà Tĩnh", "province_industry", "Hà Tĩnh", "Hà Tĩnh")}),
+    ("Công đoàn Cơ quan Đảng tỉnh Thanh Hóa họp.", {"published_at": NEW},
+     {("Công đoàn Cơ quan Đảng tỉnh Thanh Hóa", "province_industry", "Thanh Hóa", "Thanh Hóa")}),
+    ("Công đoàn viên chức tích cực tham gia.", {"source_province": "Nghệ An"}, set()),
 ]
 
 
