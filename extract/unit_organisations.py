@@ -77,6 +77,10 @@ class OrganisationNames(UnitPatterns):
             if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
                 i += run
                 continue
+            if self._field_tail(text, words, i, end):  # "Viện Y học biển": a field word and its noun
+                end = stop
+                i += 1
+                continue
             if head and text[start:stop] == "và" and self._and_goes_on(norm, text, words, i + 1, conjunction_ok):
                 i += 1
                 continue
@@ -97,6 +101,19 @@ class OrganisationNames(UnitPatterns):
             return True
         return name_key(" ".join(syllables[lead - 1:])) in self.name_compounds \
             or name_key(f"{syllables[lead - 1]} {syllables[lead]}") in self.name_pairs
+
+    def _field_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int, end: int) -> bool:
+        """The lower-case noun at ``i`` ends a field's name ("Viện Y học biển", "Trung tâm Dịch vụ việc
+        làm"): it follows an office or field word that ends the name so far, is no stop noun, and no
+        noun follows it (a verb, a function word or punctuation does)."""
+        if i == 0 or words[i - 1][1] != end or words[i][3] not in self.inner_tags:
+            return False
+        before = name_key(text[words[i - 1][0]:words[i - 1][1]])
+        word = text[words[i][0]:words[i][1]]
+        if before not in self.field_words or not word.islower() or name_key(word) in self.inner_stops:
+            return False
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        return nxt is None or nxt[2] or nxt[3] not in self.inner_tags and not self._capitalised(text, nxt[0])
 
     def _name_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
         """The word at ``i`` may continue an organisation's name: a capital letter, no person, no new unit."""

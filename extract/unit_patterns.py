@@ -150,6 +150,7 @@ class UnitPatterns:
         self.name_pairs = {" ".join(name_key(w).split()[:2]) for w in
                            grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
+        self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
         self.date_after_re = re.compile(rf"(?:{alternation(grass['not_names'])})\s*\d")  # "Ngày 3/10" after a name
         self.and_stop_re = re.compile(rf"(?:{alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
