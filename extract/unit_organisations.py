@@ -120,8 +120,12 @@ class OrganisationNames(UnitPatterns):
         if i >= len(words) or words[i][2]:
             return False
         start, stop = words[i][0], words[i][1]
-        return text[start].isupper() and text[start:stop].split(" ")[0] not in self.surnames \
-            and not self.stop_re.match(norm, start)
+        person = text[start:stop].split(" ")[0] in self.surnames and not self._is_place(text[start:stop])
+        return text[start].isupper() and not person and not self.stop_re.match(norm, start)
+
+    def _is_place(self, word: str) -> bool:
+        """A province or district name ("Hà Nội", "Lê Chân"), not a person whose surname opens it."""
+        return bool(" " in word and (self.gaz.old_province(word) or self.gaz.district_entries(word)))
 
     def _compound_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
         """Length of the part of the lower-case word at ``i`` that belongs to the name before it:
