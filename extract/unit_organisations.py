@@ -168,12 +168,14 @@ class OrganisationNames(UnitPatterns):
 
     def _inner_nouns(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
         """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0;
-        after a noun a verb may follow ("Thương mại dịch vụ vận chuyển I.H.T": trade words).
+        after a noun, or a legal form ("TNHH may mặc Tiến Thành"), a verb may follow (trade words:
+        "Thương mại dịch vụ vận chuyển I.H.T").
         A word with a capitalised syllable after its first ("ra quân Tháng") is glued text, no noun."""
         k = i
+        after_legal = i > 0 and bool(self.legal_forms_re.fullmatch(" " + text[words[i - 1][0]:words[i - 1][1]]))
         while k < len(words) and k - i < self.inner_max_words:
             start, stop, sent_start, tag = words[k]
-            if sent_start or not (tag in self.inner_tags or k > i and tag in self.inner_follow_tags) \
+            if sent_start or not (tag in self.inner_tags or (k > i or after_legal) and tag in self.inner_follow_tags) \
                     or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break
