@@ -70,6 +70,7 @@ class ArticlePlaces:
     provinces: frozenset[str] = frozenset()  # canonical old provinces
     communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
     province_names: tuple[tuple[str, str, str], ...] = ()  # (old province, type, name) as written: "TP Huế"
+    bare_provinces: frozenset[str] = frozenset()  # provinces named without a type word ("công nhân Bắc Giang")
 
 
 

@@ -173,8 +173,9 @@ class MentionResolution(UnitPatterns):
             if placed:
                 kind, name = self._site_name(placed, when)
                 return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=placed)
-        if not pool and site is None and m.admin_type in ("tỉnh", "thành phố") and len(places.provinces) == 1:
-            only = next(iter(places.provinces))  # no site: the one province the article names ("TP Huế")
+        named = places.provinces or places.bare_provinces  # with a type word, else as a bare name
+        if not pool and site is None and m.admin_type in ("tỉnh", "thành phố") and len(named) == 1:
+            only = next(iter(named))  # no site: the one province the article names ("TP Huế", "... ở Bắc Giang")
             named = [self._site_name(only, when)] + [(kind, name) for old, kind, name in places.province_names
                                                      if old == only]  # as on the date, or as the text writes it
             for kind, name in named:
