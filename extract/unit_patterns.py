@@ -239,8 +239,9 @@ class UnitPatterns:
             return None
         kept: list[str] = []
         for word in words[:4]:
-            if kept and word in self.surnames:
-                break
+            if kept and (word in self.surnames or self.not_org_re.fullmatch(word) or word[0].isdigit()
+                         and not kept[-1].isdigit() and admin_type != "quận"):
+                break  # a person, a date glued after the place ("thị xã X Ngày 3/10")
             kept.append(word)
         if admin_type == "tỉnh":  # an unknown province name is not trusted
             return None

@@ -212,6 +212,8 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Công đoàn Cơ quan Đảng tỉnh Thanh Hóa họp.", {"published_at": NEW},
      {("Công đoàn Cơ quan Đảng tỉnh Thanh Hóa", "province_industry", "Thanh Hóa", "Thanh Hóa")}),
     ("Công đoàn viên chức tích cực tham gia.", {"source_province": "Nghệ An"}, set()),
+    ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
+     {("Liên đoàn Lao động thị xã Xuân Hòa Mới", "district", None, None)}),
 ]
 
 
