@@ -23,6 +23,7 @@ from extract.gazetteer import name_key
 from extract.unit_patterns import alternation
 
 WORD = re.compile(r"\w+")
+JOINED = re.compile(r"[-&./+][^\W\d_]")  # punctuation that glues two parts of an acronym
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +83,16 @@ class CapsRecaser:
         return stretches
 
     def _close(self, run: list[re.Match], stretches: list[tuple[int, int]]) -> None:
+        text = run[0].string if run else ""
         words = [m.group() for m in run if len(m.group()) > 1 and not m.group().isdigit()
-                 and m.group() not in self.acronyms]  # initials ("I.H.T") and acronyms make no stretch
-        if len(words) >= self.min_words:
+                 and m.group() not in self.acronyms and not self._joined(text, m)]
+        if len(words) >= self.min_words:  # initials ("I.H.T"), acronyms ("LĐ-TB&XH") make no stretch
             stretches.append((run[0].start(), run[-1].end()))
+
+    @staticmethod
+    def _joined(text: str, m: re.Match) -> bool:
+        """A word glued to another by punctuation, no space: a part of an acronym ("LĐ-TB&XH")."""
+        return bool(JOINED.match(text, m.end()) or m.start() and JOINED.match(text[m.start() - 1] + "A"))
 
     # -- re-casing ----------------------------------------------------------------------------
 
@@ -125,7 +132,7 @@ class CapsRecaser:
     def _recase_stretch(self, piece: str, capitals: set[str]) -> str:
         def word(m: re.Match) -> str:
             w = m.group()
-            if w in self.acronyms or w.isdigit():
+            if w in self.acronyms or w.isdigit() or self._joined(piece, m):
                 return w
             low = w.lower()
             return low[0].upper() + low[1:] if low in capitals else low

@@ -120,7 +120,9 @@ class OrganisationNames(UnitPatterns):
         if i >= len(words) or words[i][2]:
             return False
         start, stop = words[i][0], words[i][1]
-        person = text[start:stop].split(" ")[0] in self.surnames and not self._is_place(text[start:stop])
+        syllables = text[start:stop].split(" ")  # "Đào tạo" opens with a surname but is no person's name
+        person = syllables[0] in self.surnames and all(self._capitalised(syl, 0) for syl in syllables) \
+            and not self._is_place(text[start:stop])
         return text[start].isupper() and not person and not self.stop_re.match(norm, start)
 
     def _is_place(self, word: str) -> bool:
