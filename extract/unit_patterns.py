@@ -60,6 +60,7 @@ class Mention:
     commune_type: str | None = None  # short commune mention ("Công đoàn phường"): its type word
     sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
     named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")
+    province_written: str | None = None  # the province as an undated text names it ("TP Huế" -> "Huế")
 
 
 @dataclass(frozen=True)

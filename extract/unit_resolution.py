@@ -79,7 +79,7 @@ class MentionResolution(UnitPatterns):
             fields = {
                 "name": m.name,
                 "level": m.level,
-                "province": self.gaz.province_name_on(old, when) if old else None,
+                "province": m.province_written or (self.gaz.province_name_on(old, when) if old else None),
                 "province_now": self.gaz.province_now(old) if old else None,
             }
             out.append((m, fields))
@@ -180,7 +180,8 @@ class MentionResolution(UnitPatterns):
                                                      if old == only]  # as on the date, or as the text writes it
             for kind, name in named:
                 if kind == m.admin_type:
-                    return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=only)
+                    return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=only,
+                                   province_written=name if when is None else None)
         if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
             named = [p for p in places.districts if p.type == m.admin_type]
             if len(named) == 1:
