@@ -364,9 +364,12 @@ def eval_(
         result = evaluate(store, records)
     console.print(report.eval_table(result))
     console.print(report.eval_attributes_table(result))
-    missing = [d.doc for d in result.docs if not d.found]
+    if result.absent:
+        errors.print(f"warning: {len(result.absent)} gold document(s) have no text to import and are left out "
+                     f"of the scores: {', '.join(result.absent)}")
+    missing = [d.doc for d in result.docs if not d.found and not d.absent]
     if missing:
-        errors.print(f"warning: {len(missing)} gold document(s) not found: {', '.join(missing)}")
+        errors.print(f"warning: {len(missing)} gold document(s) not found (scored as missed): {', '.join(missing)}")
     console.print(f"Leaks from boilerplate: {len(result.leaks)}")
     if details:
         report.print_eval_details(console, result)

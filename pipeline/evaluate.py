@@ -111,6 +111,7 @@ class Score:
 class DocResult:
     doc: str
     found: bool
+    absent: bool = False  # no text anywhere to import: reported, not scored
     missed: dict[str, list[dict]] = field(default_factory=dict)
     spurious: dict[str, list[dict]] = field(default_factory=dict)
     wrong_attributes: list[str] = field(default_factory=list)
@@ -123,6 +124,11 @@ class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     attributes: dict[str, list[int]] = field(default_factory=dict)  # "units.level" -> [correct, total]
     docs: list[DocResult] = field(default_factory=list)
+
+    @property
+    def absent(self) -> list[str]:
+        """Gold documents whose text is nowhere to be found (not stored, not in a gold folder)."""
+        return [d.doc for d in self.docs if d.absent]
 
     @property
     def leaks(self) -> list[str]:
@@ -258,12 +264,20 @@ def _check_metadata(record: dict, article: dict, doc: DocResult, report: Report)
 
 
 def evaluate(store: Store, gold: Sequence[dict]) -> Report:
-    """Compare the stored extractions of every gold document with its gold annotations."""
+    """Compare the stored extractions of every gold document with its gold annotations.
+
+    A document neither stored nor found beside its gold file (:func:`locate_document`) is
+    *absent*: listed in ``Report.absent`` and left out of the scores, since there is no text to
+    extract from (third-party texts that could not be restored). A document whose text exists but
+    did not make it into the database (rejected on import) counts every gold item as missed."""
     report = Report()
     for record in gold:
         article = find_article(store, record["doc"])
         doc = DocResult(record["doc"], found=article is not None)
         report.docs.append(doc)
+        if article is None and record.get("_gold_file") and locate_document(record) is None:
+            doc.absent = True  # e.g. third-party texts that could not be restored: nothing to score
+            continue
         if article is None:
             for kind in KINDS:
                 required = [g for g in record.get(kind, []) if not g.get("optional")]

@@ -111,7 +111,9 @@ def print_eval_details(console: Console, report: Report) -> None:
             *doc.metadata_errors,
             *doc.leaks,
         ]
-        if not doc.found:
+        if doc.absent:
+            problems.insert(0, "no text to import: left out of the scores")
+        elif not doc.found:
             problems.insert(0, "document not found in the database")
         if problems:
             console.print(f"[bold]{doc.doc}[/bold]")
