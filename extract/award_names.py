@@ -20,6 +20,9 @@ from extract.nlp import ArticleContext
 from extract.spans import fields_of
 from extract.units import canonical_unit_name, complete_with_site, unit_parser
 
+# Words that join list items; a unit span never ends with one.
+_JOINERS = ("và", "cùng", "với")
+
 
 class AwardNames:
     """Finding and naming the organisations and people of a clause (a part of ``AwardExtractor``)."""
@@ -39,6 +42,8 @@ class AwardNames:
         self._deputy = {w.lower() for w in names["deputy"]}
         self._states = re.compile(rf"^(?:{phrase_regex(names['states'])})")
         self._state_names = {k.lower(): v for k, v in names["states"].items()}
+        self._field_heads = Phrases(names["field_heads"])
+        self._lower_heads = Phrases(names["lower_heads"])
 
 
     def _appositions(self, clause: Clause) -> list[tuple[int, int]]:
@@ -83,8 +88,12 @@ class AwardNames:
         for unit in units:
             s, e = unit.start_char - clause.start, unit.end_char - clause.start
             canonical = fields_of(unit, "units")["name"]
+            words = clause.view[s:e].split(" ")
+            while len(words) > 1 and words[-1] in _JOINERS:  # "Công đoàn Trường X và": the list's "và"
+                e -= len(words.pop()) + 1
+                if canonical.split()[-1] in _JOINERS:
+                    canonical = canonical.rsplit(None, 1)[0]
             if not canonical.split()[-1][0].islower():  # a verb glued to the place: "Hải Dương tặng"
-                words = clause.view[s:e].split(" ")
                 while len(words) > 1 and words[-1][:1].islower():
                     e -= len(words.pop()) + 1
             unit_names.append(Name(s, e, canonical))
@@ -163,14 +172,21 @@ class AwardNames:
 
     def _org_at(self, clause: Clause, word_inner: set[int], i: int) -> tuple[Name, int] | None:
         tokens = clause.tokens
-        if not tokens[i].text[0].isupper():
-            return None
-        head = self._heads.match(tokens, i)
+        if tokens[i].text[0].isupper():
+            head = self._heads.match(tokens, i)
+        else:  # "cho trường THCS Nguyễn Du": a lower-case head before a capitalised name
+            head = self._lower_heads.match(tokens, i)
+            if head and not (i + head < len(tokens) and tokens[i + head].text[0].isupper()):
+                head = 0
         if not head:
             return None
+        fields = bool(self._field_heads.match(tokens, i))
         j, has_cap, has_admin, after_cap = i + head, False, False, False
         while j < len(tokens):
             token = tokens[j]
+            if fields and after_cap and self._joins_field(clause, j):
+                j, after_cap = j + 1, False  # "Bộ Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"
+                continue
             if not token.is_word:
                 break
             if token.capitalised:
@@ -199,7 +215,31 @@ class AwardNames:
             return Name(tokens[i].start, tokens[j - 1].end, office), j
         if not (has_cap or has_admin):
             return None
+        text = text[0].upper() + text[1:]  # "trường THCS X" is "Trường THCS X"
         return Name(tokens[i].start, tokens[j - 1].end, self._canonical(text, clause.context)), j
+
+    def _joins_field(self, clause: Clause, j: int) -> bool:
+        """Token ``j`` ("và", a dash, a comma) joins two fields of a state body's name: a capitalised word
+        that opens no other name follows, and after a comma the list closes with "và" + a capitalised word."""
+        tokens = clause.tokens
+        sep = tokens[j].text
+        if sep not in ("và", "-", "–", ",") or j + 1 >= len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        if not nxt.capitalised or nxt.text[0].isdigit() or self._heads.match(tokens, j + 1) \
+                or any(f.start == nxt.start for f in clause.forms) or self._family_names_at(tokens, j + 1):
+            return False
+        if sep != ",":
+            return True
+        k = j + 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].capitalised:
+            k += 1
+        while k < len(tokens) and tokens[k].is_word and not tokens[k].capitalised and tokens[k].text != "và":
+            k += 1  # "Văn hóa, Thể thao" : the lower-case half of a field
+        return k + 1 < len(tokens) and tokens[k].text == "và" and tokens[k + 1].capitalised
+
+    def _family_names_at(self, tokens: Sequence[Token], k: int) -> bool:
+        return tokens[k].text in self._family_names and k + 1 < len(tokens) and tokens[k + 1].capitalised
 
     def _office_holder(self, clause: Clause, i: int, j: int) -> Name | None:
         """An office with its holder's name, or a deputy's office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
