@@ -102,6 +102,7 @@ class Recipients:
     more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
     start: int = 0  # clause offset where the recipients start (of a further group)
     passive: bool = False  # found before a receiving marker ("Nhiều tập thể … được X khen thưởng")
+    later: list[int] = field(default_factory=list)  # clause offsets of names listed after a reason
 
     def add_name(self, name: Name, front: bool = False) -> None:
         if name.canonical not in self.names:
@@ -132,7 +133,7 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
-    named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name met so far
+    named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
 
     def full_name(self, given: str) -> str:
         """The one full name met so far that ends with ``given``, else ``given``."""

@@ -42,6 +42,7 @@ class AwardParties:
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._not_honoured = {n.lower() for n in rec["not_honoured"]}
+        self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
@@ -83,6 +84,21 @@ class AwardParties:
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
             return name.canonical if name is not None and not name.person else None
         return None
+
+    def _second_grantor(self, clause: Clause, mention: FormMention) -> str | None:
+        """"Bằng khen của X và Y" (nothing but a preposition, an occasion or the end after Y): Y grants
+        the form too, a second award of the same form."""
+        if mention.generic:
+            return None
+        view = clause.view
+        after = re.match(r"\s*của\s+", view[mention.end:])
+        first = clause.name_starting_at(mention.end + after.end()) if after else None
+        joined = re.match(r"\s*(?:,|và)\s*", view[first.end:]) if first is not None and not first.person else None
+        second = clause.name_starting_at(first.end + joined.end()) if joined else None
+        if second is None or second.person:
+            return None
+        rest = view[second.end:].lstrip()
+        return second.canonical if not rest or rest[0] in ".,;:" or self._grantor_end.match(rest) else None
 
     def _giving_verb(self, clause: Clause, mention: FormMention) -> re.Match[str] | None:
         verbs = [m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start
@@ -228,6 +244,7 @@ class AwardParties:
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
                       end: int | None = None) -> None:
         view = clause.view
+        after_reason = False
         for s, e in self._items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
@@ -236,8 +253,18 @@ class AwardParties:
             named = None if counts_only else self._named_collective.match(view, s)
             name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
             if name is not None and not counts_only:
+                if after_reason:
+                    found.later.append(s)
                 found.add_name(name)
                 if name.end < e:
+                    # "cho A vì có thành tích X và B vì Y": another recipient may follow A's reason
+                    if not self._reason_start.match(view, name.end, e):
+                        return
+                    after_reason = True
+                continue
+            if after_reason:  # within a reason: only a further name continues the list
+                if self._give.search(view, s, e) or self._receive.search(view, s, e) \
+                        or any(s <= f.start < e for f in clause.forms):
                     return
                 continue
             count = self._count.match(view, s, e)

@@ -124,6 +124,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
         text = doc.text  # spaCy rebuilds doc.text from every token on each access
+        article.named_forms = self._full_forms(text)
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
         for sent in doc.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
@@ -150,6 +151,16 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 used.add((span.start_char, span.end_char))
                 add_span(doc, "awards", span, fields)
         return doc
+
+    def _full_forms(self, text: str) -> dict[str, str]:
+        """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
+        before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
+        full: dict[str, set[str]] = {}
+        for mention in self._form_mentions(text, mask_enclosed(text)):
+            base = mention.form.split(" \"")[0]
+            if base != mention.form:
+                full.setdefault(base, set()).add(mention.form)
+        return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
 
     def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
         """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
@@ -251,7 +262,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             givers.append(awarders[-1])
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
             for awarder in awarders:
-                awards.append((mention, self._fields(form, awarder, recipients, self._occasion(clause), shared)))
+                occasion = self._occasion(clause, min(recipients.later, default=None))
+                awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
@@ -286,7 +298,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
         partner = self._coordinated_awarder(clause, mention)
-        return [partner, awarder] if partner and awarder else [awarder]
+        if partner and awarder:
+            return [partner, awarder]
+        second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
+        return [awarder, second] if second and second != awarder else [awarder]
 
     def _remember(self, clause: Clause) -> None:
         """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
