@@ -237,8 +237,8 @@ class AwardParties:
                     return
                 continue
             item = self._opener.sub("", view[s:e].strip())
-            if not self._noun_item.match(item):
-                return
+            if not self._noun_item.match(item) or self._another_act(clause, s, e):
+                return  # "A được X tặng Bằng khen, 12 cá nhân được ...": A's act is not theirs
             self._add_kind(item, found)
 
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
@@ -263,8 +263,7 @@ class AwardParties:
                     after_reason = True
                 continue
             if after_reason:  # within a reason: only a further name continues the list
-                if self._give.search(view, s, e) or self._receive.search(view, s, e) \
-                        or any(s <= f.start < e for f in clause.forms):
+                if self._another_act(clause, s, e):
                     return
                 continue
             count = self._count.match(view, s, e)
@@ -286,6 +285,11 @@ class AwardParties:
             if noun.end() < e - s:
                 return
 
+    def _another_act(self, clause: Clause, s: int, e: int) -> bool:
+        """The text between ``s`` and ``e`` tells an act of its own: a giving or receiving verb, or a form."""
+        return bool(self._give.search(clause.view, s, e) or self._receive.search(clause.view, s, e)
+                    or any(s <= f.start < e for f in clause.forms))
+
     def _further_counts(self, clause: Clause, start: int, end: int, found: Recipients) -> None:
         """Counted groups after a count whose words run on, each honoured for its own reason: "cho 20
         tập thể có thành tích X, 3 tập thể và 35 cá nhân có thành tích Y" is two awards (20; 38).
@@ -293,8 +297,7 @@ class AwardParties:
         view = clause.view
         group: Recipients | None = None
         for s, e in self._items(view, start, end):
-            if self._give.search(view, s, e) or self._receive.search(view, s, e) \
-                    or any(s <= f.start < e for f in clause.forms):
+            if self._another_act(clause, s, e):
                 return
             lead = self._opener.match(view[s:e])
             count = self._count.match(view, s + (lead.end() if lead else 0), e)
