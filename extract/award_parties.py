@@ -42,6 +42,7 @@ class AwardParties:
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._not_honoured = {n.lower() for n in rec["not_honoured"]}
+        self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
@@ -93,12 +94,21 @@ class AwardParties:
         view = clause.view
         after = re.match(r"\s*của\s+", view[mention.end:])
         first = clause.name_starting_at(mention.end + after.end()) if after else None
-        joined = re.match(r"\s*(?:,|và)\s*", view[first.end:]) if first is not None and not first.person else None
+        joined = re.match(r"\s*và\s+", view[first.end:]) if first is not None and not first.person else None
         second = clause.name_starting_at(first.end + joined.end()) if joined else None
         if second is None or second.person:
             return None
         rest = view[second.end:].lstrip()
         return second.canonical if not rest or rest[0] in ".,;:" or self._grantor_end.match(rest) else None
+
+    def _grantor_list(self, clause: Clause, mention: FormMention) -> bool:
+        """"… cờ thi đua của Chính phủ, Bộ Y tế, UBND tỉnh": grantors listed with commas sum up many awards."""
+        view = clause.view
+        after = re.match(r"\s*của\s+", view[mention.end:])
+        first = clause.name_starting_at(mention.end + after.end()) if after else None
+        comma = re.match(r"\s*,\s*", view[first.end:]) if first is not None else None
+        second = clause.name_starting_at(first.end + comma.end()) if comma else None
+        return second is not None and not second.person
 
     def _giving_verb(self, clause: Clause, mention: FormMention) -> re.Match[str] | None:
         verbs = [m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start
@@ -215,7 +225,11 @@ class AwardParties:
             return
         for s, e in reversed(self._items(view, 0, end)):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
+            if self._describing.match(view, s) and not self._another_act(clause, s, e):
+                continue  # "…, đại diện cho hơn 25.000 lao động của X, được": describes the group before it
             if self._office.match(view, s) or clause.in_apposition(s, e):
+                if self._give.search(view, s, e):
+                    return  # "A, Chủ tịch X trao giấy chứng nhận cho các cá nhân được ...": A hands over
                 continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
             name = clause.name_ending_at(e)
             if name is not None and name.start >= s:

@@ -255,7 +255,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                           or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
-                stated = awarders[0] or recipients.names or recipients.count or recipients.approximate
+                stated = recipients.names or recipients.count or recipients.approximate \
+                    or awarders[0] and not self._grantor_list(clause, mention)
             if not stated:
                 continue
             seen[form] = awarders[0]
@@ -359,6 +360,12 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['list'])})\s+")
 
 
+@lru_cache(maxsize=1)
+def _collective_body() -> re.Pattern[str]:
+    """A body that grants as the organisation ("Ban Chấp hành X"), not an office a person holds ("Chủ tịch X")."""
+    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['collective'])})\s+")
+
+
 def _granter(awarder: Any) -> Any:
     """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
     return _bodies().sub("", awarder) if isinstance(awarder, str) else awarder
@@ -394,7 +401,7 @@ def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
     """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients."""
     for key in ("awarder", "recipient_count", "occasion"):
         kept[key] = kept[key] if kept[key] is not None else later[key]
-    if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]):
+    if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]) and _collective_body().match(later["awarder"]):
         kept["awarder"] = later["awarder"]  # the body named: "Ban Chấp hành X" rather than "X"
     if later["recipient_kind"] == "both" or kept["recipient_kind"] is None:
         kept["recipient_kind"] = later["recipient_kind"] or kept["recipient_kind"]
