@@ -146,8 +146,10 @@ class AwardParties:
             if lead and not lead.endswith(","):
                 continue
             between = view[name.end:pos]
+            # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị")
             if self._receive.search(between) or self._member_of.search(between) \
-                    or any(name.end <= n.start < pos for n in clause.names):
+                    or any(name.end <= n.start < pos and not re.search(r"(?<!\w)của\s*$", view[:n.start])
+                           for n in clause.names):
                 return None
             return name
         return None

@@ -385,6 +385,8 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         return later[key] is None or earlier[key] is None or _granter(later[key]) == _granter(earlier[key])
 
     mine, theirs = set(later["recipients"]), set(earlier["recipients"])
+    if later["form"] != earlier["form"] and _generic_retold(later, earlier):
+        return agree("awarder") and (mine <= theirs or theirs <= mine)
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
             or not (mine <= theirs or theirs <= mine) \
             or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
@@ -397,8 +399,20 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     return shared or nothing_new
 
 
+def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """A generic honouring and a specific form with the same count: "LĐLĐ quận X khen thưởng 28 tập thể,
+    45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body."""
+    generic = lexicon("awards")["generic"]["form"]
+    return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
+        and one["recipient_count"] == other["recipient_count"] \
+        and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
+
+
 def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
-    """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients."""
+    """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients; a generic
+    honouring told again with its form takes the form."""
+    if kept["form"] == lexicon("awards")["generic"]["form"]:
+        kept["form"] = later["form"]
     for key in ("awarder", "recipient_count", "occasion"):
         kept[key] = kept[key] if kept[key] is not None else later[key]
     if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]) and _collective_body().match(later["awarder"]):
