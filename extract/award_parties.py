@@ -125,7 +125,13 @@ class AwardParties:
         second = self._name_before(clause, verb.start()) if verb else None
         joined = re.search(r"\s+và\s+$", clause.view[:second.start]) if second else None
         first = clause.name_ending_at(joined.start()) if joined else None
-        return first.canonical if first is not None and not first.person and not second.person else None
+        if first is None or first.person or second.person or self._received(clause, first):
+            return None
+        return first.canonical
+
+    def _received(self, clause: Clause, name: Name) -> bool:
+        """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""
+        return bool(re.search(rf"{self._preposition.pattern}\s*$", clause.view[:name.start], re.IGNORECASE))
 
     def _name_before(self, clause: Clause, pos: int) -> Name | None:
         """The name right before ``pos``, past auxiliaries and a bracket: "X (tỉnh Y) đã"."""

@@ -329,6 +329,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     return verbs[-1].start()
                 joined = re.search(r"\s+và\s+$", clause.view[:giver.start])  # "UBND tỉnh và LĐLĐ tỉnh tặng"
                 partner = clause.name_ending_at(joined.start()) if joined else None
+                if partner is not None and self._received(clause, partner):
+                    partner = None  # "tặng Bằng khen cho A và X tặng Giấy khen": A received the first
                 return partner.start if partner is not None else giver.start
         return None
 
