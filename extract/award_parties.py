@@ -43,6 +43,7 @@ class AwardParties:
         self._apposition_words = rec["apposition_words"]
         self._not_honoured = {n.lower() for n in rec["not_honoured"]}
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
+        self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
@@ -64,9 +65,13 @@ class AwardParties:
         return True
 
     def _awarder(self, clause: Clause, mention: FormMention) -> str | None:
-        if not mention.generic:
-            after = re.match(r"\s*(?:của\s+)?", clause.view[mention.end:])
-            name = clause.name_starting_at(mention.end + after.end())
+        # "Bằng khen (của) X"; a generic honouring only with "của": "Quyết định khen thưởng của X"
+        after = re.match(r"\s*của\s+" if mention.generic else r"\s*(?:của\s+)?", clause.view[mention.end:])
+        name = clause.name_starting_at(mention.end + after.end()) if after else None
+        if name is not None and not name.person:
+            return name.canonical
+        for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
+            name = clause.name_starting_at(cue.end())
             if name is not None and not name.person:
                 return name.canonical
         for cue in self._on_behalf.finditer(clause.view, 0, mention.start):
@@ -210,6 +215,8 @@ class AwardParties:
         pos = mention.end + len(view[mention.end:]) - len(view[mention.end:].lstrip())
         if (of := re.match(r"của\s+", view[pos:])) and (name := clause.name_starting_at(pos + of.end())):
             pos = name.end + len(view[name.end:]) - len(view[name.end:].lstrip())
+        if colon := re.match(r":\s*", view[pos:]):  # "- Bằng khen của X: 3 tập thể, 5 cá nhân"
+            pos += colon.end()
         if (verb := self._give.match(view, pos)) is not None:
             pos = verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip())
         return pos if self._count.match(view, pos) else None
@@ -244,6 +251,8 @@ class AwardParties:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):
                     continue  # an apposition: "Lê Thị A, công nhân Công ty X, được ..."
+                if re.search(r"(?<!\w)của$", prefix):
+                    return  # a possessor: "Theo Quyết định của X, 20 tập thể được ..."
                 found.add_name(name, front=True)
                 if prefix:
                     return
