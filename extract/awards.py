@@ -112,6 +112,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
+        chairs = lexicon["names"]["union_chairs"]
+        self._union_chair = re.compile(
+            rf"(?:{phrase_regex(chairs['offices'])})\s+(?=(?:{phrase_regex(chairs['unions'])}))")
         self._init_recipients(lexicon["recipients"])
         self._init_names(lexicon["names"])
         self._init_occasion(lexicon["occasion"])
@@ -283,11 +286,13 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         }
 
     def _statutory(self, form: str, awarder: str | None) -> str | None:
-        """The awarder of a form granted by one authority by statute (whoever hands it over)."""
+        """The awarder of a form granted by one authority by statute (whoever hands it over); a union's
+        chair grants as the union ("Chủ tịch LĐLĐ tỉnh X trao Giấy khen" -> "Liên đoàn Lao động tỉnh X")."""
         for prefix, granted_by, keep in self._statutory_awarders:
             if form.startswith(prefix) and awarder not in keep:
                 return granted_by
-        return awarder
+        chair = self._union_chair.match(awarder or "")
+        return awarder[chair.end():] if chair else awarder
 
     def _awarders(self, clause: Clause, mention: FormMention, givers: list[str | None]) -> list[str | None]:
         """The awarder, or the coordinated awarders ("UBND tỉnh và LĐLĐ tỉnh tặng ..."); a form given by a

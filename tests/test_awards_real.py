@@ -56,6 +56,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Sở Y tế và LĐLĐ tỉnh tặng Giấy khen cho 10 y bác sĩ.", "Nghệ An",
      [award("Giấy khen", "Sở Y tế", (), None, "individual"),
       award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "individual")]),
+    # a union's chair who hands over grants as the union
+    ("Đồng chí Nguyễn Văn An, Chủ tịch LĐLĐ tỉnh trao Giấy khen cho 10 đoàn viên.", "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 10, "individual")]),
     # the grantor of a decision; a decision's generic honouring with its grantor
     ("Theo Quyết định của Ban Thường vụ LĐLĐ tỉnh, 20 tập thể được tặng Bằng khen.", "Nghệ An",
      [award("Bằng khen", "Ban Thường vụ Liên đoàn Lao động tỉnh Nghệ An", (), 20, "collective")]),
