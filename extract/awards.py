@@ -136,7 +136,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             for clause in clauses:
-                for k, (mention, fields) in enumerate(self._awards(clause)):
+                told = self._awards(clause)
+                if not told and in_sentence and in_sentence[-1][2]["recipients"] \
+                        and (listed := self._listed_names(clause)):
+                    self._add_names(in_sentence[-1][2], listed)  # "… trao cho: A; B; C": the list runs on
+                for k, (mention, fields) in enumerate(told):
                     # spaCy keys span extension values by offsets: two awards need two spans
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
@@ -166,6 +170,17 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 full.setdefault(base, set()).add(mention.form)
         return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
 
+    def _listed_names(self, clause: Clause) -> Recipients | None:
+        """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
+        found = Recipients()
+        for s, e in self._items(clause.view, 0, len(clause.view.rstrip(" ."))):
+            lead = self._opener.match(clause.view[s:e])
+            name = clause.name_starting_at(s + (lead.end() if lead else 0))
+            if name is None or name.end != e:
+                return None
+            found.add_name(name)
+        return found if found.names else None
+
     def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
         """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
         lead = self._inclusion_lead.match(clause.view)
@@ -173,8 +188,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             return
         found = Recipients()
         self._walk_forward(clause, lead.end(), found)
-        if not found.names:
-            return
+        if found.names:
+            self._add_names(fields, found)
+
+    @staticmethod
+    def _add_names(fields: dict[str, Any], found: Recipients) -> None:
         fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
         kinds = {fields["recipient_kind"], found.kind} - {None}
         fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"

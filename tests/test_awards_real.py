@@ -68,6 +68,19 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Các tập thể, cá nhân nhận Bằng khen của Tổng LĐLĐ Việt Nam và UBND tỉnh.", "Nghệ An",
      [award("Bằng khen", TLD, (), None, "both"), award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), None, "both")]),
     ("Nhiều năm liền, các tập thể trong ngành được tặng Cờ thi đua của Chính phủ, Bộ Y tế, UBND tỉnh.", "Nghệ An", []),
+    # recipients listed after the form: "gồm", a list cut by semicolons
+    ("Các tập thể được tặng Cờ thi đua gồm: LĐLĐ huyện Nghi Lộc, LĐLĐ huyện Diễn Châu và Công đoàn ngành Y tế.",
+     "Nghệ An",
+     [award("Cờ thi đua", None, ("Liên đoàn Lao động huyện Nghi Lộc", "Liên đoàn Lao động huyện Diễn Châu",
+                                 "Công đoàn ngành Y tế tỉnh Nghệ An"), None, "collective")]),
+    ("Bằng khen của Tổng LĐLĐ Việt Nam được trao cho: LĐLĐ huyện Yên Thành; LĐLĐ huyện Quỳnh Lưu; CĐCS Công ty "
+     "TNHH Hoa Sen.", "Nghệ An",
+     [award("Bằng khen", TLD, ("Liên đoàn Lao động huyện Yên Thành", "Liên đoàn Lao động huyện Quỳnh Lưu",
+                               "Công đoàn cơ sở Công ty TNHH Hoa Sen"), None, "collective")]),
+    # on behalf of the state's leaders: the state
+    ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
+     "đoàn Công Thương Việt Nam.", None,
+     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
