@@ -253,6 +253,12 @@ class AwardParties:
                     continue  # an apposition: "Lê Thị A, công nhân Công ty X, được ..."
                 if re.search(r"(?<!\w)của$", prefix):
                     return  # a possessor: "Theo Quyết định của X, 20 tập thể được ..."
+                person = next((n for n in clause.names if n.person and s <= n.start and n.end <= name.start), None)
+                if person is not None:  # "anh A - công nhân Công ty X được ...": A, the workplace is apposed
+                    found.add_name(person, front=True)
+                    if self._opener.sub("", view[s:person.start].strip()):
+                        return
+                    continue
                 found.add_name(name, front=True)
                 if prefix:
                     return

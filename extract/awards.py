@@ -174,6 +174,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
         found = Recipients()
         for s, e in self._items(clause.view, 0, len(clause.view.rstrip(" ."))):
+            if self._office.match(clause.view, s) or clause.in_apposition(s, e):
+                continue  # "Trần Thị B, Chủ tịch CĐCS Y": her office
             lead = self._opener.match(clause.view[s:e])
             name = clause.name_starting_at(s + (lead.end() if lead else 0))
             if name is None or name.end != e:

@@ -77,6 +77,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "TNHH Hoa Sen.", "Nghệ An",
      [award("Bằng khen", TLD, ("Liên đoàn Lao động huyện Yên Thành", "Liên đoàn Lao động huyện Quỳnh Lưu",
                                "Công đoàn cơ sở Công ty TNHH Hoa Sen"), None, "collective")]),
+    # a person with a workplace after a dash; people with their offices in a list cut by semicolons
+    ("Anh Nguyễn Văn Bình - công nhân Công ty TNHH Hoa Sen được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn Bình",), None, "individual")]),
+    ("LĐLĐ tỉnh tặng Bằng khen cho các đồng chí: Nguyễn Văn Bình, Chủ tịch CĐCS Công ty TNHH Hoa Sen; Trần Thị "
+     "Mai, Chủ tịch CĐCS Trường THPT Lê Lợi.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn Bình", "Trần Thị Mai"), None,
+            "individual")]),
     # on behalf of the state's leaders: the state
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
