@@ -124,15 +124,22 @@ class AwardParties:
         verb = self._giving_verb(clause, mention)
         return verb.start() if verb else mention.start
 
-    def _coordinated_awarder(self, clause: Clause, mention: FormMention) -> str | None:
-        """The first of two awarders joined by "và" before one giving verb ("UBND tỉnh và LĐLĐ tỉnh tặng")."""
+    def _coordinated_awarders(self, clause: Clause, mention: FormMention) -> list[str]:
+        """The awarders listed before the last one of a giving verb ("Tổng LĐLĐ Việt Nam, UBND tỉnh và LĐLĐ
+        tỉnh tặng"): names joined by "và" or commas, the last join a "và"."""
         verb = self._giving_verb(clause, mention)
-        second = self._name_before(clause, verb.start()) if verb else None
-        joined = re.search(r"\s+và\s+$", clause.view[:second.start]) if second else None
-        first = clause.name_ending_at(joined.start()) if joined else None
-        if first is None or first.person or second.person or self._received(clause, first):
-            return None
-        return first.canonical
+        last = self._name_before(clause, verb.start()) if verb else None
+        if last is None or last.person:
+            return []
+        listed: list[str] = []
+        pattern = r"\s+và\s+$"
+        while (joined := re.search(pattern, clause.view[:last.start])) is not None:
+            first = clause.name_ending_at(joined.start())
+            if first is None or first.person or self._received(clause, first):
+                break
+            listed.insert(0, first.canonical)
+            last, pattern = first, r"\s*,\s*$"
+        return listed
 
     def _received(self, clause: Clause, name: Name) -> bool:
         """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""

@@ -324,9 +324,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
-        partner = self._coordinated_awarder(clause, mention)
-        if partner and awarder:
-            return [partner, awarder]
+        partners = self._coordinated_awarders(clause, mention)
+        if partners and awarder:
+            return [*partners, awarder]
         second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
         return [awarder, second] if second and second != awarder else [awarder]
 

@@ -56,6 +56,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Sở Y tế và LĐLĐ tỉnh tặng Giấy khen cho 10 y bác sĩ.", "Nghệ An",
      [award("Giấy khen", "Sở Y tế", (), None, "individual"),
       award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "individual")]),
+    # three awarders of one giving verb, listed with a comma and "và": one award each, the count not split
+    ("Dịp này, Tổng LĐLĐ Việt Nam, UBND tỉnh và LĐLĐ tỉnh đã tặng Bằng khen cho 20 tập thể, cá nhân.", "Nghệ An",
+     [award("Bằng khen", TLD, (), None, "both"), award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), None, "both"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "both")]),
     # a union's chair who hands over grants as the union
     ("Đồng chí Nguyễn Văn An, Chủ tịch LĐLĐ tỉnh trao Giấy khen cho 10 đoàn viên.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 10, "individual")]),
