@@ -111,6 +111,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + generic["verbs"]
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
+        # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
+        self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         chairs = lexicon["names"]["union_chairs"]
         self._union_chair = re.compile(
@@ -265,6 +267,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         awards: list[tuple[FormMention, dict[str, Any]]] = []
         seen: dict[str, str | None] = {}  # form -> its awarder
         givers: list[str | None] = []  # the awarder each giving of the clause names, before statutes apply
+        previous: tuple[FormMention, Recipients] | None = None
         for k, mention in enumerate(mentions):
             if self._is_modal(cue_view, mention.start) or self._is_modal_after(cue_view, mention):
                 continue
@@ -274,6 +277,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
+                    and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
+                recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
+            previous = (mention, recipients)
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
                           or awarders[0] and recipients.kind and recipients.passive) \
@@ -299,7 +306,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         return {
             "form": form,
             "awarder": self._statutory(form, awarder),
-            "recipients": recipients.names,
+            "recipients": list(recipients.names),
             "recipient_count": None if shared else recipients.count,
             "recipient_kind": recipients.kind,
             "occasion": occasion,

@@ -88,6 +88,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "Mai, Chủ tịch CĐCS Trường THPT Lê Lợi.", "Nghệ An",
      [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn Bình", "Trần Thị Mai"), None,
             "individual")]),
+    # one recipient of two forms listed with their grantors
+    ("Trước đó, chị Lê Thị Mai đã được nhận Giấy khen của Công đoàn Công ty TNHH Hoa Sen, Bằng khen của LĐLĐ "
+     "tỉnh.", "Nghệ An",
+     [award("Giấy khen", "Công đoàn cơ sở Công ty TNHH Hoa Sen", ("Lê Thị Mai",), None, "individual"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Lê Thị Mai",), None, "individual")]),
     # on behalf of the state's leaders: the state
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
