@@ -240,7 +240,7 @@ class AwardParties:
     def _walk_back(self, clause: Clause, end: int, found: Recipients) -> None:
         view = clause.view
         end = self._trailing_aux.search(view, 0, end).start()
-        if re.search(r"(?<!\w)và\s*$", view[:end]):  # "X tổ chức lễ kỷ niệm ... và đón nhận F"
+        if re.search(r"(?<!\w)(?:và|mà còn|còn|đồng thời)\s*$", view[:end]):  # "X tổ chức … và đón nhận F", "X … mà còn được"
             subject = self._subject(clause, end)
             if subject is not None:
                 found.add_name(subject)

@@ -93,6 +93,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "tỉnh.", "Nghệ An",
      [award("Giấy khen", "Công đoàn cơ sở Công ty TNHH Hoa Sen", ("Lê Thị Mai",), None, "individual"),
       award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Lê Thị Mai",), None, "individual")]),
+    # "không chỉ … mà còn" and a past "đã được xét tặng" are no cue of talk about awarding
+    ("Công ty TNHH Hoa Sen không chỉ làm tốt công tác an toàn mà còn được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Công ty TNHH Hoa Sen",), None, "collective")]),
+    ("Năm 2023, anh Nguyễn Văn Hòa đã được xét tặng danh hiệu Chiến sĩ thi đua cơ sở.", None,
+     [award("danh hiệu Chiến sĩ thi đua cơ sở", None, ("Nguyễn Văn Hòa",), None, "individual")]),
+    ("Cá nhân được xét tặng Bằng khen phải có hai năm liền hoàn thành xuất sắc nhiệm vụ.", None, []),
     # on behalf of the state's leaders: the state
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
