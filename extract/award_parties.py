@@ -44,6 +44,7 @@ class AwardParties:
         self._not_honoured = {n.lower() for n in rec["not_honoured"]}
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
+        self._presenters = re.compile(rf"{phrase_regex(rec['presenters'])}\s*$", re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
@@ -140,6 +141,13 @@ class AwardParties:
             listed.insert(0, first.canonical)
             last, pattern = first, r"\s*,\s*$"
         return listed
+
+    def _presented(self, clause: Clause, mention: FormMention) -> bool:
+        """The giving verb's subject is the leaders of the awarder ("Lãnh đạo LĐLĐ tỉnh trao …"): a caption of
+        the hand-over, which the body tells with its grantor and count."""
+        verb = self._giving_verb(clause, mention)
+        name = self._name_before(clause, verb.start()) if verb else None
+        return name is not None and bool(self._presenters.search(clause.view, 0, name.start))
 
     def _received(self, clause: Clause, name: Name) -> bool:
         """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""

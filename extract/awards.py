@@ -286,8 +286,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                           or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
+                # an awarder alone does not state an act in a summary of grantors, nor in a caption of
+                # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể")
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and not self._grantor_list(clause, mention)
+                    or awarders[0] and not self._grantor_list(clause, mention) and not self._presented(clause, mention)
             if not stated:
                 continue
             seen[form] = awarders[0]

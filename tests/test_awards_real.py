@@ -161,6 +161,10 @@ ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "Tại buổi gặp mặt, 22 cá nhân được Tổng LĐLĐ Việt Nam tặng Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức "
      "Công đoàn”.", "Yên Bái",
      [award(KNC, TLD, (), 22, "individual", "kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam")]),
+    # a caption of the hand-over by the leaders of a union ("cho các tập thể") states no act of its own
+    ("Lãnh đạo LĐLĐ tỉnh trao Bằng khen cho các tập thể\n"
+     "Dịp này, 15 tập thể được UBND tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 15, "collective")]),
     # a generic honouring in the lead retold with its form and count: the form is kept
     ("LĐLĐ quận Ba Đình khen thưởng 20 tập thể, 31 cá nhân tiêu biểu.\n"
      "Tại buổi lễ, 20 tập thể và 31 cá nhân được LĐLĐ quận Ba Đình tặng Giấy khen.", "Hà Nội",
