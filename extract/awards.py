@@ -58,6 +58,7 @@ the forms, decides which mentions are awards and writes the spans.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -131,6 +132,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         found: list[tuple[int, int, dict[str, Any]]] = []
         text = doc.text  # spaCy rebuilds doc.text from every token on each access
         article.named_forms = self._full_forms(text)
+        title = doc._.context.title if doc._.context else None
+        body = text[len(title):] if title and text.startswith(title) else text
+        article.form_counts = Counter(article.named_forms.get(m.form, m.form)
+                                      for m in self._form_mentions(body, mask_enclosed(body)))
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
         for sent in doc.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
@@ -287,9 +292,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
                 # an awarder alone does not state an act in a summary of grantors, nor in a caption of
-                # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể")
+                # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when
+                # the body tells the form again
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and not self._grantor_list(clause, mention) and not self._presented(clause, mention)
+                    or awarders[0] and not self._grantor_list(clause, mention) \
+                    and not (self._presented(clause, mention) and clause.article.form_counts[form] > 1)
             if not stated:
                 continue
             seen[form] = awarders[0]
