@@ -44,6 +44,10 @@ class AwardParties:
         self._not_honoured = {n.lower() for n in rec["not_honoured"]}
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
+        self._of = re.compile(r"\s*của\s+")
+        # a few words qualifying the form before its grantor: "Cờ thi đua xuất sắc năm 2024 của X"
+        self._qualified_of = re.compile(
+            rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{1,6}}?\s+của\s+", re.IGNORECASE)
         self._presenters = re.compile(rf"{phrase_regex(rec['presenters'])}\s*$", re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -66,11 +70,14 @@ class AwardParties:
         return True
 
     def _awarder(self, clause: Clause, mention: FormMention) -> str | None:
-        # "Bằng khen (của) X"; a generic honouring only with "của": "Quyết định khen thưởng của X"
-        after = re.match(r"\s*của\s+" if mention.generic else r"\s*(?:của\s+)?", clause.view[mention.end:])
-        name = clause.name_starting_at(mention.end + after.end()) if after else None
-        if name is not None and not name.person:
-            return name.canonical
+        # "Bằng khen (của) X", "Cờ thi đua xuất sắc năm 2024 của X"; a generic honouring only with "của":
+        # "Quyết định khen thưởng của X"
+        view = clause.view
+        for pattern in ([self._of] if mention.generic else [re.compile(r"\s*(?:của\s+)?"), self._qualified_of]):
+            after = pattern.match(view, mention.end)
+            name = clause.name_starting_at(after.end()) if after else None
+            if name is not None and not name.person:
+                return name.canonical
         for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
             name = clause.name_starting_at(cue.end())
             if name is not None and not name.person:

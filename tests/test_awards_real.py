@@ -103,6 +103,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
      [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
+    # words qualifying the form before its grantor
+    ("LĐLĐ huyện Nghi Lộc được tặng Cờ thi đua xuất sắc năm 2024 của Tổng LĐLĐ Việt Nam.", "Nghệ An",
+     [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Nghi Lộc",), None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
