@@ -57,6 +57,17 @@ class AwardNames:
                 s = pos + comma.end()
                 stop = view.find(",", s)
                 e = len(view) if stop < 0 else stop
+                # "anh A, Công ty X và chị B, ...": the apposition ends before "và" and the next person
+                nxt = next((n for n in clause.names if n.person and s < n.start < e), None)
+                joined = re.search(r"\s+và\s+$", view[s:nxt.start]) if nxt is not None else None
+                last = joined is not None
+                if last:
+                    e = s + joined.start()
+                # "…, chị B, Công ty Y được X tặng …": the workplace before the verb
+                verb = self._receive.search(view, s, e) or self._give.search(view, s, e)
+                before = view[s:verb.start()].rstrip() if verb else ""
+                if before and any(not n.person and n.start == s and n.end == s + len(before) for n in clause.names):
+                    e, last = s + len(before), True
                 segment = view[s:e].strip(" " + MASK + "()")
                 if not segment or self._apposition_stop.search(segment) or self._count.search(segment) \
                         or any(n.person for n in clause.names if s <= n.start < e):
@@ -66,6 +77,8 @@ class AwardNames:
                         or len(segment.split()) > self._apposition_words and not named:
                     break
                 pos = end = s + len(view[s:e].rstrip())
+                if last:
+                    break
             if end > person.end:
                 spans.append((person.end, end))
         return spans

@@ -99,6 +99,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Năm 2023, anh Nguyễn Văn Hòa đã được xét tặng danh hiệu Chiến sĩ thi đua cơ sở.", None,
      [award("danh hiệu Chiến sĩ thi đua cơ sở", None, ("Nguyễn Văn Hòa",), None, "individual")]),
     ("Cá nhân được xét tặng Bằng khen phải có hai năm liền hoàn thành xuất sắc nhiệm vụ.", None, []),
+    # people listed with their workplaces: the workplaces are appositions, the kind stays individual
+    ("Anh Nguyễn Văn An, Công ty TNHH Hoa Sen và chị Trần Thị Bình, Công ty CP May Việt Tiến được LĐLĐ tỉnh "
+     "tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn An", "Trần Thị Bình"), None, "individual")]),
     # on behalf of the state's leaders: the state
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
