@@ -219,6 +219,9 @@ class AwardNames:
                 continue
             if after_cap and token.start in clause.nouns and self._name_ends_after(tokens, j):
                 j += 1  # "Phân xưởng Luyện thép được ...": a lower-case noun closing the name
+            elif j == i + head and (trade := self._trade_word(clause, word_inner, j)):
+                j += trade  # "Nhà máy nhiệt điện Vĩnh Tân": one lower-case word between the head and the name
+                continue
             break
         if self._office_heads.match(tokens, i) and (holder := self._office_holder(clause, i, j)) is not None:
             return holder, j
@@ -230,6 +233,17 @@ class AwardNames:
             return None
         text = text[0].upper() + text[1:]  # "trường THCS X" is "Trường THCS X"
         return Name(tokens[i].start, tokens[j - 1].end, self._canonical(text, clause.context)), j
+
+    @staticmethod
+    def _trade_word(clause: Clause, word_inner: set[int], j: int) -> int:
+        """How many tokens from ``j`` make one lower-case word (of one or two syllables) followed by a
+        capitalised one ("nhiệt điện Vĩnh Tân", "may Hưng Yên"); 0 when they do not."""
+        tokens = clause.tokens
+        n = 2 if j + 1 < len(tokens) and tokens[j + 1].start in word_inner else 1
+        after = j + n
+        ok = all(t.is_word and not t.capitalised for t in tokens[j:after]) and after < len(tokens) \
+            and tokens[after].is_word and tokens[after].text[0].isupper()
+        return n if ok else 0
 
     def _joins_field(self, clause: Clause, j: int) -> bool:
         """Token ``j`` ("và", a dash, a comma) joins two fields of a state body's name: a capitalised word

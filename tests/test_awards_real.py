@@ -110,6 +110,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # words qualifying the form before its grantor
     ("LĐLĐ huyện Nghi Lộc được tặng Cờ thi đua xuất sắc năm 2024 của Tổng LĐLĐ Việt Nam.", "Nghệ An",
      [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Nghi Lộc",), None, "collective")]),
+    # a lower-case trade word between an organisation's head and its name
+    ("UBND tỉnh tặng Bằng khen cho Nhà máy nhiệt điện Vĩnh Tân và Xí nghiệp may Hưng Yên.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", ("Nhà máy nhiệt điện Vĩnh Tân", "Xí nghiệp may Hưng Yên"),
+            None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
