@@ -26,9 +26,14 @@ Decisions where the annotation guide is silent:
   they overlap; a body written before its organisation stays in the awarder ("Ban Chấp hành
   Tổng Liên đoàn Lao động Việt Nam", "Chủ tịch Ủy ban nhân dân tỉnh X"); UBND and HĐND are
   expanded; "Thủ tướng" is "Thủ tướng Chính phủ"; people keep their name without a title.
-* Awarder: "Bằng khen (của) X" first, then "thừa ủy quyền của X / thay mặt X", then the name
-  before the giving verb. A person who hands an award over is never its awarder, and
-  "các cấp" is none.
+* Awarder: "Bằng khen (của) X" first (also past a few words qualifying the form: "Cờ thi đua xuất
+  sắc năm 2024 của X"; "của X và Y" is two grantors, a comma list of grantors sums up many awards
+  and states none alone), then "thừa ủy quyền của X / thay mặt X", then "Theo Quyết định (số …)
+  của X", then the name before the giving verb (every name of "X, Y và Z tặng"). A person who
+  hands an award over is never its awarder, a union's chair grants as the union ("Chủ tịch LĐLĐ
+  tỉnh X" -> the federation), state offices stay ("Chủ tịch Ủy ban nhân dân tỉnh X"), and
+  "các cấp" is none. A caption of the hand-over by the awarder's leaders ("Lãnh đạo X trao F cho
+  các tập thể") with neither count nor name states no act when the body tells F again.
 * Count: the exact counts of recipient nouns are summed ("25 tập thể, 35 cá nhân" -> 60),
   whatever their qualifier ("trên 70" -> 70); "hàng trăm / hàng nghìn" give the kind and make
   an award, but no number; "các / nhiều tập thể" give the kind only and make no award.
@@ -45,6 +50,9 @@ Decisions where the annotation guide is silent:
   name the units component did not take ("Công đoàn Việt Nam" in an event's name) is no name.
 * Subjects: "X tổ chức ... và đón nhận F" gives recipient X; "X tổ chức gặp mặt, tuyên dương N
   ..." gives awarder X (no receiving marker and no other name between X and the verb).
+* Recipients may follow a reason ("cho A vì X và B vì Y": the occasion ends before B), "gồm", a
+  colon, or run on as a list past semicolons; a bare form ("Kỷ niệm chương") takes the one full
+  name the article gives it anywhere.
 * One award per form per clause; generic verbs ("biểu dương, khen thưởng" is one) only in a
   clause that names no specific form. The first award of a clause spans the clause, a further
   one starts at its form (spaCy keeps span extension values by offsets).
