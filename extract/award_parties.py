@@ -45,6 +45,8 @@ class AwardParties:
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
+        self._given_by = re.compile(r"\s+do\s+")
+        self._ceremony = re.compile(rf"{phrase_regex(rec['ceremony_nouns'])}\s*$", re.IGNORECASE)
         # a few words qualifying the form before its grantor: "Cờ thi đua xuất sắc năm 2024 của X"
         self._qualified_of = re.compile(
             rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{1,6}}?\s+của\s+", re.IGNORECASE)
@@ -77,6 +79,10 @@ class AwardParties:
             after = pattern.match(view, mention.end)
             name = clause.name_starting_at(after.end()) if after else None
             if name is not None and not name.person:
+                return name.canonical
+        if not mention.generic and (by := self._given_by.match(view, mention.end)):  # "F do X trao tặng"
+            name = clause.name_starting_at(by.end())
+            if name is not None and not name.person and self._give.match(view, name.end + 1):
                 return name.canonical
         for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
             name = clause.name_starting_at(cue.end())
@@ -255,7 +261,7 @@ class AwardParties:
     def _walk_back(self, clause: Clause, end: int, found: Recipients) -> None:
         view = clause.view
         end = self._trailing_aux.search(view, 0, end).start()
-        if re.search(r"(?<!\w)(?:và|mà còn|còn|đồng thời)\s*$", view[:end]):  # "X tổ chức … và đón nhận F", "X … mà còn được"
+        if re.search(r"(?<!\w)(?:và|mà còn|còn|đồng thời)\s*$", view[:end]) or self._ceremony.search(view, 0, end):  # "X tổ chức … và đón nhận F", "X … mà còn được"
             subject = self._subject(clause, end)
             if subject is not None:
                 found.add_name(subject)

@@ -114,6 +114,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("UBND tỉnh tặng Bằng khen cho Nhà máy nhiệt điện Vĩnh Tân và Xí nghiệp may Hưng Yên.", "Nghệ An",
      [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", ("Nhà máy nhiệt điện Vĩnh Tân", "Xí nghiệp may Hưng Yên"),
             None, "collective")]),
+    # "X tổ chức lễ đón nhận F do Y trao tặng": X receives, Y grants
+    ("Công đoàn ngành Y tế tỉnh Nghệ An long trọng tổ chức lễ đón nhận Cờ thi đua do Tổng LĐLĐ Việt Nam trao "
+     "tặng.", None,
+     [award("Cờ thi đua", TLD, ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
