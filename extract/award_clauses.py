@@ -134,6 +134,7 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
+    context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
     form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
 

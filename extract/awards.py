@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -81,6 +82,7 @@ from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
 from extract.lexicon import lexicon
+from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
@@ -139,6 +141,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
         text = doc.text  # spaCy rebuilds doc.text from every token on each access
+        article.context = _placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
@@ -232,7 +235,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         view = mask_enclosed(text)
         tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
-        clause = Clause(start, text, view, tokens, self._form_mentions(text, view), doc._.context, article)
+        clause = Clause(start, text, view, tokens, self._form_mentions(text, view), article.context, article)
         clause.nouns = {t.idx - start for t in doc.char_span(start, end, alignment_mode="expand") or ()
                         if t.tag_ == "N" and " " not in t.text}
         clause.names = self._names(clause, word_inner, [u for u in units.starting_in(start, end) if u.end_char <= end])
@@ -405,6 +408,15 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         cues = list(self._cue.finditer(view, mention.end, verb.end()))
         return bool(cues) and not self._past.search(view, cues[-1].end(), verb.start())
 
+
+
+def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
+    """The article's context; a national outlet's article whose local units all lie in one province is
+    placed there, so that "UBND tỉnh" names that province's committee (as the units do for "LĐLĐ tỉnh")."""
+    if context is None or context.source_province:
+        return context
+    provinces = {fields_of(u, "units").get("province") for u in units} - {None}
+    return replace(context, source_province=provinces.pop()) if len(provinces) == 1 else context
 
 
 @Language.factory("congdoan_awards")

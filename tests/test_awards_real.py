@@ -52,6 +52,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Ủy ban MTTQ Việt Nam tỉnh tặng Bằng khen cho 4 cá nhân.", "Nghệ An",
      [award("Bằng khen", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An", (), 4, "individual")]),
     ("Tổng LĐLĐVN tặng Bằng khen cho 3 tập thể.", None, [award("Bằng khen", TLD, (), 3, "collective")]),
+    # a national outlet: "UBND tỉnh" is the committee of the one province the article's units lie in
+    ("Ngày 5/3, LĐLĐ tỉnh Bình Định tổ chức hội nghị tổng kết. Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho "
+     "10 tập thể.", None,
+     [award("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Bình Định", (), 10, "collective")]),
     # a state body's fields do not swallow a second awarder
     ("Sở Y tế và LĐLĐ tỉnh tặng Giấy khen cho 10 y bác sĩ.", "Nghệ An",
      [award("Giấy khen", "Sở Y tế", (), None, "individual"),
