@@ -32,7 +32,8 @@ class AwardNames:
         self._connectors = Phrases(names["connectors"])
         self._admin = Phrases(names["admin_connectors"])
         self._stops = Phrases(names["stops"])
-        self._expansions = [(re.compile(phrase_regex([k])), v) for k, v in names["expansions"].items()]
+        self._expansion_of = {" ".join(k.split()): v for k, v in names["expansions"].items()}
+        self._expansions = re.compile(phrase_regex(names["expansions"]))  # one pass, longest first
         self._offices: dict[str, str] = {k.lower(): v for k, v in names["offices"].items()}
         self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
@@ -309,8 +310,7 @@ class AwardNames:
             and not self._heads.match(tokens, j + 1)
 
     def _expand(self, text: str) -> str:
-        for pattern, full in self._expansions:
-            text = pattern.sub(full, text)
+        text = self._expansions.sub(lambda m: self._expansion_of[" ".join(m.group().split())], text)
         return re.sub(r"\s+", " ", text).strip()
 
     def _canonical(self, text: str, context: ArticleContext | None) -> str:
