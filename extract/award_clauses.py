@@ -132,6 +132,7 @@ class ArticleState:
     last_person: str | None = None  # the person named last, for a bare "chị", "anh"
     event: str | None = None  # the last "nhân (dịp) ..." event, for "Dịp này, ..."
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
+    listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)

@@ -164,9 +164,18 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     in_sentence.append((start, clause.start + len(clause.text), fields))
                     article.sentence_awarder = fields["awarder"] or article.sentence_awarder
                 article.event = self._event_named(clause) or article.event
+            if not in_sentence and clauses and article.listing is not None:
+                # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
+                listed = [self._listed_names(c) for c in clauses]
+                if all(listed):
+                    for names in listed:
+                        self._add_names(article.listing, names)
+                    found += in_sentence
+                    continue
             if not in_sentence and clauses and article.last_award is not None:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
+            article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
@@ -191,7 +200,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
     def _listed_names(self, clause: Clause) -> Recipients | None:
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
         found = Recipients()
-        for s, e in self._items(clause.view, 0, len(clause.view.rstrip(" ."))):
+        bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
+        for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
             if self._office.match(clause.view, s) or clause.in_apposition(s, e):
                 continue  # "Trần Thị B, Chủ tịch CĐCS Y": her office
             lead = self._opener.match(clause.view[s:e])

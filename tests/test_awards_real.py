@@ -180,6 +180,11 @@ ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "Tại buổi gặp mặt, 22 cá nhân được Tổng LĐLĐ Việt Nam tặng Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức "
      "Công đoàn”.", "Yên Bái",
      [award(KNC, TLD, (), 22, "individual", "kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam")]),
+    # the recipients listed one per line after a colon
+    ("Dịp này, Tổng LĐLĐ Việt Nam tặng Cờ thi đua cho các đơn vị sau:\n- LĐLĐ huyện Yên Thành;\n"
+     "- LĐLĐ huyện Quỳnh Lưu.\nHội nghị kết thúc lúc 11 giờ.", "Nghệ An",
+     [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Yên Thành", "Liên đoàn Lao động huyện Quỳnh Lưu"), None,
+            "collective")]),
     # a caption of the hand-over by the leaders of a union ("cho các tập thể") states no act of its own
     ("Lãnh đạo LĐLĐ tỉnh trao Bằng khen cho các tập thể\n"
      "Dịp này, 15 tập thể được UBND tỉnh tặng Bằng khen.", "Nghệ An",
