@@ -43,6 +43,7 @@ class AwardNames:
         self._deputy = {w.lower() for w in names["deputy"]}
         self._states = re.compile(rf"^(?:{phrase_regex(names['states'])})")
         self._state_names = {k.lower(): v for k, v in names["states"].items()}
+        self._state_end = re.compile(rf"({phrase_regex(names['states'])})\s*$")
         self._field_heads = Phrases(names["field_heads"])
         self._lower_heads = Phrases(names["lower_heads"])
 
@@ -298,6 +299,12 @@ class AwardNames:
     def _is_place(self, text: str) -> bool:
         gaz = gazetteer()
         return gaz.old_province(text) is not None or bool(gaz.district_entries(text))
+
+    def state_before(self, view: str, pos: int) -> str | None:
+        """The state named right before ``pos`` (past auxiliaries): "được Đảng, Nhà nước tặng" -> "Nhà nước"."""
+        aux = self._trailing_aux.search(view, 0, pos)
+        m = self._state_end.search(view, 0, aux.start() if aux else pos)
+        return self._state_names[re.sub(r"\s+", " ", m.group(1)).lower()] if m else None
 
     def state_after(self, view: str, pos: int) -> str | None:
         """The state named at ``pos`` ("Đảng, Nhà nước" -> "Nhà nước"), for "thừa ủy nhiệm của ..."."""

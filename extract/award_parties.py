@@ -102,6 +102,8 @@ class AwardParties:
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
             if name is None and self._event_subject.search(clause.view, 0, verb.start()):
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
+            if name is None and (state := self.state_before(clause.view, verb.start())):
+                return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
             return name.canonical if name is not None and not name.person else None
         return None
 

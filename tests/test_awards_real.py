@@ -122,6 +122,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Công đoàn ngành Y tế tỉnh Nghệ An long trọng tổ chức lễ đón nhận Cờ thi đua do Tổng LĐLĐ Việt Nam trao "
      "tặng.", None,
      [award("Cờ thi đua", TLD, ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective")]),
+    # the state as the subject of the giving verb
+    ("Năm 2020, Công ty CP Than Hà Lầm được Đảng, Nhà nước tặng thưởng Huân chương Lao động hạng Nhất.", None,
+     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
