@@ -125,6 +125,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
         self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
+        self._bare_forms: dict[str, str] = lexicon["bare_forms"]
+        self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
+                                      rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
         chairs = lexicon["names"]["union_chairs"]
         self._union_chair = re.compile(
             rf"(?:{phrase_regex(chairs['offices'])})\s+(?=(?:{phrase_regex(chairs['unions'])}))")
@@ -299,6 +302,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 continue
             form = clause.article.named_forms.get(mention.form, mention.form)  # "kỷ niệm chương" told before
             awarders = self._awarders(clause, mention, givers)
+            bare = self._bare_forms.get(form)
+            if bare and (awarders[0] is None or self._union_name.match(awarders[0])):
+                form = bare  # "trao Kỷ niệm chương cho 20 cán bộ": the union's medal
             # one award per form per clause, unless another awarder gives the same form again
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue

@@ -122,6 +122,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Công đoàn ngành Y tế tỉnh Nghệ An long trọng tổ chức lễ đón nhận Cờ thi đua do Tổng LĐLĐ Việt Nam trao "
      "tặng.", None,
      [award("Cờ thi đua", TLD, ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective")]),
+    # a bare "Kỷ niệm chương" given by a union is the union's medal; another grantor's stays bare
+    ("Dịp này, LĐLĐ tỉnh trao Kỷ niệm chương cho 20 cán bộ công đoàn.", "Nghệ An",
+     [award(KNC, TLD, (), 20, "individual")]),
+    ("Bộ trưởng Bộ Y tế trao Kỷ niệm chương cho 5 bác sĩ.", None,
+     [award("Kỷ niệm chương", "Bộ trưởng Bộ Y tế", (), 5, "individual")]),
     # the state as the subject of the giving verb
     ("Năm 2020, Công ty CP Than Hà Lầm được Đảng, Nhà nước tặng thưởng Huân chương Lao động hạng Nhất.", None,
      [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
