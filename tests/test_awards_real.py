@@ -127,6 +127,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award(KNC, TLD, (), 20, "individual")]),
     ("Bộ trưởng Bộ Y tế trao Kỷ niệm chương cho 5 bác sĩ.", None,
      [award("Kỷ niệm chương", "Bộ trưởng Bộ Y tế", (), 5, "individual")]),
+    # "được sự ủy quyền của X": X grants
+    ("Được sự ủy quyền của Thủ tướng Chính phủ, ông Lê Văn Hòa trao Bằng khen cho 3 tập thể.", None,
+     [award("Bằng khen", "Thủ tướng Chính phủ", (), 3, "collective")]),
     # the state as the subject of the giving verb
     ("Năm 2020, Công ty CP Than Hà Lầm được Đảng, Nhà nước tặng thưởng Huân chương Lao động hạng Nhất.", None,
      [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
