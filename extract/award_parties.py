@@ -320,6 +320,8 @@ class AwardParties:
             named = None if counts_only else self._named_collective.match(view, s)
             name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
             if name is not None and not counts_only:
+                if self._aux_give.match(view, name.end, e):
+                    return  # "…, LĐLĐ tỉnh (cũng) tặng cho 10 cá nhân": the next giver, no recipient
                 if after_reason:
                     found.later.append(s)
                 found.add_name(name)

@@ -108,6 +108,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         self._receive = compile_phrases(verbs["receive"])
         self._member_of = re.compile(rf"(?<!\w){verbs['member_of']}(?!\w)", re.IGNORECASE)
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
+        self._aux_give = re.compile(rf"\s*(?:{phrase_regex(verbs['auxiliaries'])}\s+)*{self._give.pattern}", re.IGNORECASE)
         self._trailing_aux = re.compile(rf"(?:\s+{phrase_regex(verbs['auxiliaries'])})*\s*$", re.IGNORECASE)
         modality = lexicon["modality"]
         # function words: lower case, or capitalised at the start of the clause ("Cần" in "Cần Thơ" is none)
@@ -290,6 +291,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
         mentions = [*clause.forms, *(g for g in generic if g.start >= clause.forms[-1].end
                                      and self._direct_recipients(clause, g) is not None)] if clause.forms else generic
+        mentions += self._elided_forms(clause)
         self._remember(clause)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
@@ -336,6 +338,16 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    def _elided_forms(self, clause: Clause) -> list[FormMention]:
+        """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
+        thể, LĐLĐ tỉnh tặng cho 10 cá nhân" (the verb stands for the form)."""
+        if not clause.forms:
+            return []
+        last, view = clause.forms[-1], clause.view
+        return [FormMention(verb.start(), verb.end(), last.form) for verb in self._give.finditer(view, last.end)
+                if self._preposition.match(view, verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip()))
+                and (giver := self._name_before(clause, verb.start())) is not None and not giver.person]
 
     def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
                 shared: bool) -> dict[str, Any]:

@@ -155,6 +155,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # "Với thành tích đó, X được ...": a reason that only points back is none, and does not swallow X
     ("Với thành tích đó, Công đoàn ngành Y tế được Thủ tướng Chính phủ tặng Bằng khen.", "Nghệ An",
      [award("Bằng khen", "Thủ tướng Chính phủ", ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective")]),
+    # a second giver that does not repeat the form gives it too; it is no recipient of the first
+    ("UBND tỉnh tặng Bằng khen cho 5 tập thể, LĐLĐ tỉnh cũng tặng cho 10 cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 5, "collective"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 10, "individual")]),
     # two acts in one sentence: each keeps its own group
     ("Năm 2023, Công đoàn ngành Giáo dục có 3 tập thể được Bộ GD-ĐT tặng Bằng khen, 12 cá nhân được Chủ tịch "
      "UBND tỉnh tặng Bằng khen.", "Nghệ An",
