@@ -82,7 +82,7 @@ class AwardParties:
                 return name.canonical
         if not mention.generic and (by := self._given_by.match(view, mention.end)):  # "F do X trao tặng"
             name = clause.name_starting_at(by.end())
-            if name is not None and not name.person and self._give.match(view, name.end + 1):
+            if name is not None and not name.person and self._aux_give.match(view, name.end):
                 return name.canonical
         for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
             name = clause.name_starting_at(cue.end())
