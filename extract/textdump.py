@@ -82,6 +82,7 @@ class _Rules:
     caption: re.Pattern[str]
     inline_tag: re.Pattern[str]
     trailing_date: re.Pattern[str]
+    section_label: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,24 @@ def boilerplate_rules() -> _Rules:
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
         inline_tag=re.compile(data["lead"]["inline_tag"]),
         trailing_date=re.compile(data["shape"]["trailing_date"]),
+        section_label=_section_label(data["title"]["section_labels"]),
     )
+
+
+def _section_label(labels: list[str]) -> re.Pattern[str]:
+    """A section name at the start (group ``head``) or at the end of a title."""
+    names = "|".join(r"\s*[-–—]\s*".join(map(re.escape, label.split(" - "))) for label in labels)
+    return re.compile(rf"^(?P<head>(?:{names})\s+)|\s+(?:{names})$", re.IGNORECASE)
+
+
+def _without_section(title: str, rules: _Rules) -> str:
+    """The title without a section name printed beside it; one at the start only before a capital
+    ("Lao động - Việc làm Điện Bàn: …"), so that a title opening with those words stays whole."""
+    for match in reversed(list(rules.section_label.finditer(title))):
+        rest = title[match.end():]
+        if match.group("head") is None or (rest[:1].isupper() and len(rest.split()) >= 3):
+            title = title[:match.start()] + rest
+    return title
 
 
 def _key(text: str) -> str:
@@ -450,7 +468,7 @@ def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -
             author = author or credit
             reason = "title" if i == title_at else "date" if i == date_at else "byline" if credit else "page header"
             cut.append(Cut(lines[i].number, reason, lines[i].text))
-    title = None if title_at is None else lines[title_at].text
+    title = None if title_at is None else _without_section(lines[title_at].text, rules)
     date = lines[date_at].date if date_at is not None else lines[title_at].date if title_at is not None else None
     return start, title, date, author
 

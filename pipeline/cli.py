@@ -363,6 +363,7 @@ def eval_(
     with open_reader(ws) as store:
         result = evaluate(store, records)
     console.print(report.eval_table(result))
+    console.print(report.eval_attributes_table(result))
     missing = [d.doc for d in result.docs if not d.found]
     if missing:
         errors.print(f"warning: {len(missing)} gold document(s) not found: {', '.join(missing)}")

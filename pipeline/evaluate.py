@@ -233,16 +233,28 @@ def _match(kind: str, gold: Sequence[dict], pred: Sequence[dict], report: Report
         doc.spurious[kind] = unmatched
 
 
-def _check_metadata(record: dict, article: dict, doc: DocResult) -> None:
-    if "title" in record and norm(record["title"]) != norm(article["title"]):
-        doc.metadata_errors.append(f"title: gold {record['title']!r}, got {article['title']!r}")
-    if "byline" in record and norm(record["byline"]) != norm(article["byline"]):
-        doc.metadata_errors.append(f"byline: gold {record['byline']!r}, got {article['byline']!r}")
+def _check_metadata(record: dict, article: dict, doc: DocResult, report: Report) -> None:
+    """Title, byline and body edges of the stored article against the gold; counted as ``article.*``."""
     body = norm(article["body"])
-    if record.get("body_starts") and not body.startswith(norm(record["body_starts"])):
-        doc.metadata_errors.append(f"body does not start with {record['body_starts']!r}")
-    if record.get("body_ends") and not body.endswith(norm(record["body_ends"])):
-        doc.metadata_errors.append(f"body does not end with {record['body_ends']!r}")
+    checks = {
+        "title": ("title" in record, lambda: norm(record["title"]) == norm(article["title"]),
+                  lambda: f"title: gold {record['title']!r}, got {article['title']!r}"),
+        "byline": ("byline" in record, lambda: norm(record["byline"]) == norm(article["byline"]),
+                   lambda: f"byline: gold {record['byline']!r}, got {article['byline']!r}"),
+        "body_starts": (bool(record.get("body_starts")), lambda: body.startswith(norm(record["body_starts"])),
+                        lambda: f"body does not start with {record['body_starts']!r}"),
+        "body_ends": (bool(record.get("body_ends")), lambda: body.endswith(norm(record["body_ends"])),
+                      lambda: f"body does not end with {record['body_ends']!r}"),
+    }
+    for name, (present, holds, error) in checks.items():
+        if not present:
+            continue
+        counts = report.attributes.setdefault(f"article.{name}", [0, 0])
+        counts[1] += 1
+        if holds():
+            counts[0] += 1
+        else:
+            doc.metadata_errors.append(error())
 
 
 def evaluate(store: Store, gold: Sequence[dict]) -> Report:
@@ -259,7 +271,7 @@ def evaluate(store: Store, gold: Sequence[dict]) -> Report:
                 if required:
                     doc.missed[kind] = required
             continue
-        _check_metadata(record, article, doc)
+        _check_metadata(record, article, doc, report)
         predicted = predictions(store, article["article_id"])
         for kind in KINDS:
             _match(kind, record.get(kind, []), predicted[kind], report, doc)

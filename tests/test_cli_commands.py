@@ -111,6 +111,9 @@ def test_eval_imports_missing_gold_documents(tmp_path: Path) -> None:
     for kind in ("units", "amounts", "awards"):
         assert kind in result.stdout
     assert "precision" in result.stdout and "recall" in result.stdout
+    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") >= 4}
+    assert "units.level" in rows and "article.title" in rows  # attributes of matches, article fields
+    assert rows["article.title"].split("│")[3].strip() == "3"  # of the 3 gold titles
 
 
 def test_sites_lists_the_registry() -> None:
