@@ -115,7 +115,7 @@ class AwardParties:
         view = clause.view
         after = re.match(r"\s*của\s+", view[mention.end:])
         first = clause.name_starting_at(mention.end + after.end()) if after else None
-        joined = re.match(r"\s*và\s+", view[first.end:]) if first is not None and not first.person else None
+        joined = re.match(r"\s*và\s+(?:của\s+)?", view[first.end:]) if first is not None and not first.person else None
         second = clause.name_starting_at(first.end + joined.end()) if joined else None
         if second is None or second.person:
             return None
