@@ -78,10 +78,17 @@ class _Names:
         return any(self._same(a, b) for a in self.keys for b in other.keys)
 
 
+@lru_cache(maxsize=1)
+def _awards_lexicon() -> dict[str, Any]:
+    """The awards lexicon, parsed once (read only here): parsing it per comparison cost more than the NLP."""
+    return lexicon("awards")
+
+
+@lru_cache(maxsize=1 << 16)
 def _name_key(name: str) -> str:
     words = re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFC", name).lower()).split()
     text = " ".join(words)
-    for kind in lexicon("awards")["recipients"]["company_types"]:
+    for kind in _awards_lexicon()["recipients"]["company_types"]:
         text = re.sub(rf"(?<!\w){re.escape(kind)}(?!\w)", " ", text)
     return " ".join(text.split())
 
@@ -89,7 +96,7 @@ def _name_key(name: str) -> str:
 def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """A generic honouring and a specific form with the same count: "LĐLĐ quận X khen thưởng 28 tập thể,
     45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body."""
-    generic = lexicon("awards")["generic"]["form"]
+    generic = _awards_lexicon()["generic"]["form"]
     return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
         and one["recipient_count"] == other["recipient_count"] \
         and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
@@ -98,7 +105,7 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
 def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
     """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients; a generic
     honouring told again with its form takes the form."""
-    if kept["form"] == lexicon("awards")["generic"]["form"]:
+    if kept["form"] == _awards_lexicon()["generic"]["form"]:
         kept["form"] = later["form"]
     for key in ("awarder", "recipient_count", "occasion"):
         kept[key] = kept[key] if kept[key] is not None else later[key]
