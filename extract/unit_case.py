@@ -116,6 +116,7 @@ class CapsRecaser:
             (capital if word[0].isupper() else lower)[word.lower()] += 1
         return {w for w, n in capital.items() if n > lower[w]}
 
+    @lru_cache(maxsize=256)  # the same text is re-cased by every step of the units component
     def recase(self, text: str) -> str:
         stretches = self._stretches(text)
         if not stretches:

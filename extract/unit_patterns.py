@@ -11,6 +11,7 @@ from typing import Any
 from extract.gazetteer import Gazetteer, name_key, normalize_tones
 
 
+_WORD_START = re.compile(r"\b\w")
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")
@@ -192,6 +193,21 @@ class UnitPatterns:
     @staticmethod
     def _capitalised(text: str, at: int) -> bool:
         return at < len(text) and (text[at].isupper() or text[at].isdigit())
+
+    def named_provinces(self, norm: str, text: str) -> set[str]:
+        """The old provinces a text names as words of their own, capitalised ("... công nhân Thanh
+        Hóa"). Only capitalised word starts are tried: the province alternation is long."""
+        found: set[str | None] = set()
+        end = 0
+        for word in _WORD_START.finditer(text):
+            at = word.start()
+            if at < end or not self._capitalised(text, at):
+                continue
+            if (m := self.province_re.match(norm, at)) is not None:
+                found.add(self.gaz.old_province(m.group("name")))
+                end = m.end()
+        found.discard(None)
+        return found  # type: ignore[return-value]
 
     def _skip_inline(self, norm: str, pos: int) -> int:
         m = self.inline_re.match(norm, pos)

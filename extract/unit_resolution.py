@@ -112,11 +112,7 @@ class MentionResolution(UnitPatterns):
         if provinces:
             return None
         norm = normalize_tones(title)  # a province named anywhere in it, capitalised: "... công nhân Thanh Hóa"
-        named = {self.gaz.old_province(m.group("name")) for m in self.province_re.finditer(norm)
-                 if self._capitalised(title, m.start("name"))
-                 and (m.start("name") == 0 or not norm[m.start("name") - 1].isalnum())
-                 and (m.end() == len(norm) or not norm[m.end()].isalnum())}
-        named.discard(None)
+        named = self.named_provinces(norm, title)
         return named.pop() if len(named) == 1 else None
 
     def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:

@@ -293,6 +293,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             if found[org]:
                 m.province, m.inherit_next = found[org], False
 
+    @lru_cache(maxsize=256)  # asked of the same text by several steps
     def places(self, text: str) -> ArticlePlaces:
         """Districts named with their type word and every province the text names."""
         text = self.recaser.recase(text)
@@ -321,12 +322,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         for m in self.commune_type_re.finditer(norm):
             if (m.start() == 0 or not norm[m.start() - 1].isalnum()) and (commune := self._commune(norm, text, m.start())):
                 communes.append((m.start(), commune[1]))
-        bare = {self.gaz.old_province(m.group("name")) for m in self.province_re.finditer(norm)
-                if self._capitalised(text, m.start("name")) and not norm[m.start("name") - 1:m.start("name")].isalnum()
-                and not norm[m.end():m.end() + 1].isalnum()}
-        bare.discard(None)
         return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(communes), tuple(written),
-                             frozenset(bare))
+                             frozenset(self.named_provinces(norm, text)))
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
