@@ -1,6 +1,7 @@
 """Archive scale: a nightly run on a 10,000- and a 1,000,000-article database, step by step.
 
     .venv/bin/python bench/nightly.py ARTICLES [--new 500]     # prints one JSON line
+    .venv/bin/python bench/nightly.py --memory COPY.duckdb     # step 5 alone, on a copy it clears
 
 The database is the generated one (``generate_db.cached_database``), copied into a
 fresh workspace. Then, each in its own process (Scrapy's reactor starts once per
@@ -120,8 +121,10 @@ def memory_child(db: Path) -> dict[str, Any]:
         articles += len(page)
         pages += 1
     read = time.perf_counter() - start
+    limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     print(json.dumps({"clear_s": cleared, "read_s": read, "articles": articles, "pages": pages,
-                      "peak_mb_before_reading": before, "peak_mb": peak_mb()}), flush=True)
+                      "peak_mb_before_reading": before, "peak_mb": peak_mb(), "duckdb_memory_limit": limit}),
+          flush=True)
     os._exit(0)  # no checkpoint: this copy is thrown away
 
 
@@ -172,7 +175,7 @@ def main() -> None:
     parser.add_argument("articles", type=int, nargs="?")
     parser.add_argument("--new", type=int, default=500)
     parser.add_argument("--run", nargs=3, metavar=("DB", "ENTRY", "REEXTRACT"), help=argparse.SUPPRESS)
-    parser.add_argument("--memory", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--memory", metavar="DB", help="only the extract --all memory step, on DB (a copy: its rows are cleared)")
     args = parser.parse_args()
     if args.run:
         db, entry, reextract = args.run

@@ -36,6 +36,16 @@ SCRATCH_DIR = Path(os.environ.get(SCRATCH_ENV_VAR) or ROOT.parent / "scratch")
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 
 DB_ENV_VAR = "CONGDOAN_DB"
+
+# DuckDB's limits on every connection congdoan opens (the writer, the readers, the web page).
+# Without a limit DuckDB's buffer pool keeps the blocks a job reads up to 80 % of RAM, so a job
+# that reads the whole archive (`extract --all` at a million articles) grows with the archive;
+# with one, large statements (clearing every extraction row, sorting the word index) spill to
+# a temporary directory instead. Override with $CONGDOAN_DUCKDB_MEMORY_LIMIT (a DuckDB size,
+# e.g. "2GB") and $CONGDOAN_DUCKDB_THREADS (default: DuckDB's, one per core).
+DUCKDB_MEMORY_LIMIT = "512MB"
+DUCKDB_MEMORY_LIMIT_VAR = "CONGDOAN_DUCKDB_MEMORY_LIMIT"
+DUCKDB_THREADS_VAR = "CONGDOAN_DUCKDB_THREADS"
 USER_AGENT = "congdoan/0.1 (+research crawler of Vietnamese trade-union news; contact: congdoan-research@example.org)"
 
 
@@ -43,6 +53,15 @@ def default_db() -> Path:
     """The database path: ``$CONGDOAN_DB`` when set, else ``data/congdoan.duckdb``."""
     env = os.environ.get(DB_ENV_VAR)
     return Path(env) if env else DEFAULT_DB
+
+
+def duckdb_settings() -> dict[str, str | int]:
+    """The DuckDB settings every congdoan connection gets: ``memory_limit``, and ``threads`` when set."""
+    settings: dict[str, str | int] = {"memory_limit": os.environ.get(DUCKDB_MEMORY_LIMIT_VAR) or DUCKDB_MEMORY_LIMIT}
+    threads = os.environ.get(DUCKDB_THREADS_VAR)
+    if threads:
+        settings["threads"] = int(threads)
+    return settings
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ from crawl.challenge import Blocked
 from crawl.settings import BACKFILL_PAGE_FACTOR
 from crawl.site_run import SiteRun
 from extract.dates import date_from_url, parse_iso_datetime
-from extract.html import decode_html, html_rules, parse_html
+from extract.charset import decode_html
+from extract.html import html_rules, parse_html
 from core.records import utcnow
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)

@@ -36,26 +36,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from extract.lexicon import lexicon
-from extract.numbers import NumberMatch, match_number, number_words
+from extract.amount_rules import SP, AmountRules
+from extract.numbers import NumberMatch, match_number
 from extract.spans import add_span
 
-_SP = r"[ \t\u00a0]"
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _GLUED_NUMBER = re.compile(r"[\d.,]+[ \t\u00a0]+")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;…\"“”'(\[\n–-])[ \t]*$")
-
-
-def _words(words: list[str] | set[str]) -> str:
-    """A regex alternation of words, longest first, spaces matching any horizontal space."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", f"{_SP}+") for w in ordered)
-
-
-def _before(words: list[str], tail: str = f"{_SP}*", flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Matches when one of ``words`` ends right before the end of the searched window."""
-    return re.compile(rf"(?<!\w)(?:{_words(words)}){tail}$", flags)
 
 
 @dataclass
@@ -74,95 +62,6 @@ class Amount:
     start: int
     end: int
     fields: dict[str, Any] = field(default_factory=dict)
-
-
-class AmountRules:
-    """The lexicon, compiled once."""
-
-    def __init__(self) -> None:
-        lex = lexicon("amounts")
-        nw = number_words()
-        self.number_vocabulary = {w.lower() for w in nw.vocabulary}
-        starters = [w for w, v in nw.digits.items() if v > 0] + [nw.ten]
-        scale_only = [w for words in lex["qualifiers"]["scale_only"].values() for w in words]
-        self.scale_only_qualifier = {w: q for q, words in lex["qualifiers"]["scale_only"].items() for w in words}
-        # Where a candidate may start: a digit, a number word, or "hàng" of "hàng nghìn".
-        self.start = re.compile(
-            rf"(?<![\w.,/:-])\d|(?<!\w)(?:{_words(starters + scale_only)})(?!\w)", re.IGNORECASE)
-        self.scale_only = re.compile(rf"(?:{_words(scale_only)}){_SP}+(?=(?:{_words(list(nw.scales))})(?!\w))",
-                                     re.IGNORECASE)
-
-        quals = lex["qualifiers"]
-        self.qualifier_before = {w: q for q, words in quals["before"].items() for w in words}
-        self.qual_before = re.compile(rf"(?<!\w)(?P<q>{_words(list(self.qualifier_before))}){_SP}+$", re.IGNORECASE)
-        prepositions = quals["prepositions"]
-        self.preposition_words = set(prepositions["words"])
-        self.preposition_nouns = re.compile(rf"(?:{_words(prepositions['nouns'])})(?!\w)", re.IGNORECASE)
-        self.qualifier_after = {w: q for q, words in quals["after"].items() for w in words}
-        self.qual_after = re.compile(rf"{_SP}+(?P<q>{_words(list(self.qualifier_after))})(?!\w)", re.IGNORECASE)
-
-        ranges = lex["ranges"]
-        self.range_open = _before(ranges["opening"], f"{_SP}+")
-        self.range_sep = re.compile(rf"{_SP}*(?:{_words(ranges['separators'])}){_SP}*", re.IGNORECASE)
-        self.change = re.compile(rf"{_SP}+(?:{_words(ranges['changes'])}){_SP}+", re.IGNORECASE)
-        self.partitive = re.compile(rf"{_SP}+(?:{_words(lex['partitive']['words'])}){_SP}+", re.IGNORECASE)
-        self.fraction = lex["partitive"]["fraction"]
-        self.fraction_date = _before(lex["partitive"]["date_words_before"], f"{_SP}+")
-
-        self.percent = re.compile(rf"{_SP}*(?:%|(?:{_words(lex['percent']['markers'])})(?!\w))", re.IGNORECASE)
-        currencies = {k: v for k, v in lex["currencies"].items() if isinstance(v, str)}
-        self.currency_code = currencies
-        not_currency = lex["currencies"]["not_currency"]
-        self.lowercase_currencies = set(lex["currencies"]["lowercase_only"])
-        not_currency_after = rf"(?!(?<=đồng){_SP}+(?:{_words(not_currency)})(?!\w))"  # "đồng chí"
-        self.currency = re.compile(rf"{_SP}*(?P<c>{_words(list(currencies))})(?!\w){not_currency_after}", re.IGNORECASE)
-        self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
-        rate_markers = lex["rates"]["markers"]
-        self.rate = re.compile(rf"{_SP}*(?:{_words(rate_markers)}){_SP}*(?=[^\W\d_])", re.IGNORECASE)
-        rates = lex["rates"]
-        self.base_before = re.compile(
-            rf"(?<!\w)(?:{_words(rates['before'])}){_SP}+(?P<base>[^\W\d_]+(?:{_SP}+[^\W\d_]+)??)"
-            rf"{_SP}+(?:{_words(rates['links'])}){_SP}+$", re.IGNORECASE)
-
-        count = lex["count"]
-        self.nouns = {n.lower() for n in count["nouns"]}
-        self.fractional = {n.lower() for n in count["fractional"]}
-        self.classifiers = set(count["classifiers"])
-        self.not_counted = {n.lower() for n in count["not_counted"]}
-        self.noun_tags = set(count["noun_tags"])
-        self.event_classifiers = set(count["event_classifiers"])
-        self.verb_tags = set(count["verb_tags"])
-        self.function_words = set(count["function_words"])
-        self.noun = re.compile(rf"{_SP}+(?P<n>{_words(self.nouns)})(?!\w)", re.IGNORECASE)
-        # "15 “Chuyến xe Công đoàn”": a quoted name that starts with a counted noun is counted whole
-        quote = re.escape("".join(count["quotes"]))
-        counted = _words(self.nouns | self.classifiers)
-        self.quoted = re.compile(rf"{_SP}+[{quote}](?P<n>(?:{counted})(?!\w)[^\n{quote}]{{0,60}})[{quote}]",
-                                 re.IGNORECASE)
-        # Classifiers in lower case (or in a capitals headline): "Túi An sinh" is a name.
-        upper = [c.upper() for c in self.classifiers]
-        self.classifier = re.compile(rf"{_SP}+(?P<n>{_words(list(self.classifiers) + upper)})(?!\w)")
-
-        after = lex["count_after"]
-        self.count_after = re.compile(
-            rf"(?<!\w)(?:{_words(after['openers'])}){_SP}+(?P<n>{_words(self.nouns)})(?!\w)"
-            rf"[^.;:!?\n]{{0,{after['max_gap']}}}?{_SP}(?:{_words(after['links'])}){_SP}+$", re.IGNORECASE)
-        ex = lex["exclude"]
-        quotes = "".join(re.escape(q) for q in ex["opening_quotes"])
-        self.quoted_name = _before(ex["quoted_name_before"], f"{_SP}*[{quotes}]{_SP}*")
-        self.identifier = _before(ex["identifier_before"])
-        self.identifier_exception = _before(ex["identifier_exceptions"])
-        self.name_before = _before(ex["names_before"], f"{_SP}+", flags=0)
-        self.calendar_limit = {w.lower(): limit for w, limit in ex["calendar_before"].items()}
-        self.calendar = re.compile(rf"(?<!\w)(?P<w>{_words(list(self.calendar_limit))}){_SP}+$", re.IGNORECASE)
-        years = ex["years"]
-        self.year_span = (years["first"], years["last"])
-        self.year_before = _before(years["words_before"], f"{_SP}+")
-        self.counter = _before(ex["counters"]["labels"], f"{_SP}*:{_SP}*")
-        words = ex["number_words"]
-        self.articles = set(words["articles"])
-        self.word_blocker = _before(words["blockers"], f"{_SP}+")
-        self.year_blocker = _before(words["year_blockers"], f"{_SP}+")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -229,7 +128,7 @@ class AmountFinder:
             return text[classifier.start("n"):end], end
         if listed_only:
             return None
-        space = re.match(f"{_SP}+", text[pos:pos + 3])
+        space = re.match(f"{SP}+", text[pos:pos + 3])
         if space is None:
             return None
         start = pos + space.end()
@@ -256,7 +155,7 @@ class AmountFinder:
         listed = rules.noun.match(text, end)
         if listed is not None and not self._uncounted(listed.group("n")):
             return listed.end("n")
-        space = re.match(f"{_SP}+", text[end:end + 3])
+        space = re.match(f"{SP}+", text[end:end + 3])
         token = _token_at(doc, end + space.end()) if space else None
         if token is None or token.idx != end + space.end():
             return end
@@ -288,7 +187,7 @@ class AmountFinder:
         if (percent := rules.percent.match(text, end)) is not None:
             tail = Tail("percent", percent.end())
         elif (currency := rules.currency.match(text, end)) is not None and self._currency_case(currency.group("c")):
-            code = rules.currency_code[re.sub(f"{_SP}+", " ", currency.group("c").lower())]
+            code = rules.currency_code[re.sub(f"{SP}+", " ", currency.group("c").lower())]
             tail = Tail("money", currency.end(), currency=code)
         elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules))):
             tail = Tail("count", counted[1], unit=counted[0])
@@ -300,7 +199,7 @@ class AmountFinder:
         tail.per, tail.end = self._per(doc, text, tail.end)
         base = rules.base_before.search(text, clause_start, number.start) if tail.kind == "money" else None
         if tail.per is None and base and base.group("base").islower():
-            tail.per = re.sub(f"{_SP}+", " ", base.group("base"))  # "Mỗi suất trị giá 500.000 đồng"
+            tail.per = re.sub(f"{SP}+", " ", base.group("base"))  # "Mỗi suất trị giá 500.000 đồng"
         return tail
 
     # -- a number and what is before it -----------------------------------------------------
@@ -310,7 +209,7 @@ class AmountFinder:
         scale_only = self.rules.scale_only.match(text, start)
         if scale_only is not None:
             number = match_number(text, scale_only.end())
-            word = re.split(f"{_SP}+", scale_only.group())[0].lower()
+            word = re.split(f"{SP}+", scale_only.group())[0].lower()
             if number is None:
                 return None
             return NumberMatch(start, number.end, number.value, number.last_scale, False, None), \
@@ -358,7 +257,7 @@ class AmountFinder:
                 return "always"
         calendar = before(rules.calendar)
         if calendar is not None and not number.scaled and number.value <= rules.calendar_limit[
-                re.sub(f"{_SP}+", " ", calendar.group("w").lower())]:
+                re.sub(f"{SP}+", " ", calendar.group("w").lower())]:
             return "unless_money_or_percent"
         return None
 
@@ -468,10 +367,10 @@ class AmountFinder:
             span_start = opening.start()
         before = rules.qual_before.search(text, max(0, span_start - 20), span_start)
         if before is not None and not self._preposition(text, before.group("q"), start, end, tail):
-            qualifier = qualifier or rules.qualifier_before[re.sub(f"{_SP}+", " ", before.group("q").lower())]
+            qualifier = qualifier or rules.qualifier_before[re.sub(f"{SP}+", " ", before.group("q").lower())]
             span_start = before.start()
         if (after := rules.qual_after.match(text, end)) is not None:
-            qualifier = qualifier or rules.qualifier_after[re.sub(f"{_SP}+", " ", after.group("q").lower())]
+            qualifier = qualifier or rules.qualifier_after[re.sub(f"{SP}+", " ", after.group("q").lower())]
             end = after.end()
             if (opening := rules.range_open.search(text, window_start, span_start)) is not None:
                 span_start = opening.start()  # "từ 50 đoàn viên trở lên"

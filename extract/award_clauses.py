@@ -7,9 +7,10 @@ Helpers shared with the movements and models component: ``mask_enclosed``, ``phr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.nlp import ArticleContext
 
@@ -39,8 +40,7 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(phrase_regex(phrases), re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a clause makes one per word, and a frozen dataclass is slow to build
     start: int
     end: int
     text: str
@@ -66,10 +66,14 @@ class Phrases:
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from ``tokens[i]`` a phrase covers (0 when none)."""
         for words in self._by_first.get(tokens[i].text.lower(), ()):
-            if i + len(words) <= len(tokens) and all(
-                tokens[i + k].text.lower() == w for k, w in enumerate(words)
-            ):
-                return len(words)
+            n = len(words)
+            if i + n > len(tokens):
+                continue
+            for k in range(1, n):  # the first word is the key just looked up
+                if tokens[i + k].text.lower() != words[k]:
+                    break
+            else:
+                return n
         return 0
 
 
@@ -102,6 +106,7 @@ class Recipients:
     more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
     start: int = 0  # clause offset where the recipients start (of a further group)
     passive: bool = False  # found before a receiving marker ("Nhiều tập thể … được X khen thưởng")
+    later: list[int] = field(default_factory=list)  # clause offsets of names listed after a reason
 
     def add_name(self, name: Name, front: bool = False) -> None:
         if name.canonical not in self.names:
@@ -130,9 +135,12 @@ class ArticleState:
     last_person: str | None = None  # the person named last, for a bare "chị", "anh"
     event: str | None = None  # the last "nhân (dịp) ..." event, for "Dịp này, ..."
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
+    listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
-    named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name met so far
+    context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
+    form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body
+    named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
 
     def full_name(self, given: str) -> str:
         """The one full name met so far that ends with ``given``, else ``given``."""

@@ -15,10 +15,15 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract.award_clauses import MASK, Clause, Name, Phrases, Token, phrase_regex
+from extract.doc_index import doc_index
 from extract.gazetteer import gazetteer, name_key
 from extract.nlp import ArticleContext
 from extract.spans import fields_of
 from extract.units import canonical_unit_name, complete_with_site, unit_parser
+
+_SPACES = re.compile(r"\s+")
+# Words that join list items; a unit span never ends with one.
+_JOINERS = ("và", "cùng", "với")
 
 
 class AwardNames:
@@ -29,7 +34,10 @@ class AwardNames:
         self._connectors = Phrases(names["connectors"])
         self._admin = Phrases(names["admin_connectors"])
         self._stops = Phrases(names["stops"])
-        self._expansions = [(re.compile(phrase_regex([k])), v) for k, v in names["expansions"].items()]
+        self._expansion_of = {" ".join(k.split()): v for k, v in names["expansions"].items()}
+        self._expansions = re.compile(phrase_regex(names["expansions"]))  # one pass, longest first
+        self._expanded: dict[str, str] = {}
+        self._canonicals: dict[tuple[str, ArticleContext | None], str] = {}
         self._offices: dict[str, str] = {k.lower(): v for k, v in names["offices"].items()}
         self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
@@ -39,6 +47,9 @@ class AwardNames:
         self._deputy = {w.lower() for w in names["deputy"]}
         self._states = re.compile(rf"^(?:{phrase_regex(names['states'])})")
         self._state_names = {k.lower(): v for k, v in names["states"].items()}
+        self._state_end = re.compile(rf"({phrase_regex(names['states'])})\s*$")
+        self._field_heads = Phrases(names["field_heads"])
+        self._lower_heads = Phrases(names["lower_heads"])
 
 
     def _appositions(self, clause: Clause) -> list[tuple[int, int]]:
@@ -52,6 +63,17 @@ class AwardNames:
                 s = pos + comma.end()
                 stop = view.find(",", s)
                 e = len(view) if stop < 0 else stop
+                # "anh A, Công ty X và chị B, ...": the apposition ends before "và" and the next person
+                nxt = next((n for n in clause.names if n.person and s < n.start < e), None)
+                joined = re.search(r"\s+và\s+$", view[s:nxt.start]) if nxt is not None else None
+                last = joined is not None
+                if last:
+                    e = s + joined.start()
+                # "…, chị B, Công ty Y được X tặng …": the workplace before the verb
+                verb = self._receive.search(view, s, e) or self._give.search(view, s, e)
+                before = view[s:verb.start()].rstrip() if verb else ""
+                if before and any(not n.person and n.start == s and n.end == s + len(before) for n in clause.names):
+                    e, last = s + len(before), True
                 segment = view[s:e].strip(" " + MASK + "()")
                 if not segment or self._apposition_stop.search(segment) or self._count.search(segment) \
                         or any(n.person for n in clause.names if s <= n.start < e):
@@ -61,6 +83,8 @@ class AwardNames:
                         or len(segment.split()) > self._apposition_words and not named:
                     break
                 pos = end = s + len(view[s:e].rstrip())
+                if last:
+                    break
             if end > person.end:
                 spans.append((person.end, end))
         return spans
@@ -69,9 +93,8 @@ class AwardNames:
     def _word_inner_starts(doc: Doc, start: int, end: int) -> set[int]:
         """Clause offsets of syllables that continue the underthesea word before them."""
         inner: set[int] = set()
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for token in span or ():
-            for m in re.finditer(r"\s+", token.text):
+        for token in doc_index(doc).char_tokens(start, end):
+            for m in _SPACES.finditer(token.text):
                 inner.add(token.idx + m.end() - start)
         return inner
 
@@ -83,8 +106,12 @@ class AwardNames:
         for unit in units:
             s, e = unit.start_char - clause.start, unit.end_char - clause.start
             canonical = fields_of(unit, "units")["name"]
+            words = clause.view[s:e].split(" ")
+            while len(words) > 1 and words[-1] in _JOINERS:  # "Công đoàn Trường X và": the list's "và"
+                e -= len(words.pop()) + 1
+                if canonical.split()[-1] in _JOINERS:
+                    canonical = canonical.rsplit(None, 1)[0]
             if not canonical.split()[-1][0].islower():  # a verb glued to the place: "Hải Dương tặng"
-                words = clause.view[s:e].split(" ")
                 while len(words) > 1 and words[-1][:1].islower():
                     e -= len(words.pop()) + 1
             unit_names.append(Name(s, e, canonical))
@@ -121,8 +148,10 @@ class AwardNames:
 
     def _anaphor_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
         """"Công đoàn nhà trường": the article's grassroots union, when it has exactly one."""
+        if len(clause.article.grassroots) != 1:  # checked first: most articles have none
+            return None
         n = self._anaphors.match(clause.tokens, i)
-        if not n or len(clause.article.grassroots) != 1:
+        if not n:
             return None
         return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
 
@@ -163,14 +192,21 @@ class AwardNames:
 
     def _org_at(self, clause: Clause, word_inner: set[int], i: int) -> tuple[Name, int] | None:
         tokens = clause.tokens
-        if not tokens[i].text[0].isupper():
-            return None
-        head = self._heads.match(tokens, i)
+        if tokens[i].text[0].isupper():
+            head = self._heads.match(tokens, i)
+        else:  # "cho trường THCS Nguyễn Du": a lower-case head before a capitalised name
+            head = self._lower_heads.match(tokens, i)
+            if head and not (i + head < len(tokens) and tokens[i + head].text[0].isupper()):
+                head = 0
         if not head:
             return None
+        fields = bool(self._field_heads.match(tokens, i))
         j, has_cap, has_admin, after_cap = i + head, False, False, False
         while j < len(tokens):
             token = tokens[j]
+            if fields and after_cap and self._joins_field(clause, j):
+                j, after_cap = j + 1, False  # "Bộ Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"
+                continue
             if not token.is_word:
                 break
             if token.capitalised:
@@ -190,6 +226,9 @@ class AwardNames:
                 continue
             if after_cap and token.start in clause.nouns and self._name_ends_after(tokens, j):
                 j += 1  # "Phân xưởng Luyện thép được ...": a lower-case noun closing the name
+            elif j == i + head and (trade := self._trade_word(clause, word_inner, j)):
+                j += trade  # "Nhà máy nhiệt điện Vĩnh Tân": one lower-case word between the head and the name
+                continue
             break
         if self._office_heads.match(tokens, i) and (holder := self._office_holder(clause, i, j)) is not None:
             return holder, j
@@ -199,7 +238,42 @@ class AwardNames:
             return Name(tokens[i].start, tokens[j - 1].end, office), j
         if not (has_cap or has_admin):
             return None
+        text = text[0].upper() + text[1:]  # "trường THCS X" is "Trường THCS X"
         return Name(tokens[i].start, tokens[j - 1].end, self._canonical(text, clause.context)), j
+
+    @staticmethod
+    def _trade_word(clause: Clause, word_inner: set[int], j: int) -> int:
+        """How many tokens from ``j`` make one lower-case word (of one or two syllables) followed by a
+        capitalised one ("nhiệt điện Vĩnh Tân", "may Hưng Yên"); 0 when they do not."""
+        tokens = clause.tokens
+        n = 2 if j + 1 < len(tokens) and tokens[j + 1].start in word_inner else 1
+        after = j + n
+        ok = all(t.is_word and not t.capitalised for t in tokens[j:after]) and after < len(tokens) \
+            and tokens[after].is_word and tokens[after].text[0].isupper()
+        return n if ok else 0
+
+    def _joins_field(self, clause: Clause, j: int) -> bool:
+        """Token ``j`` ("và", a dash, a comma) joins two fields of a state body's name: a capitalised word
+        that opens no other name follows, and after a comma the list closes with "và" + a capitalised word."""
+        tokens = clause.tokens
+        sep = tokens[j].text
+        if sep not in ("và", "-", "–", ",") or j + 1 >= len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        if not nxt.capitalised or nxt.text[0].isdigit() or self._heads.match(tokens, j + 1) \
+                or any(f.start == nxt.start for f in clause.forms) or self._family_names_at(tokens, j + 1):
+            return False
+        if sep != ",":
+            return True
+        k = j + 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].capitalised:
+            k += 1
+        while k < len(tokens) and tokens[k].is_word and not tokens[k].capitalised and tokens[k].text != "và":
+            k += 1  # "Văn hóa, Thể thao" : the lower-case half of a field
+        return k + 1 < len(tokens) and tokens[k].text == "và" and tokens[k + 1].capitalised
+
+    def _family_names_at(self, tokens: Sequence[Token], k: int) -> bool:
+        return tokens[k].text in self._family_names and k + 1 < len(tokens) and tokens[k + 1].capitalised
 
     def _office_holder(self, clause: Clause, i: int, j: int) -> Name | None:
         """An office with its holder's name, or a deputy's office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
@@ -231,6 +305,12 @@ class AwardNames:
         gaz = gazetteer()
         return gaz.old_province(text) is not None or bool(gaz.district_entries(text))
 
+    def state_before(self, view: str, pos: int) -> str | None:
+        """The state named right before ``pos`` (past auxiliaries): "được Đảng, Nhà nước tặng" -> "Nhà nước"."""
+        aux = self._trailing_aux.search(view, 0, pos)
+        m = self._state_end.search(view, 0, aux.start() if aux else pos)
+        return self._state_names[re.sub(r"\s+", " ", m.group(1)).lower()] if m else None
+
     def state_after(self, view: str, pos: int) -> str | None:
         """The state named at ``pos`` ("Đảng, Nhà nước" -> "Nhà nước"), for "thừa ủy nhiệm của ..."."""
         m = self._states.match(view[pos:])
@@ -242,9 +322,13 @@ class AwardNames:
             and not self._heads.match(tokens, j + 1)
 
     def _expand(self, text: str) -> str:
-        for pattern, full in self._expansions:
-            text = pattern.sub(full, text)
-        return re.sub(r"\s+", " ", text).strip()
+        cache = self._expanded  # per distinct phrase: names recur within and across articles
+        if text not in cache:
+            if len(cache) > 1 << 16:
+                cache.clear()
+            expanded = self._expansions.sub(lambda m: self._expansion_of[" ".join(m.group().split())], text)
+            cache[text] = re.sub(r"\s+", " ", expanded).strip()
+        return cache[text]
 
     def _canonical(self, text: str, context: ArticleContext | None) -> str:
         """Canonical awarder or recipient name: the body kept in front of its organisation."""
@@ -255,5 +339,11 @@ class AwardNames:
         body = self._body.match(text)
         if body:
             return f"{body.group('body')} {self._canonical(body.group('org'), context)}"
-        return complete_with_site(canonical_unit_name(text, context=context), context)
+        key = (text, context)  # the same name recurs in an article's clauses (the context is per article)
+        canonical = self._canonicals.get(key)
+        if canonical is None:
+            if len(self._canonicals) > 1 << 16:
+                self._canonicals.clear()
+            canonical = self._canonicals[key] = complete_with_site(canonical_unit_name(text, context=context), context)
+        return canonical
 

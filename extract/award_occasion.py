@@ -31,11 +31,14 @@ class AwardOccasion:
         ends = phrase_regex(occ["ends"])
         second = phrase_regex(occ["second_activities"])
         # a reason runs on over commas, but not into a second counted group ("..., 7 cá nhân")
-        self._occasion_end = re.compile(rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|,\s*(?={self._count.pattern}))",
+        self._occasion_end = re.compile(rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|(?:,|\s+và)\s*(?={self._count.pattern}))",
                                         re.IGNORECASE)
         self._occasion_end_comma = re.compile(rf"\s*(?:[,;.:]|\s+{ends}|\s+và\s+{second})", re.IGNORECASE)
         self._deictic = set(occ["deictic"])
         self._free_reason = re.compile(rf"{phrase_regex(occ['free_reason_cues'])}\s+")  # lower case only
+        # a recipient's own reason right after its name: "cho A vì có thành tích ..."
+        self._reason_start = re.compile(
+            rf"\s*(?:{self._reason.pattern}|{phrase_regex(occ['free_reason_cues'])}\s)", re.IGNORECASE)
         self._achievement = re.compile(rf"(?={phrase_regex(occ['achievement_starts'])})", re.IGNORECASE)
         self._anniversary = re.compile(rf"(?<!\w)(?=(?:{occ['anniversary']}))", re.IGNORECASE)
         self._deictic_opener = re.compile(rf"^\s*{phrase_regex(occ['deictic_openers'])}", re.IGNORECASE)
@@ -44,9 +47,10 @@ class AwardOccasion:
 
     # -- occasion -------------------------------------------------------------------------
 
-    def _occasion(self, clause: Clause) -> str | None:
-        """The occasion or reason stated in the clause; else, in a clause that points back to the
-        event ("Dịp này, ...", "Tại buổi gặp mặt, ..."), the article's last event."""
+    def _occasion(self, clause: Clause, limit: int | None = None) -> str | None:
+        """The occasion or reason stated in the clause (ending before ``limit``, where a further recipient
+        is listed: "cho A vì X và B vì Y"); else, in a clause that points back to the event ("Dịp này, ...",
+        "Tại buổi gặp mặt, ..."), the article's last event."""
         # an event cue inside the reason is part of it ("vì có thành tích ... chào mừng Đại hội ...")
         reason = self._reason.search(clause.view)
         reason_end = reason and self._occasion_end.search(clause.view, reason.end())
@@ -59,7 +63,7 @@ class AwardOccasion:
             # ("gặp mặt kỷ niệm ... và biểu dương"); orders and titles received at a jubilee are
             # given for work done, not for the jubilee
             cues.append((self._anniversary, self._occasion_end_comma))
-        found = self._first_phrase(clause, cues, inside)
+        found = self._first_phrase(clause, cues, inside, limit)
         if found is None and self._deictic_opener.match(clause.view):
             return clause.article.event
         return found
@@ -78,7 +82,7 @@ class AwardOccasion:
                                            (self._anniversary, self._occasion_end_comma)))
 
     def _first_phrase(self, clause: Clause, cues: Iterable[tuple[re.Pattern[str], re.Pattern[str]]],
-                      reason: tuple[int, int] | None = None) -> str | None:
+                      reason: tuple[int, int] | None = None, limit: int | None = None) -> str | None:
         for cue, stop in cues:
             for m in cue.finditer(clause.view):
                 if self._bare_event_cue.match(m.group().strip()) and not self._event_starts.match(clause.view[m.end():]):
@@ -88,7 +92,12 @@ class AwardOccasion:
                 if any(f.start <= m.start() < f.end for f in clause.forms):
                     continue
                 end = stop.search(clause.view, m.end())
-                phrase = clause.text[m.end():end.start() if end else len(clause.text)].strip(" ,")
+                stop_at = end.start() if end else len(clause.text)
+                if limit is not None and m.end() < limit < stop_at:
+                    stop_at = limit
+                phrase = re.sub(r"(?:\s*(?:,|\bvà))+$", "", clause.text[m.end():stop_at].rstrip()).strip(" ,")
+                if phrase.split(",")[0].split()[-1:] in ([d] for d in self._deictic):
+                    continue  # "Với thành tích đó, X được ...": points back, no reason of its own
                 phrase = re.sub(r"\s*\([^()]*\)$", "", phrase)  # "Ngày Thầy thuốc Việt Nam (27/2/1955 - ...)"
                 if len(phrase.split()) > 1 and phrase.split()[-1] not in self._deictic \
                         and not self._bare_venue.match(phrase):

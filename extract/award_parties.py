@@ -42,6 +42,16 @@ class AwardParties:
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._not_honoured = {n.lower() for n in rec["not_honoured"]}
+        self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
+        self._decision = re.compile(rec["decision"], re.IGNORECASE)
+        self._of = re.compile(r"\s*của\s+")
+        self._given_by = re.compile(r"\s+do\s+")
+        self._ceremony = re.compile(rf"{phrase_regex(rec['ceremony_nouns'])}\s*$", re.IGNORECASE)
+        # a few words qualifying the form before its grantor: "Cờ thi đua xuất sắc năm 2024 của X"
+        self._qualified_of = re.compile(
+            rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{1,6}}?\s+của\s+", re.IGNORECASE)
+        self._presenters = re.compile(rf"{phrase_regex(rec['presenters'])}\s*$", re.IGNORECASE)
+        self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
 
@@ -62,9 +72,20 @@ class AwardParties:
         return True
 
     def _awarder(self, clause: Clause, mention: FormMention) -> str | None:
-        if not mention.generic:
-            after = re.match(r"\s*(?:của\s+)?", clause.view[mention.end:])
-            name = clause.name_starting_at(mention.end + after.end())
+        # "Bằng khen (của) X", "Cờ thi đua xuất sắc năm 2024 của X"; a generic honouring only with "của":
+        # "Quyết định khen thưởng của X"
+        view = clause.view
+        for pattern in ([self._of] if mention.generic else [re.compile(r"\s*(?:của\s+)?"), self._qualified_of]):
+            after = pattern.match(view, mention.end)
+            name = clause.name_starting_at(after.end()) if after else None
+            if name is not None and not name.person:
+                return name.canonical
+        if not mention.generic and (by := self._given_by.match(view, mention.end)):  # "F do X trao tặng"
+            name = clause.name_starting_at(by.end())
+            if name is not None and not name.person and self._aux_give.match(view, name.end):
+                return name.canonical
+        for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
+            name = clause.name_starting_at(cue.end())
             if name is not None and not name.person:
                 return name.canonical
         for cue in self._on_behalf.finditer(clause.view, 0, mention.start):
@@ -81,8 +102,34 @@ class AwardParties:
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
             if name is None and self._event_subject.search(clause.view, 0, verb.start()):
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
+            if name is None and (state := self.state_before(clause.view, verb.start())):
+                return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
             return name.canonical if name is not None and not name.person else None
         return None
+
+    def _second_grantor(self, clause: Clause, mention: FormMention) -> str | None:
+        """"Bằng khen của X và Y" (nothing but a preposition, an occasion or the end after Y): Y grants
+        the form too, a second award of the same form."""
+        if mention.generic:
+            return None
+        view = clause.view
+        after = re.match(r"\s*của\s+", view[mention.end:])
+        first = clause.name_starting_at(mention.end + after.end()) if after else None
+        joined = re.match(r"\s*và\s+(?:của\s+)?", view[first.end:]) if first is not None and not first.person else None
+        second = clause.name_starting_at(first.end + joined.end()) if joined else None
+        if second is None or second.person:
+            return None
+        rest = view[second.end:].lstrip()
+        return second.canonical if not rest or rest[0] in ".,;:" or self._grantor_end.match(rest) else None
+
+    def _grantor_list(self, clause: Clause, mention: FormMention) -> bool:
+        """"… cờ thi đua của Chính phủ, Bộ Y tế, UBND tỉnh": grantors listed with commas sum up many awards."""
+        view = clause.view
+        after = re.match(r"\s*của\s+", view[mention.end:])
+        first = clause.name_starting_at(mention.end + after.end()) if after else None
+        comma = re.match(r"\s*,\s*", view[first.end:]) if first is not None else None
+        second = clause.name_starting_at(first.end + comma.end()) if comma else None
+        return second is not None and not second.person
 
     def _giving_verb(self, clause: Clause, mention: FormMention) -> re.Match[str] | None:
         verbs = [m for m in self._give.finditer(clause.view, 0, mention.end) if m.start() <= mention.start
@@ -93,13 +140,33 @@ class AwardParties:
         verb = self._giving_verb(clause, mention)
         return verb.start() if verb else mention.start
 
-    def _coordinated_awarder(self, clause: Clause, mention: FormMention) -> str | None:
-        """The first of two awarders joined by "và" before one giving verb ("UBND tỉnh và LĐLĐ tỉnh tặng")."""
+    def _coordinated_awarders(self, clause: Clause, mention: FormMention) -> list[str]:
+        """The awarders listed before the last one of a giving verb ("Tổng LĐLĐ Việt Nam, UBND tỉnh và LĐLĐ
+        tỉnh tặng"): names joined by "và" or commas, the last join a "và"."""
         verb = self._giving_verb(clause, mention)
-        second = self._name_before(clause, verb.start()) if verb else None
-        joined = re.search(r"\s+và\s+$", clause.view[:second.start]) if second else None
-        first = clause.name_ending_at(joined.start()) if joined else None
-        return first.canonical if first is not None and not first.person and not second.person else None
+        last = self._name_before(clause, verb.start()) if verb else None
+        if last is None or last.person:
+            return []
+        listed: list[str] = []
+        pattern = r"\s+và\s+$"
+        while (joined := re.search(pattern, clause.view[:last.start])) is not None:
+            first = clause.name_ending_at(joined.start())
+            if first is None or first.person or self._received(clause, first):
+                break
+            listed.insert(0, first.canonical)
+            last, pattern = first, r"\s*,\s*$"
+        return listed
+
+    def _presented(self, clause: Clause, mention: FormMention) -> bool:
+        """The giving verb's subject is the leaders of the awarder ("Lãnh đạo LĐLĐ tỉnh trao …"): a caption of
+        the hand-over, which the body tells with its grantor and count."""
+        verb = self._giving_verb(clause, mention)
+        name = self._name_before(clause, verb.start()) if verb else None
+        return name is not None and bool(self._presenters.search(clause.view, 0, name.start))
+
+    def _received(self, clause: Clause, name: Name) -> bool:
+        """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""
+        return bool(re.search(rf"{self._preposition.pattern}\s*$", clause.view[:name.start], re.IGNORECASE))
 
     def _name_before(self, clause: Clause, pos: int) -> Name | None:
         """The name right before ``pos``, past auxiliaries and a bracket: "X (tỉnh Y) đã"."""
@@ -120,8 +187,10 @@ class AwardParties:
             if lead and not lead.endswith(","):
                 continue
             between = view[name.end:pos]
+            # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị")
             if self._receive.search(between) or self._member_of.search(between) \
-                    or any(name.end <= n.start < pos for n in clause.names):
+                    or any(name.end <= n.start < pos and not re.search(r"(?<!\w)của\s*$", view[:n.start])
+                           for n in clause.names):
                 return None
             return name
         return None
@@ -176,6 +245,8 @@ class AwardParties:
         pos = mention.end + len(view[mention.end:]) - len(view[mention.end:].lstrip())
         if (of := re.match(r"của\s+", view[pos:])) and (name := clause.name_starting_at(pos + of.end())):
             pos = name.end + len(view[name.end:]) - len(view[name.end:].lstrip())
+        if colon := re.match(r":\s*", view[pos:]):  # "- Bằng khen của X: 3 tập thể, 5 cá nhân"
+            pos += colon.end()
         if (verb := self._give.match(view, pos)) is not None:
             pos = verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip())
         return pos if self._count.match(view, pos) else None
@@ -192,20 +263,32 @@ class AwardParties:
     def _walk_back(self, clause: Clause, end: int, found: Recipients) -> None:
         view = clause.view
         end = self._trailing_aux.search(view, 0, end).start()
-        if re.search(r"(?<!\w)và\s*$", view[:end]):  # "X tổ chức lễ kỷ niệm ... và đón nhận F"
+        if re.search(r"(?<!\w)(?:và|mà còn|còn|đồng thời)\s*$", view[:end]) or self._ceremony.search(view, 0, end):  # "X tổ chức … và đón nhận F", "X … mà còn được"
             subject = self._subject(clause, end)
             if subject is not None:
                 found.add_name(subject)
             return
         for s, e in reversed(self._items(view, 0, end)):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
+            if self._describing.match(view, s) and not self._another_act(clause, s, e):
+                continue  # "…, đại diện cho hơn 25.000 lao động của X, được": describes the group before it
             if self._office.match(view, s) or clause.in_apposition(s, e):
+                if self._give.search(view, s, e):
+                    return  # "A, Chủ tịch X trao giấy chứng nhận cho các cá nhân được ...": A hands over
                 continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
             name = clause.name_ending_at(e)
             if name is not None and name.start >= s:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):
                     continue  # an apposition: "Lê Thị A, công nhân Công ty X, được ..."
+                if re.search(r"(?<!\w)của$", prefix):
+                    return  # a possessor: "Theo Quyết định của X, 20 tập thể được ..."
+                person = next((n for n in clause.names if n.person and s <= n.start and n.end <= name.start), None)
+                if person is not None:  # "anh A - công nhân Công ty X được ...": A, the workplace is apposed
+                    found.add_name(person, front=True)
+                    if self._opener.sub("", view[s:person.start].strip()):
+                        return
+                    continue
                 found.add_name(name, front=True)
                 if prefix:
                     return
@@ -221,13 +304,14 @@ class AwardParties:
                     return
                 continue
             item = self._opener.sub("", view[s:e].strip())
-            if not self._noun_item.match(item):
-                return
+            if not self._noun_item.match(item) or self._another_act(clause, s, e):
+                return  # "A được X tặng Bằng khen, 12 cá nhân được ...": A's act is not theirs
             self._add_kind(item, found)
 
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
                       end: int | None = None) -> None:
         view = clause.view
+        after_reason = False
         for s, e in self._items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
@@ -236,8 +320,19 @@ class AwardParties:
             named = None if counts_only else self._named_collective.match(view, s)
             name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
             if name is not None and not counts_only:
+                if self._aux_give.match(view, name.end, e):
+                    return  # "…, LĐLĐ tỉnh (cũng) tặng cho 10 cá nhân": the next giver, no recipient
+                if after_reason:
+                    found.later.append(s)
                 found.add_name(name)
                 if name.end < e:
+                    # "cho A vì có thành tích X và B vì Y": another recipient may follow A's reason
+                    if not self._reason_start.match(view, name.end, e):
+                        return
+                    after_reason = True
+                continue
+            if after_reason:  # within a reason: only a further name continues the list
+                if self._another_act(clause, s, e):
                     return
                 continue
             count = self._count.match(view, s, e)
@@ -259,6 +354,11 @@ class AwardParties:
             if noun.end() < e - s:
                 return
 
+    def _another_act(self, clause: Clause, s: int, e: int) -> bool:
+        """The text between ``s`` and ``e`` tells an act of its own: a giving or receiving verb, or a form."""
+        return bool(self._give.search(clause.view, s, e) or self._receive.search(clause.view, s, e)
+                    or any(s <= f.start < e for f in clause.forms))
+
     def _further_counts(self, clause: Clause, start: int, end: int, found: Recipients) -> None:
         """Counted groups after a count whose words run on, each honoured for its own reason: "cho 20
         tập thể có thành tích X, 3 tập thể và 35 cá nhân có thành tích Y" is two awards (20; 38).
@@ -266,8 +366,7 @@ class AwardParties:
         view = clause.view
         group: Recipients | None = None
         for s, e in self._items(view, start, end):
-            if self._give.search(view, s, e) or self._receive.search(view, s, e) \
-                    or any(s <= f.start < e for f in clause.forms):
+            if self._another_act(clause, s, e):
                 return
             lead = self._opener.match(view[s:e])
             count = self._count.match(view, s + (lead.end() if lead else 0), e)

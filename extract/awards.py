@@ -26,9 +26,14 @@ Decisions where the annotation guide is silent:
   they overlap; a body written before its organisation stays in the awarder ("Ban Chấp hành
   Tổng Liên đoàn Lao động Việt Nam", "Chủ tịch Ủy ban nhân dân tỉnh X"); UBND and HĐND are
   expanded; "Thủ tướng" is "Thủ tướng Chính phủ"; people keep their name without a title.
-* Awarder: "Bằng khen (của) X" first, then "thừa ủy quyền của X / thay mặt X", then the name
-  before the giving verb. A person who hands an award over is never its awarder, and
-  "các cấp" is none.
+* Awarder: "Bằng khen (của) X" first (also past a few words qualifying the form: "Cờ thi đua xuất
+  sắc năm 2024 của X"; "của X và Y" is two grantors, a comma list of grantors sums up many awards
+  and states none alone), then "thừa ủy quyền của X / thay mặt X", then "Theo Quyết định (số …)
+  của X", then the name before the giving verb (every name of "X, Y và Z tặng"). A person who
+  hands an award over is never its awarder, a union's chair grants as the union ("Chủ tịch LĐLĐ
+  tỉnh X" -> the federation), state offices stay ("Chủ tịch Ủy ban nhân dân tỉnh X"), and
+  "các cấp" is none. A caption of the hand-over by the awarder's leaders ("Lãnh đạo X trao F cho
+  các tập thể") with neither count nor name states no act when the body tells F again.
 * Count: the exact counts of recipient nouns are summed ("25 tập thể, 35 cá nhân" -> 60),
   whatever their qualifier ("trên 70" -> 70); "hàng trăm / hàng nghìn" give the kind and make
   an award, but no number; "các / nhiều tập thể" give the kind only and make no award.
@@ -45,19 +50,24 @@ Decisions where the annotation guide is silent:
   name the units component did not take ("Công đoàn Việt Nam" in an event's name) is no name.
 * Subjects: "X tổ chức ... và đón nhận F" gives recipient X; "X tổ chức gặp mặt, tuyên dương N
   ..." gives awarder X (no receiving marker and no other name between X and the verb).
+* Recipients may follow a reason ("cho A vì X và B vì Y": the occasion ends before B), "gồm", a
+  colon, or run on as a list past semicolons; a bare form ("Kỷ niệm chương") takes the one full
+  name the article gives it anywhere.
 * One award per form per clause; generic verbs ("biểu dương, khen thưởng" is one) only in a
   clause that names no specific form. The first award of a clause spans the clause, a further
   one starts at its form (spaCy keeps span extension values by offsets).
 
 The pieces: ``award_clauses`` (clause views, tokens, records), ``award_names`` (names),
-``award_parties`` (awarder and recipients), ``award_occasion`` (occasion); this module finds
+``award_parties`` (awarder and recipients), ``award_occasion`` (occasion), ``award_retold`` (one act
+told again in the lead, a caption and the body); this module finds
 the forms, decides which mentions are awards and writes the spans.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -70,7 +80,10 @@ from extract.award_clauses import (
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
+from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
+from extract.doc_index import doc_index
 from extract.lexicon import lexicon
+from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
@@ -82,6 +95,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             (re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE), entry["form"])
             for entry in lexicon["forms"]
         ]
+        # one search tells whether a clause names any form at all (most do not): the alternation of
+        # every form, named groups made plain, matches where one of them would
+        plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
+        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
+            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
         self._form_words: dict[str, str] = lexicon["form_words"]
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
@@ -96,6 +114,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         self._receive = compile_phrases(verbs["receive"])
         self._member_of = re.compile(rf"(?<!\w){verbs['member_of']}(?!\w)", re.IGNORECASE)
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
+        self._aux_give = re.compile(rf"\s*(?:{phrase_regex(verbs['auxiliaries'])}\s+)*{self._give.pattern}", re.IGNORECASE)
         self._trailing_aux = re.compile(rf"(?:\s+{phrase_regex(verbs['auxiliaries'])})*\s*$", re.IGNORECASE)
         modality = lexicon["modality"]
         # function words: lower case, or capitalised at the start of the clause ("Cần" in "Cần Thơ" is none)
@@ -110,7 +129,15 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + generic["verbs"]
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
+        # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
+        self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
+        self._bare_forms: dict[str, str] = lexicon["bare_forms"]
+        self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
+                                      rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
+        chairs = lexicon["names"]["union_chairs"]
+        self._union_chair = re.compile(
+            rf"(?:{phrase_regex(chairs['offices'])})\s+(?=(?:{phrase_regex(chairs['unions'])}))")
         self._init_recipients(lexicon["recipients"])
         self._init_names(lexicon["names"])
         self._init_occasion(lexicon["occasion"])
@@ -123,23 +150,43 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
-        text = doc.text  # spaCy rebuilds doc.text from every token on each access
+        index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
+        text = index.text
+        article.context = _placed(doc._.context, units)
+        article.named_forms = self._full_forms(text)
+        title = doc._.context.title if doc._.context else None
+        body = text[len(title):] if title and text.startswith(title) else text
+        article.form_counts = Counter(article.named_forms.get(m.form, m.form)
+                                      for m in self._form_mentions(body, mask_enclosed(body)))
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
-        for sent in doc.sents:
+        for sent in index.sents:
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             for clause in clauses:
-                for k, (mention, fields) in enumerate(self._awards(clause)):
+                told = self._awards(clause)
+                if not told and in_sentence and in_sentence[-1][2]["recipients"] \
+                        and (listed := self._listed_names(clause)):
+                    self._add_names(in_sentence[-1][2], listed)  # "… trao cho: A; B; C": the list runs on
+                for k, (mention, fields) in enumerate(told):
                     # spaCy keys span extension values by offsets: two awards need two spans
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
                     article.sentence_awarder = fields["awarder"] or article.sentence_awarder
                 article.event = self._event_named(clause) or article.event
+            if not in_sentence and clauses and article.listing is not None:
+                # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
+                listed = [self._listed_names(c) for c in clauses]
+                if all(listed):
+                    for names in listed:
+                        self._add_names(article.listing, names)
+                    found += in_sentence
+                    continue
             if not in_sentence and clauses and article.last_award is not None:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
+            article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
@@ -151,6 +198,30 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 add_span(doc, "awards", span, fields)
         return doc
 
+    def _full_forms(self, text: str) -> dict[str, str]:
+        """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
+        before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
+        full: dict[str, set[str]] = {}
+        for mention in self._form_mentions(text, mask_enclosed(text)):
+            base = mention.form.split(" \"")[0]
+            if base != mention.form:
+                full.setdefault(base, set()).add(mention.form)
+        return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
+
+    def _listed_names(self, clause: Clause) -> Recipients | None:
+        """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
+        found = Recipients()
+        bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
+        for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
+            if self._office.match(clause.view, s) or clause.in_apposition(s, e):
+                continue  # "Trần Thị B, Chủ tịch CĐCS Y": her office
+            lead = self._opener.match(clause.view[s:e])
+            name = clause.name_starting_at(s + (lead.end() if lead else 0))
+            if name is None or name.end != e:
+                return None
+            found.add_name(name)
+        return found if found.names else None
+
     def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
         """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
         lead = self._inclusion_lead.match(clause.view)
@@ -158,8 +229,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             return
         found = Recipients()
         self._walk_forward(clause, lead.end(), found)
-        if not found.names:
-            return
+        if found.names:
+            self._add_names(fields, found)
+
+    @staticmethod
+    def _add_names(fields: dict[str, Any], found: Recipients) -> None:
         fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
         kinds = {fields["recipient_kind"], found.kind} - {None}
         fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
@@ -182,9 +256,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         view = mask_enclosed(text)
         tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
-        clause = Clause(start, text, view, tokens, self._form_mentions(text, view), doc._.context, article)
-        clause.nouns = {t.idx - start for t in doc.char_span(start, end, alignment_mode="expand") or ()
-                        if t.tag_ == "N" and " " not in t.text}
+        clause = Clause(start, text, view, tokens, self._form_mentions(text, view), article.context, article)
+        clause.nouns = {t.idx - start for t in doc_index(doc).char_tokens(start, end)
+                        if t.tag == "N" and " " not in t.text}
         clause.names = self._names(clause, word_inner, [u for u in units.starting_in(start, end) if u.end_char <= end])
         clause.appositions = self._appositions(clause)
         return clause
@@ -193,6 +267,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
     # -- forms ----------------------------------------------------------------------------
 
     def _form_mentions(self, text: str, view: str) -> list[FormMention]:
+        if self._any_form is not None and self._any_form.search(text) is None:
+            return []
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
             for m in pattern.finditer(text):
@@ -224,56 +300,83 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
         mentions = [*clause.forms, *(g for g in generic if g.start >= clause.forms[-1].end
                                      and self._direct_recipients(clause, g) is not None)] if clause.forms else generic
+        mentions += self._elided_forms(clause)
         self._remember(clause)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         awards: list[tuple[FormMention, dict[str, Any]]] = []
         seen: dict[str, str | None] = {}  # form -> its awarder
         givers: list[str | None] = []  # the awarder each giving of the clause names, before statutes apply
+        previous: tuple[FormMention, Recipients] | None = None
         for k, mention in enumerate(mentions):
             if self._is_modal(cue_view, mention.start) or self._is_modal_after(cue_view, mention):
                 continue
             form = clause.article.named_forms.get(mention.form, mention.form)  # "kỷ niệm chương" told before
             awarders = self._awarders(clause, mention, givers)
+            bare = self._bare_forms.get(form)
+            if bare and (awarders[0] is None or self._union_name.match(awarders[0])):
+                form = bare  # "trao Kỷ niệm chương cho 20 cán bộ": the union's medal
             # one award per form per clause, unless another awarder gives the same form again
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
+                    and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
+                recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
+            previous = (mention, recipients)
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
                           or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
-                stated = awarders[0] or recipients.names or recipients.count or recipients.approximate
+                # an awarder alone does not state an act in a summary of grantors, nor in a caption of
+                # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when
+                # the body tells the form again
+                stated = recipients.names or recipients.count or recipients.approximate \
+                    or awarders[0] and not self._grantor_list(clause, mention) \
+                    and not (self._presented(clause, mention) and clause.article.form_counts[form] > 1)
             if not stated:
                 continue
             seen[form] = awarders[0]
             givers.append(awarders[-1])
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
             for awarder in awarders:
-                awards.append((mention, self._fields(form, awarder, recipients, self._occasion(clause), shared)))
+                occasion = self._occasion(clause, min(recipients.later, default=None))
+                awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    def _elided_forms(self, clause: Clause) -> list[FormMention]:
+        """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
+        thể, LĐLĐ tỉnh tặng cho 10 cá nhân" (the verb stands for the form)."""
+        if not clause.forms:
+            return []
+        last, view = clause.forms[-1], clause.view
+        return [FormMention(verb.start(), verb.end(), last.form) for verb in self._give.finditer(view, last.end)
+                if self._preposition.match(view, verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip()))
+                and (giver := self._name_before(clause, verb.start())) is not None and not giver.person]
 
     def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
                 shared: bool) -> dict[str, Any]:
         return {
             "form": form,
             "awarder": self._statutory(form, awarder),
-            "recipients": recipients.names,
+            "recipients": list(recipients.names),
             "recipient_count": None if shared else recipients.count,
             "recipient_kind": recipients.kind,
             "occasion": occasion,
         }
 
     def _statutory(self, form: str, awarder: str | None) -> str | None:
-        """The awarder of a form granted by one authority by statute (whoever hands it over)."""
+        """The awarder of a form granted by one authority by statute (whoever hands it over); a union's
+        chair grants as the union ("Chủ tịch LĐLĐ tỉnh X trao Giấy khen" -> "Liên đoàn Lao động tỉnh X")."""
         for prefix, granted_by, keep in self._statutory_awarders:
             if form.startswith(prefix) and awarder not in keep:
                 return granted_by
-        return awarder
+        chair = self._union_chair.match(awarder or "")
+        return awarder[chair.end():] if chair else awarder
 
     def _awarders(self, clause: Clause, mention: FormMention, givers: list[str | None]) -> list[str | None]:
         """The awarder, or the coordinated awarders ("UBND tỉnh và LĐLĐ tỉnh tặng ..."); a form given by a
@@ -285,8 +388,11 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
-        partner = self._coordinated_awarder(clause, mention)
-        return [partner, awarder] if partner and awarder else [awarder]
+        partners = self._coordinated_awarders(clause, mention)
+        if partners and awarder:
+            return [*partners, awarder]
+        second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
+        return [awarder, second] if second and second != awarder else [awarder]
 
     def _remember(self, clause: Clause) -> None:
         """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
@@ -312,6 +418,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     return verbs[-1].start()
                 joined = re.search(r"\s+và\s+$", clause.view[:giver.start])  # "UBND tỉnh và LĐLĐ tỉnh tặng"
                 partner = clause.name_ending_at(joined.start()) if joined else None
+                if partner is not None and self._received(clause, partner):
+                    partner = None  # "tặng Bằng khen cho A và X tặng Giấy khen": A received the first
                 return partner.start if partner is not None else giver.start
         return None
 
@@ -339,51 +447,13 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
 
 
 
-@lru_cache(maxsize=1)
-def _bodies() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['list'])})\s+")
-
-
-def _granter(awarder: Any) -> Any:
-    """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
-    return _bodies().sub("", awarder) if isinstance(awarder, str) else awarder
-
-
-def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
-    """Whether a later award mention tells the same act of honouring as an earlier one.
-
-    "X đón nhận Huân chương Lao động hạng Ba của Chủ tịch nước ..." followed by "Lãnh đạo
-    thành phố trao Huân chương Lao động hạng Ba cho X" is one act; so is an award told in the
-    lead, again in a photo caption and again in the body, each time with other details. The two
-    must not contradict each other (form, awarder, count, kind; one's recipients within the
-    other's) and must share something (the awarder, a recipient, the count), unless the later
-    one tells nothing new at all.
-    """
-    def agree(key: str) -> bool:
-        return later[key] is None or earlier[key] is None or _granter(later[key]) == _granter(earlier[key])
-
-    mine, theirs = set(later["recipients"]), set(earlier["recipients"])
-    if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
-            or not (mine <= theirs or theirs <= mine) \
-            or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
-        return False
-    shared = (later["awarder"] is not None and _granter(later["awarder"]) == _granter(earlier["awarder"])) \
-        or bool(mine & theirs) \
-        or (later["recipient_count"] is not None and later["recipient_count"] == earlier["recipient_count"])
-    nothing_new = (later["awarder"] is None or agree("awarder")) and mine <= theirs \
-        and later["recipient_count"] in (None, earlier["recipient_count"])
-    return shared or nothing_new
-
-
-def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
-    """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients."""
-    for key in ("awarder", "recipient_count", "occasion"):
-        kept[key] = kept[key] if kept[key] is not None else later[key]
-    if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]):
-        kept["awarder"] = later["awarder"]  # the body named: "Ban Chấp hành X" rather than "X"
-    if later["recipient_kind"] == "both" or kept["recipient_kind"] is None:
-        kept["recipient_kind"] = later["recipient_kind"] or kept["recipient_kind"]
-    kept["recipients"] = list(dict.fromkeys([*kept["recipients"], *later["recipients"]]))
+def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
+    """The article's context; a national outlet's article whose local units all lie in one province is
+    placed there, so that "UBND tỉnh" names that province's committee (as the units do for "LĐLĐ tỉnh")."""
+    if context is None or context.source_province:
+        return context
+    provinces = {fields_of(u, "units").get("province") for u in units} - {None}
+    return replace(context, source_province=provinces.pop()) if len(provinces) == 1 else context
 
 
 @Language.factory("congdoan_awards")

@@ -34,11 +34,31 @@ def _move_tone(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", first + mark) + base
 
 
-def normalize_tones(text: str) -> str:
-    """NFC with the modern tone placement; keeps the length of NFC text."""
+# Names and phrases recur across articles: their results are cached per distinct string. A
+# whole text is normalised by several extractors in turn: the last one is kept.
+_SHORT = 200
+_last_text: tuple[str, str] = ("", "")
+
+
+def _normalize_tones(text: str) -> str:
     return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", text))
 
 
+_normalize_short = lru_cache(maxsize=1 << 16)(_normalize_tones)
+
+
+def normalize_tones(text: str) -> str:
+    """NFC with the modern tone placement; keeps the length of NFC text."""
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    global _last_text
+    last = _last_text
+    if last[0] != text:
+        last = _last_text = (text, _normalize_tones(text))
+    return last[1]
+
+
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Comparison key of a place name: tones normalised, lower case, spaces and dashes tidied."""
     text = normalize_tones(name).lower().replace("–", "-")

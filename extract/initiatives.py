@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.award_clauses import MASK, mask_enclosed, phrase_regex
+from extract.doc_index import doc_index
 from extract.lexicon import lexicon
 from extract.spans import SpanIndex, add_span, fields_of
 
@@ -40,6 +41,9 @@ class InitiativeExtractor:
     def __init__(self, lexicon: dict[str, Any]):
         triggers = lexicon["triggers"]
         self._triggers = [(kind, re.compile(phrase_regex(triggers[kind]), re.IGNORECASE)) for kind in triggers]
+        # one search for every trigger: a sentence without any (most) is done at once
+        self._any_trigger = re.compile("|".join(f"(?:{phrase_regex(triggers[kind])})" for kind in triggers),
+                                       re.IGNORECASE)
         gap = lexicon["gap"]
         self._free_words = gap["free_words"]
         self._max_words = gap["max_words"]
@@ -51,13 +55,17 @@ class InitiativeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         units = SpanIndex(doc.spans.get("units", []))
-        text = doc.text  # rebuilt from every token on each access: read it once
-        for sent in doc.sents:
+        index = doc_index(doc)  # text and sentences read once (spaCy rebuilds them per access)
+        text = index.text
+        for sent in index.sents:
+            initiatives = self.find(sent.text, sent.start_char)
+            if not initiatives:
+                continue
             # units named in the sentence, except those in brackets ("... (LĐLĐ tỉnh X)")
             view = mask_enclosed(sent.text)
             sent_units = [u for u in units.starting_in(sent.start_char, sent.end_char)
                           if u.end_char <= sent.end_char and view[u.start_char - sent.start_char] != MASK]
-            for found in self.find(sent.text, sent.start_char):
+            for found in initiatives:
                 span = doc.char_span(found.trigger_start, found.end, alignment_mode="expand")
                 if span is not None:
                     add_span(doc, found.kind, span, {"name": found.name, "unit": self._unit(text, found, sent_units)})
@@ -65,6 +73,8 @@ class InitiativeExtractor:
 
     def find(self, text: str, offset: int = 0) -> list[Initiative]:
         """Movements and models named in one sentence; offsets are ``offset`` + index in ``text``."""
+        if self._any_trigger.search(text) is None:  # masking brackets and quotes never adds a trigger
+            return []
         view = mask_enclosed(text)
         triggers = sorted((m.start(), m.end(), kind) for kind, pattern in self._triggers for m in pattern.finditer(view))
         triggers = [t for k, t in enumerate(triggers) if k == 0 or t[0] >= triggers[k - 1][1]]  # "phong trào thi đua" once

@@ -204,16 +204,19 @@ class VietnameseNLP:
 
 def sentence_rows(doc: Doc) -> list[dict[str, Any]]:
     """Rows of the ``sentences`` table for one analysed Doc."""
+    from extract.doc_index import doc_index
+
+    index = doc_index(doc)
     rows = []
-    for sent in doc.sents:
-        tokens = [t for t in sent if t.tag_ != SPACE_TAG and not t.is_space]
+    for sent in index.sents:
+        tokens = [t for t in index.tokens[sent.start : sent.end] if t.tag != SPACE_TAG and not t.is_space]
         if not tokens:
             continue
         rows.append({
             "idx": len(rows),
             "text": sent.text.strip(),
             "words": [t.text for t in tokens],
-            "pos": [t.tag_ for t in tokens],
+            "pos": [t.tag for t in tokens],
             "start_char": tokens[0].idx,
             "end_char": tokens[-1].idx + len(tokens[-1].text),
         })

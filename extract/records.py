@@ -10,15 +10,15 @@ kinds are taken from the body only, where union news restates the title's facts.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import datetime
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extract.doc_index import Sentence, doc_index
 from extract.award_recipients import award_details, filed_under, recipient_rows
 from extract.awards import merge_retold, restates
-from extract.nlp import SPACE_TAG, sentence_rows
+from extract.nlp import sentence_rows
 from extract.purpose import purpose_of
 from extract.spans import SpanIndex, fields_of
 from core.records import Extraction
@@ -87,14 +87,14 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in by_name.values()]
 
 
-def _purpose(span: Span, sent: Span) -> str | None:
+def _purpose(span: Span, sent: Sentence) -> str | None:
     """What a money amount's sentence says it is (extract/purpose.py); None for other kinds."""
     if fields_of(span, "amounts").get("kind") != "money":
         return None
     return purpose_of(sent.text, span.start_char - sent.start_char, span.end_char - sent.start_char)
 
 
-def _filing_unit_id(units: SpanIndex, sent: Span, body_start: int, ids: dict[str, int]) -> int | None:
+def _filing_unit_id(units: SpanIndex, sent: Sentence, body_start: int, ids: dict[str, int]) -> int | None:
     """The unit an amount is filed under: the first its sentence names, else the body's first (a
     title often names the awarder or a national body rather than who paid), else the title's."""
     unit = _first_unit(units, sent, body_start)
@@ -105,22 +105,29 @@ class _Sentences:
     """The sentences of a Doc, looked up by token position (``Token.sent`` walks the document per call)."""
 
     def __init__(self, doc: Doc):
-        self.doc = doc
-        self.sents = list(doc.sents)
-        self.starts = [sent.start for sent in self.sents]
+        self.index = doc_index(doc)
 
-    def of_token(self, i: int) -> Span:
+    def of_token(self, i: int) -> Sentence:
         """The sentence holding token ``i`` (``doc[i].sent``)."""
-        return self.sents[bisect_right(self.starts, i) - 1]
+        return self.index.sentence_of(i)
 
-    def of_span(self, span: Span) -> Span:
-        """The sentences ``span`` touches, as one span (``span.sent``)."""
-        return self.doc[self.of_token(span.start).start : self.of_token(span.end - 1).end]
+    def of_span(self, span: Span) -> Sentence:
+        """The sentences ``span`` touches, as one (``span.sent``)."""
+        return self.index.sentences_of(span.start, span.end)
+
+
+def _unit_ids(doc: Doc, body_start: int) -> dict[str, int]:
+    """``unit_id`` of each unit name of :func:`unit_rows`, computed once per Doc."""
+    key = ("congdoan.unit_ids", body_start)
+    ids = doc.user_data.get(key)
+    if ids is None:
+        ids = doc.user_data[key] = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    return ids
 
 
 def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Amounts with the identity of the unit they are filed under and, for money, a purpose."""
-    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    ids = _unit_ids(doc, body_start)
     units = SpanIndex(doc.spans.get("units", []))
     sentences = _Sentences(doc)
     rows = []
@@ -152,7 +159,7 @@ def _recipient_unit_id(row: dict[str, Any], giver_id: int | None, doc: Doc) -> i
 
 def award_recipient_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``award_recipients``: each award's recipients, ``award_idx`` as ``awards.idx``, with a ``unit_id``."""
-    ids = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+    ids = _unit_ids(doc, body_start)
     rows = []
     for idx, span in enumerate(_body_spans(doc, "awards", body_start)):
         fields = fields_of(span, "awards")
@@ -177,7 +184,7 @@ _HIGHLIGHT_KINDS = {"awards": "award", "movements": "movement", "models": "model
 _HIGHLIGHT_AMOUNTS = ("money", "count")
 
 
-def _first_unit(units: SpanIndex, sent: Span, body_start: int | None = None) -> Span | None:
+def _first_unit(units: SpanIndex, sent: Sentence, body_start: int | None = None) -> Span | None:
     """The first unit mentioned in the sentence, else (with ``body_start``) the body's first unit,
     else the article's first unit (the title's, when the title names one)."""
     inside = units.starting_in(sent.start_char, sent.end_char)
@@ -186,7 +193,7 @@ def _first_unit(units: SpanIndex, sent: Span, body_start: int | None = None) -> 
     return (units.first_from(body_start) if body_start is not None else None) or units.first()
 
 
-def _highlight_unit(units: SpanIndex, sent: Span) -> dict[str, Any]:
+def _highlight_unit(units: SpanIndex, sent: Sentence) -> dict[str, Any]:
     """The first unit mentioned in the sentence, else the article's first unit."""
     chosen = _first_unit(units, sent)
     fields = fields_of(chosen, "units") if chosen is not None else {}
@@ -225,8 +232,8 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 def search_term_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     """Rows of ``search_terms``: the folded words and syllables of the title and the body."""
-    words = [t for t in doc if t.tag_ != SPACE_TAG and not t.is_space]
-    return term_rows((t.text for t in words if t.idx < body_start), (t.text for t in words if t.idx >= body_start))
+    words = doc_index(doc).words()
+    return term_rows([t.text for t in words if t.idx < body_start], [t.text for t in words if t.idx >= body_start])
 
 
 def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int = 0) -> Extraction:

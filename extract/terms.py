@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 SYLLABLE = re.compile(r"[^\W_]+")
@@ -45,11 +46,7 @@ def _word_terms(word: str) -> tuple[str, ...]:
 
 def _hits(words: Iterable[str]) -> Counter[str]:
     """Folded syllables of the words, and each multi-syllable word as a term of its own."""
-    hits: Counter[str] = Counter()
-    for word in words:
-        for term in _word_terms(word):
-            hits[term] += 1
-    return hits
+    return Counter(chain.from_iterable(map(_word_terms, words)))
 
 
 def term_rows(title_words: Iterable[str], body_words: Iterable[str]) -> list[dict[str, Any]]:

@@ -17,28 +17,10 @@ HTML path (``extract.html.clean_byline``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
-from functools import lru_cache
-from typing import Any
 
-from extract.dates import date_rules, parse_vietnamese_date
-from extract.html import clean_byline, html_rules
-from extract.lexicon import lexicon
-
-# A sentence break inside a line; not the dot of an abbreviation ("TP. Nha Trang", "Q. 3").
-_SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?…;](?=\s)")
-_INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
-
-
-class Kind(Enum):
-    BLANK = "blank"
-    NOISE = "noise"
-    DATE = "date"
-    END = "end"
-    TEXT = "text"
+from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, without_section
 
 
 @dataclass(frozen=True)
@@ -64,183 +46,10 @@ class ParsedDump:
     problem: str | None = None  # "empty_body" or "listing_page" (the codes of extract.html)
 
 
-@dataclass(frozen=True)
-class _Rules:
-    shape: dict[str, Any]
-    noise: frozenset[str]
-    noise_patterns: tuple[re.Pattern[str], ...]
-    glyph_prefix: re.Pattern[str]
-    tag_patterns: tuple[re.Pattern[str], ...]
-    bylines: dict[str, Any]
-    markers: frozenset[str]
-    footer_prefixes: tuple[str, ...]
-    footer_max_words: int
-    address: re.Pattern[str]
-    date_chrome: re.Pattern[str]
-    date_marker: re.Pattern[str]
-    lead_opening: re.Pattern[str]
-    caption: re.Pattern[str]
-    inline_tag: re.Pattern[str]
-    trailing_date: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def boilerplate_rules() -> _Rules:
-    data = lexicon("boilerplate")
-    lines, end = data["lines"], data["end"]
-    glyphs = "|".join(re.escape(g) for g in sorted(lines["glyph_prefixes"], key=len, reverse=True))
-    return _Rules(
-        shape=data["shape"],
-        noise=frozenset(_key(n) for n in lines["noise"]),
-        noise_patterns=tuple(re.compile(p, re.IGNORECASE) for p in lines["noise_patterns"]),
-        # a glyph name glued to the next word: "ClockThứ" (an upper-case letter or digit follows)
-        glyph_prefix=re.compile(rf"^(?:{glyphs})(?=[^\W_a-z])"),
-        tag_patterns=tuple(re.compile(p) for p in data["lead"]["tag_patterns"]),
-        bylines=data["bylines"],
-        markers=frozenset(_key(m) for m in end["markers"]),
-        footer_prefixes=tuple(p.casefold() for p in end["footer_prefixes"]),
-        footer_max_words=end["footer_max_words"],
-        address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})"
-                           r"(?:\s+[^\s:/]{1,20}){0,2}\s*:?\s*)?"
-                           r"(?P<url>https?://\S+)$", re.IGNORECASE),
-        date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
-        date_marker=re.compile(data["shape"]["date_marker"]),
-        lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
-        caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
-        inline_tag=re.compile(data["lead"]["inline_tag"]),
-        trailing_date=re.compile(data["shape"]["trailing_date"]),
-    )
-
-
-def _key(text: str) -> str:
-    """Comparison form of a short line: case-folded, without trailing colons, arrows and dots."""
-    return text.casefold().rstrip(" :.…»›>").strip()
-
-
-def _clean(raw: str) -> str:
-    """NFC, one space between words, and table-cell pipes around a caption removed."""
-    text = " ".join(unicodedata.normalize("NFC", raw).replace("\u200b", "").replace("\ufeff", "").split())
-    if len(text) > 2 and text.startswith("|") and text.endswith("|"):
-        text = text[1:-1].strip()
-    return text
-
-
-# -- line classification -------------------------------------------------------------------
-
-
-@dataclass
-class _Line:
-    number: int
-    text: str
-    kind: Kind
-    words: int = 0
-    date: datetime | None = None
-    headline: bool = False
-    prose: bool = False
-    upper: bool = False
-    end: str | None = None  # "marker" or "footer" when the line ends the article
-    address: re.Match[str] | None = None  # a line giving a URL ("Đường dẫn bài viết: https://…")
-    credit: str | None = None  # the names of a date line that credits the article ("Hà Anh | 12/5/2024")
-    caption: bool = False  # a photo caption or credit: article text, never a headline
-    long: bool = False  # longer than any headline: article text even without final punctuation
-
-    @property
-    def article_like(self) -> bool:
-        """Text that belongs to an article wherever it stands: prose, a long line, a caption."""
-        return self.kind is Kind.TEXT and (self.prose or self.long or self.caption)
-
-
-def _date_line(text: str, rules: _Rules) -> datetime | None:
-    """The date of a line that holds a date and little else ("Thứ Tư, ngày 29/05/2024 | 17:22")."""
-    text = rules.glyph_prefix.sub("", text)
-    for pattern in date_rules()["compiled"]:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        rest = rules.date_chrome.sub(" ", text[: match.start()] + " " + text[match.end() :]).split()
-        if len(rest) <= rules.shape["date_line_max_other_words"]:
-            return parse_vietnamese_date(text)
-        return None
-    return None
-
-
-def _credited_date(text: str, rules: _Rules) -> tuple[datetime, str] | None:
-    """A date line that also credits the article: "HẢI THUẬN | BÁO LAO ĐỘNG | 12/05/2024 09:15",
-    "Nguyễn Hà (báo Lao Động) 30/12/2025 10:55 (GMT+7)". The parts besides the date (split at "|",
-    dashes and brackets) are names: the first gives the byline."""
-    for pattern in date_rules()["compiled"]:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        rest = text[: match.start()] + " | " + text[match.end() :]
-        parts = [p.strip() for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.")]
-        parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)]
-        if parts and all(_name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
-                and _name_like(parts[0], rules):
-            date = parse_vietnamese_date(text)
-            return (date, clean_byline(parts[0]) or parts[0]) if date else None
-        return None
-    return None
-
-
-def _end_marker(text: str, words: int, rules: _Rules) -> str | None:
-    if _key(text) in rules.markers:
-        return "marker"
-    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes):
-        return "footer"
-    return None
-
-
-def _classify(number: int, raw: str, rules: _Rules) -> _Line:
-    text = _clean(raw)
-    bare = text.lstrip(rules.shape["bullets"]).strip()
-    if not bare:
-        return _Line(number, text, Kind.NOISE if text else Kind.BLANK)
-    if _key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
-        return _Line(number, text, Kind.NOISE)
-    if (address := rules.address.match(bare)) is not None:
-        return _Line(number, text, Kind.NOISE, address=address)
-    words = len(bare.split())
-    credited = _credited_date(bare, rules)
-    if credited is not None:
-        return _Line(number, bare, Kind.DATE, words, date=credited[0], credit=credited[1])
-    date = _date_line(bare, rules)
-    if date is not None:
-        return _Line(number, bare, Kind.DATE, words, date=date)
-    end = _end_marker(bare, words, rules)
-    if end is not None:
-        return _Line(number, bare, Kind.END, words, end=end)
-    shape = rules.shape
-    tail = text.rstrip(shape["closers"])
-    last = tail[-1:] if tail else ""
-    ends_sentence = last in shape["sentence_end"]
-    caption = rules.caption.search(text) is not None
-    lead_like = rules.lead_opening.match(text) is not None
-    stamped = rules.trailing_date.search(text)
-    if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
-        date = parse_vietnamese_date(stamped.group())  # "TP.HCM: Phường … khó khăn 30/01/2026 20:46"
-        line = _classify(number, text[:stamped.start()], rules)
-        line.date = line.date or date
-        return line
-    return _Line(
-        number,
-        text,
-        Kind.TEXT,
-        words,
-        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"]
-        and (not ends_sentence or last in shape["headline_end_ok"])
-        and last != "," and not caption and not lead_like,
-        prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
-        upper=text.isupper(),
-        caption=caption,
-        long=words > shape["headline_max_words"],
-    )
-
-
 # -- parts of the page ---------------------------------------------------------------------
 
 
-def _previous_text(lines: list[_Line], index: int) -> int | None:
+def _previous_text(lines: list[Line], index: int) -> int | None:
     """Index of the nearest TEXT line before ``index``, skipping blank, noise and date lines."""
     for i in range(index - 1, -1, -1):
         if lines[i].kind is Kind.TEXT:
@@ -250,7 +59,7 @@ def _previous_text(lines: list[_Line], index: int) -> int | None:
     return None
 
 
-def _find_lead(lines: list[_Line]) -> int | None:
+def _find_lead(lines: list[Line]) -> int | None:
     """The first prose line under a headline, preferring one that more prose follows; the first
     line itself when the dump opens inside the article (with prose or a long line)."""
     first = next((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), None)
@@ -270,16 +79,16 @@ def _find_lead(lines: list[_Line]) -> int | None:
     return under_headline[0] if under_headline else prose[0]
 
 
-def _find_title(lines: list[_Line], lead: int, rules: _Rules) -> int | None:
+def _find_title(lines: list[Line], lead: int, rules: Rules) -> int | None:
     """The headline nearest above the lead, past author and caption lines; a short ALL-CAPS one (a
     slogan, a section) only when no other."""
     candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT][:3]
-    headlines = [i for i in candidates if lines[i].headline and _credit(lines[i].text, rules) is None]
+    headlines = [i for i in candidates if lines[i].headline and credited_names(lines[i].text, rules) is None]
     mixed = [i for i in headlines if not lines[i].upper or lines[i].words >= rules.shape["caps_title_min_words"]]
     return (mixed or headlines or [None])[0]
 
 
-def _source_tag(text: str, rules: _Rules) -> re.Match[str] | None:
+def _source_tag(text: str, rules: Rules) -> re.Match[str] | None:
     """An agency tag opening a line ("(LĐTĐ)", "HNN.VN -", "GD&TĐ -"): upper-case letters before any
     domain; or a paper's name in brackets before a dash, in any case ("(Dân trí) -")."""
     for pattern in rules.tag_patterns:
@@ -293,7 +102,7 @@ def _source_tag(text: str, rules: _Rules) -> re.Match[str] | None:
     return None
 
 
-def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -> tuple[int, str, set[int]]:
+def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> tuple[int, str, set[int]]:
     """Index where the article ends (exclusive) and why: a marker, a footer or a teaser list.
 
     Teaser lists show as a headline followed by a time stamp or by a summary opening with an
@@ -327,7 +136,7 @@ def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -
                     found = found or teasers(first, "teaser list (repeated headline)")
             last_text = i
         if line.kind in (Kind.TEXT, Kind.DATE):
-            listed = line.kind is Kind.DATE or (line.headline and _credit(line.text, rules) is None)
+            listed = line.kind is Kind.DATE or (line.headline and credited_names(line.text, rules) is None)
             run = run + [i] if listed else []
             if len(run) >= rules.shape["teaser_run_min"]:
                 found = found or teasers(run[0], "teaser list (run of headlines)")
@@ -337,7 +146,7 @@ def _find_end(lines: list[_Line], lead: int, title: str | None, rules: _Rules) -
     return len(lines), "", inside
 
 
-def _article_goes_on(lines: list[_Line], start: int) -> bool:
+def _article_goes_on(lines: list[Line], start: int) -> bool:
     """Two prose paragraphs in a row follow ``start`` before anything ends the page."""
     previous_prose = False
     for line in lines[start:]:
@@ -351,35 +160,10 @@ def _article_goes_on(lines: list[_Line], start: int) -> bool:
     return False
 
 
-def _name_like(text: str, rules: _Rules) -> bool:
-    """Capitalised words or initials; letterless joiners ("Hà Anh - Minh Phương") do not count."""
-    tokens = [t for t in text.split() if any(c.isalpha() for c in t)]
-    return 0 < len(tokens) <= rules.bylines["name_max_words"] and all(
-        _INITIALS.match(t) or t[0].isupper() for t in tokens
-    )
-
-
-def _credit(text: str, rules: _Rules) -> str | None:
-    """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
-    if len(text.split()) > rules.bylines["max_words"]:
-        return None
-    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
-    if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
-        return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
-    for separator in rules.bylines["affiliation_separators"]:
-        head, found, rest = names.partition(separator)
-        rest = rest.strip(" ()")
-        if found and rest.isupper() and _name_like(rest, rules) and not _name_like(head, rules):
-            names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
-        elif found and (not _name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
-            names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
-    return clean_byline(names) if _name_like(names, rules) else None
-
-
 # -- the whole page ------------------------------------------------------------------------
 
 
-def _unglued(raw: list[str], rules: _Rules) -> list[str]:
+def _unglued(raw: list[str], rules: Rules) -> list[str]:
     """Lines with a headline glued to its lead split apart at the agency tag between them:
     "Điện Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead."""
     out: list[str] = []
@@ -392,7 +176,7 @@ def _unglued(raw: list[str], rules: _Rules) -> list[str]:
     return out
 
 
-def _without_date_marker(raw: list[str], rules: _Rules) -> tuple[list[str], datetime | None]:
+def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datetime | None]:
     """The lines with a leading date marker ("date 2025-10-26 ...") cut, and its date: with its day,
     or with the day the first line's "d/m" gives in that month ("date 2023-10 Chiều 3/10, ...")."""
     first = next((i for i, line in enumerate(raw) if line.strip()), None)
@@ -411,7 +195,7 @@ def _without_date_marker(raw: list[str], rules: _Rules) -> tuple[list[str], date
     return [*raw[:first], rest, *raw[first + 1:]], date
 
 
-def _article_start(lines: list[_Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
+def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
     """Where the article text starts, and the title line (None when the "title" stands inside the
     article). Captions and long lines between the title and the lead belong to the article; and a
     dump whose text above the title is article text (prose, long lines, captions) opens inside the
@@ -435,7 +219,7 @@ def _article_start(lines: list[_Line], lead: int, title_at: int | None) -> tuple
     return start, title_at
 
 
-def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -> tuple[int, str | None, datetime | None, str | None]:
+def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> tuple[int, str | None, datetime | None, str | None]:
     """Where the article starts, its title, date (the one nearest the title) and an author line
     under the title; every line before the start goes to ``cut``."""
     start, title_at = _article_start(lines, lead, _find_title(lines, lead, rules))
@@ -445,12 +229,12 @@ def _read_header(lines: list[_Line], lead: int, cut: list[Cut], rules: _Rules) -
     author = None
     for i in range(start):
         if lines[i].kind is not Kind.BLANK:
-            credit = _credit(lines[i].text, rules) if title_at is not None and i > title_at \
+            credit = credited_names(lines[i].text, rules) if title_at is not None and i > title_at \
                 and lines[i].kind is Kind.TEXT else None
             author = author or credit
             reason = "title" if i == title_at else "date" if i == date_at else "byline" if credit else "page header"
             cut.append(Cut(lines[i].number, reason, lines[i].text))
-    title = None if title_at is None else lines[title_at].text
+    title = None if title_at is None else without_section(lines[title_at].text, rules)
     date = lines[date_at].date if date_at is not None else lines[title_at].date if title_at is not None else None
     return start, title, date, author
 
@@ -459,7 +243,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     """Title, publication time, byline and body of the article in a plain-text page dump."""
     rules = boilerplate_rules()
     raw_lines, marker_date = _without_date_marker(_unglued(text.splitlines(), rules), rules)
-    lines = [_classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
+    lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     cut: list[Cut] = []
     lead = _find_lead(lines)
     if lead is None:
@@ -469,7 +253,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     start, title, published, author = _read_header(lines, lead, cut, rules)
     published = published or marker_date
     end, why, related = _find_end(lines, lead, title, rules)
-    kept: list[_Line] = []
+    kept: list[Line] = []
     last_text = max((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), default=-1)
     for i in range(start, end):
         line = lines[i]
@@ -489,9 +273,9 @@ def parse_text_dump(text: str) -> ParsedDump:
         source_tag = tag.group("tag")
         cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
         paragraphs[0] = paragraphs[0][tag.end() :]
-    if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and _credit(paragraphs[-2], rules):
+    if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
-    byline = _credit(paragraphs[-1], rules) if len(paragraphs) > 1 else None
+    byline = credited_names(paragraphs[-1], rules) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
@@ -536,7 +320,7 @@ def tidy_page_body(body: str) -> TidyBody:
     on, noise lines, the agency tag opening the lead ("(PLO)-") and a closing credit ("Hà Thu
     (tổng hợp)", which gives the byline) are left out."""
     rules = boilerplate_rules()
-    lines = [_classify(n, raw, rules) for n, raw in enumerate(body.splitlines(), start=1)]
+    lines = [classify(n, raw, rules) for n, raw in enumerate(body.splitlines(), start=1)]
     prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
     opening = prose[1] if len(prose) > 1 else len(lines)  # furniture may stand among the lead lines
 
@@ -550,13 +334,13 @@ def tidy_page_body(body: str) -> TidyBody:
     tag = _source_tag(texts[0], rules) if texts else None
     if tag:
         texts[0] = texts[0][tag.end():]
-    byline = _credit(texts[-1], rules) if len(texts) > 1 else None
+    byline = credited_names(texts[-1], rules) if len(texts) > 1 else None
     if byline:
         texts.pop()
     return TidyBody("\n".join(texts), byline, tag.group("tag") if tag else None)
 
 
-def _body_noise(line: _Line, title: str | None, kept: list[_Line], rules: _Rules, edge: bool) -> str | None:
+def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, edge: bool) -> str | None:
     """Why a line between the lead and the end is not article text, or None when it is."""
     if line.kind is Kind.BLANK:
         return "blank"

@@ -53,6 +53,7 @@ from extract.lexicon import lexicon
 NATIONAL = "national"
 
 
+@lru_cache(maxsize=1 << 16)  # a SHA-1 per call; the same keys recur in every article
 def unit_id_for(key: str) -> int:
     """The 60-bit identifier of an identity key (fits DuckDB's BIGINT)."""
     return stable_id(key)
@@ -92,7 +93,8 @@ def _phrase(words: list[str]) -> str:
 class IdentityRules:
     """The lexicon, the gazetteer and the commune list, compiled once."""
 
-    def __init__(self, lex: dict[str, Any], gaz: Gazetteer, communes: dict[str, dict[str, list[str]]]):
+    def __init__(self, lex: dict[str, Any], gaz: Gazetteer, communes: dict[str, dict[str, list[str]]],
+                 sectors_of_units: list[str] = ()):
         self.gaz = gaz
         names = lex["names"]
         dates = lex["restructuring"]
@@ -105,6 +107,10 @@ class IdentityRules:
         self.province_types = {name_key(t) for t in names["province_types"]}
         province_types = _phrase(names["province_types"])
         self.place_in_name_re = re.compile(rf"^(?P<union>.+?)\s+(?:{province_types})\s+(?P<place>[^\s].*)$")
+        union = re.escape(name_key(names["union"]))
+        sectors = _phrase(sectors_of_units)
+        # a provincial sector union is written with or without "ngành": one identity
+        self.sector_union_re = re.compile(rf"^(?P<union>{union})\s+(?P<sector>(?:{sectors}))$")
         unions = _phrase(names["grassroots"] + [names["union"]])
         self.grassroots_re = re.compile(rf"^(?:{unions})\s+")
         commune_types = _phrase(names["commune_types"])
@@ -157,6 +163,7 @@ class IdentityRules:
             placed = self.place_in_name_re.match(key)
             old = self._old(placed["place"] if placed else None, province)
             union = placed["union"] if placed and self.gaz.old_province(placed["place"]) else key
+            union = self.sector_union_re.sub(r"\g<union> ngành \g<sector>", union)  # "công đoàn giáo dục" = "... ngành ..."
             return Identity(f"province_industry:{old or '?'}:{self.organisation_key(union)}", level, old,
                             self.gaz.province_now(old) if old else province_now)
         commune = self.commune_re.match(key)
@@ -221,9 +228,11 @@ class IdentityRules:
 @lru_cache(maxsize=1)
 def _rules() -> IdentityRules:
     communes = json.loads((GAZETTEER_DIR / "communes.json").read_text(encoding="utf-8"))["communes"]
-    return IdentityRules(lexicon("unit_identity"), gazetteer(), communes)
+    return IdentityRules(lexicon("unit_identity"), gazetteer(), communes,
+                         lexicon("units")["province_industry"]["sectors"])
 
 
+@lru_cache(maxsize=1 << 16)  # the same unit recurs in an article and across articles; Identity is frozen
 def identify(name: str, level: str | None, province: str | None = None, province_now: str | None = None,
              when: date | datetime | None = None) -> Identity:
     """The identity of a unit named ``name`` (canonical) with the fields of its units row."""
@@ -247,3 +256,8 @@ def registry_seeds() -> list[tuple[Identity, str]]:
 
 def organisation_key(name: str) -> str:
     return _rules().organisation_key(name)
+
+
+def commune_provinces(place: str) -> list[str]:
+    """Today's provinces that hold a commune written with its type word ("phường Dĩ An")."""
+    return list(_rules().communes.get(name_key(place), []))

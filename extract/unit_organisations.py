@@ -33,16 +33,16 @@ class OrganisationNames(UnitPatterns):
         first, end, count = i, pos, 0
         while i < len(words) and count < self.max_org_words:
             start, stop, sent_start = words[i][:3]
-            if i > first and sent_start:
-                break
+            if i > first and sent_start and words[i - 1][1] != start:
+                break  # a sentence starts here; not inside "I.H.T", split after "I.H." with no space
             count += 1
             if self._capitalised(text, start):
-                if i > first and self.stop_re.match(norm, start):
-                    break
+                if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
+                    break  # another unit, or a date glued after the name ("... Kim Đồng Ngày 3/10")
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
                 glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \
-                    and name_key(" ".join(syllables[lead - 1:])) not in self.name_compounds
+                    and not self._name_word(syllables, lead)
                 if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
                     end = start + len(" ".join(syllables[:lead]))
                     break
@@ -77,19 +77,57 @@ class OrganisationNames(UnitPatterns):
             if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
                 i += run
                 continue
+            if self._field_tail(text, words, i, end):  # "Viện Y học biển": a field word and its noun
+                end = stop
+                i += 1
+                continue
             if head and text[start:stop] == "và" and self._and_goes_on(norm, text, words, i + 1, conjunction_ok):
+                i += 1
+                continue
+            if head and text[start:stop].startswith("và ") and self._capitalised(text, start + 3) \
+                    and (conjunction_ok or not self.and_stop_re.match(norm, start + 3)) \
+                    and not self.org_head_re.match(norm, start + 3) and not self.head_re.match(norm, start + 3):
+                end = stop  # "Nông nghiệp" + "và Phát triển nông thôn": "và" glued to the next part
                 i += 1
                 continue
             break
         return end
+
+    def _name_word(self, syllables: list[str], lead: int) -> bool:
+        """A word whose syllable at ``lead`` is the first lower-case one still belongs to the name:
+        a trade compound ("MTV Cao su"), a sector or office word ("Phòng Giáo dục"), or more
+        capitalised syllables after it ("Phòng Giáo dục và Đào tạo"): not a name glued to a verb."""
+        if any(self._capitalised(syl, 0) for syl in syllables[lead + 1:]):
+            return True
+        return name_key(" ".join(syllables[lead - 1:])) in self.name_compounds \
+            or name_key(f"{syllables[lead - 1]} {syllables[lead]}") in self.name_pairs
+
+    def _field_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int, end: int) -> bool:
+        """The lower-case noun at ``i`` ends a field's name ("Viện Y học biển", "Trung tâm Dịch vụ việc
+        làm"): it follows an office or field word that ends the name so far, is no stop noun, and no
+        noun follows it (a verb, a function word or punctuation does)."""
+        if i == 0 or words[i - 1][1] != end or words[i][3] not in self.inner_tags:
+            return False
+        before = name_key(text[words[i - 1][0]:words[i - 1][1]])
+        word = text[words[i][0]:words[i][1]]
+        if before not in self.field_words or not word.islower() or name_key(word) in self.inner_stops:
+            return False
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        return nxt is None or nxt[2] or nxt[3] not in self.inner_tags and not self._capitalised(text, nxt[0])
 
     def _name_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
         """The word at ``i`` may continue an organisation's name: a capital letter, no person, no new unit."""
         if i >= len(words) or words[i][2]:
             return False
         start, stop = words[i][0], words[i][1]
-        return text[start].isupper() and text[start:stop].split(" ")[0] not in self.surnames \
-            and not self.stop_re.match(norm, start)
+        syllables = text[start:stop].split(" ")  # "Đào tạo" opens with a surname but is no person's name
+        person = syllables[0] in self.surnames and all(self._capitalised(syl, 0) for syl in syllables) \
+            and not self._is_place(text[start:stop])
+        return text[start].isupper() and not person and not self.stop_re.match(norm, start)
+
+    def _is_place(self, word: str) -> bool:
+        """A province or district name ("Hà Nội", "Lê Chân"), not a person whose surname opens it."""
+        return bool(" " in word and (self.gaz.old_province(word) or self.gaz.district_entries(word)))
 
     def _compound_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
         """Length of the part of the lower-case word at ``i`` that belongs to the name before it:
@@ -131,15 +169,22 @@ class OrganisationNames(UnitPatterns):
         return self._name_goes_on(norm, text, words, i) and not self.and_stop_re.match(norm, start)
 
     def _inner_nouns(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
-        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0.
+        """How many lower-case common nouns at ``i`` sit inside a name (a capitalised part follows), else 0;
+        after a noun, or a legal form ("TNHH may mặc Tiến Thành"), a verb may follow (trade words:
+        "Thương mại dịch vụ vận chuyển I.H.T").
         A word with a capitalised syllable after its first ("ra quân Tháng") is glued text, no noun."""
         k = i
+        after_legal = i > 0 and bool(self.legal_forms_re.fullmatch(" " + text[words[i - 1][0]:words[i - 1][1]]))
         while k < len(words) and k - i < self.inner_max_words:
             start, stop, sent_start, tag = words[k]
-            if sent_start or tag not in self.inner_tags or not text[start:stop].islower() \
+            if sent_start or not (tag in self.inner_tags or (k > i or after_legal) and tag in self.inner_follow_tags) \
+                    or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break
             k += 1
+        if k > i and k < len(words) and (d := self.descriptor_re.match(norm, words[k][0])) \
+                and d.end() == words[k][1] and self._name_goes_on(norm, text, words, k + 1):
+            return k - i  # "Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An": a place word, then the place
         return k - i if k > i and self._name_goes_on(norm, text, words, k) else 0
 
     def _org_province(self, norm: str, text: str, start: int, end: int) -> str | None:

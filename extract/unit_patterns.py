@@ -11,11 +11,13 @@ from typing import Any
 from extract.gazetteer import Gazetteer, name_key, normalize_tones
 
 
+_WORD_START = re.compile(r"\b\w")
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")
 
 DISTRICT_TYPES = ("huyện", "quận", "thị xã")
+ACRONYM_DASH = re.compile(r"(?<=[A-ZĐ]{2})\s*[-–]\s*(?=[A-ZĐ]{2})")
 
 
 def phrase_pattern(text: str) -> str:
@@ -59,6 +61,7 @@ class Mention:
     commune_type: str | None = None  # short commune mention ("Công đoàn phường"): its type word
     sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
     named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")
+    province_written: str | None = None  # the province as an undated text names it ("TP Huế" -> "Huế")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class ArticlePlaces:
     districts: tuple[Place, ...] = ()
     provinces: frozenset[str] = frozenset()  # canonical old provinces
     communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
+    province_names: tuple[tuple[str, str, str], ...] = ()  # (old province, type, name) as written: "TP Huế"
+    bare_provinces: frozenset[str] = frozenset()  # provinces named without a type word ("công nhân Bắc Giang")
 
 
 
@@ -99,6 +104,7 @@ class UnitPatterns:
         generic = lexicon["generic"]
         self.generic_before_re = re.compile(rf"(?<!\w)(?:{alternation(generic['before'])})\s+$", re.IGNORECASE)
         self.generic_after_re = re.compile(rf"\s+(?:{alternation(generic['after'])})(?!\w)", re.IGNORECASE)
+        self.plural_head_re = re.compile(r"\s+các(?=\s)")
         self.plural_type_re = re.compile(r"\s*[,/]\s*(?:thành|TP|Tp|huyện|quận|thị|tỉnh)(?!\w)", re.IGNORECASE)
         self.foreign_re = re.compile(rf"\s+(?:{alternation(generic['foreign'])})(?!\w)")
         self.surnames = set(lexicon["names"]["surnames"])
@@ -137,14 +143,23 @@ class UnitPatterns:
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
+        self.list_heads = sorted({name_key(h) for h in grass["list_heads"]}, key=len, reverse=True)
         self.max_org_words = grass["max_words"]
         self.commune_type_re = re.compile(rf"(?:{alternation(grass['commune_types'])})(?!\w)")
         self.commune_max_words = grass["commune_max_words"]
         self.joiners = set(grass["joiners"])
         self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
+        # the first two syllables of every compound and sector: "Giáo dục" (of "Giáo dục và Đào tạo")
+        self.name_pairs = {" ".join(name_key(w).split()[:2]) for w in
+                           grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
+        self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
+        self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
+        self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
+        self.date_after_re = re.compile(rf"(?:{alternation(grass['not_names'])})\s*\d")  # "Ngày 3/10" after a name
         self.and_stop_re = re.compile(rf"(?:{alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
         inner = grass["inner_nouns"]
         self.inner_tags = set(inner["tags"])
+        self.inner_follow_tags = set(inner["follow_tags"])
         self.inner_max_words = inner["max_words"]
         self.inner_stops = {name_key(w) for w in inner["stops"]}
         self.stop_re = re.compile(rf"(?:{alternation(heads['national'] + heads['federation'] + heads['union'])})(?!\w)",
@@ -163,7 +178,8 @@ class UnitPatterns:
 
     def expand_abbreviations(self, text: str) -> str:
         """Union and place abbreviations spelt out (LĐLĐ, CĐCS, TP, TP.HCM...), case fixed."""
-        text = self.abbreviation_re.sub(lambda m: self.abbreviations[name_key(m.group())] + " ", normalize_tones(text))
+        text = ACRONYM_DASH.sub(" - ", normalize_tones(text))  # "KCX-KCN" -> "Khu chế xuất - Khu công nghiệp"
+        text = self.abbreviation_re.sub(lambda m: self.abbreviations[name_key(m.group())] + " ", text)
         for pattern, fixed in self.case_fixes:
             text = pattern.sub(fixed, text)
         return tidy(text.replace(" )", ")").replace("( ", "("))
@@ -177,6 +193,21 @@ class UnitPatterns:
     @staticmethod
     def _capitalised(text: str, at: int) -> bool:
         return at < len(text) and (text[at].isupper() or text[at].isdigit())
+
+    def named_provinces(self, norm: str, text: str) -> set[str]:
+        """The old provinces a text names as words of their own, capitalised ("... công nhân Thanh
+        Hóa"). Only capitalised word starts are tried: the province alternation is long."""
+        found: set[str | None] = set()
+        end = 0
+        for word in _WORD_START.finditer(text):
+            at = word.start()
+            if at < end or not self._capitalised(text, at):
+                continue
+            if (m := self.province_re.match(norm, at)) is not None:
+                found.add(self.gaz.old_province(m.group("name")))
+                end = m.end()
+        found.discard(None)
+        return found  # type: ignore[return-value]
 
     def _skip_inline(self, norm: str, pos: int) -> int:
         m = self.inline_re.match(norm, pos)
@@ -225,8 +256,9 @@ class UnitPatterns:
             return None
         kept: list[str] = []
         for word in words[:4]:
-            if kept and word in self.surnames:
-                break
+            if kept and (word in self.surnames or self.not_org_re.fullmatch(word) or word[0].isdigit()
+                         and not kept[-1].isdigit() and admin_type != "quận"):
+                break  # a person, a date glued after the place ("thị xã X Ngày 3/10")
             kept.append(word)
         if admin_type == "tỉnh":  # an unknown province name is not trusted
             return None

@@ -12,8 +12,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from extract.gazetteer import MERGER_DATE, to_date
+from extract.gazetteer import MERGER_DATE, normalize_tones, to_date
 from extract.nlp import ArticleContext
+from extract.unit_identity import commune_provinces
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
 
@@ -32,11 +33,13 @@ class MentionResolution(UnitPatterns):
         places = places or ArticlePlaces()
         when = context.published_at
         site = self.gaz.old_province(context.source_province) if context.source_province else None
-        site = site or self.title_province(context.title)
+        site = site or self._title_place(context.title)
         named_provinces = [m.province for m in mentions if m.name and m.province]
         only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
         if not named_provinces and len(places.provinces) == 1:
             only_province = next(iter(places.provinces))
+        # an undated article that names a district federation was written before districts ended (July 2025)
+        districts_named = any(m.level == "district" and (m.name or m.admin_type in DISTRICT_TYPES) for m in mentions)
         for m in mentions:
             if m.name and m.level == "district" and m.province is None:
                 candidates = self.gaz.province_of_district(m.district or "")
@@ -45,10 +48,10 @@ class MentionResolution(UnitPatterns):
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
-                m.province = site or only_province
+                m.province = self._commune_province(m, site) or site or only_province
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
-            if m.level == "commune" and when is not None and to_date(when) < MERGER_DATE:
+            if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
         for i, m in enumerate(mentions):
@@ -64,19 +67,53 @@ class MentionResolution(UnitPatterns):
                     m.province = nxt.province
                 m.province = m.province or site
         first_name: dict[str, str] = {}
+        for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
+            if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
+                              and not first_name[m.org_key].startswith("Công đoàn cơ sở ")):
+                first_name[m.org_key] = m.name
         out = []
         for m in resolved:
             if m.org_key:
-                m.name = first_name.setdefault(m.org_key, m.name)
+                m.name = first_name[m.org_key]
             old = m.province if m.level not in ("national", "national_industry") else None
             fields = {
                 "name": m.name,
                 "level": m.level,
-                "province": self.gaz.province_name_on(old, when) if old else None,
+                "province": m.province_written or (self.gaz.province_name_on(old, when) if old else None),
                 "province_now": self.gaz.province_now(old) if old else None,
             }
             out.append((m, fields))
         return out
+
+    def _commune_province(self, m: Mention, site: str | None) -> str | None:
+        """The province of a commune union ("Công đoàn phường Dĩ An") when today's list of communes
+        gives it one holder and the site's province holds no commune of that name."""
+        if m.level != "commune" and not (m.org_key and self.commune_type_re.match(m.org_key)):
+            return None
+        place = m.name.removeprefix("Công đoàn cơ sở ").removeprefix("Công đoàn ")
+        holders = commune_provinces(place)
+        if len(holders) != 1 or (site and self.gaz.province_now(site) in holders):
+            return None
+        return self.gaz.old_province(holders[0])
+
+    def _title_place(self, title: str | None) -> str | None:
+        """Where a headline places the article when the site does not: "Quảng Bình: Trao ...", else
+        the one province its units or places name ("LĐLĐ huyện Quỳnh Lưu trao ...", "... tỉnh Nghệ
+        An"), else the one province it names anywhere ("Trao quà cho công nhân Nghệ An")."""
+        if not title:
+            return None
+        if found := self.title_province(title):
+            return found
+        provinces = {m.province for m in self.scan(title) if m.name and m.province
+                     and m.level in ("province", "province_industry", "district")}
+        provinces |= self.places(title).provinces
+        if len(provinces) == 1:
+            return provinces.pop()
+        if provinces:
+            return None
+        norm = normalize_tones(title)  # a province named anywhere in it, capitalised: "... công nhân Thanh Hóa"
+        named = self.named_provinces(norm, title)
+        return named.pop() if len(named) == 1 else None
 
     def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:
         return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
@@ -132,6 +169,15 @@ class MentionResolution(UnitPatterns):
             if placed:
                 kind, name = self._site_name(placed, when)
                 return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=placed)
+        named = places.provinces or places.bare_provinces  # with a type word, else as a bare name
+        if not pool and site is None and m.admin_type in ("tỉnh", "thành phố") and len(named) == 1:
+            only = next(iter(named))  # no site: the one province the article names ("TP Huế", "... ở Bắc Giang")
+            named = [self._site_name(only, when)] + [(kind, name) for old, kind, name in places.province_names
+                                                     if old == only]  # as on the date, or as the text writes it
+            for kind, name in named:
+                if kind == m.admin_type:
+                    return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=only,
+                                   province_written=name if when is None else None)
         if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
             named = [p for p in places.districts if p.type == m.admin_type]
             if len(named) == 1:

@@ -29,19 +29,28 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.doc_index import doc_index
 from extract.gazetteer import gazetteer, name_key, normalize_tones
 from extract.lexicon import lexicon
-from extract.nlp import SPACE_TAG, ArticleContext
+from extract.nlp import ArticleContext
 from extract.spans import add_span
+from extract.unit_case import CapsRecaser
+from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
 from extract.unit_resolution import MentionResolution
 
 
-class UnitParser(OrganisationNames, MentionResolution):
+class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
     """Finds unit mentions in a text and resolves them; pure text work, patterns compiled once
     (``unit_patterns``), organisation names walked by ``unit_organisations``, mentions resolved
     within the article by ``unit_resolution``."""
+
+    @property
+    def recaser(self) -> CapsRecaser:
+        if "_recaser" not in self.__dict__:
+            self._recaser = CapsRecaser(self.lex, self)
+        return self._recaser
 
     # -- the branches ---------------------------------------------------------------------------
 
@@ -57,7 +66,10 @@ class UnitParser(OrganisationNames, MentionResolution):
     def _federation(self, norm: str, text: str, start: int, pos: int, informal: bool) -> Mention | None:
         """Liên đoàn Lao động (or, informally, Công đoàn) + type + place."""
         pos = self._skip_inline(norm, pos)
-        if self.generic_after_re.match(norm, pos):
+        plural = self.plural_head_re.match(norm, pos)  # "LĐLĐ các huyện Quỳnh Lưu, Diễn Châu": a list below
+        if plural and not informal and self.type_re.match(norm, plural.end()):
+            pos = plural.end()
+        elif self.generic_after_re.match(norm, pos):
             return None
         typed = self.type_re.match(norm, pos)
         admin_type = self.types[name_key(typed.group("type"))] if typed else None
@@ -65,6 +77,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         if typed and (self.generic_after_re.match(norm, after_type) or self.plural_type_re.match(norm, after_type)):
             return None
         place = self._place(norm, text, after_type, admin_type)
+        if plural and not (place and self._listed_place(norm, text, place.end, place.level, admin_type)):
+            return None  # "LĐLĐ các huyện tổ chức...": generic
         if place is None:
             if admin_type is None or informal:
                 return None
@@ -99,7 +113,9 @@ class UnitParser(OrganisationNames, MentionResolution):
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
-        if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1]:
+        if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1] \
+                and (place[2] or not text.startswith("viên chức", m.start("head"))):  # "Công đoàn viên chức": only
+            # with its province named ("Công đoàn viên chức tỉnh Quảng Ngãi"); a bare one may be members
             written = normalize_tones(tidy(text[m.start("head"):m.end("head")]))
             head = self.head_spellings.get(name_key(written), written)
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
@@ -119,7 +135,7 @@ class UnitParser(OrganisationNames, MentionResolution):
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
-            head = f"Công đoàn ngành {tidy(m.group('sector'))}"
+            head = f"Công đoàn {tidy(m.group('sector'))}"  # as written: no "ngành" inserted
             if place and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)]
             bare = not self.cap_run_re.match(norm, end)  # no place named after the type word
@@ -203,14 +219,17 @@ class UnitParser(OrganisationNames, MentionResolution):
             org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"
         if not require_head and (commune := self._commune(norm, text, org_start)):
             return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
-        if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start):
-            return None
+        if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start) \
+                or self.not_org_re.match(text, org_start):
+            return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
         if not self.org_head_re.match(norm, org_start) and self.type_at_re.match(norm, org_start):
             return None
         head = self.org_head_re.match(norm, org_start)
         if require_head and not head:
             return None
         org_end = self._org_end(norm, text, org_start, words)
+        if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
+            org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if head and org_end <= head.end() and words is not None:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
             return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
@@ -222,8 +241,8 @@ class UnitParser(OrganisationNames, MentionResolution):
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")
         first, _, rest = org.partition(" ")
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
-        # "Công đoàn Công ty X" is the company's grassroots union: "Công đoàn cơ sở Công ty X"
-        mention = Mention(start, org_end, "grassroots", f"Công đoàn cơ sở {org}", org_key=name_key(org))
+        # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
+        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(org))
         mention.province = self._province_evidence(norm, text, org_end)
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True
@@ -234,6 +253,7 @@ class UnitParser(OrganisationNames, MentionResolution):
 
     def scan(self, text: str, words: list[tuple[int, int, bool, str]] | None = None) -> list[Mention]:
         """Mentions in ``text``, in order; short ones still unresolved (``name`` None)."""
+        text = self.recaser.recase(text)  # ALL-CAPS headlines and captions: ordinary capitals
         norm = normalize_tones(text)
         if len(norm) != len(text):
             norm = text
@@ -273,13 +293,16 @@ class UnitParser(OrganisationNames, MentionResolution):
             if found[org]:
                 m.province, m.inherit_next = found[org], False
 
+    @lru_cache(maxsize=256)  # asked of the same text by several steps
     def places(self, text: str) -> ArticlePlaces:
         """Districts named with their type word and every province the text names."""
+        text = self.recaser.recase(text)
         norm = normalize_tones(text)
         if len(norm) != len(text):
             norm = text
         districts: dict[tuple[str, str], Place] = {}
         provinces: set[str] = set()
+        written: dict[tuple[str, str, str], None] = {}
         for m in self.type_at_re.finditer(norm):
             if m.start() and norm[m.start() - 1].isalnum():
                 continue
@@ -291,6 +314,7 @@ class UnitParser(OrganisationNames, MentionResolution):
                 districts.setdefault((place.type, place.display), place)
             elif place.province:
                 provinces.add(place.province)
+                written[(place.province, place.type, place.display)] = None
         for m in self.paren_province_re.finditer(norm):
             if self._capitalised(text, m.start("name")) and (old := self.gaz.old_province(m.group("name"))):
                 provinces.add(old)
@@ -298,7 +322,8 @@ class UnitParser(OrganisationNames, MentionResolution):
         for m in self.commune_type_re.finditer(norm):
             if (m.start() == 0 or not norm[m.start() - 1].isalnum()) and (commune := self._commune(norm, text, m.start())):
                 communes.append((m.start(), commune[1]))
-        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(communes))
+        return ArticlePlaces(tuple(districts.values()), frozenset(provinces), tuple(communes), tuple(written),
+                             frozenset(self.named_provinces(norm, text)))
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
@@ -313,13 +338,19 @@ class UnitParser(OrganisationNames, MentionResolution):
         elif m.group("grass"):
             found = None if self.generic_after_re.match(norm, end) else \
                 self._grassroots(norm, text, start, end, words, "Công đoàn cơ sở", require_head=False)
+            if found and found.name and found.org_key:
+                return self._grassroots_list(norm, text, found, words, "Công đoàn cơ sở")
         elif m.group("fed"):
             found = self._federation(norm, text, start, end, informal=False)
+            if found and found.name:
+                return self._federation_list(norm, text, found)
         elif (union := self._union(norm, text, start, m.start("head"), end)) is not None:
             return union
         else:
             found = self._grassroots(norm, text, start, self._skip_inline(norm, end), words, "Công đoàn",
                                      require_head=True)
+            if found and found.name and found.org_key and found.level == "grassroots":
+                return self._grassroots_list(norm, text, found, words, "Công đoàn")
         return [found] if found else []
 
     # -- phrases ------------------------------------------------------------------------------
@@ -384,9 +415,9 @@ class UnitsComponent:
         self.parser = unit_parser()
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [(t.idx, t.idx + len(t.text), bool(t.is_sent_start), t.tag_)
-                 for t in doc if t.tag_ != SPACE_TAG and not t.is_space]
-        text = doc.text  # rebuilt from every token on each access: read it once
+        index = doc_index(doc)
+        words = [(t.idx, t.idx + len(t.text), t.is_sent_start, t.tag) for t in index.words()]
+        text = index.text
         mentions = self.parser.scan(text, words)
         for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(text)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

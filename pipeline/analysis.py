@@ -24,7 +24,9 @@ def connect(db: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     ws = Workspace.for_db(db)
     if not ws.db.exists():
         raise FileNotFoundError(f"no database at {ws.db}: run `make demo` first")
-    return duckdb.connect(str(ws.db), read_only=True)
+    from pipeline.store import configure
+
+    return configure(duckdb.connect(str(ws.db), read_only=True))
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, *params: Any) -> pd.DataFrame:

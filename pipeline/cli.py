@@ -363,9 +363,13 @@ def eval_(
     with open_reader(ws) as store:
         result = evaluate(store, records)
     console.print(report.eval_table(result))
-    missing = [d.doc for d in result.docs if not d.found]
+    console.print(report.eval_attributes_table(result))
+    if result.absent:
+        errors.print(f"warning: {len(result.absent)} gold document(s) have no text to import and are left out "
+                     f"of the scores: {', '.join(result.absent)}")
+    missing = [d.doc for d in result.docs if not d.found and not d.absent]
     if missing:
-        errors.print(f"warning: {len(missing)} gold document(s) not found: {', '.join(missing)}")
+        errors.print(f"warning: {len(missing)} gold document(s) not found (scored as missed): {', '.join(missing)}")
     console.print(f"Leaks from boilerplate: {len(result.leaks)}")
     if details:
         report.print_eval_details(console, result)

@@ -111,6 +111,7 @@ class Score:
 class DocResult:
     doc: str
     found: bool
+    absent: bool = False  # no text anywhere to import: reported, not scored
     missed: dict[str, list[dict]] = field(default_factory=dict)
     spurious: dict[str, list[dict]] = field(default_factory=dict)
     wrong_attributes: list[str] = field(default_factory=list)
@@ -123,6 +124,11 @@ class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     attributes: dict[str, list[int]] = field(default_factory=dict)  # "units.level" -> [correct, total]
     docs: list[DocResult] = field(default_factory=list)
+
+    @property
+    def absent(self) -> list[str]:
+        """Gold documents whose text is nowhere to be found (not stored, not in a gold folder)."""
+        return [d.doc for d in self.docs if d.absent]
 
     @property
     def leaks(self) -> list[str]:
@@ -233,25 +239,45 @@ def _match(kind: str, gold: Sequence[dict], pred: Sequence[dict], report: Report
         doc.spurious[kind] = unmatched
 
 
-def _check_metadata(record: dict, article: dict, doc: DocResult) -> None:
-    if "title" in record and norm(record["title"]) != norm(article["title"]):
-        doc.metadata_errors.append(f"title: gold {record['title']!r}, got {article['title']!r}")
-    if "byline" in record and norm(record["byline"]) != norm(article["byline"]):
-        doc.metadata_errors.append(f"byline: gold {record['byline']!r}, got {article['byline']!r}")
+def _check_metadata(record: dict, article: dict, doc: DocResult, report: Report) -> None:
+    """Title, byline and body edges of the stored article against the gold; counted as ``article.*``."""
     body = norm(article["body"])
-    if record.get("body_starts") and not body.startswith(norm(record["body_starts"])):
-        doc.metadata_errors.append(f"body does not start with {record['body_starts']!r}")
-    if record.get("body_ends") and not body.endswith(norm(record["body_ends"])):
-        doc.metadata_errors.append(f"body does not end with {record['body_ends']!r}")
+    checks = {
+        "title": ("title" in record, lambda: norm(record["title"]) == norm(article["title"]),
+                  lambda: f"title: gold {record['title']!r}, got {article['title']!r}"),
+        "byline": ("byline" in record, lambda: norm(record["byline"]) == norm(article["byline"]),
+                   lambda: f"byline: gold {record['byline']!r}, got {article['byline']!r}"),
+        "body_starts": (bool(record.get("body_starts")), lambda: body.startswith(norm(record["body_starts"])),
+                        lambda: f"body does not start with {record['body_starts']!r}"),
+        "body_ends": (bool(record.get("body_ends")), lambda: body.endswith(norm(record["body_ends"])),
+                      lambda: f"body does not end with {record['body_ends']!r}"),
+    }
+    for name, (present, holds, error) in checks.items():
+        if not present:
+            continue
+        counts = report.attributes.setdefault(f"article.{name}", [0, 0])
+        counts[1] += 1
+        if holds():
+            counts[0] += 1
+        else:
+            doc.metadata_errors.append(error())
 
 
 def evaluate(store: Store, gold: Sequence[dict]) -> Report:
-    """Compare the stored extractions of every gold document with its gold annotations."""
+    """Compare the stored extractions of every gold document with its gold annotations.
+
+    A document neither stored nor found beside its gold file (:func:`locate_document`) is
+    *absent*: listed in ``Report.absent`` and left out of the scores, since there is no text to
+    extract from (third-party texts that could not be restored). A document whose text exists but
+    did not make it into the database (rejected on import) counts every gold item as missed."""
     report = Report()
     for record in gold:
         article = find_article(store, record["doc"])
         doc = DocResult(record["doc"], found=article is not None)
         report.docs.append(doc)
+        if article is None and record.get("_gold_file") and locate_document(record) is None:
+            doc.absent = True  # e.g. third-party texts that could not be restored: nothing to score
+            continue
         if article is None:
             for kind in KINDS:
                 required = [g for g in record.get(kind, []) if not g.get("optional")]
@@ -259,7 +285,7 @@ def evaluate(store: Store, gold: Sequence[dict]) -> Report:
                 if required:
                     doc.missed[kind] = required
             continue
-        _check_metadata(record, article, doc)
+        _check_metadata(record, article, doc, report)
         predicted = predictions(store, article["article_id"])
         for kind in KINDS:
             _match(kind, record.get(kind, []), predicted[kind], report, doc)

@@ -1,7 +1,7 @@
 """``congdoan import``: saved article pages (plain-text dumps or HTML files) -> articles.
 
 Each file is read as bytes and decoded robustly (byte-order marks, UTF-16, UTF-8, a declared
-charset, else the Vietnamese or Western code page: :func:`extract.html.decode_html`). Its
+charset, else the Vietnamese or Western code page: :func:`extract.charset.decode_html`). Its
 content, not its extension, says what it is: HTML goes through :func:`extract.html.parse_html`,
 anything else through the text-dump filter :func:`extract.textdump.parse_text_dump`.
 
@@ -40,7 +40,8 @@ from urllib.parse import urlsplit
 from core.config import MAX_PAGE_BYTES
 from core.records import Article, Source, nfc, utcnow
 from crawl.registry import Site, load_registry, path_and_query
-from extract.html import decode_html, parse_html
+from extract.charset import decode_html
+from extract.html import parse_html
 from extract.textdump import parse_text_dump, tidy_page_body
 
 IMPORT_SOURCE = "import"

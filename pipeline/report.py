@@ -91,10 +91,18 @@ def eval_table(report: Report) -> Table:
     return table
 
 
-def print_eval_details(console: Console, report: Report) -> None:
+def eval_attributes_table(report: Report) -> Table:
+    """How often each attribute of the matched items (and each article field) is right."""
+    table = Table(title="Attributes of matched items, article fields")
+    for column in ("attribute", "right", "of", "share"):
+        table.add_column(column, justify="left" if column == "attribute" else "right")
     for key in sorted(report.attributes):
         correct, total = report.attributes[key]
-        console.print(f"  {key}: {correct}/{total} correct")
+        table.add_row(key, str(correct), str(total), f"{report.attribute_accuracy(key):.3f}")
+    return table
+
+
+def print_eval_details(console: Console, report: Report) -> None:
     for doc in report.docs:
         problems = [
             *(f"missed {kind}: {item}" for kind, items in doc.missed.items() for item in items),
@@ -103,7 +111,9 @@ def print_eval_details(console: Console, report: Report) -> None:
             *doc.metadata_errors,
             *doc.leaks,
         ]
-        if not doc.found:
+        if doc.absent:
+            problems.insert(0, "no text to import: left out of the scores")
+        elif not doc.found:
             problems.insert(0, "document not found in the database")
         if problems:
             console.print(f"[bold]{doc.doc}[/bold]")

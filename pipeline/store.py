@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from core.config import MIGRATIONS_DIR
+from core.config import MIGRATIONS_DIR, duckdb_settings
 from core.records import Article, Extraction, Source, utcnow
 from pipeline.derived import update_derived
 from pipeline.feed import rebuild_feed
@@ -27,6 +27,23 @@ MIGRATION_FILLS = {"0010_feed_cards": rebuild_feed}
 """Migrations that add a derived table, and what fills it from the rows already there (same transaction)."""
 DERIVED_TABLES = ("feed_cards",)  # rewritten from the extraction tables by pipeline.derived, batch by batch
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
+
+
+def configure(con: duckdb.DuckDBPyConnection, temp_directory: Path | str | None = None) -> duckdb.DuckDBPyConnection:
+    """Give a connection's DuckDB instance congdoan's limits (``core.config.duckdb_settings``).
+
+    Applied with SET rather than ``duckdb.connect(config=...)``: DuckDB refuses a second
+    connection in the same process to a file opened with another configuration, and a
+    plain ``duckdb.connect(path)`` (a notebook, a test) has none. A statement larger than
+    ``memory_limit`` spills to ``temp_directory`` (DuckDB's default: ``<file>.tmp`` beside
+    a database file, ``.tmp`` in the working directory for an in-memory instance).
+    """
+    for name, value in duckdb_settings().items():
+        literal = str(int(value)) if isinstance(value, int) else "'" + str(value).replace("'", "''") + "'"
+        con.execute(f"SET {name} = {literal}")
+    if temp_directory is not None:
+        con.execute("SET temp_directory = '" + str(temp_directory).replace("'", "''") + "'")
+    return con
 
 
 def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -42,9 +59,13 @@ def rows_end(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"SELECT max(rowid) FROM {table} WHERE rowid >= ?", [count - 1]).fetchall()[0][0] + 1
 
 
-def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]]) -> pa.Table:
-    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of ``schema``."""
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]], **constant: list[Any]) -> pa.Table:
+    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of ``schema``, built column
+    by column (what ``pa.Table.from_pylist`` does, without a copy of every row); ``constant`` gives
+    whole columns that override the rows' values (``article_id``)."""
+    return pa.Table.from_pydict(
+        {name: constant[name] if name in constant else [r.get(name) for r in rows] for name in schema.names},
+        schema=schema)
 
 
 def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
@@ -54,9 +75,10 @@ def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extrac
     """
     tables = {}
     for table, schema in schemas.items():
-        rows = [dict(row, article_id=e.article_id) for e in extractions for row in e.rows(table)]
+        rows = [row for e in extractions for row in e.rows(table)]
         if rows:
-            tables[table] = arrow_rows(schema, rows)
+            ids = [e.article_id for e in extractions for _ in e.rows(table)]
+            tables[table] = arrow_rows(schema, rows, article_id=ids)
     return tables
 
 
@@ -97,7 +119,7 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> "Store":
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = configure(duckdb.connect(str(path), read_only=read_only))
         store = cls(con, read_only=read_only)
         if not read_only:
             store.migrate()

@@ -45,6 +45,7 @@ import logging
 import os
 import secrets
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,7 +55,7 @@ import duckdb
 from filelock import FileLock, Timeout
 
 from core.config import Workspace
-from pipeline.store import DERIVED_TABLES, EVERY_TABLE, EXTRACTION_TABLES, Store, rows_end
+from pipeline.store import DERIVED_TABLES, EVERY_TABLE, EXTRACTION_TABLES, Store, configure, rows_end
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ def _from_standby(ws: Workspace) -> bool:
         return False
     os.replace(standby, ws.work_db)
     try:
-        con = duckdb.connect(str(ws.work_db))
+        con = configure(duckdb.connect(str(ws.work_db)))
     except duckdb.IOException:  # a reader still holds the file published before the current one
         log.info("the standby copy is still being read; copying the published file instead")
         ws.work_db.unlink()
@@ -292,6 +293,11 @@ def writer(ws: Workspace, publish: bool = True) -> Iterator[Store]:
         lock.release()
 
 
+def _reader_temp_directory() -> Path:
+    """Where a reader's large queries spill: per process, as DuckDB names its temporary files per instance."""
+    return Path(tempfile.gettempdir()) / f"congdoan-duckdb-{os.getpid()}"
+
+
 def open_reader(ws: Workspace, attempts: int = 20, delay: float = 0.1) -> Store:
     """Open the published database read-only, retrying briefly while a first publish is under way.
 
@@ -304,7 +310,8 @@ def open_reader(ws: Workspace, attempts: int = 20, delay: float = 0.1) -> Store:
         raise FileNotFoundError(f"no database at {ws.db}: run `congdoan demo` or `congdoan run` first")
     last: Exception | None = None
     for _ in range(attempts):
-        con = duckdb.connect(":memory:")
+        # an in-memory instance would spill to .tmp in the working directory: one of its own instead
+        con = configure(duckdb.connect(":memory:"), _reader_temp_directory())
         try:
             con.execute("ATTACH ? AS congdoan (READ_ONLY)", [str(ws.db)])
             con.execute("USE congdoan")

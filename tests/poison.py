@@ -29,6 +29,7 @@ from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 from extract.nlp import COMPONENTS, WORD_MODEL, VietnameseNLP
 
 PHRASE_ENV, MODE_ENV = "CONGDOAN_TEST_POISON", "CONGDOAN_TEST_POISON_MODE"
+STALL_MARK_ENV = "CONGDOAN_TEST_POISON_MARK"  # a file "stall" mode creates when it starts hanging
 POISONED_CLI = [sys.executable, "-c", "import tests.poison as p; p.poison_every_nlp(); from pipeline.cli import main; main()"]
 
 
@@ -51,6 +52,8 @@ class Poison:
                 os.kill(os.getpid(), signal.SIGKILL)
             return doc
         if self.mode == "stall":
+            if mark := os.environ.get(STALL_MARK_ENV):
+                open(mark, "w").close()
             time.sleep(3600)
         _featurizer_victim().predict([["x"], [" poison"]])  # panics in Rust
         raise AssertionError("the featurizer did not panic")

@@ -79,7 +79,7 @@ POSITIVE: list[tuple[str, list[dict[str, Any]]]] = [
      [award("danh hiệu Chiến sĩ thi đua cơ sở", None, (), 36, "individual"),
       award("danh hiệu Lao động tiên tiến", None, (), 210, "individual")]),
     ("Công đoàn Công ty Điện lực Hải Dương được công nhận danh hiệu Tập thể lao động xuất sắc.",
-     [award("danh hiệu Tập thể lao động xuất sắc", None, ("Công đoàn cơ sở Công ty Điện lực Hải Dương",), None,
+     [award("danh hiệu Tập thể lao động xuất sắc", None, ("Công đoàn Công ty Điện lực Hải Dương",), None,  # as written
             "collective")]),
     ("Anh Phạm Minh Tuấn được Tổng LĐLĐ Việt Nam tặng Bằng Lao động sáng tạo.",
      [award("Bằng Lao động sáng tạo", TLD, ("Phạm Minh Tuấn",), None, "individual")]),

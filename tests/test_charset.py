@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extract.html import decode_html, parse_html
+from extract.charset import decode_html
+from extract.html import parse_html
 from pipeline.importer import import_file
 from tests.conftest import to_cp1258
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import time
@@ -111,6 +112,26 @@ def test_eval_imports_missing_gold_documents(tmp_path: Path) -> None:
     for kind in ("units", "amounts", "awards"):
         assert kind in result.stdout
     assert "precision" in result.stdout and "recall" in result.stdout
+    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") >= 4}
+    assert "units.level" in rows and "article.title" in rows  # attributes of matches, article fields
+    assert rows["article.title"].split("│")[3].strip() == "3"  # of the 3 gold titles
+
+
+def test_eval_leaves_out_documents_without_text(tmp_path: Path) -> None:
+    """A gold document whose text is nowhere (a third-party page that could not be restored) is
+    reported and left out of the scores; the others are scored as usual."""
+    line = (TESTS_GOLD_DIR / "own.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    record = json.loads(line)
+    gone = {**record, "doc": "html/h99_gone.html"}
+    gold = tmp_path / "own.jsonl"
+    gold.write_text(line + "\n" + json.dumps(gone, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "own").symlink_to(TESTS_GOLD_DIR / "own")
+    result = run_cli("eval", str(gold), "--db", str(tmp_path / "e.duckdb"), "--details")
+    assert "1 gold document(s) have no text to import" in " ".join(result.stderr.split())
+    assert "h99_gone.html" in result.stderr
+    units = next(row for row in result.stdout.splitlines() if row.strip("│ ").startswith("units"))
+    tp, fp, fn = (int(v) for v in units.replace("│", " ").split()[-3:])
+    assert tp + fn == len([u for u in record["units"] if not u.get("optional")])  # one document scored, not two
 
 
 def test_sites_lists_the_registry() -> None:

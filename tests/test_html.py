@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from crawl.registry import load_registry
-from extract.html import clean_byline, decode_html, parse_html
+from extract.charset import decode_html
+from extract.html import clean_byline, parse_html
 from tests.conftest import to_cp1258
 
 FIXTURES = Path(__file__).parent / "sites_fixtures"

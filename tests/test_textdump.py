@@ -371,3 +371,24 @@ def test_a_headline_glued_to_its_lead_or_to_a_date_is_split() -> None:
                               f"{lead}\n{more}")
     assert (stamped.title, stamped.published_at) == ("Tân Phước thành lập công đoàn tại doanh nghiệp giày",
                                                      datetime(2025, 3, 5, 9, 12))
+
+
+@pytest.mark.parametrize("headline", [
+    "Lao động - Việc làm Tân Phước: Thành lập công đoàn tại doanh nghiệp giày",
+    "Tân Phước: Thành lập công đoàn tại doanh nghiệp giày Đời Sống - Tiêu Dùng",
+    "Tân Phước: Thành lập công đoàn tại doanh nghiệp giày",
+])
+def test_a_section_name_beside_the_headline_is_cut_from_the_title(headline: str) -> None:
+    lead = ("Sáng 5/3, Liên đoàn Lao động huyện trao quyết định thành lập công đoàn cơ sở với 230 đoàn viên "
+            "của công ty.")
+    more = "Ban Chấp hành lâm thời gồm 5 đồng chí, do ông Lê Văn Tùng làm Chủ tịch công đoàn cơ sở mới."
+    dump = parse_text_dump(f"{headline}\n\n{lead}\n{more}")
+    assert dump.title == "Tân Phước: Thành lập công đoàn tại doanh nghiệp giày"
+    assert dump.body.startswith("Sáng 5/3")
+
+
+def test_a_title_that_opens_with_section_words_in_lower_case_stays_whole() -> None:
+    title = "Lao động - việc làm của thanh niên nông thôn sau đại dịch"
+    lead = ("Sáng 5/3, Liên đoàn Lao động huyện tổ chức hội thảo về việc làm cho thanh niên nông thôn "
+            "với 120 đại biểu.")
+    assert parse_text_dump(f"{title}\n\n{lead}\nHội thảo kết thúc lúc 11 giờ cùng ngày, các đại biểu ra về.").title == title

@@ -23,6 +23,11 @@ BEFORE = date(2024, 3, 1)
      ("Công đoàn cơ sở Cty CP May Sông Hồng", "grassroots", "Ninh Bình", "Ninh Bình")),
     (("Công đoàn ngành Y tế tỉnh Thừa Thiên Huế", "province_industry", "Thừa Thiên Huế", "Huế"),
      ("Công đoàn ngành Y tế thành phố Huế", "province_industry", "Huế", "Huế")),
+    # names are kept as written: "ngành" and "cơ sở" may be absent
+    (("Công đoàn Giáo dục tỉnh Nghệ An", "province_industry", "Nghệ An", "Nghệ An"),
+     ("Công đoàn ngành Giáo dục tỉnh Nghệ An", "province_industry", "Nghệ An", "Nghệ An")),
+    (("Công đoàn Công ty TNHH May Tiến Thành", "grassroots", "Nam Định", "Ninh Bình"),
+     ("Công đoàn cơ sở Công ty TNHH May Tiến Thành", "grassroots", "Nam Định", "Ninh Bình")),
 ])
 def test_spellings_and_renamings_are_one_unit(a: tuple, b: tuple) -> None:
     assert identify(*a, BEFORE).unit_id == identify(*b, AFTER).unit_id

@@ -1,0 +1,117 @@
+"""One act of honouring told more than once in an article: the lead, a photo caption and the body
+each tell it with other details. ``restates`` decides whether a later award mention retells an
+earlier one, ``merge_retold`` completes the earlier one with what the retelling adds
+(``extract.records`` keeps one award per act)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from extract.award_clauses import phrase_regex
+from extract.lexicon import lexicon
+
+__all__ = ["merge_retold", "restates"]
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['list'])})\s+")
+
+
+@lru_cache(maxsize=1)
+def _collective_body() -> re.Pattern[str]:
+    """A body that grants as the organisation ("Ban Chấp hành X"), not an office a person holds ("Chủ tịch X")."""
+    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['collective'])})\s+")
+
+
+def _granter(awarder: Any) -> Any:
+    """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
+    return _bodies().sub("", awarder) if isinstance(awarder, str) else awarder
+
+
+def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """Whether a later award mention tells the same act of honouring as an earlier one.
+
+    "X đón nhận Huân chương Lao động hạng Ba của Chủ tịch nước ..." followed by "Lãnh đạo
+    thành phố trao Huân chương Lao động hạng Ba cho X" is one act; so is an award told in the
+    lead, again in a photo caption and again in the body, each time with other details. The two
+    must not contradict each other (form, awarder, count, kind; one's recipients within the
+    other's) and must share something (the awarder, a recipient, the count), unless the later
+    one tells nothing new at all.
+    """
+    def agree(key: str) -> bool:
+        return later[key] is None or earlier[key] is None or _granter(later[key]) == _granter(earlier[key])
+
+    mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
+    if later["form"] != earlier["form"] and _generic_retold(later, earlier):
+        return agree("awarder") and (mine <= theirs or theirs <= mine)
+    if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
+            or not (mine <= theirs or theirs <= mine) \
+            or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
+        return False
+    shared = (later["awarder"] is not None and _granter(later["awarder"]) == _granter(earlier["awarder"])) \
+        or bool(mine & theirs) \
+        or (later["recipient_count"] is not None and later["recipient_count"] == earlier["recipient_count"])
+    nothing_new = (later["awarder"] is None or agree("awarder")) and mine <= theirs \
+        and later["recipient_count"] in (None, earlier["recipient_count"])
+    return shared or nothing_new
+
+
+class _Names:
+    """Recipient names compared as one act's retellings write them: "Công ty CP Than X" and "Công ty Than X"
+    (a company type left out), "Trường THPT X" within "tập thể Trường THPT X" are the same recipient."""
+
+    def __init__(self, names: list[str]):
+        self.keys = {_name_key(n) for n in names}
+
+    @staticmethod
+    def _same(a: str, b: str) -> bool:
+        return a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+    def __le__(self, other: "_Names") -> bool:
+        return all(any(self._same(a, b) for b in other.keys) for a in self.keys)
+
+    def __and__(self, other: "_Names") -> bool:
+        return any(self._same(a, b) for a in self.keys for b in other.keys)
+
+
+@lru_cache(maxsize=1)
+def _awards_lexicon() -> dict[str, Any]:
+    """The awards lexicon, parsed once (read only here): parsing it per comparison cost more than the NLP."""
+    return lexicon("awards")
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFC", name).lower()).split()
+    text = " ".join(words)
+    for kind in _awards_lexicon()["recipients"]["company_types"]:
+        text = re.sub(rf"(?<!\w){re.escape(kind)}(?!\w)", " ", text)
+    return " ".join(text.split())
+
+
+def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """A generic honouring and a specific form with the same count: "LĐLĐ quận X khen thưởng 28 tập thể,
+    45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body."""
+    generic = _awards_lexicon()["generic"]["form"]
+    return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
+        and one["recipient_count"] == other["recipient_count"] \
+        and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
+
+
+def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
+    """Complete an award with what a retelling adds: awarder, count, kind, occasion, recipients; a generic
+    honouring told again with its form takes the form."""
+    if kept["form"] == _awards_lexicon()["generic"]["form"]:
+        kept["form"] = later["form"]
+    for key in ("awarder", "recipient_count", "occasion"):
+        kept[key] = kept[key] if kept[key] is not None else later[key]
+    if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]) and _collective_body().match(later["awarder"]):
+        kept["awarder"] = later["awarder"]  # the body named: "Ban Chấp hành X" rather than "X"
+    if later["recipient_kind"] == "both" or kept["recipient_kind"] is None:
+        kept["recipient_kind"] = later["recipient_kind"] or kept["recipient_kind"]
+    known = _Names(kept["recipients"])
+    kept["recipients"] = [*kept["recipients"], *(r for r in later["recipients"] if not _Names([r]) <= known)]

@@ -1,0 +1,244 @@
+"""The lines of a plain-text page dump: the rules of ``data/lexicon/boilerplate.toml`` and each
+line's kind (blank, noise, date, end of article, text) and shape (headline, prose, caption, long).
+
+:mod:`extract.textdump` reads the page from these lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from functools import lru_cache
+from typing import Any
+
+from extract.dates import date_rules, parse_vietnamese_date
+from extract.html import clean_byline, html_rules
+from extract.lexicon import lexicon
+
+# A sentence break inside a line; not the dot of an abbreviation ("TP. Nha Trang", "Q. 3").
+_SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?…;](?=\s)")
+_INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    NOISE = "noise"
+    DATE = "date"
+    END = "end"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Rules:
+    shape: dict[str, Any]
+    noise: frozenset[str]
+    noise_patterns: tuple[re.Pattern[str], ...]
+    glyph_prefix: re.Pattern[str]
+    tag_patterns: tuple[re.Pattern[str], ...]
+    bylines: dict[str, Any]
+    markers: frozenset[str]
+    footer_prefixes: tuple[str, ...]
+    footer_max_words: int
+    address: re.Pattern[str]
+    date_chrome: re.Pattern[str]
+    date_marker: re.Pattern[str]
+    lead_opening: re.Pattern[str]
+    caption: re.Pattern[str]
+    inline_tag: re.Pattern[str]
+    trailing_date: re.Pattern[str]
+    section_label: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> Rules:
+    data = lexicon("boilerplate")
+    lines, end = data["lines"], data["end"]
+    glyphs = "|".join(re.escape(g) for g in sorted(lines["glyph_prefixes"], key=len, reverse=True))
+    return Rules(
+        shape=data["shape"],
+        noise=frozenset(key(n) for n in lines["noise"]),
+        noise_patterns=tuple(re.compile(p, re.IGNORECASE) for p in lines["noise_patterns"]),
+        # a glyph name glued to the next word: "ClockThứ" (an upper-case letter or digit follows)
+        glyph_prefix=re.compile(rf"^(?:{glyphs})(?=[^\W_a-z])"),
+        tag_patterns=tuple(re.compile(p) for p in data["lead"]["tag_patterns"]),
+        bylines=data["bylines"],
+        markers=frozenset(key(m) for m in end["markers"]),
+        footer_prefixes=tuple(p.casefold() for p in end["footer_prefixes"]),
+        footer_max_words=end["footer_max_words"],
+        address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})"
+                           r"(?:\s+[^\s:/]{1,20}){0,2}\s*:?\s*)?"
+                           r"(?P<url>https?://\S+)$", re.IGNORECASE),
+        date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
+        date_marker=re.compile(data["shape"]["date_marker"]),
+        lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
+        caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
+        inline_tag=re.compile(data["lead"]["inline_tag"]),
+        trailing_date=re.compile(data["shape"]["trailing_date"]),
+        section_label=_section_label(data["title"]["section_labels"]),
+    )
+
+
+def _section_label(labels: list[str]) -> re.Pattern[str]:
+    """A section name at the start (group ``head``) or at the end of a title."""
+    names = "|".join(r"\s*[-–—]\s*".join(map(re.escape, label.split(" - "))) for label in labels)
+    return re.compile(rf"^(?P<head>(?:{names})\s+)|\s+(?:{names})$", re.IGNORECASE)
+
+
+def without_section(title: str, rules: Rules) -> str:
+    """The title without a section name printed beside it; one at the start only before a capital
+    ("Lao động - Việc làm Điện Bàn: …"), so that a title opening with those words stays whole."""
+    for match in reversed(list(rules.section_label.finditer(title))):
+        rest = title[match.end():]
+        if match.group("head") is None or (rest[:1].isupper() and len(rest.split()) >= 3):
+            title = title[:match.start()] + rest
+    return title
+
+
+def key(text: str) -> str:
+    """Comparison form of a short line: case-folded, without trailing colons, arrows and dots."""
+    return text.casefold().rstrip(" :.…»›>").strip()
+
+
+def clean(raw: str) -> str:
+    """NFC, one space between words, and table-cell pipes around a caption removed."""
+    text = " ".join(unicodedata.normalize("NFC", raw).replace("\u200b", "").replace("\ufeff", "").split())
+    if len(text) > 2 and text.startswith("|") and text.endswith("|"):
+        text = text[1:-1].strip()
+    return text
+
+
+@dataclass
+class Line:
+    number: int
+    text: str
+    kind: Kind
+    words: int = 0
+    date: datetime | None = None
+    headline: bool = False
+    prose: bool = False
+    upper: bool = False
+    end: str | None = None  # "marker" or "footer" when the line ends the article
+    address: re.Match[str] | None = None  # a line giving a URL ("Đường dẫn bài viết: https://…")
+    credit: str | None = None  # the names of a date line that credits the article ("Hà Anh | 12/5/2024")
+    caption: bool = False  # a photo caption or credit: article text, never a headline
+    long: bool = False  # longer than any headline: article text even without final punctuation
+
+    @property
+    def article_like(self) -> bool:
+        """Text that belongs to an article wherever it stands: prose, a long line, a caption."""
+        return self.kind is Kind.TEXT and (self.prose or self.long or self.caption)
+
+
+def _date_line(text: str, rules: Rules) -> datetime | None:
+    """The date of a line that holds a date and little else ("Thứ Tư, ngày 29/05/2024 | 17:22")."""
+    text = rules.glyph_prefix.sub("", text)
+    for pattern in date_rules()["compiled"]:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        rest = rules.date_chrome.sub(" ", text[: match.start()] + " " + text[match.end() :]).split()
+        if len(rest) <= rules.shape["date_line_max_other_words"]:
+            return parse_vietnamese_date(text)
+        return None
+    return None
+
+
+def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
+    """A date line that also credits the article: "HẢI THUẬN | BÁO LAO ĐỘNG | 12/05/2024 09:15",
+    "Nguyễn Hà (báo Lao Động) 30/12/2025 10:55 (GMT+7)". The parts besides the date (split at "|",
+    dashes and brackets) are names: the first gives the byline."""
+    for pattern in date_rules()["compiled"]:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        rest = text[: match.start()] + " | " + text[match.end() :]
+        parts = [p.strip() for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.")]
+        parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)]
+        if parts and all(name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
+                and name_like(parts[0], rules):
+            date = parse_vietnamese_date(text)
+            return (date, clean_byline(parts[0]) or parts[0]) if date else None
+        return None
+    return None
+
+
+def _end_marker(text: str, words: int, rules: Rules) -> str | None:
+    if key(text) in rules.markers:
+        return "marker"
+    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes):
+        return "footer"
+    return None
+
+
+def classify(number: int, raw: str, rules: Rules) -> Line:
+    text = clean(raw)
+    bare = text.lstrip(rules.shape["bullets"]).strip()
+    if not bare:
+        return Line(number, text, Kind.NOISE if text else Kind.BLANK)
+    if key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
+        return Line(number, text, Kind.NOISE)
+    if (address := rules.address.match(bare)) is not None:
+        return Line(number, text, Kind.NOISE, address=address)
+    words = len(bare.split())
+    credited = _credited_date(bare, rules)
+    if credited is not None:
+        return Line(number, bare, Kind.DATE, words, date=credited[0], credit=credited[1])
+    date = _date_line(bare, rules)
+    if date is not None:
+        return Line(number, bare, Kind.DATE, words, date=date)
+    end = _end_marker(bare, words, rules)
+    if end is not None:
+        return Line(number, bare, Kind.END, words, end=end)
+    shape = rules.shape
+    tail = text.rstrip(shape["closers"])
+    last = tail[-1:] if tail else ""
+    ends_sentence = last in shape["sentence_end"]
+    caption = rules.caption.search(text) is not None
+    lead_like = rules.lead_opening.match(text) is not None
+    stamped = rules.trailing_date.search(text)
+    if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
+        date = parse_vietnamese_date(stamped.group())  # "TP.HCM: Phường … khó khăn 30/01/2026 20:46"
+        line = classify(number, text[:stamped.start()], rules)
+        line.date = line.date or date
+        return line
+    return Line(
+        number,
+        text,
+        Kind.TEXT,
+        words,
+        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"]
+        and (not ends_sentence or last in shape["headline_end_ok"])
+        and last != "," and not caption and not lead_like,
+        prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
+        upper=text.isupper(),
+        caption=caption,
+        long=words > shape["headline_max_words"],
+    )
+
+
+def name_like(text: str, rules: Rules) -> bool:
+    """Capitalised words or initials; letterless joiners ("Hà Anh - Minh Phương") do not count."""
+    tokens = [t for t in text.split() if any(c.isalpha() for c in t)]
+    return 0 < len(tokens) <= rules.bylines["name_max_words"] and all(
+        _INITIALS.match(t) or t[0].isupper() for t in tokens
+    )
+
+
+def credited_names(text: str, rules: Rules) -> str | None:
+    """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
+    if len(text.split()) > rules.bylines["max_words"]:
+        return None
+    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
+        return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
+    for separator in rules.bylines["affiliation_separators"]:
+        head, found, rest = names.partition(separator)
+        rest = rest.strip(" ()")
+        if found and rest.isupper() and name_like(rest, rules) and not name_like(head, rules):
+            names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
+        elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
+            names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
+    return clean_byline(names) if name_like(names, rules) else None

@@ -1,0 +1,229 @@
+"""The congdoan_awards component on the shapes of real union news (issue 11, round 2).
+
+Each case is a sentence or a short article written in our own words for one error class seen on real
+articles; the expected records follow the annotation guide and tests/gold/README.md (real-dev decisions).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import award_rows
+
+TLD = "Tổng Liên đoàn Lao động Việt Nam"
+KNC = 'Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn"'
+FIELDS = ("form", "awarder", "recipients", "recipient_count", "recipient_kind", "occasion")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> VietnameseNLP:
+    return VietnameseNLP()
+
+
+def awards(nlp: VietnameseNLP, text: str, **context: Any) -> list[dict[str, Any]]:
+    doc = nlp(text, ArticleContext(**context))
+    return [{k: row[k] for k in FIELDS} for row in award_rows(doc)]
+
+
+def award(form: str, awarder: str | None = None, recipients: tuple[str, ...] = (), count: int | None = None,
+          kind: str | None = None, occasion: str | None = None) -> dict[str, Any]:
+    return {"form": form, "awarder": awarder, "recipients": list(recipients), "recipient_count": count,
+            "recipient_kind": kind, "occasion": occasion}
+
+
+# (text, site province, expected awards in order)
+CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # awarders written short: state bodies with their fields, departments, cities, the national federation
+    ("Bộ Giáo dục và Đào tạo tặng Bằng khen cho 5 nhà giáo.", None,
+     [award("Bằng khen", "Bộ Giáo dục và Đào tạo", (), 5, "individual")]),
+    ("Dịp này, Bộ trưởng Bộ Lao động - Thương binh và Xã hội tặng Bằng khen cho 3 tập thể.", None,
+     [award("Bằng khen", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", (), 3, "collective")]),
+    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch tặng Bằng khen cho 4 nghệ nhân.", None,
+     [award("Bằng khen", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", (), 4, "individual")]),
+    ("Trường THCS Lê Lợi được Giám đốc Sở GD&ĐT tặng Giấy khen.", None,
+     [award("Giấy khen", "Giám đốc Sở Giáo dục và Đào tạo", ("Trường THCS Lê Lợi",), None, "collective")]),
+    ("Chủ tịch UBND TP.HCM tặng Bằng khen cho 40 công nhân.", None,
+     [award("Bằng khen", "Chủ tịch Ủy ban nhân dân thành phố Hồ Chí Minh", (), 40, "individual")]),
+    ("UBND TP Hà Nội tặng Bằng khen cho 7 tập thể.", None,
+     [award("Bằng khen", "Ủy ban nhân dân thành phố Hà Nội", (), 7, "collective")]),
+    ("Ủy ban MTTQ Việt Nam tỉnh tặng Bằng khen cho 4 cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An", (), 4, "individual")]),
+    ("Tổng LĐLĐVN tặng Bằng khen cho 3 tập thể.", None, [award("Bằng khen", TLD, (), 3, "collective")]),
+    # a national outlet: "UBND tỉnh" is the committee of the one province the article's units lie in
+    ("Ngày 5/3, LĐLĐ tỉnh Bình Định tổ chức hội nghị tổng kết. Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho "
+     "10 tập thể.", None,
+     [award("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Bình Định", (), 10, "collective")]),
+    # a state body's fields do not swallow a second awarder
+    ("Sở Y tế và LĐLĐ tỉnh tặng Giấy khen cho 10 y bác sĩ.", "Nghệ An",
+     [award("Giấy khen", "Sở Y tế", (), None, "individual"),
+      award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "individual")]),
+    # three awarders of one giving verb, listed with a comma and "và": one award each, the count not split
+    ("Dịp này, Tổng LĐLĐ Việt Nam, UBND tỉnh và LĐLĐ tỉnh đã tặng Bằng khen cho 20 tập thể, cá nhân.", "Nghệ An",
+     [award("Bằng khen", TLD, (), None, "both"), award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), None, "both"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "both")]),
+    # a union's chair who hands over grants as the union
+    ("Đồng chí Nguyễn Văn An, Chủ tịch LĐLĐ tỉnh trao Giấy khen cho 10 đoàn viên.", "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 10, "individual")]),
+    # the grantor of a decision; a decision's generic honouring with its grantor
+    ("Theo Quyết định của Ban Thường vụ LĐLĐ tỉnh, 20 tập thể được tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Ban Thường vụ Liên đoàn Lao động tỉnh Nghệ An", (), 20, "collective")]),
+    ("Đồng chí Lê Văn Hà trao Quyết định khen thưởng của Tổng LĐLĐ Việt Nam cho 5 tập thể.", None,
+     [award("khen thưởng", TLD, (), 5, "collective")]),
+    # "Bằng khen của X và Y": two grantors; listed with commas they sum up many awards
+    ("Các tập thể, cá nhân nhận Bằng khen của Tổng LĐLĐ Việt Nam và UBND tỉnh.", "Nghệ An",
+     [award("Bằng khen", TLD, (), None, "both"), award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), None, "both")]),
+    ("Nhiều năm liền, các tập thể trong ngành được tặng Cờ thi đua của Chính phủ, Bộ Y tế, UBND tỉnh.", "Nghệ An", []),
+    # recipients listed after the form: "gồm", a list cut by semicolons
+    ("Các tập thể được tặng Cờ thi đua gồm: LĐLĐ huyện Nghi Lộc, LĐLĐ huyện Diễn Châu và Công đoàn ngành Y tế.",
+     "Nghệ An",
+     [award("Cờ thi đua", None, ("Liên đoàn Lao động huyện Nghi Lộc", "Liên đoàn Lao động huyện Diễn Châu",
+                                 "Công đoàn ngành Y tế tỉnh Nghệ An"), None, "collective")]),
+    ("Bằng khen của Tổng LĐLĐ Việt Nam được trao cho: LĐLĐ huyện Yên Thành; LĐLĐ huyện Quỳnh Lưu; CĐCS Công ty "
+     "TNHH Hoa Sen.", "Nghệ An",
+     [award("Bằng khen", TLD, ("Liên đoàn Lao động huyện Yên Thành", "Liên đoàn Lao động huyện Quỳnh Lưu",
+                               "Công đoàn cơ sở Công ty TNHH Hoa Sen"), None, "collective")]),
+    # a person with a workplace after a dash; people with their offices in a list cut by semicolons
+    ("Anh Nguyễn Văn Bình - công nhân Công ty TNHH Hoa Sen được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn Bình",), None, "individual")]),
+    ("LĐLĐ tỉnh tặng Bằng khen cho các đồng chí: Nguyễn Văn Bình, Chủ tịch CĐCS Công ty TNHH Hoa Sen; Trần Thị "
+     "Mai, Chủ tịch CĐCS Trường THPT Lê Lợi.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn Bình", "Trần Thị Mai"), None,
+            "individual")]),
+    # one recipient of two forms listed with their grantors
+    ("Trước đó, chị Lê Thị Mai đã được nhận Giấy khen của Công đoàn Công ty TNHH Hoa Sen, Bằng khen của LĐLĐ "
+     "tỉnh.", "Nghệ An",
+     [award("Giấy khen", "Công đoàn cơ sở Công ty TNHH Hoa Sen", ("Lê Thị Mai",), None, "individual"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Lê Thị Mai",), None, "individual")]),
+    # "không chỉ … mà còn" and a past "đã được xét tặng" are no cue of talk about awarding
+    ("Công ty TNHH Hoa Sen không chỉ làm tốt công tác an toàn mà còn được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Công ty TNHH Hoa Sen",), None, "collective")]),
+    ("Năm 2023, anh Nguyễn Văn Hòa đã được xét tặng danh hiệu Chiến sĩ thi đua cơ sở.", None,
+     [award("danh hiệu Chiến sĩ thi đua cơ sở", None, ("Nguyễn Văn Hòa",), None, "individual")]),
+    ("Cá nhân được xét tặng Bằng khen phải có hai năm liền hoàn thành xuất sắc nhiệm vụ.", None, []),
+    # people listed with their workplaces: the workplaces are appositions, the kind stays individual
+    ("Anh Nguyễn Văn An, Công ty TNHH Hoa Sen và chị Trần Thị Bình, Công ty CP May Việt Tiến được LĐLĐ tỉnh "
+     "tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn An", "Trần Thị Bình"), None, "individual")]),
+    # on behalf of the state's leaders: the state
+    ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
+     "đoàn Công Thương Việt Nam.", None,
+     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
+    # words qualifying the form before its grantor
+    ("LĐLĐ huyện Nghi Lộc được tặng Cờ thi đua xuất sắc năm 2024 của Tổng LĐLĐ Việt Nam.", "Nghệ An",
+     [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Nghi Lộc",), None, "collective")]),
+    # a lower-case trade word between an organisation's head and its name
+    ("UBND tỉnh tặng Bằng khen cho Nhà máy nhiệt điện Vĩnh Tân và Xí nghiệp may Hưng Yên.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", ("Nhà máy nhiệt điện Vĩnh Tân", "Xí nghiệp may Hưng Yên"),
+            None, "collective")]),
+    # "X tổ chức lễ đón nhận F do Y trao tặng": X receives, Y grants
+    ("Công đoàn ngành Y tế tỉnh Nghệ An long trọng tổ chức lễ đón nhận Cờ thi đua do Tổng LĐLĐ Việt Nam trao "
+     "tặng.", None,
+     [award("Cờ thi đua", TLD, ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective")]),
+    # a bare "Kỷ niệm chương" given by a union is the union's medal; another grantor's stays bare
+    ("Dịp này, LĐLĐ tỉnh trao Kỷ niệm chương cho 20 cán bộ công đoàn.", "Nghệ An",
+     [award(KNC, TLD, (), 20, "individual")]),
+    ("Bộ trưởng Bộ Y tế trao Kỷ niệm chương cho 5 bác sĩ.", None,
+     [award("Kỷ niệm chương", "Bộ trưởng Bộ Y tế", (), 5, "individual")]),
+    # "được sự ủy quyền của X": X grants
+    ("Được sự ủy quyền của Thủ tướng Chính phủ, ông Lê Văn Hòa trao Bằng khen cho 3 tập thể.", None,
+     [award("Bằng khen", "Thủ tướng Chính phủ", (), 3, "collective")]),
+    # the state as the subject of the giving verb
+    ("Năm 2020, Công ty CP Than Hà Lầm được Đảng, Nhà nước tặng thưởng Huân chương Lao động hạng Nhất.", None,
+     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
+    # a colon list after the form
+    ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
+    # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
+    ("Sở Giáo dục và Đào tạo tặng Giấy khen cho trường THCS Nguyễn Du.", None,
+     [award("Giấy khen", "Sở Giáo dục và Đào tạo", ("Trường THCS Nguyễn Du",), None, "collective")]),
+    ("Công đoàn Công ty TNHH Sao Vàng, Công đoàn Trường Đại học Vinh và Công đoàn Bệnh viện Sản Nhi được LĐLĐ "
+     "tỉnh tặng Giấy khen.", "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Công đoàn cơ sở Công ty TNHH Sao Vàng",
+            "Công đoàn cơ sở Trường Đại học Vinh", "Công đoàn cơ sở Bệnh viện Sản Nhi"), None, "collective")]),
+    ("UBND tỉnh tặng Bằng khen cho Công đoàn ngành Y tế vì đã có thành tích xuất sắc trong năm 2023 và Công đoàn "
+     "Viên chức tỉnh vì thành tích trong công tác nữ công.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", ("Công đoàn ngành Y tế tỉnh Nghệ An",
+            "Công đoàn Viên chức tỉnh Nghệ An"), None, "collective", "thành tích xuất sắc trong năm 2023")]),
+    # the occasion ends before a second counted group
+    ("UBND tỉnh tặng Bằng khen cho 10 tập thể vì đã có thành tích xuất sắc trong công tác công đoàn và 15 cá "
+     "nhân tiêu biểu.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 10, "collective",
+            "thành tích xuất sắc trong công tác công đoàn"),
+      award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 15, "individual")]),
+    # "Với thành tích đó, X được ...": a reason that only points back is none, and does not swallow X
+    ("Với thành tích đó, Công đoàn ngành Y tế được Thủ tướng Chính phủ tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Thủ tướng Chính phủ", ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective")]),
+    # a second giver that does not repeat the form gives it too; it is no recipient of the first
+    ("UBND tỉnh tặng Bằng khen cho 5 tập thể, LĐLĐ tỉnh cũng tặng cho 10 cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 5, "collective"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 10, "individual")]),
+    # two acts in one sentence: each keeps its own group
+    ("Năm 2023, Công đoàn ngành Giáo dục có 3 tập thể được Bộ GD-ĐT tặng Bằng khen, 12 cá nhân được Chủ tịch "
+     "UBND tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Bộ Giáo dục và Đào tạo", (), 3, "collective"),
+      award("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An", (), 12, "individual")]),
+    ("Dịp này, Bộ Giáo dục và Đào tạo tặng Bằng khen cho trường THCS Nguyễn Du và Giám đốc Sở GD&ĐT tặng Giấy "
+     "khen cho 14 nhà giáo.", None,
+     [award("Bằng khen", "Bộ Giáo dục và Đào tạo", ("Trường THCS Nguyễn Du",), None, "collective"),
+      award("Giấy khen", "Giám đốc Sở Giáo dục và Đào tạo", (), 14, "individual")]),
+    # a group described after a comma ("đại diện cho ...") names no recipient and no count
+    ("Dịp này, 90 cán bộ công đoàn và lao động tiêu biểu, đại diện cho hơn 20.000 lao động của Tập đoàn Dệt May "
+     "Việt Nam, đã được tuyên dương.", None,
+     [award("khen thưởng", None, (), 90, "individual")]),
+    # counts of nouns met on real pages
+    ("LĐLĐ tỉnh tặng Giấy khen cho 25 chủ tịch CĐCS.", "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 25, "individual")]),
+    ("Bằng khen của Bộ trưởng Bộ GD&ĐT tặng 168 thầy, cô giáo tiêu biểu.", None,
+     [award("Bằng khen", "Bộ trưởng Bộ Giáo dục và Đào tạo", (), 168, "individual")]),
+    ("Tại buổi lễ, LĐLĐ tỉnh vinh danh 50 công nhân tiêu biểu.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 50, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", CASES, ids=[t[:40] for t, _, _ in CASES])
+def test_real_shapes(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
+
+
+# Articles: one act told in a caption, the lead and the body is one award.
+ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a caption's bare "Kỷ niệm chương" before the body names it: one award, granted by statute
+    ("Sáng 27/7, LĐLĐ tỉnh Yên Bái tổ chức gặp mặt kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam.\n"
+     "Lãnh đạo LĐLĐ tỉnh trao Kỷ niệm chương cho các cá nhân\n"
+     "Tại buổi gặp mặt, 22 cá nhân được Tổng LĐLĐ Việt Nam tặng Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức "
+     "Công đoàn”.", "Yên Bái",
+     [award(KNC, TLD, (), 22, "individual", "kỷ niệm 96 năm Ngày thành lập Công đoàn Việt Nam")]),
+    # the recipients listed one per line after a colon
+    ("Dịp này, Tổng LĐLĐ Việt Nam tặng Cờ thi đua cho các đơn vị sau:\n- LĐLĐ huyện Yên Thành;\n"
+     "- LĐLĐ huyện Quỳnh Lưu.\nHội nghị kết thúc lúc 11 giờ.", "Nghệ An",
+     [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Yên Thành", "Liên đoàn Lao động huyện Quỳnh Lưu"), None,
+            "collective")]),
+    # a caption of the hand-over by the leaders of a union ("cho các tập thể") states no act of its own
+    ("Lãnh đạo LĐLĐ tỉnh trao Bằng khen cho các tập thể\n"
+     "Dịp này, 15 tập thể được UBND tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 15, "collective")]),
+    # a generic honouring in the lead retold with its form and count: the form is kept
+    ("LĐLĐ quận Ba Đình khen thưởng 20 tập thể, 31 cá nhân tiêu biểu.\n"
+     "Tại buổi lễ, 20 tập thể và 31 cá nhân được LĐLĐ quận Ba Đình tặng Giấy khen.", "Hà Nội",
+     [award("Giấy khen", "Liên đoàn Lao động quận Ba Đình", (), 51, "both")]),
+    # one recipient with and without its company type
+    ("Công ty CP Than Hà Lầm long trọng đón nhận Huân chương Lao động hạng Nhì. Thừa ủy quyền của Chủ tịch "
+     "nước, đồng chí Lê Văn Thành trao Huân chương Lao động hạng Nhì cho Công ty Than Hà Lầm.", None,
+     [award("Huân chương Lao động hạng Nhì", "Chủ tịch nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
+    # a person's office in a caption is not the awarder the body names ("Chủ tịch X" does not replace "X")
+    ("Dịp này, LĐLĐ tỉnh Nghệ An tặng Bằng khen cho 30 tập thể và 45 cá nhân.\n"
+     "Đồng chí Trần Văn Minh, Chủ tịch LĐLĐ tỉnh trao Bằng khen cho các tập thể, cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 75, "both")]),
+    # whoever hands over in a caption receives nothing
+    ("Bà Trần Thị Lan, Chủ tịch LĐLĐ TP.HCM trao giấy chứng nhận cho các cá nhân được nhận Bằng Lao động sáng tạo\n"
+     "Dịp này, 15 công nhân được Tổng LĐLĐ Việt Nam tặng Bằng Lao động sáng tạo.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 15, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ARTICLES, ids=[t[:40] for t, _, _ in ARTICLES])
+def test_one_act_told_again(nlp: VietnameseNLP, text: str, province: str | None,
+                            expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
