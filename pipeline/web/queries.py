@@ -495,22 +495,15 @@ def _span_title(kind: str, label: str | None) -> str:
 # -- downloads ----------------------------------------------------------------------------------
 
 HIGHLIGHT_EXPORT_SQL = """
-    WITH keep AS ({keep}),
-    h AS (SELECT h.*, a.published_at::DATE AS date, a.source,
-                 coalesce(s.name, a.source) AS source_name, a.url, a.title
-          FROM (SELECT * FROM highlights WHERE article_id IN (SELECT article_id FROM keep)) h
-          JOIN (SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM keep)) a USING (article_id)
-          LEFT JOIN sources s ON s.source = a.source)
     SELECT h.date, h.kind, h.label, h.sentence, h.unit, h.level, h.province, h.province_now, h.value, h.currency,
            h.counted, w.form_family, w.awarder, w.awarder_level, rr.recipients, w.recipient_count, w.occasion,
            h.source_name, h.title, h.url
-    FROM h
-    LEFT JOIN (SELECT * FROM awards WHERE article_id IN (SELECT article_id FROM keep)) w
-      ON h.kind = 'award' AND w.article_id = h.article_id AND w.start_char = h.item_start
+    FROM v_highlights h
+    LEFT JOIN awards w ON h.kind = 'award' AND w.article_id = h.article_id AND w.start_char = h.item_start
     LEFT JOIN (SELECT article_id, award_idx, string_agg(recipient, '; ' ORDER BY recipient_idx) AS recipients
                FROM award_recipients WHERE article_id IN (SELECT article_id FROM keep)
                GROUP BY ALL) rr ON rr.article_id = w.article_id AND rr.award_idx = w.idx
-    WHERE {where}
+    WHERE h.article_id IN (SELECT article_id FROM keep) AND {where}
     ORDER BY h.date DESC NULLS LAST, h.article_id, h.item_start, h.kind"""
 
 
@@ -522,7 +515,8 @@ def export_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[di
     where, params = filters.where(con, within="keep")
     cards, card_params = replace(filters, q="").card_where(con)
     keep = f"SELECT DISTINCT c.article_id FROM feed_cards c WHERE {cards}"
-    yield from _stream(con, HIGHLIGHT_EXPORT_SQL.format(keep=keep, where=where), {**card_params, **params})
+    yield from _stream(con, f"WITH keep AS ({keep}) " + HIGHLIGHT_EXPORT_SQL.format(where=where),
+                       {**card_params, **params})
 
 
 def _stream(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
