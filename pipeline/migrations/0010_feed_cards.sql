@@ -30,8 +30,3 @@ COMMENT ON COLUMN feed_cards.units IS 'Every unit of its highlights, their award
 COMMENT ON COLUMN feed_cards.families IS 'Award form families of its award highlights, as one text: |Bằng khen|Giấy khen|.';
 COMMENT ON COLUMN feed_cards.items IS 'The same per highlight (lists), to test several filters on one highlight.';
 
--- The cards of a page are read from these tables by article: indexes spare a scan of each table.
-CREATE INDEX IF NOT EXISTS highlights_article ON highlights (article_id);
-CREATE INDEX IF NOT EXISTS amounts_article ON amounts (article_id);
-CREATE INDEX IF NOT EXISTS awards_article ON awards (article_id);
-CREATE INDEX IF NOT EXISTS award_recipients_article ON award_recipients (article_id);

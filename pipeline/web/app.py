@@ -282,7 +282,7 @@ class Pages:
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
 
         def records() -> Iterator[list[Any]]:
-            with connect(self.db) as con:
+            with queries.connect_alone(self.db) as con:
                 for row in rows(con, filters):
                     yield [_LABELS[k].get(row[k], row[k]) if k in _LABELS else row[k] for k, _, _ in columns]
 

@@ -92,6 +92,17 @@ def _schedule_idle_close() -> None:
 
 
 @contextmanager
+def connect_alone(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only instance of its own, closed after use: for a download, whose sort may need
+    the whole ``memory_limit`` that the shared reader's cached blocks would take a share of."""
+    store = open_reader(Workspace.for_db(db), attempts=5)
+    try:
+        yield store.con
+    finally:
+        store.close()
+
+
+@contextmanager
 def connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection of its own for one request, on the reader of the file published now.
 
