@@ -95,7 +95,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # one recipient of two forms listed with their grantors
     ("Trước đó, chị Lê Thị Mai đã được nhận Giấy khen của Công đoàn Công ty TNHH Hoa Sen, Bằng khen của LĐLĐ "
      "tỉnh.", "Nghệ An",
-     [award("Giấy khen", "Công đoàn cơ sở Công ty TNHH Hoa Sen", ("Lê Thị Mai",), None, "individual"),
+     [award("Giấy khen", "Công đoàn Công ty TNHH Hoa Sen", ("Lê Thị Mai",), None, "individual"),
       award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Lê Thị Mai",), None, "individual")]),
     # "không chỉ … mà còn" and a past "đã được xét tặng" are no cue of talk about awarding
     ("Công ty TNHH Hoa Sen không chỉ làm tốt công tác an toàn mà còn được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
@@ -140,8 +140,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("Giấy khen", "Sở Giáo dục và Đào tạo", ("Trường THCS Nguyễn Du",), None, "collective")]),
     ("Công đoàn Công ty TNHH Sao Vàng, Công đoàn Trường Đại học Vinh và Công đoàn Bệnh viện Sản Nhi được LĐLĐ "
      "tỉnh tặng Giấy khen.", "Nghệ An",
-     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Công đoàn cơ sở Công ty TNHH Sao Vàng",
-            "Công đoàn cơ sở Trường Đại học Vinh", "Công đoàn cơ sở Bệnh viện Sản Nhi"), None, "collective")]),
+     [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Công đoàn Công ty TNHH Sao Vàng",
+            "Công đoàn Trường Đại học Vinh", "Công đoàn Bệnh viện Sản Nhi"), None, "collective")]),
     ("UBND tỉnh tặng Bằng khen cho Công đoàn ngành Y tế vì đã có thành tích xuất sắc trong năm 2023 và Công đoàn "
      "Viên chức tỉnh vì thành tích trong công tác nữ công.", "Nghệ An",
      [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", ("Công đoàn ngành Y tế tỉnh Nghệ An",
