@@ -25,7 +25,9 @@ class AwardParties:
         self._scales = compile_phrases(rec["approximate_scales"])
         nouns = phrase_regex(rec["collective"] + rec["individual"])
         word = phrase_regex(number_words().vocabulary)
-        number = rf"{phrase_regex(rec['approximate_scales'])}|\d{{1,3}}(?:\.\d{{3}})+|\d+|{word}(?:\s+{word})*"
+        # "61 nghìn công nhân": digits, then a number word that scales them
+        scale = "|".join(w for w in sorted(number_words().vocabulary) if parse_number(f"2 {w}") not in (None, 2))
+        number = rf"{phrase_regex(rec['approximate_scales'])}|(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s+(?:{scale}))?|{word}(?:\s+{word})*"
         self._count = re.compile(
             rf"(?<!\w)(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})\s+"
             rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",

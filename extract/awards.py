@@ -320,6 +320,12 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            partner = self._shared_list(clause, mention, mentions[k + 1:])
+            # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
+            if partner is not None and not (recipients.names or recipients.count or recipients.kind):
+                recipients = self._recipients(clause, partner, self._next_giver(clause, mentions[k + 2:]))
+            if partner is not None and awarders == [None]:
+                awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
                     and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
                 recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
@@ -347,6 +353,14 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    @staticmethod
+    def _shared_list(clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
+        """The next form when only "và" or a comma stands between the two ("Cờ thi đua và Bằng khen")."""
+        if later and not mention.generic and not later[0].generic \
+                and re.fullmatch(r"\s*(?:,|và|cùng)\s*", clause.view[mention.end:later[0].start]):
+            return later[0]
+        return None
 
     def _elided_forms(self, clause: Clause) -> list[FormMention]:
         """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
