@@ -160,11 +160,13 @@ class AwardParties:
         return listed
 
     def _presented(self, clause: Clause, mention: FormMention) -> bool:
-        """The giving verb's subject is the leaders of the awarder ("Lãnh đạo LĐLĐ tỉnh trao …"): a caption of
-        the hand-over, which the body tells with its grantor and count."""
+        """The giving verb's subject is the leaders of the awarder ("Lãnh đạo LĐLĐ tỉnh trao …") or an office
+        after its holder's name: a caption of the hand-over, which the body tells with its grantor and count."""
         verb = self._giving_verb(clause, mention)
         name = self._name_before(clause, verb.start()) if verb else None
-        return name is not None and bool(self._presenters.search(clause.view, 0, name.start))
+        # "Ông A, Trưởng ban X, Chủ tịch Y trao …": a person named before the office hands it over
+        return name is not None and (bool(self._presenters.search(clause.view, 0, name.start))
+                                     or any(n.person and n.end <= name.start for n in clause.names))
 
     def _received(self, clause: Clause, name: Name) -> bool:
         """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""

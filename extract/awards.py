@@ -133,6 +133,8 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]
+        self._prize_forms = tuple(lexicon["prizes"]["forms"])
+        self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,8}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
                                       rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
         chairs = lexicon["names"]["union_chairs"]
@@ -164,8 +166,25 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
-            for clause in clauses:
+            counted: Recipients | None = None  # a clause of counted groups only, before an award
+            for k, clause in enumerate(clauses):
                 told = self._awards(clause)
+                groups = None if told else self._counted_only(clause)
+                runs_on = k + 1 < len(clauses) and self._count.match(clauses[k + 1].view.lstrip())
+                if groups is not None and not runs_on and in_sentence and not in_sentence[-1][2]["recipients"]:
+                    # "khen thưởng 3 tập thể …; 2 tập thể và 8 cá nhân “Giỏi việc nước …”": a further award
+                    last = in_sentence[-1][2]
+                    fields = self._fields(last["form"], last["awarder"], groups, self._occasion(clause), False)
+                    in_sentence.append((clause.start, clause.start + len(clause.text), fields))
+                    continue
+                if told and counted is not None and told[0][1]["recipient_count"] is not None \
+                        and self._count.match(clause.view.lstrip()):
+                    # "38 tập thể; 76 cá nhân được nhận Bằng khen": the counts run on over the semicolon
+                    first = told[0][1]
+                    first["recipient_count"] += counted.count or 0
+                    kinds = {first["recipient_kind"], counted.kind} - {None}
+                    first["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
+                counted = groups
                 if not told and in_sentence and in_sentence[-1][2]["recipients"] \
                         and (listed := self._listed_names(clause)):
                     self._add_names(in_sentence[-1][2], listed)  # "… trao cho: A; B; C": the list runs on
@@ -207,6 +226,23 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if base != mention.form:
                 full.setdefault(base, set()).add(mention.form)
         return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
+
+    def _counted_only(self, clause: Clause) -> Recipients | None:
+        """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
+        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
+        view = clause.view
+        opener = self._opener.match(view.lstrip())
+        counts = []
+        pos = len(view) - len(view.lstrip()) + (opener.end() if opener else 0)
+        while (m := self._count.match(view, pos)) is not None:
+            counts.append(m)
+            pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
+        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
+                or self._generic.search(view) or len(view[pos:].split()) > 3:
+            return None
+        found = Recipients()
+        self._add_counts(counts, found)
+        return found if found.count else None
 
     def _listed_names(self, clause: Clause) -> Recipients | None:
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
@@ -298,8 +334,12 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         generic = self._generic_mentions(clause.view)
         # a generic honouring after the forms, with its own count: "trao Kỷ niệm chương cho 10 cán bộ và
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
-        mentions = [*clause.forms, *(g for g in generic if g.start >= clause.forms[-1].end
-                                     and self._direct_recipients(clause, g) is not None)] if clause.forms else generic
+        honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
+        # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
+        forms = [f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))]
+        mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end)],
+                          key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
@@ -324,7 +364,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
             if partner is not None and not (recipients.names or recipients.count or recipients.kind):
                 recipients = self._recipients(clause, partner, self._next_giver(clause, mentions[k + 2:]))
-            if partner is not None and awarders == [None]:
+            if partner is not None and awarders == [None] and not self._grantor_list(clause, partner):
                 awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
                     and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
@@ -339,7 +379,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when
                 # the body tells the form again
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and not self._grantor_list(clause, mention) \
+                    or awarders[0] and not self._grantor_list(clause, partner or mention) \
                     and not (self._presented(clause, mention) and clause.article.form_counts[form] > 1)
             if not stated:
                 continue
