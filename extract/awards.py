@@ -87,6 +87,9 @@ from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
+
+
 class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
@@ -134,6 +137,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]
         self._prize_forms = tuple(lexicon["prizes"]["forms"])
+        self._office_start = re.compile(phrase_regex(lexicon["names"]["office_heads"]))
         self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,8}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
                                       rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
@@ -310,7 +314,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             for m in pattern.finditer(text):
                 if view[m.start()] == MASK:
                     continue
-                words = {k: self._form_words.get(v.lower(), v.strip()) for k, v in m.groupdict().items() if v}
+                # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
+                words = {k: _DAY_MONTH.sub(r"\1/\2", self._form_words.get(v.lower(), v.strip()))
+                         for k, v in m.groupdict().items() if v}
                 found.append((m.start(), -(m.end() - m.start()), rank, m.end(), template.format(**words)))
         mentions: list[FormMention] = []
         for start, _, _, end, form in sorted(found):
@@ -381,6 +387,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 stated = recipients.names or recipients.count or recipients.approximate \
                     or awarders[0] and not self._grantor_list(clause, partner or mention) \
                     and not (self._presented(clause, mention) and clause.article.form_counts[form] > 1)
+                # a form granted by statute, told once, to a kind of recipient: "Ông A tặng Kỷ niệm chương cho cán bộ
+                # công đoàn" (the grantor is known though the text names only who hands it over)
+                stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
+                    and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
             if not stated:
                 continue
             seen[form] = awarders[0]
@@ -442,11 +452,25 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
-        partners = self._coordinated_awarders(clause, mention)
+        # "Phó Thủ tướng Nguyễn Văn A và Chủ tịch X trao …": a deputy or a named holder hands the award over
+        partners = [p for p in self._coordinated_awarders(clause, mention) if not self._handed_by_person(p)]
+        if awarder is not None and self._handed_by_person(awarder):
+            awarder = partners.pop() if partners else None
         if partners and awarder:
             return [*partners, awarder]
         second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
         return [awarder, second] if second and second != awarder else [awarder]
+
+    def _handed_by_person(self, name: str) -> bool:
+        """An office written after "Phó" or before its holder's name ("Phó Thủ tướng Thường trực Nguyễn Văn A")."""
+        words = name.split()
+        if not words or not (self._office_start.match(name) or words[0].lower() in self._deputy):
+            return False
+        if words[0].lower() in self._deputy:
+            return True
+        return any(words[k] in self._family_names and all(w[:1].isupper() for w in words[k + 1:])
+                   and 2 <= len(words) - k <= 4 and not self._is_place(" ".join(words[k:]))
+                   for k in range(1, len(words) - 1))
 
     def _remember(self, clause: Clause) -> None:
         """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
