@@ -57,7 +57,9 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         or (later["recipient_count"] is not None and later["recipient_count"] == earlier["recipient_count"])
     nothing_new = (later["awarder"] is None or agree("awarder")) and mine <= theirs \
         and later["recipient_count"] in (None, earlier["recipient_count"])
-    return shared or nothing_new
+    # a named prize is given once per article: "Lễ trao Giải thưởng X" by its giver, "22 cán bộ nhận Giải thưởng X"
+    prize = later["form"].startswith(tuple(_awards_lexicon()["prizes"]["forms"]))
+    return shared or nothing_new or prize
 
 
 class _Names:
