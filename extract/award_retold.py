@@ -29,7 +29,10 @@ def _collective_body() -> re.Pattern[str]:
 
 def _granter(awarder: Any) -> Any:
     """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
-    return _bodies().sub("", awarder) if isinstance(awarder, str) else awarder
+    if not isinstance(awarder, str):
+        return awarder
+    awarder = _bodies().sub("", awarder)
+    return _awards_lexicon()["retold"]["same_granter"].get(awarder, awarder)
 
 
 def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
@@ -48,6 +51,8 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
+    if _details_group(later, earlier) and agree("awarder"):
+        return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
             or not (mine <= theirs or theirs <= mine) \
             or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
@@ -102,6 +107,15 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
         and one["recipient_count"] == other["recipient_count"] \
         and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
+
+
+def _details_group(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """A retelling that names one group of an award counted before: "khen thưởng cho 2 công đoàn cơ sở và 4
+    đoàn viên" then "2 công đoàn cơ sở được khen thưởng là A và B" (same form, a smaller count, its kind within)."""
+    return later["form"] == earlier["form"] and bool(later["recipients"]) and not earlier["recipients"] \
+        and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
+        and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
+        and later["recipient_kind"] in ("collective", "individual")
 
 
 def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
