@@ -31,8 +31,7 @@ def _granter(awarder: Any) -> Any:
     """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
     if not isinstance(awarder, str):
         return awarder
-    awarder = _bodies().sub("", awarder)
-    return _awards_lexicon()["retold"]["same_granter"].get(awarder, awarder)
+    return _bodies().sub("", _awards_lexicon()["retold"]["same_granter"].get(awarder, awarder))
 
 
 def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
