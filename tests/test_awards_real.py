@@ -276,6 +276,18 @@ def test_round3_shapes(nlp: VietnameseNLP, text: str, province: str | None, expe
 
 
 ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # an adverb between the generic verb and its recipients; a later sentence names one counted group
+    ("Chiều 3/5, LĐLĐ huyện Nghi Lộc tổ chức khen thưởng đột xuất cho 3 công đoàn cơ sở và 5 đoàn viên.\n"
+     "3 công đoàn cơ sở được khen thưởng là Công đoàn xã Nghi Hoa, Công đoàn xã Nghi Thái và Công đoàn xã Nghi Phong.",
+     "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Nghi Lộc",
+            ("Công đoàn xã Nghi Hoa", "Công đoàn xã Nghi Thái", "Công đoàn xã Nghi Phong"), 8, "both")]),
+    # the headline's receiving (the statute's grantor) and the body's "thay mặt Đảng, Nhà nước" are one act
+    ("Công ty Than Mạo Khê đón nhận Huân chương Lao động hạng Nhất\n"
+     "Tại lễ kỷ niệm 50 năm thành lập, thay mặt Đảng, Nhà nước, Phó Thủ tướng Trần Văn Tuấn trao tặng Huân chương "
+     "Lao động hạng Nhất cho Công ty Than Mạo Khê.", None,
+     [award("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ("Công ty Than Mạo Khê",), None, "collective",
+            "lễ kỷ niệm 50 năm thành lập")]),
     # an office after its holder's name in a caption hands over; the body tells the act
     ("Ông Lê Văn Tâm, Trưởng ban Dân vận, Chủ tịch Ủy ban MTTQ tỉnh trao tặng bằng khen cho cá nhân tiêu biểu\n"
      "Dịp này, 20 cá nhân được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
