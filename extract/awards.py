@@ -196,7 +196,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     # spaCy keys span extension values by offsets: two awards need two spans
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
-                    article.sentence_awarder = fields["awarder"] or article.sentence_awarder
                 article.event = self._event_named(clause) or article.event
             if not in_sentence and clauses and article.listing is not None:
                 # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
@@ -344,12 +343,16 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
         forms = [f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
             self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))]
+        # compounds holding a cue word ("chương trình") are blanked before cues are looked for
+        cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
+        # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only
+        # proposed after a generic honouring leaves the honouring its own
+        forms = [f for f in forms if not (any(g.end <= f.start for g in generic) and (
+            self._is_modal(cue_view, f.start) or self._is_modal_after(cue_view, f)))]
         mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end)],
                           key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)
-        # compounds holding a cue word ("chương trình") are blanked before cues are looked for
-        cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         awards: list[tuple[FormMention, dict[str, Any]]] = []
         seen: dict[str, str | None] = {}  # form -> its awarder
         givers: list[str | None] = []  # the awarder each giving of the clause names, before statutes apply
@@ -395,6 +398,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 continue
             seen[form] = awarders[0]
             givers.append(awarders[-1])
+            # who gives in this sentence, before a statute names the grantor: "X trao Kỷ niệm chương cho 19 cá nhân;
+            # biểu dương 90 chủ tịch CĐCS" is X's honouring
+            clause.article.sentence_awarder = self._statutory("", awarders[0]) or clause.article.sentence_awarder
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
@@ -516,8 +522,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
 
     def _is_modal_after(self, view: str, mention: FormMention) -> bool:
         """The form opens the clause and a cue governs its verb: "Cờ thi đua của X chỉ xét tặng cho ..."."""
-        stop = view.find(",", mention.end)
-        verb = self._give.search(view, mention.end, len(view) if stop < 0 else stop)
+        # up to a comma or a "và" that opens another verb phrase ("… được biểu dương X và 1 công nhân được đề
+        # nghị khen thưởng": the cue is the second one's)
+        stop = re.compile(r",|(?<!\w)và(?!\w)").search(view, mention.end)
+        verb = self._give.search(view, mention.end, len(view) if stop is None else stop.start())
         if verb is None:
             return False
         cues = list(self._cue.finditer(view, mention.end, verb.end()))

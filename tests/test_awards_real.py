@@ -264,6 +264,15 @@ ROUND3: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a statutory form told once, handed over by a deputy to a kind of recipient
     ("Ông Trần Văn Hải, Phó Chủ tịch LĐLĐ huyện tặng Kỷ niệm chương cho cán bộ công đoàn.", "Nghệ An",
      [award(KNC, TLD, (), None, "individual")]),
+    # a cue governs only the second verb phrase ("và 1 công nhân được đề nghị khen thưởng danh hiệu X")
+    ("Năm nay có 75 công nhân được biểu dương Lao động giỏi cấp huyện và 2 công nhân được đề nghị tỉnh khen thưởng "
+     "danh hiệu Lao động giỏi cấp tỉnh.", "Nghệ An",
+     [award("khen thưởng", None, (), 75, "individual")]),
+    # after a statutory form, a generic honouring in the next clause is the giver's, not the statute's
+    ('Dịp này, LĐLĐ huyện Diễn Châu trao Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn" cho 12 cá nhân; '
+     "biểu dương 40 chủ tịch CĐ cơ sở tiêu biểu.", "Nghệ An",
+     [award(KNC, TLD, (), 12, "individual"),
+      award("khen thưởng", "Liên đoàn Lao động huyện Diễn Châu", (), 40, "individual")]),
     # a prize received by those a generic verb honours is what they are honoured for
     ("LĐLĐ quận Hai Bà Trưng vinh danh 2 cán bộ nhận Giải thưởng 28/7.", "Hà Nội",
      [award("khen thưởng", "Liên đoàn Lao động quận Hai Bà Trưng", (), 2, "individual")]),
