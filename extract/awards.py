@@ -394,6 +394,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 # công đoàn" (the grantor is known though the text names only who hands it over)
                 stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
                     and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
+                # pupils and members' children given a Giấy khen for their studies win a prize, not an award (rule 33)
+                stated = stated and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured
+                                         and not recipients.names)
             if not stated:
                 continue
             seen[form] = awarders[0]
@@ -412,9 +415,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
 
     @staticmethod
     def _shared_list(clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
-        """The next form when only "và" or a comma stands between the two ("Cờ thi đua và Bằng khen")."""
+        """The next form when only "và", a comma or nothing stands between the two ("Cờ thi đua và Bằng khen",
+        "nhận cờ thi đua giấy khen của X")."""
         if later and not mention.generic and not later[0].generic \
-                and re.fullmatch(r"\s*(?:,|và|cùng)\s*", clause.view[mention.end:later[0].start]):
+                and re.fullmatch(r"\s*(?:,|và|cùng)?\s*", clause.view[mention.end:later[0].start]):
             return later[0]
         return None
 

@@ -273,6 +273,12 @@ ROUND3: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "biểu dương 40 chủ tịch CĐ cơ sở tiêu biểu.", "Nghệ An",
      [award(KNC, TLD, (), 12, "individual"),
       award("khen thưởng", "Liên đoàn Lao động huyện Diễn Châu", (), 40, "individual")]),
+    # members' children given a Giấy khen for their studies win a prize, not an award
+    ("Công đoàn cơ quan trao tặng giấy khen 40 cháu có thành tích cao trong học tập.", None, []),
+    # two forms written side by side share the list and the grantor
+    ("120 tập thể được nhận cờ thi đua giấy khen của LĐLĐ tỉnh.", "Nghệ An",
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nghệ An", (), 120, "collective"),
+      award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 120, "collective")]),
     # a prize received by those a generic verb honours is what they are honoured for
     ("LĐLĐ quận Hai Bà Trưng vinh danh 2 cán bộ nhận Giải thưởng 28/7.", "Hà Nội",
      [award("khen thưởng", "Liên đoàn Lao động quận Hai Bà Trưng", (), 2, "individual")]),
