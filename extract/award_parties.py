@@ -164,9 +164,11 @@ class AwardParties:
         after its holder's name: a caption of the hand-over, which the body tells with its grantor and count."""
         verb = self._giving_verb(clause, mention)
         name = self._name_before(clause, verb.start()) if verb else None
-        # "Ông A, Trưởng ban X, Chủ tịch Y trao …": a person named before the office hands it over
+        # "Ông A, Trưởng ban X, Chủ tịch Y trao …": a person named before the office hands it over ("Anh A, … được
+        # Thủ tướng tặng" is the recipient)
         return name is not None and (bool(self._presenters.search(clause.view, 0, name.start))
-                                     or any(n.person and n.end <= name.start for n in clause.names))
+                                     or any(n.person and n.end <= name.start and not self._receive.search(
+                                         clause.view, n.end, name.start) for n in clause.names))
 
     def _received(self, clause: Clause, name: Name) -> bool:
         """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""
