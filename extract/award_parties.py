@@ -25,7 +25,9 @@ class AwardParties:
         self._scales = compile_phrases(rec["approximate_scales"])
         nouns = phrase_regex(rec["collective"] + rec["individual"])
         word = phrase_regex(number_words().vocabulary)
-        number = rf"{phrase_regex(rec['approximate_scales'])}|\d{{1,3}}(?:\.\d{{3}})+|\d+|{word}(?:\s+{word})*"
+        # "61 nghìn công nhân": digits, then a number word that scales them
+        scale = "|".join(w for w in sorted(number_words().vocabulary) if parse_number(f"2 {w}") not in (None, 2))
+        number = rf"{phrase_regex(rec['approximate_scales'])}|(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s+(?:{scale}))?|{word}(?:\s+{word})*"
         self._count = re.compile(
             rf"(?<!\w)(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})\s+"
             rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",
@@ -158,11 +160,15 @@ class AwardParties:
         return listed
 
     def _presented(self, clause: Clause, mention: FormMention) -> bool:
-        """The giving verb's subject is the leaders of the awarder ("Lãnh đạo LĐLĐ tỉnh trao …"): a caption of
-        the hand-over, which the body tells with its grantor and count."""
+        """The giving verb's subject is the leaders of the awarder ("Lãnh đạo LĐLĐ tỉnh trao …") or an office
+        after its holder's name: a caption of the hand-over, which the body tells with its grantor and count."""
         verb = self._giving_verb(clause, mention)
         name = self._name_before(clause, verb.start()) if verb else None
-        return name is not None and bool(self._presenters.search(clause.view, 0, name.start))
+        # "Ông A, Trưởng ban X, Chủ tịch Y trao …": a person named before the office hands it over ("Anh A, … được
+        # Thủ tướng tặng" is the recipient)
+        return name is not None and (bool(self._presenters.search(clause.view, 0, name.start))
+                                     or any(n.person and n.end <= name.start and not self._receive.search(
+                                         clause.view, n.end, name.start) for n in clause.names))
 
     def _received(self, clause: Clause, name: Name) -> bool:
         """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""

@@ -29,7 +29,9 @@ def _collective_body() -> re.Pattern[str]:
 
 def _granter(awarder: Any) -> Any:
     """The organisation behind an awarder, its body left out: "Ban Chấp hành X" and "X" agree."""
-    return _bodies().sub("", awarder) if isinstance(awarder, str) else awarder
+    if not isinstance(awarder, str):
+        return awarder
+    return _bodies().sub("", _awards_lexicon()["retold"]["same_granter"].get(awarder, awarder))
 
 
 def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
@@ -48,6 +50,8 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
+    if _details_group(later, earlier) and agree("awarder"):
+        return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
             or not (mine <= theirs or theirs <= mine) \
             or "both" not in (later["recipient_kind"], earlier["recipient_kind"]) and not agree("recipient_kind"):
@@ -57,7 +61,9 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         or (later["recipient_count"] is not None and later["recipient_count"] == earlier["recipient_count"])
     nothing_new = (later["awarder"] is None or agree("awarder")) and mine <= theirs \
         and later["recipient_count"] in (None, earlier["recipient_count"])
-    return shared or nothing_new
+    # a named prize is given once per article: "Lễ trao Giải thưởng X" by its giver, "22 cán bộ nhận Giải thưởng X"
+    prize = later["form"].startswith(tuple(_awards_lexicon()["prizes"]["forms"]))
+    return shared or nothing_new or prize
 
 
 class _Names:
@@ -100,6 +106,15 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
         and one["recipient_count"] == other["recipient_count"] \
         and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
+
+
+def _details_group(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """A retelling that names one group of an award counted before: "khen thưởng cho 2 công đoàn cơ sở và 4
+    đoàn viên" then "2 công đoàn cơ sở được khen thưởng là A và B" (same form, a smaller count, its kind within)."""
+    return later["form"] == earlier["form"] and bool(later["recipients"]) and not earlier["recipients"] \
+        and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
+        and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
+        and later["recipient_kind"] in ("collective", "individual")
 
 
 def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:

@@ -87,6 +87,9 @@ from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
+
+
 class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
@@ -133,6 +136,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]
+        self._prize_forms = tuple(lexicon["prizes"]["forms"])
+        self._office_start = re.compile(phrase_regex(lexicon["names"]["office_heads"]))
+        self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,8}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
                                       rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
         chairs = lexicon["names"]["union_chairs"]
@@ -164,8 +170,25 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
-            for clause in clauses:
+            counted: Recipients | None = None  # a clause of counted groups only, before an award
+            for k, clause in enumerate(clauses):
                 told = self._awards(clause)
+                groups = None if told else self._counted_only(clause)
+                runs_on = k + 1 < len(clauses) and self._count.match(clauses[k + 1].view.lstrip())
+                if groups is not None and not runs_on and in_sentence and not in_sentence[-1][2]["recipients"]:
+                    # "khen thưởng 3 tập thể …; 2 tập thể và 8 cá nhân “Giỏi việc nước …”": a further award
+                    last = in_sentence[-1][2]
+                    fields = self._fields(last["form"], last["awarder"], groups, self._occasion(clause), False)
+                    in_sentence.append((clause.start, clause.start + len(clause.text), fields))
+                    continue
+                if told and counted is not None and told[0][1]["recipient_count"] is not None \
+                        and self._count.match(clause.view.lstrip()):
+                    # "38 tập thể; 76 cá nhân được nhận Bằng khen": the counts run on over the semicolon
+                    first = told[0][1]
+                    first["recipient_count"] += counted.count or 0
+                    kinds = {first["recipient_kind"], counted.kind} - {None}
+                    first["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
+                counted = groups
                 if not told and in_sentence and in_sentence[-1][2]["recipients"] \
                         and (listed := self._listed_names(clause)):
                     self._add_names(in_sentence[-1][2], listed)  # "… trao cho: A; B; C": the list runs on
@@ -173,7 +196,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     # spaCy keys span extension values by offsets: two awards need two spans
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
-                    article.sentence_awarder = fields["awarder"] or article.sentence_awarder
                 article.event = self._event_named(clause) or article.event
             if not in_sentence and clauses and article.listing is not None:
                 # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
@@ -207,6 +229,23 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if base != mention.form:
                 full.setdefault(base, set()).add(mention.form)
         return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
+
+    def _counted_only(self, clause: Clause) -> Recipients | None:
+        """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
+        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
+        view = clause.view
+        opener = self._opener.match(view.lstrip())
+        counts = []
+        pos = len(view) - len(view.lstrip()) + (opener.end() if opener else 0)
+        while (m := self._count.match(view, pos)) is not None:
+            counts.append(m)
+            pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
+        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
+                or self._generic.search(view) or len(view[pos:].split()) > 3:
+            return None
+        found = Recipients()
+        self._add_counts(counts, found)
+        return found if found.count else None
 
     def _listed_names(self, clause: Clause) -> Recipients | None:
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
@@ -274,7 +313,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             for m in pattern.finditer(text):
                 if view[m.start()] == MASK:
                     continue
-                words = {k: self._form_words.get(v.lower(), v.strip()) for k, v in m.groupdict().items() if v}
+                # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
+                words = {k: _DAY_MONTH.sub(r"\1/\2", self._form_words.get(v.lower(), v.strip()))
+                         for k, v in m.groupdict().items() if v}
                 found.append((m.start(), -(m.end() - m.start()), rank, m.end(), template.format(**words)))
         mentions: list[FormMention] = []
         for start, _, _, end, form in sorted(found):
@@ -298,12 +339,20 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         generic = self._generic_mentions(clause.view)
         # a generic honouring after the forms, with its own count: "trao Kỷ niệm chương cho 10 cán bộ và
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
-        mentions = [*clause.forms, *(g for g in generic if g.start >= clause.forms[-1].end
-                                     and self._direct_recipients(clause, g) is not None)] if clause.forms else generic
-        mentions += self._elided_forms(clause)
-        self._remember(clause)
+        honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
+        # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
+        forms = [f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))]
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
+        # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only
+        # proposed after a generic honouring leaves the honouring its own
+        forms = [f for f in forms if not (any(g.end <= f.start for g in generic) and (
+            self._is_modal(cue_view, f.start) or self._is_modal_after(cue_view, f)))]
+        mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end)],
+                          key=lambda m: m.start) if forms else generic
+        mentions += self._elided_forms(clause)
+        self._remember(clause)
         awards: list[tuple[FormMention, dict[str, Any]]] = []
         seen: dict[str, str | None] = {}  # form -> its awarder
         givers: list[str | None] = []  # the awarder each giving of the clause names, before statutes apply
@@ -320,6 +369,12 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            partner = self._shared_list(clause, mention, mentions[k + 1:])
+            # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
+            if partner is not None and not (recipients.names or recipients.count or recipients.kind):
+                recipients = self._recipients(clause, partner, self._next_giver(clause, mentions[k + 2:]))
+            if partner is not None and awarders == [None] and not self._grantor_list(clause, partner):
+                awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
                     and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
                 recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
@@ -333,12 +388,22 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when
                 # the body tells the form again
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and not self._grantor_list(clause, mention) \
+                    or awarders[0] and not self._grantor_list(clause, partner or mention) \
                     and not (self._presented(clause, mention) and clause.article.form_counts[form] > 1)
+                # a form granted by statute, told once, to a kind of recipient: "Ông A tặng Kỷ niệm chương cho cán bộ
+                # công đoàn" (the grantor is known though the text names only who hands it over)
+                stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
+                    and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
+                # pupils and members' children given a Giấy khen for their studies win a prize, not an award (rule 33)
+                stated = stated and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured
+                                         and not recipients.names)
             if not stated:
                 continue
             seen[form] = awarders[0]
             givers.append(awarders[-1])
+            # who gives in this sentence, before a statute names the grantor: "X trao Kỷ niệm chương cho 19 cá nhân;
+            # biểu dương 90 chủ tịch CĐCS" is X's honouring
+            clause.article.sentence_awarder = self._statutory("", awarders[0]) or clause.article.sentence_awarder
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
@@ -347,6 +412,15 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    @staticmethod
+    def _shared_list(clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
+        """The next form when only "và", a comma or nothing stands between the two ("Cờ thi đua và Bằng khen",
+        "nhận cờ thi đua giấy khen của X")."""
+        if later and not mention.generic and not later[0].generic \
+                and re.fullmatch(r"\s*(?:,|và|cùng)?\s*", clause.view[mention.end:later[0].start]):
+            return later[0]
+        return None
 
     def _elided_forms(self, clause: Clause) -> list[FormMention]:
         """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
@@ -388,11 +462,25 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
-        partners = self._coordinated_awarders(clause, mention)
+        # "Phó Thủ tướng Nguyễn Văn A và Chủ tịch X trao …": a deputy or a named holder hands the award over
+        partners = [p for p in self._coordinated_awarders(clause, mention) if not self._handed_by_person(p)]
+        if awarder is not None and self._handed_by_person(awarder):
+            awarder = partners.pop() if partners else None
         if partners and awarder:
             return [*partners, awarder]
         second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
         return [awarder, second] if second and second != awarder else [awarder]
+
+    def _handed_by_person(self, name: str) -> bool:
+        """An office written after "Phó" or before its holder's name ("Phó Thủ tướng Thường trực Nguyễn Văn A")."""
+        words = name.split()
+        if not words or not (self._office_start.match(name) or words[0].lower() in self._deputy):
+            return False
+        if words[0].lower() in self._deputy:
+            return True
+        return any(words[k] in self._family_names and all(w[:1].isupper() for w in words[k + 1:])
+                   and 2 <= len(words) - k <= 4 and not self._is_place(" ".join(words[k:]))
+                   for k in range(1, len(words) - 1))
 
     def _remember(self, clause: Clause) -> None:
         """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
@@ -438,8 +526,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
 
     def _is_modal_after(self, view: str, mention: FormMention) -> bool:
         """The form opens the clause and a cue governs its verb: "Cờ thi đua của X chỉ xét tặng cho ..."."""
-        stop = view.find(",", mention.end)
-        verb = self._give.search(view, mention.end, len(view) if stop < 0 else stop)
+        # up to a comma or a "và" that opens another verb phrase ("… được biểu dương X và 1 công nhân được đề
+        # nghị khen thưởng": the cue is the second one's)
+        stop = re.compile(r",|(?<!\w)và(?!\w)").search(view, mention.end)
+        verb = self._give.search(view, mention.end, len(view) if stop is None else stop.start())
         if verb is None:
             return False
         cues = list(self._cue.finditer(view, mention.end, verb.end()))

@@ -227,3 +227,93 @@ ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 def test_one_act_told_again(nlp: VietnameseNLP, text: str, province: str | None,
                             expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+# Round 3 (real-test and real-test2 classes): honours outside the word lists, forms sharing a list, counts
+# across a semicolon, who hands over, statutory forms and prizes. Sentences of our own words.
+ROUND3: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # the union's badge of creative work, given with a second form to the same counted works
+    ("Có 4 đề tài được Tổng LĐLĐ Việt Nam tặng Bằng khen và Huy hiệu Lao động sáng tạo.", None,
+     [award("Bằng khen", TLD, (), 4, "collective"), award("Huy hiệu Lao động sáng tạo", TLD, (), 4, "collective")]),
+    # an emulation title after "danh hiệu", a count scaled by "nghìn"
+    ("Năm qua, hơn 12 nghìn công nhân được nhận danh hiệu Lao động giỏi cấp cơ sở.", None,
+     [award("danh hiệu Lao động giỏi cấp cơ sở", None, (), 12000, "individual")]),
+    # two forms sharing one list of recipients and one grantor
+    ("LĐLĐ tỉnh tặng Cờ thi đua và Bằng khen cho 12 tập thể và 20 cá nhân.", "Nghệ An",
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nghệ An", (), 32, "both"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 32, "both")]),
+    ("Công đoàn huyện trao Cờ thi đua và Giấy khen của LĐLĐ tỉnh Nghệ An cho 9 tập thể.", None,
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nghệ An", (), 9, "collective"),
+      award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 9, "collective")]),
+    # a prize named in quotes
+    ('Tổng LĐLĐ Việt Nam trao Giải thưởng "Bông hồng vàng" cho 12 nữ cán bộ.', None,
+     [award('Giải thưởng "Bông hồng vàng"', TLD, (), 12, "individual")]),
+    # counted groups that run on over a semicolon into the clause that names the form
+    ("Năm qua có 5 công đoàn cơ sở nhận Cờ thi đua của Tổng LĐLĐ Việt Nam; 12 tập thể; 30 cá nhân được nhận "
+     "Bằng khen của LĐLĐ tỉnh.", "Nghệ An",
+     [award("Cờ thi đua", TLD, (), 5, "collective"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 42, "both")]),
+    # ... and a clause of counted groups after an award: a further award of the same giver
+    ('LĐLĐ tỉnh khen thưởng 4 tập thể và 16 cá nhân có thành tích xuất sắc năm 2024; 3 tập thể và 5 cá nhân '
+     '"Giỏi việc nước, đảm việc nhà".', "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 20, "both", "thành tích xuất sắc năm 2024"),
+      award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 8, "both")]),
+    # a deputy named with the union's chair hands over; the union grants, the count is not shared
+    ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Hòa và Chủ tịch LĐLĐ tỉnh trao Bằng khen cho 10 công nhân.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 10, "individual")]),
+    # a statutory form told once, handed over by a deputy to a kind of recipient
+    ("Ông Trần Văn Hải, Phó Chủ tịch LĐLĐ huyện tặng Kỷ niệm chương cho cán bộ công đoàn.", "Nghệ An",
+     [award(KNC, TLD, (), None, "individual")]),
+    # a cue governs only the second verb phrase ("và 1 công nhân được đề nghị khen thưởng danh hiệu X")
+    ("Năm nay có 75 công nhân được biểu dương Lao động giỏi cấp huyện và 2 công nhân được đề nghị tỉnh khen thưởng "
+     "danh hiệu Lao động giỏi cấp tỉnh.", "Nghệ An",
+     [award("khen thưởng", None, (), 75, "individual")]),
+    # after a statutory form, a generic honouring in the next clause is the giver's, not the statute's
+    ('Dịp này, LĐLĐ huyện Diễn Châu trao Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn" cho 12 cá nhân; '
+     "biểu dương 40 chủ tịch CĐ cơ sở tiêu biểu.", "Nghệ An",
+     [award(KNC, TLD, (), 12, "individual"),
+      award("khen thưởng", "Liên đoàn Lao động huyện Diễn Châu", (), 40, "individual")]),
+    # members' children given a Giấy khen for their studies win a prize, not an award
+    ("Công đoàn cơ quan trao tặng giấy khen 40 cháu có thành tích cao trong học tập.", None, []),
+    # two forms written side by side share the list and the grantor
+    ("120 tập thể được nhận cờ thi đua giấy khen của LĐLĐ tỉnh.", "Nghệ An",
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nghệ An", (), 120, "collective"),
+      award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 120, "collective")]),
+    # a prize received by those a generic verb honours is what they are honoured for
+    ("LĐLĐ quận Hai Bà Trưng vinh danh 2 cán bộ nhận Giải thưởng 28/7.", "Hà Nội",
+     [award("khen thưởng", "Liên đoàn Lao động quận Hai Bà Trưng", (), 2, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND3, ids=[t[:40] for t, _, _ in ROUND3])
+def test_round3_shapes(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
+
+
+ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # an adverb between the generic verb and its recipients; a later sentence names one counted group
+    ("Chiều 3/5, LĐLĐ huyện Nghi Lộc tổ chức khen thưởng đột xuất cho 3 công đoàn cơ sở và 5 đoàn viên.\n"
+     "3 công đoàn cơ sở được khen thưởng là Công đoàn xã Nghi Hoa, Công đoàn xã Nghi Thái và Công đoàn xã Nghi Phong.",
+     "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Nghi Lộc",
+            ("Công đoàn xã Nghi Hoa", "Công đoàn xã Nghi Thái", "Công đoàn xã Nghi Phong"), 8, "both")]),
+    # the headline's receiving (the statute's grantor) and the body's "thay mặt Đảng, Nhà nước" are one act
+    ("Công ty Than Mạo Khê đón nhận Huân chương Lao động hạng Nhất\n"
+     "Tại lễ kỷ niệm 50 năm thành lập, thay mặt Đảng, Nhà nước, Phó Thủ tướng Trần Văn Tuấn trao tặng Huân chương "
+     "Lao động hạng Nhất cho Công ty Than Mạo Khê.", None,
+     [award("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ("Công ty Than Mạo Khê",), None, "collective",
+            "lễ kỷ niệm 50 năm thành lập")]),
+    # an office after its holder's name in a caption hands over; the body tells the act
+    ("Ông Lê Văn Tâm, Trưởng ban Dân vận, Chủ tịch Ủy ban MTTQ tỉnh trao tặng bằng khen cho cá nhân tiêu biểu\n"
+     "Dịp này, 20 cá nhân được LĐLĐ tỉnh tặng Bằng khen.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 20, "individual")]),
+    # a named prize told by its giver, then by those who receive it (the day and month written with a dot)
+    ("Chiều 20/7, Tổng LĐLĐ Việt Nam tổ chức Lễ trao Giải thưởng 28/7 năm 2024.\n"
+     "15 cán bộ công đoàn nhận “Giải thưởng 28.7” năm 2024.", None,
+     [award("Giải thưởng 28/7", TLD, (), 15, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND3_ARTICLES, ids=[t[:40] for t, _, _ in ROUND3_ARTICLES])
+def test_round3_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
