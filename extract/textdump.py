@@ -195,11 +195,31 @@ def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datet
     return [*raw[:first], rest, *raw[first + 1:]], date
 
 
+def _mark_captions(lines: list[Line], rules: Rules) -> None:
+    """Captions known from their neighbours: a line opening in lower case under a caption goes on with it
+    ("Đ/c X, Trưởng ban …" / "và đ/c Y tặng quà …"); and a dump that opens, with no page header, on a
+    line opening like a caption ("Lãnh đạo …", "Đoàn chủ tịch …") that no dated lead follows was copied
+    from inside the article: that line is a caption, not the title."""
+    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
+    for before, i in zip(texts, texts[1:]):
+        if lines[before].caption and lines[i].text[:1].islower() and i - before <= 2:
+            lines[i].caption, lines[i].headline = True, False
+    opening = next((i for i, line in enumerate(lines) if line.kind in (Kind.TEXT, Kind.END)), None)
+    if opening is None or lines[opening].kind is not Kind.TEXT or not lines[opening].headline:
+        return
+    first = lines[opening]
+    following = next((lines[i] for i in texts if i > opening), None)
+    if first.text.startswith(rules.caption_openers) and following is not None \
+            and rules.lead_opening.match(following.text) is None:
+        first.caption, first.headline = True, False
+
+
 def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
     """Where the article text starts, and the title line (None when the "title" stands inside the
     article). Captions and long lines between the title and the lead belong to the article; and a
     dump whose text above the title is article text (prose, long lines, captions) opens inside the
-    article, so its "title" is a caption or subheading and nothing before it is dropped."""
+    article, so its "title" is a caption or subheading and nothing before it is dropped; but captions
+    under page chrome are those of the picture printed over the headline."""
     start = lead
     for i in range(lead - 1, -1 if title_at is None else title_at, -1):
         if lines[i].kind is Kind.TEXT:
@@ -214,7 +234,9 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[
         if not lines[i].article_like:
             break
         opening = i
-    if opening is not None and any(lines[i].prose or lines[i].long for i in above if i >= opening):
+    # captions alone under page chrome are the picture over the headline, not the article's text
+    if opening is not None and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
+                                   for i in above if i >= opening):
         return opening, None
     return start, title_at
 
@@ -244,6 +266,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     rules = boilerplate_rules()
     raw_lines, marker_date = _without_date_marker(_unglued(text.splitlines(), rules), rules)
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
+    _mark_captions(lines, rules)
     cut: list[Cut] = []
     lead = _find_lead(lines)
     if lead is None:
