@@ -131,6 +131,7 @@ class Line:
     credit: str | None = None  # the names of a date line that credits the article ("Hà Anh | 12/5/2024")
     caption: bool = False  # a photo caption or credit: article text, never a headline
     long: bool = False  # longer than any headline: article text even without final punctuation
+    cell: bool = False  # a table cell of a markdown dump ("| … |"): a picture's caption or a related link
 
     @property
     def article_like(self) -> bool:
@@ -210,18 +211,20 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         line = classify(number, text[:stamped.start()], rules)
         line.date = line.date or date
         return line
+    cell = raw.lstrip().startswith("|")
     return Line(
         number,
         text,
         Kind.TEXT,
         words,
-        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"]
+        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"] and not cell
         and (not ends_sentence or last in shape["headline_end_ok"])
         and last != "," and not caption and not lead_like and not text[:1].islower(),
         prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
         upper=text.isupper(),
         caption=caption,
         long=words > shape["headline_max_words"],
+        cell=cell,
     )
 
 

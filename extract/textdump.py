@@ -80,9 +80,11 @@ def _find_lead(lines: list[Line]) -> int | None:
 
 
 def _find_title(lines: list[Line], lead: int, rules: Rules) -> int | None:
-    """The headline nearest above the lead, past author and caption lines; a short ALL-CAPS one (a
-    slogan, a section) only when no other."""
-    candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT][:3]
+    """The headline nearest above the lead, past author lines, captions and table cells (related
+    links set between the headline and the lead); a short ALL-CAPS one (a slogan, a section) only
+    when no other."""
+    candidates = [i for i in range(lead - 1, -1, -1)
+                  if lines[i].kind is Kind.TEXT and not lines[i].caption and not lines[i].cell][:3]
     headlines = [i for i in candidates if lines[i].headline and credited_names(lines[i].text, rules) is None]
     mixed = [i for i in headlines if not lines[i].upper or lines[i].words >= rules.shape["caps_title_min_words"]]
     return (mixed or headlines or [None])[0]
@@ -163,17 +165,39 @@ def _article_goes_on(lines: list[Line], start: int) -> bool:
 # -- the whole page ------------------------------------------------------------------------
 
 
-def _unglued(raw: list[str], rules: Rules) -> list[str]:
-    """Lines with a headline glued to its lead split apart at the agency tag between them:
-    "Điện Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead."""
+def _dated_lead_at(line: str, rules: Rules) -> int | None:
+    """Where a dated lead ("Ngày 28.7.1929, …", "Sáng 7-2, …") starts inside a line, right after a
+    headline-shaped stretch: capitalised words with no sentence punctuation ("Tổng LĐLĐ … lần thứ ba
+    Ngày 28.7.1929, tại …")."""
+    marker = rules.date_marker.match(line)  # "date 2019-07 <headline> Ngày …" in a stored dump
+    for space in re.finditer(r"(?<=[^\W_])\s+(?=[A-ZĐ])", line):
+        at = space.end()
+        head = line[marker.end() if marker else 0:at].strip()
+        words = len(head.split())
+        if words < rules.shape["headline_min_words"] or words > rules.shape["headline_max_words"]:
+            continue
+        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:,]\s", head) and head[:1].isupper():
+            return at
+    return None
+
+
+def _unglued(raw: list[str], rules: Rules) -> tuple[list[str], set[int]]:
+    """Lines with a headline glued to its lead split apart at the agency tag between them ("Điện
+    Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead), or at a
+    dated lead that follows a headline-shaped stretch; and the indices of the headlines split off
+    at a dated lead (inside the body, such a pair is a related story's teaser)."""
     out: list[str] = []
+    heads: set[int] = set()
     for line in raw:
         glued = rules.inline_tag.search(line)
         if glued and glued.start() > 0 and line[:glued.start()].strip():
             out += [line[:glued.start()].rstrip(), line[glued.start():].lstrip()]
+        elif (at := _dated_lead_at(line, rules)) is not None:
+            heads.add(len(out))
+            out += [line[:at].rstrip(), line[at:].lstrip()]
         else:
             out.append(line)
-    return out
+    return out, heads
 
 
 def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datetime | None]:
@@ -264,7 +288,8 @@ def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> 
 def parse_text_dump(text: str) -> ParsedDump:
     """Title, publication time, byline and body of the article in a plain-text page dump."""
     rules = boilerplate_rules()
-    raw_lines, marker_date = _without_date_marker(_unglued(text.splitlines(), rules), rules)
+    unglued, glued_heads = _unglued(text.splitlines(), rules)
+    raw_lines, marker_date = _without_date_marker(unglued, rules)
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     _mark_captions(lines, rules)
     cut: list[Cut] = []
@@ -276,6 +301,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     start, title, published, author = _read_header(lines, lead, cut, rules)
     published = published or marker_date
     end, why, related = _find_end(lines, lead, title, rules)
+    related |= {i for head in glued_heads if head > lead for i in (head, head + 1)}  # a teaser glued to its lead
     kept: list[Line] = []
     last_text = max((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), default=-1)
     for i in range(start, end):
