@@ -59,16 +59,19 @@ def _previous_text(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _find_lead(lines: list[Line]) -> int | None:
+def _find_lead(lines: list[Line], glued: frozenset[int] | set[int] = frozenset()) -> int | None:
     """The first prose line under a headline, preferring one that more prose follows; the first
-    line itself when the dump opens inside the article (with prose or a long line)."""
+    line itself when the dump opens inside the article (with prose or a long line). A headline
+    split from its dated lead (``glued``) heads the article only above all other prose: further
+    down it is a related story's teaser."""
     first = next((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), None)
     if first is not None and (lines[first].prose or lines[first].long) and not lines[first].caption:
         return first
     prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
     if not prose:
         return None
-    under_headline = [i for i in prose if (p := _previous_text(lines, i)) is not None and lines[p].headline]
+    under_headline = [i for i in prose if (p := _previous_text(lines, i)) is not None and lines[p].headline
+                      and not (p in glued and i > prose[0])]
     for i in under_headline:
         following = [line for line in lines[i + 1 :] if line.kind in (Kind.TEXT, Kind.END)][:6]
         for line in following:
@@ -293,7 +296,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     _mark_captions(lines, rules)
     cut: list[Cut] = []
-    lead = _find_lead(lines)
+    lead = _find_lead(lines, glued_heads)
     if lead is None:
         cut = [Cut(line.number, "no prose", line.text) for line in lines if line.kind is not Kind.BLANK]
         return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")
