@@ -184,10 +184,17 @@ def _dated_lead_at(line: str, rules: Rules) -> int | None:
     return None
 
 
+def _under_headline(previous: list[str], rules: Rules) -> bool:
+    """The last non-blank line is a headline: a line under it that opens with a headline-shaped stretch
+    is the article's first line, a subheading run into the lead ("Đại hội CĐCS Ngày 14/3, …")."""
+    last = next((line for line in reversed(previous) if line.strip()), None)
+    return last is not None and classify(0, last, rules).headline
+
+
 def _unglued(raw: list[str], rules: Rules) -> tuple[list[str], set[int]]:
     """Lines with a headline glued to its lead split apart at the agency tag between them ("Điện
     Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead), or at a
-    dated lead that follows a headline-shaped stretch; and the indices of the headlines split off
+    dated lead that follows a headline-shaped stretch (not under a headline); and the indices of the headlines split off
     at a dated lead (inside the body, such a pair is a related story's teaser)."""
     out: list[str] = []
     heads: set[int] = set()
@@ -195,7 +202,7 @@ def _unglued(raw: list[str], rules: Rules) -> tuple[list[str], set[int]]:
         glued = rules.inline_tag.search(line)
         if glued and glued.start() > 0 and line[:glued.start()].strip():
             out += [line[:glued.start()].rstrip(), line[glued.start():].lstrip()]
-        elif (at := _dated_lead_at(line, rules)) is not None:
+        elif (at := _dated_lead_at(line, rules)) is not None and not _under_headline(out, rules):
             heads.add(len(out))
             out += [line[:at].rstrip(), line[at:].lstrip()]
         else:
