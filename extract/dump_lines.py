@@ -248,6 +248,8 @@ def credited_names(text: str, rules: Rules) -> str | None:
     if len(text.split()) > rules.bylines["max_words"]:
         return None
     names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    if names in rules.bylines["agency_tags"]:
+        return None  # a paper's tag under the headline: "SGGPO"
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
         return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
     for separator in rules.bylines["affiliation_separators"]:

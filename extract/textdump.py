@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, without_section
+from extract.html import html_rules
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,10 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
             return i, f"tail from {line.end} {line.text!r}", inside
         if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
             found = teasers(last_text, "teaser list (headline and time stamp)")
+        if line.kind is Kind.TEXT and line.text.startswith(tuple(rules.bylines["closing_credit_openers"])) \
+                and credited_names(line.text, rules) and html_rules()["bylines"]["regex"].match(line.text) \
+                and i + 1 < len(lines):
+            return i + 1, f"tail after the closing credit {line.text!r}", inside
         if line.kind is Kind.TEXT:
             if _source_tag(line.text, rules) and last_text is not None and lines[last_text].headline:
                 found = found or teasers(last_text, "teaser list (headline and tagged summary)")

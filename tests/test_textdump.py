@@ -454,3 +454,12 @@ def test_a_title_glued_to_its_dated_lead_is_split() -> None:
                            f"Ngày 28.7.1929, tại Hà Nội, Công hội Đỏ Bắc Kỳ được thành lập. {_PROSE}\n{_MORE}")
     assert dump.title == "Công đoàn Việt Nam đón nhận Huân chương lần thứ ba"
     assert dump.body.startswith("Ngày 28.7.1929")
+
+
+def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> None:
+    body = f"Ngày 7-2, LĐLĐ thành phố mở chợ tết công đoàn cho công nhân. {_PROSE}\n{_MORE}"
+    tagged = parse_text_dump(f"Xã hội\n\nHà Nội mở chợ tết công đoàn cho công nhân\n\nSGGPO\n\n{body}")
+    assert (tagged.title, tagged.byline) == ("Hà Nội mở chợ tết công đoàn cho công nhân", None)
+    credited = parse_text_dump(f"Hà Nội mở chợ tết công đoàn cho công nhân\n{body}\nTin, ảnh: THU HÀ\n"
+                               "Thầy Lê Văn Nam, giáo viên Trường THCS Tân Sơn, là giáo viên gương mẫu, tâm huyết với nghề.")
+    assert credited.byline == "THU HÀ" and credited.body.endswith("trong năm qua.")
