@@ -177,6 +177,7 @@ class UnitPatterns:
                 phrase_pattern(k) + (r"(?!\w)" if k[-1].isalnum() else "") for k in sorted(abbreviations, key=len, reverse=True)
             ) + ")")
         self.case_fixes = [(re.compile(phrase_pattern(k), re.IGNORECASE), v) for k, v in lexicon["case_fixes"].items()]
+        self.official_names: dict[str, str] = lexicon["official_names"]
 
 
     # -- text helpers -------------------------------------------------------------------------
