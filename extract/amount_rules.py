@@ -75,6 +75,7 @@ class AmountRules:
         self.fractional = {n.lower() for n in count["fractional"]}
         self.classifiers = set(count["classifiers"])
         self.not_counted = {n.lower() for n in count["not_counted"]}
+        self.address_nouns = {n.lower() for n in count["address_nouns"]}
         self.noun_tags = set(count["noun_tags"])
         self.event_classifiers = set(count["event_classifiers"])
         self.verb_tags = set(count["verb_tags"])

@@ -139,6 +139,8 @@ class AmountFinder:
         end = token.idx + len(token.text)
         if not self._fallback_noun(text[start:end], token.tag_):
             return None
+        if text[start:end].lower() in rules.address_nouns and text[end:end + 4].lstrip()[:1].isupper():
+            return None  # a house number before a named place: "724 ấp Bình An"
         if token.tag_ == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
             end = self._classified_end(doc, text, token.text, end)
         return text[start:end], end

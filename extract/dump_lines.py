@@ -47,6 +47,8 @@ class Rules:
     date_marker: re.Pattern[str]
     lead_opening: re.Pattern[str]
     caption: re.Pattern[str]
+    person_caption: re.Pattern[str]
+    caption_openers: tuple[str, ...]
     inline_tag: re.Pattern[str]
     trailing_date: re.Pattern[str]
     section_label: re.Pattern[str]
@@ -75,6 +77,10 @@ def boilerplate_rules() -> Rules:
         date_marker=re.compile(data["shape"]["date_marker"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
+        person_caption=re.compile(
+            rf"^(?:{'|'.join(map(re.escape, data['shape']['caption_honorifics']))})\s+"
+            r"(?P<name>(?:[^\W\d_]+\s+){1,4}[^\W\d_]+)\s*[,(\-–—]"),
+        caption_openers=tuple(data["shape"]["caption_openers"]),
         inline_tag=re.compile(data["lead"]["inline_tag"]),
         trailing_date=re.compile(data["shape"]["trailing_date"]),
         section_label=_section_label(data["title"]["section_labels"]),
@@ -125,6 +131,7 @@ class Line:
     credit: str | None = None  # the names of a date line that credits the article ("Hà Anh | 12/5/2024")
     caption: bool = False  # a photo caption or credit: article text, never a headline
     long: bool = False  # longer than any headline: article text even without final punctuation
+    cell: bool = False  # a table cell of a markdown dump ("| … |"): a picture's caption or a related link
 
     @property
     def article_like(self) -> bool:
@@ -196,7 +203,7 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
     tail = text.rstrip(shape["closers"])
     last = tail[-1:] if tail else ""
     ends_sentence = last in shape["sentence_end"]
-    caption = rules.caption.search(text) is not None
+    caption = rules.caption.search(text) is not None or _person_caption(text, rules)
     lead_like = rules.lead_opening.match(text) is not None
     stamped = rules.trailing_date.search(text)
     if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
@@ -204,25 +211,34 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         line = classify(number, text[:stamped.start()], rules)
         line.date = line.date or date
         return line
+    cell = raw.lstrip().startswith("|")
     return Line(
         number,
         text,
         Kind.TEXT,
         words,
-        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"]
+        headline=shape["headline_min_words"] <= words <= shape["headline_max_words"] and not cell
         and (not ends_sentence or last in shape["headline_end_ok"])
-        and last != "," and not caption and not lead_like,
+        and last != "," and not caption and not lead_like and not text[:1].islower(),
         prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
         upper=text.isupper(),
         caption=caption,
         long=words > shape["headline_max_words"],
+        cell=cell,
     )
 
 
+def _person_caption(text: str, rules: Rules) -> bool:
+    """A person named with an apposition: "Bà Trần Thị X, Chủ tịch …" (see ``caption_honorifics``)."""
+    match = rules.person_caption.match(text)
+    return match is not None and all(word[0].isupper() for word in match.group("name").split())
+
+
 def name_like(text: str, rules: Rules) -> bool:
-    """Capitalised words or initials; letterless joiners ("Hà Anh - Minh Phương") do not count."""
+    """Capitalised words or initials; letterless joiners ("Hà Anh - Minh Phương") do not count, and one
+    letter alone ("Đ", a credit cut short) is no name."""
     tokens = [t for t in text.split() if any(c.isalpha() for c in t)]
-    return 0 < len(tokens) <= rules.bylines["name_max_words"] and all(
+    return sum(c.isalpha() for c in text) >= 2 and 0 < len(tokens) <= rules.bylines["name_max_words"] and all(
         _INITIALS.match(t) or t[0].isupper() for t in tokens
     )
 
@@ -232,6 +248,8 @@ def credited_names(text: str, rules: Rules) -> str | None:
     if len(text.split()) > rules.bylines["max_words"]:
         return None
     names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    if names in rules.bylines["agency_tags"]:
+        return None  # a paper's tag under the headline: "SGGPO"
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
         return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
     for separator in rules.bylines["affiliation_separators"]:

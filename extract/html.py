@@ -38,6 +38,7 @@ def html_rules() -> dict[str, Any]:
         r"^\s*(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*", re.IGNORECASE
     )
     data["bylines"]["site_name"] = re.compile(data["bylines"]["site_name_pattern"], re.IGNORECASE)
+    data["bylines"]["photo_credit"] = re.compile(data["bylines"]["photo_credit_pattern"], re.IGNORECASE)
     return data
 
 
@@ -139,7 +140,8 @@ def clean_byline(text: str | None) -> str | None:
     rules = html_rules()["bylines"]
     # metadata may list the site beside the author: "VietNamNet News; Duy Anh", "Baochinhphu Vn"
     parts = [p for p in _clean_line(text).split(";") if not rules["site_name"].search(p)]
-    name = _clean_line(rules["regex"].sub("", "; ".join(parts), count=1)).strip(" -–—:|,.;")
+    name = _clean_line(rules["regex"].sub("", "; ".join(parts), count=1))
+    name = rules["photo_credit"].sub("", name).strip(" -–—:|,.;")
     if not name or len(name) > rules["max_chars"]:
         return None
     return name

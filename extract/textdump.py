@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, without_section
+from extract.html import html_rules
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,19 @@ def _previous_text(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _find_lead(lines: list[Line]) -> int | None:
+def _find_lead(lines: list[Line], glued: frozenset[int] | set[int] = frozenset()) -> int | None:
     """The first prose line under a headline, preferring one that more prose follows; the first
-    line itself when the dump opens inside the article (with prose or a long line)."""
+    line itself when the dump opens inside the article (with prose or a long line). A headline
+    split from its dated lead (``glued``) heads the article only above all other prose: further
+    down it is a related story's teaser."""
     first = next((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), None)
     if first is not None and (lines[first].prose or lines[first].long) and not lines[first].caption:
         return first
     prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
     if not prose:
         return None
-    under_headline = [i for i in prose if (p := _previous_text(lines, i)) is not None and lines[p].headline]
+    under_headline = [i for i in prose if (p := _previous_text(lines, i)) is not None and lines[p].headline
+                      and not (p in glued and i > prose[0])]
     for i in under_headline:
         following = [line for line in lines[i + 1 :] if line.kind in (Kind.TEXT, Kind.END)][:6]
         for line in following:
@@ -80,9 +84,11 @@ def _find_lead(lines: list[Line]) -> int | None:
 
 
 def _find_title(lines: list[Line], lead: int, rules: Rules) -> int | None:
-    """The headline nearest above the lead, past author and caption lines; a short ALL-CAPS one (a
-    slogan, a section) only when no other."""
-    candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT][:3]
+    """The headline nearest above the lead, past author lines, captions and table cells (related
+    links set between the headline and the lead); a short ALL-CAPS one (a slogan, a section) only
+    when no other."""
+    candidates = [i for i in range(lead - 1, -1, -1)
+                  if lines[i].kind is Kind.TEXT and not lines[i].caption and not lines[i].cell][:3]
     headlines = [i for i in candidates if lines[i].headline and credited_names(lines[i].text, rules) is None]
     mixed = [i for i in headlines if not lines[i].upper or lines[i].words >= rules.shape["caps_title_min_words"]]
     return (mixed or headlines or [None])[0]
@@ -127,6 +133,10 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
             return i, f"tail from {line.end} {line.text!r}", inside
         if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
             found = teasers(last_text, "teaser list (headline and time stamp)")
+        if line.kind is Kind.TEXT and line.text.startswith(tuple(rules.bylines["closing_credit_openers"])) \
+                and credited_names(line.text, rules) and html_rules()["bylines"]["regex"].match(line.text) \
+                and i + 1 < len(lines):
+            return i + 1, f"tail after the closing credit {line.text!r}", inside
         if line.kind is Kind.TEXT:
             if _source_tag(line.text, rules) and last_text is not None and lines[last_text].headline:
                 found = found or teasers(last_text, "teaser list (headline and tagged summary)")
@@ -163,17 +173,46 @@ def _article_goes_on(lines: list[Line], start: int) -> bool:
 # -- the whole page ------------------------------------------------------------------------
 
 
-def _unglued(raw: list[str], rules: Rules) -> list[str]:
-    """Lines with a headline glued to its lead split apart at the agency tag between them:
-    "Điện Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead."""
+def _dated_lead_at(line: str, rules: Rules) -> int | None:
+    """Where a dated lead ("Ngày 28.7.1929, …", "Sáng 7-2, …") starts inside a line, right after a
+    headline-shaped stretch: capitalised words with no sentence punctuation ("Tổng LĐLĐ … lần thứ ba
+    Ngày 28.7.1929, tại …")."""
+    marker = rules.date_marker.match(line)  # "date 2019-07 <headline> Ngày …" in a stored dump
+    for space in re.finditer(r"(?<=[^\W_])\s+(?=[A-ZĐ])", line):
+        at = space.end()
+        head = line[marker.end() if marker else 0:at].strip()
+        words = len(head.split())
+        if words < rules.shape["headline_min_words"] or words > rules.shape["headline_max_words"]:
+            continue
+        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:,]\s", head) and head[:1].isupper():
+            return at
+    return None
+
+
+def _under_headline(previous: list[str], rules: Rules) -> bool:
+    """The last non-blank line is a headline: a line under it that opens with a headline-shaped stretch
+    is the article's first line, a subheading run into the lead ("Đại hội CĐCS Ngày 14/3, …")."""
+    last = next((line for line in reversed(previous) if line.strip()), None)
+    return last is not None and classify(0, last, rules).headline
+
+
+def _unglued(raw: list[str], rules: Rules) -> tuple[list[str], set[int]]:
+    """Lines with a headline glued to its lead split apart at the agency tag between them ("Điện
+    Bàn: Thành lập CĐCS ... (QNO) - Chiều 18/5, ..." gives the headline, then the lead), or at a
+    dated lead that follows a headline-shaped stretch (not under a headline); and the indices of the headlines split off
+    at a dated lead (inside the body, such a pair is a related story's teaser)."""
     out: list[str] = []
+    heads: set[int] = set()
     for line in raw:
         glued = rules.inline_tag.search(line)
         if glued and glued.start() > 0 and line[:glued.start()].strip():
             out += [line[:glued.start()].rstrip(), line[glued.start():].lstrip()]
+        elif (at := _dated_lead_at(line, rules)) is not None and not _under_headline(out, rules):
+            heads.add(len(out))
+            out += [line[:at].rstrip(), line[at:].lstrip()]
         else:
             out.append(line)
-    return out
+    return out, heads
 
 
 def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datetime | None]:
@@ -195,11 +234,31 @@ def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datet
     return [*raw[:first], rest, *raw[first + 1:]], date
 
 
+def _mark_captions(lines: list[Line], rules: Rules) -> None:
+    """Captions known from their neighbours: a line opening in lower case under a caption goes on with it
+    ("Đ/c X, Trưởng ban …" / "và đ/c Y tặng quà …"); and a dump that opens, with no page header, on a
+    line opening like a caption ("Lãnh đạo …", "Đoàn chủ tịch …") that no dated lead follows was copied
+    from inside the article: that line is a caption, not the title."""
+    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
+    for before, i in zip(texts, texts[1:]):
+        if lines[before].caption and lines[i].text[:1].islower() and i - before <= 2:
+            lines[i].caption, lines[i].headline = True, False
+    opening = next((i for i, line in enumerate(lines) if line.kind in (Kind.TEXT, Kind.END)), None)
+    if opening is None or lines[opening].kind is not Kind.TEXT or not lines[opening].headline:
+        return
+    first = lines[opening]
+    following = next((lines[i] for i in texts if i > opening), None)
+    if first.text.startswith(rules.caption_openers) and following is not None \
+            and rules.lead_opening.match(following.text) is None:
+        first.caption, first.headline = True, False
+
+
 def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
     """Where the article text starts, and the title line (None when the "title" stands inside the
     article). Captions and long lines between the title and the lead belong to the article; and a
     dump whose text above the title is article text (prose, long lines, captions) opens inside the
-    article, so its "title" is a caption or subheading and nothing before it is dropped."""
+    article, so its "title" is a caption or subheading and nothing before it is dropped; but captions
+    under page chrome are those of the picture printed over the headline."""
     start = lead
     for i in range(lead - 1, -1 if title_at is None else title_at, -1):
         if lines[i].kind is Kind.TEXT:
@@ -214,7 +273,9 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[
         if not lines[i].article_like:
             break
         opening = i
-    if opening is not None and any(lines[i].prose or lines[i].long for i in above if i >= opening):
+    # captions alone under page chrome are the picture over the headline, not the article's text
+    if opening is not None and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
+                                   for i in above if i >= opening):
         return opening, None
     return start, title_at
 
@@ -242,10 +303,12 @@ def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> 
 def parse_text_dump(text: str) -> ParsedDump:
     """Title, publication time, byline and body of the article in a plain-text page dump."""
     rules = boilerplate_rules()
-    raw_lines, marker_date = _without_date_marker(_unglued(text.splitlines(), rules), rules)
+    unglued, glued_heads = _unglued(text.splitlines(), rules)
+    raw_lines, marker_date = _without_date_marker(unglued, rules)
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
+    _mark_captions(lines, rules)
     cut: list[Cut] = []
-    lead = _find_lead(lines)
+    lead = _find_lead(lines, glued_heads)
     if lead is None:
         cut = [Cut(line.number, "no prose", line.text) for line in lines if line.kind is not Kind.BLANK]
         return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")
@@ -253,6 +316,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     start, title, published, author = _read_header(lines, lead, cut, rules)
     published = published or marker_date
     end, why, related = _find_end(lines, lead, title, rules)
+    related |= {i for head in glued_heads if head > lead for i in (head, head + 1)}  # a teaser glued to its lead
     kept: list[Line] = []
     last_text = max((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), default=-1)
     for i in range(start, end):

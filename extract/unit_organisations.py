@@ -220,5 +220,7 @@ class OrganisationNames(UnitPatterns):
             kept.append(word)
         name = " ".join(kept)
         end = run.start("name") + len(name) if text.startswith(name, run.start("name")) else run.end("name")
+        if name.isdigit() and self.duration_after_re.match(norm, end):
+            return None  # "phường 6 tháng cuối năm": a duration
         return end, f"{tidy(typed.group())} {tidy(text[run.start('name'):end])}"
 

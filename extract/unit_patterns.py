@@ -110,7 +110,8 @@ class UnitPatterns:
         self.surnames = set(lexicon["names"]["surnames"])
         self.province_re = re.compile(rf"\s*(?P<name>{alternation(gaz.province_spellings())})(?!\w)", re.IGNORECASE)
         self.district_re = re.compile(rf"\s*(?P<name>{alternation(gaz.district_spellings())})(?!\w)", re.IGNORECASE)
-        self.cap_run_re = re.compile(rf"\s+(?P<name>(?:{UPPER}|\d)\w*(?:\s+(?:{UPPER}|\d)\w*)*)")
+        # a place's name never runs over a line break ("Công đoàn phường" / "Dịp này, …")
+        self.cap_run_re = re.compile(rf"[^\S\n]+(?P<name>(?:{UPPER}|\d)\w*(?:[^\S\n]+(?:{UPPER}|\d)\w*)*)")
         provinces = alternation(gaz.province_spellings())
         self.paren_province_re = re.compile(  # "(Trà Vinh)", "(tỉnh Trà Vinh)", "(xã Bình Mỹ, TPHCM)"
             rf"\s*\((?:[^()]{{1,40}},)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})\s*\)", re.IGNORECASE)
@@ -134,6 +135,8 @@ class UnitPatterns:
         self.national_industry_re = re.compile(
             rf"\s+(?P<name>{alternation(national)})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
         self.national_spellings = {name_key(n): n for n in reversed(national)}
+        self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
+        self.national_acronym_re = re.compile(rf"\s+(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
         self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
@@ -155,6 +158,8 @@ class UnitPatterns:
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
+        # "Công đoàn phường 6 tháng cuối năm": a number before a time word is a duration, no ward
+        self.duration_after_re = re.compile(rf"[^\S\n]+(?:{alternation(grass['duration_words'])})(?!\w)")
         self.date_after_re = re.compile(rf"(?:{alternation(grass['not_names'])})\s*\d")  # "Ngày 3/10" after a name
         self.and_stop_re = re.compile(rf"(?:{alternation(grass['and_stops'])})(?!\w)", re.IGNORECASE)
         inner = grass["inner_nouns"]
@@ -172,6 +177,7 @@ class UnitPatterns:
                 phrase_pattern(k) + (r"(?!\w)" if k[-1].isalnum() else "") for k in sorted(abbreviations, key=len, reverse=True)
             ) + ")")
         self.case_fixes = [(re.compile(phrase_pattern(k), re.IGNORECASE), v) for k, v in lexicon["case_fixes"].items()]
+        self.official_names: dict[str, str] = lexicon["official_names"]
 
 
     # -- text helpers -------------------------------------------------------------------------
@@ -263,6 +269,8 @@ class UnitPatterns:
         if admin_type == "tỉnh":  # an unknown province name is not trusted
             return None
         end = m.start("name") + len(" ".join(kept)) if m.group("name").startswith(" ".join(kept)) else m.end()
+        if all(word.isdigit() for word in kept) and self.duration_after_re.match(norm, end):
+            return None
         return Place(end, "district", tidy(text[m.start("name"):end]), admin_type, None)
 
     def _province_evidence(self, norm: str, text: str, pos: int) -> str | None:

@@ -77,7 +77,7 @@ class MentionResolution(UnitPatterns):
                 m.name = first_name[m.org_key]
             old = m.province if m.level not in ("national", "national_industry") else None
             fields = {
-                "name": m.name,
+                "name": self.official_names.get(m.name, m.name),
                 "level": m.level,
                 "province": m.province_written or (self.gaz.province_name_on(old, when) if old else None),
                 "province_now": self.gaz.province_now(old) if old else None,

@@ -128,6 +128,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return []
         if m := self.sector_marker_re.match(norm, pos):
             return self._sectors(norm, text, start, m.end())
+        if m := self.national_acronym_re.match(norm, pos):  # "Công đoàn CSVN"
+            return [Mention(start, m.end(), "national_industry",
+                            f"Công đoàn {self.national_acronyms[m.group('acronym')]} Việt Nam")]
         if m := self.national_industry_re.match(norm, pos):
             country = self.country_any_re.match(norm, m.end())
             written = tidy(m.group("name"))

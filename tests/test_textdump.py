@@ -392,3 +392,74 @@ def test_a_title_that_opens_with_section_words_in_lower_case_stays_whole() -> No
     lead = ("Sáng 5/3, Liên đoàn Lao động huyện tổ chức hội thảo về việc làm cho thanh niên nông thôn "
             "với 120 đại biểu.")
     assert parse_text_dump(f"{title}\n\n{lead}\nHội thảo kết thúc lúc 11 giờ cùng ngày, các đại biểu ra về.").title == title
+
+
+# -- issue 11 round 3: captions, mastheads, credits, related links (texts of our own) ---------------
+
+_PROSE = ("Chương trình nhằm động viên đoàn viên, người lao động có hoàn cảnh khó khăn vươn lên trong cuộc sống. "
+          "Mỗi phần quà trị giá 500.000 đồng.")
+_MORE = "Dịp này, công đoàn cũng thăm hỏi các gia đình công nhân bị tai nạn lao động trong năm qua."
+
+
+@pytest.mark.parametrize(("opening", "starts"), [
+    ("Ông Trần Văn Bình, Chủ tịch LĐLĐ huyện trao quà cho công nhân", "Ông Trần Văn Bình, Chủ tịch"),
+    ("Đ/c Lê Thị Hoa-UVBTV, Trưởng ban Dân vận Huyện ủy\nvà đ/c Phạm Văn Nam, Chủ tịch LĐLĐ huyện tặng quà công nhân",
+     "Đ/c Lê Thị Hoa-UVBTV"),
+    ("Lãnh đạo Liên đoàn Lao động huyện trao quyết định thành lập công đoàn cơ sở", "Lãnh đạo Liên đoàn"),
+    ("Đoàn chủ tịch Đại hội Công đoàn cơ sở Bệnh viện huyện", "Đoàn chủ tịch Đại hội"),
+    ("![]() |\nCông đoàn ngành Y tế trao quà cho Trung tâm Y tế huyện |", "Công đoàn ngành Y tế trao quà"),
+])
+def test_a_caption_opening_a_copied_excerpt_is_no_title(opening: str, starts: str) -> None:
+    dump = parse_text_dump(f"{opening}\nTheo đó, {_PROSE[0].lower()}{_PROSE[1:]}\n{_MORE}")
+    assert dump.title is None
+    assert dump.body.startswith(starts)
+
+
+@pytest.mark.parametrize("title", [
+    "Ông Trần Văn Bình tái đắc cử Chủ tịch LĐLĐ huyện",  # a person with a verb: a headline
+    "Lãnh đạo LĐLĐ tỉnh thăm công nhân dịp Tết",  # a dated lead follows: a headline
+])
+def test_a_headline_opening_like_a_caption_stays_the_title(title: str) -> None:
+    dump = parse_text_dump(f"{title}\nSáng 5/2, LĐLĐ tỉnh tổ chức chương trình thăm, tặng quà công nhân. {_PROSE}\n{_MORE}")
+    assert dump.title == title
+    assert dump.body.startswith("Sáng 5/2")
+
+
+def test_masthead_caption_above_the_title_author_line_and_credits() -> None:
+    dump = parse_text_dump(
+        "MỚI NHẤT\nCƠ QUAN CỦA TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM\n"
+        "Bà Ngô Thị Lan, Phó Chủ tịch LĐLĐ tỉnh trao quà cho các y bác sĩ có hoàn cảnh khó khăn.\n\n"
+        "Tặng quà Tết nhân viên y tế khó khăn\nTác giả: THU HÀ\n"
+        f"Chiều 1.2, LĐLĐ tỉnh trao 18 suất quà Tết cho nhân viên y tế. {_PROSE}\n{_MORE}\nTHU HÀ. Ảnh: CTV\nĐ")
+    assert dump.title == "Tặng quà Tết nhân viên y tế khó khăn"
+    assert dump.byline == "THU HÀ"
+    assert dump.body.startswith("Chiều 1.2") and dump.body.endswith("trong năm qua.")
+    assert "CƠ QUAN" not in dump.body
+
+
+def test_related_links_in_table_cells_and_a_teaser_glued_to_its_lead() -> None:
+    dump = parse_text_dump(
+        "Tuyên dương 90 công nhân giỏi của thành phố\n| Huyện Đông biểu dương 46 công nhân giỏi | |\n"
+        "| Công nhân Lê Văn Cường - người thợ thầm lặng |\n"
+        f"Đây là hoạt động thường niên của LĐLĐ thành phố nhằm tôn vinh công nhân giỏi. {_PROSE}\n"
+        "Thành lập Công đoàn phường Tây với 124 công đoàn cơ sở Ngày 3/10, Công đoàn phường Tây tổ chức đại hội\n"
+        f"{_MORE}")
+    assert dump.title == "Tuyên dương 90 công nhân giỏi của thành phố"
+    assert dump.body.startswith("Đây là hoạt động")
+    assert "124" not in dump.body and dump.body.endswith("trong năm qua.")
+
+
+def test_a_title_glued_to_its_dated_lead_is_split() -> None:
+    dump = parse_text_dump("date 2019-07 Công đoàn Việt Nam đón nhận Huân chương lần thứ ba "
+                           f"Ngày 28.7.1929, tại Hà Nội, Công hội Đỏ Bắc Kỳ được thành lập. {_PROSE}\n{_MORE}")
+    assert dump.title == "Công đoàn Việt Nam đón nhận Huân chương lần thứ ba"
+    assert dump.body.startswith("Ngày 28.7.1929")
+
+
+def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> None:
+    body = f"Ngày 7-2, LĐLĐ thành phố mở chợ tết công đoàn cho công nhân. {_PROSE}\n{_MORE}"
+    tagged = parse_text_dump(f"Xã hội\n\nHà Nội mở chợ tết công đoàn cho công nhân\n\nSGGPO\n\n{body}")
+    assert (tagged.title, tagged.byline) == ("Hà Nội mở chợ tết công đoàn cho công nhân", None)
+    credited = parse_text_dump(f"Hà Nội mở chợ tết công đoàn cho công nhân\n{body}\nTin, ảnh: THU HÀ\n"
+                               "Thầy Lê Văn Nam, giáo viên Trường THCS Tân Sơn, là giáo viên gương mẫu, tâm huyết với nghề.")
+    assert credited.byline == "THU HÀ" and credited.body.endswith("trong năm qua.")
