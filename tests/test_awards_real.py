@@ -10,28 +10,10 @@ from typing import Any
 
 import pytest
 
-from extract.nlp import ArticleContext, VietnameseNLP
-from extract.records import award_rows
+from extract.nlp import VietnameseNLP
+from tests.test_awards import TLD, award, awards, nlp  # noqa: F401  (nlp: the module's model fixture)
 
-TLD = "Tổng Liên đoàn Lao động Việt Nam"
 KNC = 'Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn"'
-FIELDS = ("form", "awarder", "recipients", "recipient_count", "recipient_kind", "occasion")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> VietnameseNLP:
-    return VietnameseNLP()
-
-
-def awards(nlp: VietnameseNLP, text: str, **context: Any) -> list[dict[str, Any]]:
-    doc = nlp(text, ArticleContext(**context))
-    return [{k: row[k] for k in FIELDS} for row in award_rows(doc)]
-
-
-def award(form: str, awarder: str | None = None, recipients: tuple[str, ...] = (), count: int | None = None,
-          kind: str | None = None, occasion: str | None = None) -> dict[str, Any]:
-    return {"form": form, "awarder": awarder, "recipients": list(recipients), "recipient_count": count,
-            "recipient_kind": kind, "occasion": occasion}
 
 
 # (text, site province, expected awards in order)
