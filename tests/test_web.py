@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -571,6 +572,24 @@ def test_feed_cards_equal_their_query_and_are_rewritten_with_a_re_extraction(sam
         assert _table(store.con, "SELECT * FROM feed_cards") == before
         store.clear_extractions()
         assert store.con.execute("SELECT count(*) FROM feed_cards").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_feed_cards_rebuilt_in_stretches_keep_the_order_of_one_statement(sample_db: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import feed
+
+    db = tmp_path / "stretches.duckdb"
+    shutil.copy(sample_db, db)
+    store = Store.open(db)
+    try:
+        one = store.con.execute(f"SELECT * FROM ({feed.cards_sql(False)}) "
+                                "ORDER BY date NULLS FIRST, article_id, sentence_start", {"kinds": feed.KINDS}).fetchall()
+        monkeypatch.setattr(feed, "REBUILD_STRETCH", 2)  # several statements even on the sample
+        feed.rebuild_feed(store.con)
+        assert store.con.execute("SELECT * FROM feed_cards ORDER BY rowid").fetchall() == one
+        assert len({row[0] for row in one}) > 2 * feed.REBUILD_STRETCH
     finally:
         store.close()
 
