@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import logging
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -50,6 +52,8 @@ log = logging.getLogger(__name__)
 ALLOWED_METHODS = ("GET", "HEAD")
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DIGEST_CACHE = 32
+"""Digests kept built (per period and scope, of the published file)."""
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Download columns: (key, header, width in characters).
 HIGHLIGHT_COLUMNS = [
@@ -155,6 +159,8 @@ class Pages:
         self.env = environment()
         self.today = today
         self._options: tuple[tuple[int, int], queries.Options] | None = None
+        self._digests: OrderedDict[tuple[Any, ...], Digest] = OrderedDict()
+        self._digests_lock = threading.Lock()
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(template).render(**context), status_code=status)
@@ -293,6 +299,28 @@ class Pages:
 
     # -- digest ------------------------------------------------------------------------------
 
+    def built_digest(self, con: duckdb.DuckDBPyConnection, period: tuple[date, date, bool], province: str) -> Digest:
+        """The digest of a period and scope, built once per published file (DIGEST_CACHE kept, least recent out).
+
+        A digest reads every card of its period (some 20,000 for a national week at a million
+        articles, over a second); it only changes when the writer publishes a new file, whose
+        identity (inode, mtime, size) is part of the key."""
+        key = (queries.file_key(self.db), *period, province)
+        with self._digests_lock:
+            digest = self._digests.get(key)
+            if digest is not None:
+                self._digests.move_to_end(key)
+                return digest
+        digest = Digest.build(con, *period, province=province, options=self.options(con))
+        with self._digests_lock:
+            self._digests[key] = digest
+            for old in [k for k in self._digests if k[0] != key[0]]:
+                del self._digests[old]  # of a file no longer published
+            while len(self._digests) > DIGEST_CACHE:
+                self._digests.popitem(last=False)
+        return digest
+
+
     def digest(self, request: Request) -> Response:
         query = request.query_params
         fmt = p.choice(query.get("format"), ("html", "docx"), "Định dạng") or "html"
@@ -300,7 +328,7 @@ class Pages:
             province = queries.resolve_province(p.text(query.get("province"), "Tỉnh/thành"),
                                                 queries.province_names(self.options(con)))
             period = digest_period(query.get("week"), query.get("month"), con, self.today())
-            digest = Digest.build(con, *period, province=province, options=self.options(con))
+            digest = self.built_digest(con, period, province)
         if fmt == "docx":
             return Response(digest_docx(digest), media_type=DOCX_TYPE,
                             headers={"Content-Disposition": f'attachment; filename="{digest.filename("docx")}"'})

@@ -64,7 +64,8 @@ _readers_lock = threading.Lock()
 _idle_timer: threading.Timer | None = None
 
 
-def _file_key(db: Path) -> tuple[int, int, int]:
+def file_key(db: Path) -> tuple[int, int, int]:
+    """Identity of the file published at ``db`` now: the writer's atomic rename changes it."""
     stat = db.stat()
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
@@ -114,7 +115,7 @@ def connect(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     db = Path(db)
     with _readers_lock:
         reader = _readers.get(db)
-        key = _file_key(db) if db.exists() else None
+        key = file_key(db) if db.exists() else None
         if reader is None or reader.key != key:
             if reader is not None:
                 reader.stale = True
