@@ -150,8 +150,9 @@ def presets(action: str, filters: Filters, today: date) -> list[tuple[str, str, 
 class Pages:
     """The route handlers, bound to one database path."""
 
-    def __init__(self, db: Path, today: Callable[[], date] = date.today):
+    def __init__(self, db: Path, today: Callable[[], date] = date.today, warm_digest: bool = False):
         self.db = db
+        self.warm_digest = warm_digest
         self.env = environment()
         self.today = today
         self._options: tuple[tuple[int, int], queries.Options] | None = None
@@ -170,7 +171,17 @@ class Pages:
         key = (stat.st_ino, stat.st_mtime_ns)
         if self._options is None or self._options[0] != key:
             self._options = (key, queries.options(con))
+            if self.warm_digest:
+                threading.Thread(target=self._warm_digest, name="digest-warm", daemon=True).start()
         return self._options[1]
+
+    def _warm_digest(self) -> None:
+        """Build the national digest of the latest week of a newly published file, before anyone asks."""
+        try:
+            with connect(self.db) as con:
+                self.built_digest(con, digest_period(None, None, con, self.today()), "")
+        except Exception:
+            log.exception("building the latest week's digest in advance")
 
     def _filters(self, request: Request, con: duckdb.DuckDBPyConnection) -> Filters:
         return Filters.from_params(request.query_params, queries.province_names(self.options(con)))
@@ -361,9 +372,11 @@ def _xlsx_chunks(columns: list[tuple[str, str, int]], records: Iterator[list[Any
     return spreadsheet.xlsx_stream("Dữ liệu", [header for _, header, _ in columns], [w for _, _, w in columns], records)
 
 
-def create_app(db: Path, allowed_hosts: Iterable[str] = DEFAULT_HOSTS, today: Callable[[], date] = date.today) -> ASGIApp:
-    """The web app over the database at ``db`` (opened read-only, per request); ``allowed_hosts`` may hold "*"."""
-    pages = Pages(Path(db), today)
+def create_app(db: Path, allowed_hosts: Iterable[str] = DEFAULT_HOSTS, today: Callable[[], date] = date.today,
+               warm_digest: bool = False) -> ASGIApp:
+    """The web app over the database at ``db`` (opened read-only, per request); ``allowed_hosts`` may hold "*".
+    ``warm_digest``: build the latest week's national digest in the background when a new file is first read."""
+    pages = Pages(Path(db), today, warm_digest)
 
     def page(status: int, title: str, message: str) -> Callable[[Request, Exception], Any]:
         async def handler(request: Request, exc: Exception) -> Response:
@@ -408,4 +421,4 @@ def create_app(db: Path, allowed_hosts: Iterable[str] = DEFAULT_HOSTS, today: Ca
 def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, allowed_hosts: Iterable[str] = ()) -> None:
     """Serve the highlights browser until interrupted; only requests naming an allowed host are answered."""
     hosts = {*DEFAULT_HOSTS, *allowed_hosts} | ({host} if host not in ("0.0.0.0", "::") else set())
-    uvicorn.run(create_app(db, hosts), host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(create_app(db, hosts, warm_digest=True), host=host, port=port, log_level="info", server_header=False)
