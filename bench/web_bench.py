@@ -66,14 +66,15 @@ def _p95(times: list[float]) -> float:
     return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
-def first_bytes(app, url: str) -> tuple[float, float, float]:
-    """(first body bytes, second body chunk, whole body) in ms of one GET, on the app's ASGI messages."""
+def first_bytes(app, url: str) -> tuple[float, float, float, int]:
+    """(first body bytes, second body chunk, whole body) in ms of one GET, on the app's ASGI messages, and its size."""
     path, _, query = url.partition("?")
     scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "http_version": "1.1",
              "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
              "query_string": query.encode(), "headers": [(b"host", b"127.0.0.1")],
              "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80)}
     marks: list[float] = []
+    size = 0
 
     async def run() -> None:
         sent = False
@@ -90,7 +91,9 @@ def first_bytes(app, url: str) -> tuple[float, float, float]:
             if message["type"] == "http.response.start":
                 assert message["status"] == 200, (url, message["status"])
             elif message["type"] == "http.response.body" and message.get("body"):
+                nonlocal size
                 marks.append(time.perf_counter())
+                size += len(message["body"])
 
         await app(scope, receive, send)
 
@@ -98,7 +101,8 @@ def first_bytes(app, url: str) -> tuple[float, float, float]:
     asyncio.run(run())
     end = time.perf_counter()
     marks = marks or [end]
-    return ((marks[0] - start) * 1000, ((marks[1] if len(marks) > 1 else end) - start) * 1000, (end - start) * 1000)
+    return ((marks[0] - start) * 1000, ((marks[1] if len(marks) > 1 else end) - start) * 1000, (end - start) * 1000,
+            size)
 
 
 def measure(db: Path, runs: int) -> list[tuple[str, float, float, int, tuple[float, float] | None]]:
@@ -117,6 +121,10 @@ def measure(db: Path, runs: int) -> list[tuple[str, float, float, int, tuple[flo
         streamed = None
         if label.startswith("export"):
             timed = [first_bytes(app, url) for _ in range(runs)]
+            # a failure after the first bytes cuts the download short (the status was 200): count it
+            cut = sum(t[3] != len(response.content) for t in timed)
+            if cut:
+                print(f"{label}: {cut} of {runs} streamed downloads cut short", file=sys.stderr)
             streamed = (_p95([t[0] for t in timed]), _p95([t[1] for t in timed]))
         results.append((label, statistics.median(times), _p95(times), len(response.content), streamed))
     return results
