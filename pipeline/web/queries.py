@@ -45,6 +45,8 @@ SNIPPET_CHARS = 240
 CHART_MONTHS = 60
 """The chart shows every month with data up to this many; beyond, the latest ones and says so."""
 EXPORT_BATCH = 5_000
+DOWNLOAD_THREADS = 1
+"""DuckDB threads of a download's own instance (see :func:`connect_alone`)."""
 
 
 
@@ -95,9 +97,14 @@ def _schedule_idle_close() -> None:
 @contextmanager
 def connect_alone(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only instance of its own, closed after use: for a download, whose sort may need
-    the whole ``memory_limit`` that the shared reader's cached blocks would take a share of."""
+    the whole ``memory_limit`` that the shared reader's cached blocks would take a share of.
+
+    One thread (DOWNLOAD_THREADS): a 4-year export of a province sorts 240,000 rows with their
+    texts; with a thread per core it sometimes ran out of the 512 MB ``memory_limit`` under load,
+    and it was no faster on two shared cores (first rows 1.8 s instead of 2.4 s, 3.1 s whole)."""
     store = open_reader(Workspace.for_db(db), attempts=5)
     try:
+        store.con.execute(f"SET threads = {DOWNLOAD_THREADS}")
         yield store.con
     finally:
         store.close()
