@@ -7,11 +7,15 @@ directly with DuckDB SQL, not through the NLP; ``make bench`` runs the same
 measurement as its ``web-archive`` benchmark.
 Each page is requested through the whole ASGI app, including opening a
 read-only connection per request, and the table prints median and p95 in ms.
+The downloads stream their body: for them the table adds the p95 of the first
+bytes (what the browser gets at once) and of the first rows (the second chunk),
+timed on the app's ASGI messages.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import statistics
 import sys
 import time
@@ -57,8 +61,53 @@ def pages(con_db: Path) -> dict[str, str]:
     }
 
 
-def measure(db: Path, runs: int) -> list[tuple[str, float, float, int]]:
-    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+def _p95(times: list[float]) -> float:
+    times = sorted(times)
+    return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+def first_bytes(app, url: str) -> tuple[float, float, float, int]:
+    """(first body bytes, second body chunk, whole body) in ms of one GET, on the app's ASGI messages, and its size."""
+    path, _, query = url.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "http_version": "1.1",
+             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": query.encode(), "headers": [(b"host", b"127.0.0.1")],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80)}
+    marks: list[float] = []
+    size = 0
+
+    async def run() -> None:
+        sent = False
+
+        async def receive() -> dict:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await asyncio.Event().wait()  # never disconnects
+            return {}
+
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                assert message["status"] == 200, (url, message["status"])
+            elif message["type"] == "http.response.body" and message.get("body"):
+                nonlocal size
+                marks.append(time.perf_counter())
+                size += len(message["body"])
+
+        await app(scope, receive, send)
+
+    start = time.perf_counter()
+    asyncio.run(run())
+    end = time.perf_counter()
+    marks = marks or [end]
+    return ((marks[0] - start) * 1000, ((marks[1] if len(marks) > 1 else end) - start) * 1000, (end - start) * 1000,
+            size)
+
+
+def measure(db: Path, runs: int) -> list[tuple[str, float, float, int, tuple[float, float] | None]]:
+    app = create_app(db)
+    client = TestClient(app, base_url="http://127.0.0.1")
     results = []
     for label, url in pages(db).items():
         for _ in range(2):
@@ -69,9 +118,15 @@ def measure(db: Path, runs: int) -> list[tuple[str, float, float, int]]:
             response = client.get(url)
             times.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-        times.sort()
-        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-        results.append((label, statistics.median(times), p95, len(response.content)))
+        streamed = None
+        if label.startswith("export"):
+            timed = [first_bytes(app, url) for _ in range(runs)]
+            # a failure after the first bytes cuts the download short (the status was 200): count it
+            cut = sum(t[3] != len(response.content) for t in timed)
+            if cut:
+                print(f"{label}: {cut} of {runs} streamed downloads cut short", file=sys.stderr)
+            streamed = (_p95([t[0] for t in timed]), _p95([t[1] for t in timed]))
+        results.append((label, statistics.median(times), _p95(times), len(response.content), streamed))
     return results
 
 
@@ -92,12 +147,15 @@ def main() -> None:
     print("rows: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
     results = measure(args.db, args.runs)
     width = max(len(r[0]) for r in results)
-    print(f"\n{'page':<{width}}  {'median ms':>9}  {'p95 ms':>7}  {'KiB':>6}")
-    for label, median, p95, size in results:
-        flag = "" if p95 < BUDGET_MS else f"  over {BUDGET_MS:.0f} ms"
-        print(f"{label:<{width}}  {median:9.1f}  {p95:7.1f}  {size / 1024:6.0f}{flag}")
-    slow = [r for r in results if r[2] >= BUDGET_MS]
-    print(f"\n{len(results) - len(slow)}/{len(results)} pages under {BUDGET_MS:.0f} ms at p95")
+    print(f"\n{'page':<{width}}  {'median ms':>9}  {'p95 ms':>7}  {'KiB':>6}  {'first bytes p95':>15}  {'first rows p95':>14}")
+    for label, median, p95, size, streamed in results:
+        first = f"  {streamed[0]:15.1f}  {streamed[1]:14.1f}" if streamed else f"  {'':15}  {'':14}"
+        flag = ("" if p95 < BUDGET_MS else " streamed: first bytes in budget" if streamed and streamed[0] < BUDGET_MS
+                else f"  over {BUDGET_MS:.0f} ms")
+        print(f"{label:<{width}}  {median:9.1f}  {p95:7.1f}  {size / 1024:6.0f}{first}{flag}")
+    slow = [r for r in results if r[2] >= BUDGET_MS and not (r[4] and r[4][0] < BUDGET_MS)]
+    print(f"\n{len(results) - len(slow)}/{len(results)} pages under {BUDGET_MS:.0f} ms at p95 (streamed downloads: "
+          "their first bytes)")
     sys.exit(1 if slow else 0)
 
 

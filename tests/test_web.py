@@ -417,6 +417,43 @@ def test_pages_keep_working_while_the_writer_publishes(tmp_path: Path, nlp: Viet
     assert '<option value="TP Hồ Chí Minh" selected>' in after.text  # filter choices follow the new file
 
 
+def test_a_digest_is_built_once_per_published_file(tmp_path: Path, nlp: VietnameseNLP,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.digest import Digest
+
+    db = build_sample_db(tmp_path / "congdoan.duckdb", nlp, SAMPLE_ARTICLES[:2])
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    builds = []
+    build = Digest.build.__func__
+    monkeypatch.setattr(Digest, "build", classmethod(lambda cls, *a, **k: builds.append(a[1:]) or build(cls, *a, **k)))
+    first = client.get("/digest", params={"month": "2024-05"}).text
+    assert client.get("/digest", params={"month": "2024-05"}).text == first and len(builds) == 1
+    assert client.get("/digest", params={"month": "2024-05", "format": "docx"}).status_code == 200 and len(builds) == 1
+    client.get("/digest", params={"month": "2024-05", "province": "Thanh Hóa"})
+    assert len(builds) == 2  # another scope, another digest
+    with writer(Workspace.for_db(db)) as store:
+        fill_sample(store, nlp, SAMPLE_ARTICLES[2:])
+    after = client.get("/digest", params={"month": "2024-05"}).text
+    assert len(builds) == 3 and after != first  # a new file: built again, with the new articles
+
+
+def test_the_latest_weeks_digest_is_built_in_advance(tmp_path: Path, nlp: VietnameseNLP,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from pipeline.digest import Digest
+    from pipeline.web.app import Pages
+
+    db = build_sample_db(tmp_path / "congdoan.duckdb", nlp)
+    warmed, builds = threading.Event(), []
+    warm, build = Pages._warm_digest, Digest.build.__func__
+    monkeypatch.setattr(Pages, "_warm_digest", lambda self: (warm(self), warmed.set()))
+    monkeypatch.setattr(Digest, "build", classmethod(lambda cls, *a, **k: builds.append(1) or build(cls, *a, **k)))
+    client = TestClient(create_app(db, today=lambda: date(2024, 6, 15), warm_digest=True), base_url="http://127.0.0.1")
+    assert client.get("/").status_code == 200 and warmed.wait(30) and len(builds) == 1
+    assert "<h1>Tuần " in client.get("/digest").text and len(builds) == 1  # the latest week: already built
+
+
 def _awards_table(html: str) -> list[list[str]]:
     body = html.split('<table class="award-table">', 1)[1].split("</tbody>", 1)[0]
     return [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -171,3 +172,36 @@ def test_the_rule_in_sql_for_copy_to_csv() -> None:
     got = con.execute(f"SELECT {spreadsheet.sql_csv_cell('v')} FROM (VALUES ('=1+1'), ('@x'), ('ok'), ('-2')) t(v)"
                       ).fetchall()
     assert got == [("'=1+1",), ("'@x",), ("ok",), ("'-2",)]
+
+
+def test_the_streamed_workbook_opens_as_the_one_openpyxl_wrote() -> None:
+    rows = [[date(2024, 5, 29), "Bằng khen", 3.5e9, 12, None, "=SUM(A1)", "a\x0bb <&> \"x\""]] * 2500
+    headers = ["Ngày", "Loại", "Giá trị", "Số lượng", "Trống", "Câu", "Khác"]
+    chunks = list(spreadsheet.xlsx_stream("Dữ liệu", headers, [11, 12, 16, 9, 5, 80, 20], iter(rows), batch=1000))
+    assert len(chunks) > 3 and chunks[0]  # sent while the rows are read
+    book = load_workbook(io.BytesIO(b"".join(chunks)))
+    sheet = book["Dữ liệu"]
+    values = list(sheet.values)
+    assert list(values[0]) == headers and len(values) == 2501
+    assert values[1][:4] == (datetime(2024, 5, 29), "Bằng khen", 3.5e9, 12) and values[1][4] is None
+    assert values[2500][6] == 'ab <&> "x"'  # characters XML cannot hold are dropped
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:G2501"
+    assert sheet.cell(1, 1).font.b and sheet.column_dimensions["F"].width == 80
+    formula = sheet.cell(2, 6)
+    assert formula.data_type == "s" and formula.quotePrefix and formula.value == "=SUM(A1)"
+    assert sheet.cell(2, 1).is_date
+
+
+def test_a_csv_download_starts_before_its_rows_are_read() -> None:
+    from pipeline.web.app import HIGHLIGHT_COLUMNS, _csv_chunks
+
+    read = []
+
+    def records():
+        read.append(1)
+        yield ["x"] * len(HIGHLIGHT_COLUMNS)
+
+    chunks = _csv_chunks(HIGHLIGHT_COLUMNS, records())
+    first = next(chunks)
+    assert first.decode("utf-8").startswith('\ufeff"Ngày","Loại"') and not read
+    assert b"".join(chunks).count(b'"x"') == len(HIGHLIGHT_COLUMNS) and read
