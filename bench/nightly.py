@@ -119,17 +119,21 @@ def memory_child(db: Path, with_index: bool = False) -> dict[str, Any]:
     """
     import threading
 
+    import duckdb
+
     from extract import extractor_version
     from pipeline.extraction import pending_pages
     from pipeline.search import compact_index
-    from pipeline.store import DERIVED_TABLES, EXTRACTION_TABLES, Store
+    from pipeline.store import DERIVED_TABLES, EXTRACTION_TABLES, Store, configure
 
-    store = Store.open(db)
+    # with the index: no migrations (0010's fill of the feed table ran out of 512 MB at a million)
+    store = Store(configure(duckdb.connect(str(db)))) if with_index else Store.open(db)
     start = time.perf_counter()
     if with_index:
+        tables = {name for name, in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         store.con.execute("BEGIN TRANSACTION")
         for table in (*EXTRACTION_TABLES, *DERIVED_TABLES):
-            if table != "search_terms":
+            if table != "search_terms" and table in tables:
                 store.con.execute(f"DELETE FROM {table}")
         store.con.execute("UPDATE articles SET extracted_with = NULL")
         store.con.execute("COMMIT")
