@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/nightly.py ARTICLES [--new 500]     # prints one JSON line
     .venv/bin/python bench/nightly.py --memory COPY.duckdb     # step 5 alone, on a copy it clears
+    .venv/bin/python bench/nightly.py --memory COPY.duckdb --with-index   # ... and the final index sort
 
 The database is the generated one (``generate_db.cached_database``), copied into a
 fresh workspace. Then, each in its own process (Scrapy's reactor starts once per
@@ -104,15 +105,36 @@ def run_child(db: Path, entry: str | None, reextract: int) -> dict[str, Any]:
             "known_urls": known, "peak_mb": peak_mb()}
 
 
-def memory_child(db: Path) -> dict[str, Any]:
-    """``extract --all`` without the NLP: clear every extraction row, then read every pending page."""
+def _dir_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20 if path.is_dir() else 0.0
+
+
+def memory_child(db: Path, with_index: bool = False) -> dict[str, Any]:
+    """``extract --all`` without the NLP: clear every extraction row, then read every pending page.
+
+    ``with_index``: the whole job but the NLP. The word index is kept (it stands for the rows
+    the extraction appends), every other extraction row cleared, every page read, then the
+    index sorted as ``extract --all`` ends (``compact_index``); the peak of the temporary
+    directory is sampled every 0.2 s.
+    """
+    import threading
+
     from extract import extractor_version
     from pipeline.extraction import pending_pages
-    from pipeline.store import Store
+    from pipeline.search import compact_index
+    from pipeline.store import DERIVED_TABLES, EXTRACTION_TABLES, Store
 
     store = Store.open(db)
     start = time.perf_counter()
-    store.clear_extractions()
+    if with_index:
+        store.con.execute("BEGIN TRANSACTION")
+        for table in (*EXTRACTION_TABLES, *DERIVED_TABLES):
+            if table != "search_terms":
+                store.con.execute(f"DELETE FROM {table}")
+        store.con.execute("UPDATE articles SET extracted_with = NULL")
+        store.con.execute("COMMIT")
+    else:
+        store.clear_extractions()
     cleared = time.perf_counter() - start
     before = peak_mb()
     articles = pages = 0
@@ -122,9 +144,31 @@ def memory_child(db: Path) -> dict[str, Any]:
         pages += 1
     read = time.perf_counter() - start
     limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    print(json.dumps({"clear_s": cleared, "read_s": read, "articles": articles, "pages": pages,
-                      "peak_mb_before_reading": before, "peak_mb": peak_mb(), "duckdb_memory_limit": limit}),
-          flush=True)
+    result = {"clear_s": cleared, "read_s": read, "articles": articles, "pages": pages,
+              "peak_mb_before_reading": before, "peak_mb": peak_mb(), "duckdb_memory_limit": limit}
+    if with_index:
+        temp = Path(store.con.execute("SELECT current_setting('temp_directory')").fetchone()[0] or f"{db}.tmp")
+        temp_peak = [0.0]
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(0.2):
+                temp_peak[0] = max(temp_peak[0], _dir_mb(temp))
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        result["index_rows"] = store.con.execute("SELECT count(*) FROM search_terms").fetchone()[0]
+        result["peak_mb_before_sort"] = peak_mb()
+        cpu = time.process_time()
+        start = time.perf_counter()
+        compact_index(store.con)
+        result["sort_s"] = time.perf_counter() - start
+        result["sort_cpu_s"] = time.process_time() - cpu
+        done.set()
+        watcher.join()
+        result.update(peak_mb=peak_mb(), temp_peak_mb=temp_peak[0], temp_dir=str(temp),
+                      db_mb_after=db.stat().st_size / 2**20)
+    print(json.dumps(result), flush=True)
     os._exit(0)  # no checkpoint: this copy is thrown away
 
 
@@ -176,12 +220,14 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=500)
     parser.add_argument("--run", nargs=3, metavar=("DB", "ENTRY", "REEXTRACT"), help=argparse.SUPPRESS)
     parser.add_argument("--memory", metavar="DB", help="only the extract --all memory step, on DB (a copy: its rows are cleared)")
+    parser.add_argument("--with-index", action="store_true",
+                        help="with --memory: keep the word index and sort it at the end, as extract --all does")
     args = parser.parse_args()
     if args.run:
         db, entry, reextract = args.run
         print(json.dumps(run_child(Path(db), None if entry == "-" else entry, int(reextract))))
     elif args.memory:
-        memory_child(Path(args.memory))
+        memory_child(Path(args.memory), args.with_index)
     else:
         print(json.dumps(nightly(args.articles, args.new)))
 

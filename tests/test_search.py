@@ -111,3 +111,27 @@ def test_search_ranks_hits_then_whole_words_then_recency(search_db: Path) -> Non
 def test_extraction_writes_the_index_for_the_title_too(search_db: Path) -> None:
     assert ranked(search_db, "hoi nghi cong doan") == ["a"]
     assert ranked(search_db, "tin ngan") == ["c", "b"]
+
+
+def test_compact_index_in_stretches_equals_one_sort(tmp_path: Path) -> None:
+    """Sorted stretch by stretch, the index holds the same rows in the order of one full sort."""
+    import random
+
+    from pipeline.search import compact_index, stretch_bounds
+
+    rng = random.Random(5)
+    syllables_ = ["lien", "doan", "lao", "dong", "cong", "nhan", "tinh", "nghe", "an", "da", "nang", "á", "z", ""]
+    rows = {(article, " ".join(rng.sample(syllables_, rng.randint(1, 2))).strip() or "x")
+            for article in range(300) for _ in range(rng.randint(1, 8))}
+    rows_list = [(a, t, rng.randint(0, 3), rng.randint(0, 9)) for a, t in rows]
+    rng.shuffle(rows_list)
+    store = Store.open(tmp_path / "congdoan.duckdb")
+    store.con.executemany("INSERT INTO search_terms VALUES (?, ?, ?, ?)", rows_list)
+    expected = store.con.execute("SELECT * FROM search_terms ORDER BY term, article_id").fetchall()
+    assert len(stretch_bounds(store.con, 40)) > 5
+    compact_index(store.con, stretch_rows=40)
+    assert store.con.execute("SELECT * FROM search_terms ORDER BY rowid").fetchall() == expected
+    assert not store.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_terms_sorted'").fetchone()[0]
+    compact_index(store.con)  # one stretch: the same order
+    assert store.con.execute("SELECT * FROM search_terms ORDER BY rowid").fetchall() == expected
+    store.close()
