@@ -22,6 +22,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
+import pyarrow as pa
+
 from extract.terms import SYLLABLE, fold, syllables
 
 TITLE_WEIGHT = 3
@@ -125,27 +128,18 @@ class SearchQuery:
         matches to those articles: the postings of the query's rarest term, say.
 
         ``score`` = ln(1 + hits + 3 x word hits) - age in days / RECENCY_DAYS, where hits sums
-        body hits and weighted title hits of the query's syllables; among the EXACT_WINDOW best,
-        EXACT_BONUS more for each accented word or phrase found exactly as typed. The query's
-        terms are joined (a hash join) rather than tested with IN; phrases are checked on the
-        candidates' text only.
+        body hits and weighted title hits of the query's syllables. The query's terms are joined
+        (a hash join) rather than tested with IN; phrases are checked on the candidates' text
+        only. The exact-accent bonus is added by :func:`ranked_matches`.
         """
         text = "coalesce(a.title, '') || ' ' || a.body"
         phrases = [part for part in self.parts if part.quoted and len(part.syllables) > 1]
-        # a quoted phrase counts exact as a whole, an unquoted run word by word
-        accented = [tuple(SYLLABLE.findall(part.text)) for part in self.parts if part.quoted and part.accented]
-        accented += [(word,) for part in self.parts if not part.quoted for word in SYLLABLE.findall(part.text)
-                     if fold(word) != word]
         params: dict[str, Any] = {"syllables": list(self.syllables), "words": list(self.words),
                                   "n": len(self.syllables)}
         conditions = ["TRUE"]
         # patterns are inlined (constant patterns compile once): they hold letters and digits only
         conditions += [f"regexp_matches({text}, '{_sql_phrase(part.syllables, True)}')" for part in phrases]
-        # one pass finds every accented word or phrase typed exactly: the bonus counts the distinct ones
-        exact = "|".join(f"{_WORD_EDGE}+".join(map(re.escape, words)) for words in accented)
-        bonus = [f"len(list_distinct(list_transform(regexp_extract_all({text}, '(?i)(?:^|{_WORD_EDGE})({exact})', 1), "
-                 "lambda x: lower(x))))"] if accented else []
-        base = f"""
+        sql = f"""
             SELECT m.article_id,
                    ln(1 + m.hits + 3 * m.word_hits)
                      - coalesce(date_diff('day', a.published_at, current_timestamp::TIMESTAMP), 3650)
@@ -162,18 +156,22 @@ class SearchQuery:
                 HAVING count(*) FILTER (WHERE q.syllable) = $n
             ) m JOIN articles a USING (article_id)
             WHERE {" AND ".join(conditions)}"""
-        if not bonus:
-            return base, params
-        # the exact-accent bonus is read from the text of the EXACT_WINDOW best matches only, which
-        # then rank above the rest: exact spellings come first on the first pages at any corpus size
-        sql = f"""
-            WITH base AS MATERIALIZED ({base}),
-            top AS (SELECT b.article_id, {EXACT_BONUS} * ({bonus[0]}) AS bonus
-                    FROM (SELECT * FROM base ORDER BY score DESC, article_id LIMIT {EXACT_WINDOW}) b
-                    JOIN articles a USING (article_id))
-            SELECT base.article_id, base.score + coalesce(top.bonus + {WINDOW_LIFT}, 0) AS score
-            FROM base LEFT JOIN top USING (article_id)"""
         return sql, params
+
+    def exact_sql(self) -> str | None:
+        """A query of ``article_id, bonus`` for the articles ``$window``: EXACT_BONUS for each distinct
+        accented word or phrase of the query found there exactly as typed; None when nothing is accented."""
+        # a quoted phrase counts exact as a whole, an unquoted run word by word
+        accented = [tuple(SYLLABLE.findall(part.text)) for part in self.parts if part.quoted and part.accented]
+        accented += [(word,) for part in self.parts if not part.quoted for word in SYLLABLE.findall(part.text)
+                     if fold(word) != word]
+        if not accented:
+            return None
+        # one pass finds every accented word or phrase typed exactly: the bonus counts the distinct ones
+        exact = "|".join(f"{_WORD_EDGE}+".join(map(re.escape, words)) for words in accented)
+        found = (f"regexp_extract_all(coalesce(a.title, '') || ' ' || a.body, '(?i)(?:^|{_WORD_EDGE})({exact})', 1)")
+        return (f"SELECT a.article_id, {EXACT_BONUS} * len(list_distinct(list_transform({found}, lambda x: lower(x))))"
+                " AS bonus FROM articles a WHERE a.article_id IN $window")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of ``text`` to mark: each part as a phrase (exactly as typed first, when
@@ -191,6 +189,32 @@ class SearchQuery:
                 hits = [(m.start(), m.end()) for m in SYLLABLE.finditer(folded) if m.group() in wanted]
             found += hits
         return sorted(set(found))
+
+
+def ranked_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, candidates: str | None = None,
+                   params: dict[str, Any] | None = None) -> pa.Table:
+    """The matches of ``query`` (``article_id, score``; ``candidates`` and ``params`` as in
+    :meth:`SearchQuery.matches_sql`), the exact-accent bonus added.
+
+    The bonus is read from the text of the EXACT_WINDOW best matches only, which then rank above
+    the rest: exact spellings come first on the first pages at any corpus size. Their texts are
+    read by a list of ids (zone maps, one vector each), not by a join, which scans every article's
+    text: at a million articles 15 ms instead of 65.
+    """
+    sql, search_params = query.matches_sql(candidates)
+    matches = con.sql(sql, params={**search_params, **(params or {})}).to_arrow_table()
+    exact = query.exact_sql()
+    if exact is None or not matches.num_rows:
+        return matches
+    con.register("_base_matches", matches)
+    try:
+        window = [row[0] for row in con.execute("SELECT article_id FROM _base_matches ORDER BY score DESC, article_id "
+                                                f"LIMIT {EXACT_WINDOW}").fetchall()]
+        return con.sql(f"SELECT b.article_id, b.score + coalesce(e.bonus + {WINDOW_LIFT}, 0) AS score "
+                       f"FROM _base_matches b LEFT JOIN ({exact}) e USING (article_id)",
+                       params={"window": window}).to_arrow_table()
+    finally:
+        con.unregister("_base_matches")
 
 
 def _in_transaction(con: Any, statements: list[str], params: list[Any] | None = None) -> None:

@@ -15,7 +15,7 @@ from extract.records import extraction_from_doc
 from pipeline.extraction import analysed_text
 from core.records import Article
 from extract.terms import fold, syllables, term_rows
-from pipeline.search import SearchQuery
+from pipeline.search import SearchQuery, ranked_matches
 from pipeline.store import PendingArticle, Store
 
 
@@ -85,11 +85,10 @@ def search_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def ranked(db: Path, text: str) -> list[str]:
-    sql, params = SearchQuery.parse(text).matches_sql()
     store = Store.open(db, read_only=True)
     try:
-        rows = store.con.execute(
-            f"SELECT a.url FROM ({sql}) m JOIN articles a USING (article_id) ORDER BY m.score DESC", params).fetchall()
+        store.con.register("m", ranked_matches(store.con, SearchQuery.parse(text)))
+        rows = store.con.execute("SELECT a.url FROM m JOIN articles a USING (article_id) ORDER BY m.score DESC").fetchall()
     finally:
         store.close()
     return [url.rsplit("/", 1)[1] for url, in rows]

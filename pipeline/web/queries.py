@@ -32,7 +32,7 @@ from core.config import Workspace
 from extract.gazetteer import gazetteer
 from extract.terms import fold
 from pipeline.feed import text_value
-from pipeline.search import SearchQuery
+from pipeline.search import SearchQuery, ranked_matches
 from pipeline.web import params as p
 from pipeline.web.collation import collation_key, vn_sorted
 from pipeline.web.marks import Node, Span, mark_tree
@@ -390,14 +390,12 @@ def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_f
                       " AND published_at >= $since)")
             found = con.execute(f"SELECT count(*) FROM ({window})", {**params, "since": since}).fetchall()[0][0]
             if found >= cap:
-                sql, search_params = query.matches_sql(window)
-                matches = con.sql(sql, params={**search_params, **params, "since": since}).to_arrow_table()
+                matches = ranked_matches(con, query, window, {**params, "since": since})
                 con.register(MATCHES, matches)
                 return Matches(matches.num_rows, True)
             newest *= 4
         params = {"rarest": rarest}
-    sql, search_params = query.matches_sql(candidates)
-    matches = con.sql(sql, params={**search_params, **params}).to_arrow_table()
+    matches = ranked_matches(con, query, candidates, params)
     con.register(MATCHES, matches)
     return Matches(matches.num_rows, False)
 
