@@ -449,25 +449,27 @@ def bench_queries(sizes: Sizes, work: Path) -> dict[str, Any]:
     from core.config import Workspace
     from pipeline.search import SearchQuery
     from pipeline.web import queries as q
+    from pipeline.web.filters import Filters
+    from pipeline.web.readers import connect
     from pipeline.writer import open_reader
 
     result["web"]["open + close a reader connection"] = _latency(
         lambda: [open_reader(Workspace.for_db(db)).close()], sizes.query_runs)
-    with q.connect(db) as con:
+    with connect(db) as con:
         cases: dict[str, Callable[[], Any]] = {
-            "feed, first page": lambda: q.feed(con, q.Filters()),
-            "feed, page 200": lambda: q.feed(con, q.Filters(), 200),
-            "feed, one province": lambda: q.feed(con, q.Filters(province=province)),
-            "feed, kind + level + year": lambda: q.feed(con, q.Filters(
+            "feed, first page": lambda: q.feed(con, Filters()),
+            "feed, page 200": lambda: q.feed(con, Filters(), 200),
+            "feed, one province": lambda: q.feed(con, Filters(province=province)),
+            "feed, kind + level + year": lambda: q.feed(con, Filters(
                 kind="award", level="grassroots",
                 date_from=datetime(2024, 1, 1).date(), date_to=datetime(2024, 12, 31).date())),
-            "feed, keyword": lambda: q.feed(con, q.Filters(q="mái ấm công đoàn")),
+            "feed, keyword": lambda: q.feed(con, Filters(q="mái ấm công đoàn")),
             "filter options": lambda: [q.options(con)],
-            "monthly chart, one province": lambda: q.monthly(con, q.Filters(province=province)),
+            "monthly chart, one province": lambda: q.monthly(con, Filters(province=province)),
             "article + its extractions": lambda: q.article_extractions(con, q.article(con, article_id)["article_id"]),
             "search, 5 words": lambda: q.search_articles(con, SearchQuery.parse("Liên đoàn Lao động Thanh Hóa")),
             "weekly digest, latest week": lambda: q.week_highlights(con, q.latest_week(con)),
-            "export rows, province + kind": lambda: list(q.export_rows(con, q.Filters(province=province, kind="money"))),
+            "export rows, province + kind": lambda: list(q.export_rows(con, Filters(province=province, kind="money"))),
         }
         for label, fn in cases.items():
             result["web"][label] = _latency(fn, sizes.query_runs)
@@ -608,7 +610,7 @@ def table_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
     if db:
         out.append(Row(f"database: {db['articles']:,} generated articles (bench/generate_db.py), every table",
                        f"{db['generated_rows']:,} rows", peak_mb=_mb(db["peak_mb"])))
-        out.append(Row(f"database: bulk load of the extraction rows (Arrow, 1 insert per table)",
+        out.append(Row("database: bulk load of the extraction rows (Arrow, 1 insert per table)",
                        f"{db['bulk_rows_per_s']:,.0f} rows/s ({db['extraction_rows']:,} rows in {db['bulk_s']:.1f} s)",
                        goal="bulk, not row by row", peak_mb=_mb(db["peak_mb"])))
         full = db["write_path_rows"] / db["write_path_full_s"]

@@ -426,6 +426,8 @@ def digest(
 
     from pipeline.digest import digest_filename, digest_period, write_digest
     from pipeline.web import queries
+    from pipeline.web.filters import resolve_province
+    from pipeline.web.readers import connect
     from pipeline.web.params import BadParameter
 
     ws = Workspace.for_db(db)
@@ -434,9 +436,9 @@ def digest(
     if fmt not in ("html", "docx"):
         raise UserError(f"--format must be html or docx, not {fmt!r}")
     try:
-        with queries.connect(ws.db) as con:
+        with connect(ws.db) as con:
             start, end, is_week = digest_period(week, month, con, date_.today())
-            province = queries.resolve_province(province.strip(), queries.province_names(queries.options(con)))
+            province = resolve_province(province.strip(), queries.province_names(queries.options(con)))
     except BadParameter as exc:
         raise UserError(str(exc)) from None
     target = out or Path(digest_filename(start, is_week, province, fmt))

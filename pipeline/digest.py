@@ -32,6 +32,8 @@ from jinja2 import Environment
 
 from extract.terms import fold
 from pipeline.web import queries
+from pipeline.web.filters import Filters
+from pipeline.web.readers import connect
 from pipeline.web import params
 from pipeline.web.params import BadParameter, iso_week
 from pipeline.web.templating import (KIND_LABELS, PRINT_CSS, environment, period_label, short_source, vn_money,
@@ -128,7 +130,7 @@ class Digest:
             for card in article.cards[:ITEMS_PER_ARTICLE]:
                 queries.mark_card(card)
         counts = Counter(k for c in kept for k in c["kinds"])
-        undated = queries.undated_count(con, queries.Filters(province=province))
+        undated = queries.undated_count(con, Filters(province=province))
         return cls(start, end, week, province, full, rest[:BRIEF_LIMIT], max(0, len(rest) - BRIEF_LIMIT), dropped,
                    len(kept), summarise(kept, start, end, week, province, len(articles)), counts, undated)
 
@@ -310,7 +312,7 @@ def _hyperlink(paragraph: Any, url: str, text: str) -> None:
 
 def write_digest(db: Path, out: Path, start: date, end: date, week: bool, province: str = "", fmt: str = "html") -> Path:
     """Write the digest of a period to ``out`` (HTML, UTF-8, or DOCX), for ``congdoan digest``."""
-    with queries.connect(Path(db)) as con:
+    with connect(Path(db)) as con:
         digest = Digest.build(con, start, end, week, province)
     if fmt == "docx":
         out.write_bytes(digest_docx(digest))

@@ -17,7 +17,7 @@ from docx import Document
 from extract.nlp import VietnameseNLP
 from pipeline.digest import Digest, digest_docx, digest_html, digest_period, write_digest
 from pipeline.web.params import BadParameter
-from pipeline.web.queries import connect
+from pipeline.web.readers import connect
 from test_web import HAM_RONG, SAMPLE_ARTICLES, UNDATED_BODY, Mark, SampleArticle, amount, build_sample_db, unit
 
 MAY_WEEK = (date(2024, 5, 27), date(2024, 6, 2))

@@ -9,6 +9,7 @@ so the highlights and the word index are produced by the code under test.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import shutil
@@ -476,7 +477,7 @@ def test_awards_page_answers_which_grassroots_unions_of_a_province_got_a_bang_kh
 
 def test_an_award_is_filed_under_its_recipients_and_listed_as_given_by_its_giver(client: TestClient) -> None:
     recipient = client.get("/unit", params={"name": HAM_RONG}).text
-    assert f"tặng Bằng khen cho" in recipient and "Đơn vị này trao" not in recipient
+    assert "tặng Bằng khen cho" in recipient and "Đơn vị này trao" not in recipient
     giver = client.get("/unit", params={"name": LDLD_TH}).text
     assert giver.count("Đơn vị này trao") == 3  # Bằng khen and Giấy khen of May, Bằng khen of June
     assert "badge-given" in giver
@@ -641,14 +642,14 @@ FILTER_CASES = [
 
 @pytest.mark.parametrize("case", FILTER_CASES, ids=lambda c: ",".join(c) or "none")
 def test_card_filters_keep_the_cards_the_highlight_filters_keep(sample_db: Path, case: dict[str, Any]) -> None:
-    from pipeline.web import queries
+    from pipeline.web import filters as filters_, queries, readers
 
-    filters = queries.Filters(**case)
+    filters = filters_.Filters(**case)
     units = {}
-    with queries.connect(sample_db) as con:
+    with readers.connect(sample_db) as con:
         for name in ("unit",):  # a unit of the data, and one that gave an award
             units[name] = con.execute("SELECT any_value(unit) FROM highlights WHERE kind = 'award'").fetchone()[0]
-        for f in (filters, queries.replace(filters, unit=units["unit"])):
+        for f in (filters, dataclasses.replace(filters, unit=units["unit"])):
             where, params = f.where(con)
             direct = con.execute(f"SELECT DISTINCT h.article_id, h.sentence_start FROM {queries.HIGHLIGHTS} h "
                                  f"WHERE {where} ORDER BY ALL", params).fetchall()
@@ -660,14 +661,14 @@ def test_card_filters_keep_the_cards_the_highlight_filters_keep(sample_db: Path,
 
 def test_a_search_of_common_words_ranks_the_most_recent_matches_and_says_so(sample_db: Path) -> None:
     from pipeline.search import SearchQuery
-    from pipeline.web import queries
+    from pipeline.web import matches, readers
 
     query = SearchQuery.parse("công đoàn")
-    with queries.connect(sample_db) as con:
-        exact = queries.register_matches(con, query)
-        every = {r[0] for r in con.execute(f"SELECT article_id FROM {queries.MATCHES}").fetchall()}
-        capped = queries.register_matches(con, query, cap=1)
-        kept = {r[0] for r in con.execute(f"SELECT article_id FROM {queries.MATCHES}").fetchall()}
+    with readers.connect(sample_db) as con:
+        exact = matches.register_matches(con, query)
+        every = {r[0] for r in con.execute(f"SELECT article_id FROM {matches.MATCHES}").fetchall()}
+        capped = matches.register_matches(con, query, cap=1)
+        kept = {r[0] for r in con.execute(f"SELECT article_id FROM {matches.MATCHES}").fetchall()}
         dates = dict(con.execute("SELECT article_id, published_at FROM articles").fetchall())
     assert not exact.capped and exact.count == len(every) > 2
     assert capped.capped and kept and kept < every

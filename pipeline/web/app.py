@@ -39,7 +39,8 @@ from pipeline.web import queries
 from pipeline.web.chart import chart
 from pipeline.web.collation import vn_sorted
 from pipeline.web.params import BadParameter
-from pipeline.web.queries import Filters, connect
+from pipeline.web.filters import Filters, resolve_province
+from pipeline.web.readers import connect, connect_alone, file_key
 from pipeline.web.templating import (AWARDER_LABELS, KIND_LABELS, LEVEL_LABELS, PRINT_CSS, RECIPIENT_TYPES,
                                      STATIC_DIR, environment, inline_css_hash)
 
@@ -251,7 +252,7 @@ class Pages:
 
     def province(self, request: Request) -> Response:
         with connect(self.db) as con:
-            name = queries.resolve_province(p.text(request.query_params.get("name"), "Tên tỉnh/thành"),
+            name = resolve_province(p.text(request.query_params.get("name"), "Tên tỉnh/thành"),
                                             queries.province_names(self.options(con)))
             if not name:
                 raise BadParameter("Thiếu tên tỉnh/thành (tham số name).")
@@ -295,7 +296,7 @@ class Pages:
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
 
         def records() -> Iterator[list[Any]]:
-            with queries.connect_alone(self.db) as con:
+            with connect_alone(self.db) as con:
                 for row in rows(con, filters):
                     yield [_LABELS[k].get(row[k], row[k]) if k in _LABELS else row[k] for k, _, _ in columns]
 
@@ -312,7 +313,7 @@ class Pages:
         A digest reads every card of its period (some 20,000 for a national week at a million
         articles, over a second); it only changes when the writer publishes a new file, whose
         identity (inode, mtime, size) is part of the key."""
-        key = (queries.file_key(self.db), *period, province)
+        key = (file_key(self.db), *period, province)
         with self._digests_lock:
             digest = self._digests.get(key)
             if digest is not None:
@@ -332,7 +333,7 @@ class Pages:
         query = request.query_params
         fmt = p.choice(query.get("format"), ("html", "docx"), "Định dạng") or "html"
         with connect(self.db) as con:
-            province = queries.resolve_province(p.text(query.get("province"), "Tỉnh/thành"),
+            province = resolve_province(p.text(query.get("province"), "Tỉnh/thành"),
                                                 queries.province_names(self.options(con)))
             period = digest_period(query.get("week"), query.get("month"), con, self.today())
             digest = self.built_digest(con, period, province)
