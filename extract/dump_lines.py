@@ -46,6 +46,7 @@ class Rules:
     date_chrome: re.Pattern[str]
     date_marker: re.Pattern[str]
     lead_opening: re.Pattern[str]
+    tagged_lead: re.Pattern[str]
     caption: re.Pattern[str]
     person_caption: re.Pattern[str]
     caption_openers: tuple[str, ...]
@@ -76,6 +77,7 @@ def boilerplate_rules() -> Rules:
         date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
         date_marker=re.compile(data["shape"]["date_marker"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
+        tagged_lead=re.compile(data["shape"]["tagged_lead"]),
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
         person_caption=re.compile(
             rf"^(?:{'|'.join(map(re.escape, data['shape']['caption_honorifics']))})\s+"
@@ -113,7 +115,11 @@ def clean(raw: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", raw).replace("\u200b", "").replace("\ufeff", "").split())
     if len(text) > 2 and text.startswith("|") and text.endswith("|"):
         text = text[1:-1].strip()
-    return text
+    return _GARBLED_OPENING.sub("", text)
+
+
+# Glyph-font leftovers opening a line: two or more words of one lower-case letter then capitals ("hAF nOOIJ").
+_GARBLED_OPENING = re.compile(r"^(?:[a-zđ][A-ZĐ]{2,}\s+){2,}(?=\S)")
 
 
 @dataclass
@@ -204,14 +210,17 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
     last = tail[-1:] if tail else ""
     ends_sentence = last in shape["sentence_end"]
     caption = rules.caption.search(text) is not None or _person_caption(text, rules)
-    lead_like = rules.lead_opening.match(text) is not None
+    lead_like = rules.lead_opening.match(text) is not None or rules.tagged_lead.match(text) is not None
     stamped = rules.trailing_date.search(text)
     if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
         date = parse_vietnamese_date(stamped.group())  # "TP.HCM: Phường … khó khăn 30/01/2026 20:46"
         line = classify(number, text[:stamped.start()], rules)
         line.date = line.date or date
         return line
-    cell = raw.lstrip().startswith("|")
+    prose = lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None)
+    # a table cell: opened by a pipe, or closed by one round headlines run together with no sentence in them
+    cell = raw.lstrip().startswith("|") or words > shape["headline_max_words"] and not prose and raw.rstrip().endswith("|")
+    caption = caption and not (cell and not raw.lstrip().startswith("|"))
     return Line(
         number,
         text,
@@ -220,7 +229,7 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         headline=shape["headline_min_words"] <= words <= shape["headline_max_words"] and not cell
         and (not ends_sentence or last in shape["headline_end_ok"])
         and last != "," and not caption and not lead_like and not text[:1].islower(),
-        prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
+        prose=prose,
         upper=text.isupper(),
         caption=caption,
         long=words > shape["headline_max_words"],
@@ -247,7 +256,7 @@ def credited_names(text: str, rules: Rules) -> str | None:
     """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
     if len(text.split()) > rules.bylines["max_words"]:
         return None
-    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|")
     if names in rules.bylines["agency_tags"]:
         return None  # a paper's tag under the headline: "SGGPO"
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
@@ -259,4 +268,12 @@ def credited_names(text: str, rules: Rules) -> str | None:
             names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
             names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
-    return clean_byline(names) if name_like(names, rules) else None
+    return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
+
+
+def _names_joined(text: str, rules: Rules) -> bool:
+    """Several authors joined by dashes, each a name ("Mai Chi - Thanh Nga - Hồng Đào - Huỳnh Như"); no
+    part opens with an outlet word."""
+    parts = re.split(r"\s+[-–—]\s+", text)
+    return len(parts) > 1 and all(name_like(p, rules) and len(p.split()) <= 4
+                                  and p.split()[0] not in rules.bylines["outlet_words"] for p in parts)

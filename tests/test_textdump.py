@@ -180,6 +180,20 @@ SYNTHETIC = {
         paragraphs=3,
         absent=["Dệt May", "Giấy phép", "Chịu trách nhiệm", "Cổng thông tin", "CÔNG ĐOÀN VIỆT NAM", "Bài và ảnh"],
     ),
+    # real-test3 shapes: an author line between the headline and a tagged sapo without a full stop, several
+    # authors joined by dashes, a headline-shaped caption further down
+    "national_tagged_sapo.txt": dict(
+        title="Khai trương bếp ăn công đoàn cho công nhân khu nhà trọ", published_at=None,
+        byline="Lan Anh - Quốc Bảo - Minh Thư", starts="Bếp ăn do công đoàn mở phục vụ 300 suất cơm",
+        ends="trong suốt năm nay.", paragraphs=6, absent=["(NLĐO)", "HOTLINE", "Lan Anh"],
+    ),
+    # weather widgets, a header printed twice with its slogan, glyph-font leftovers before the headline, related
+    # headlines run together in a cell, the author in a cell, a caption wholly in brackets
+    "portal_repeated_header.txt": dict(
+        title="Công đoàn ngành thăm công nhân bám công trình dịp Tết", published_at=None, byline="T.HÀ",
+        starts="(Chủ tịch Công đoàn ngành (giữa)", ends="trong những ngày Tết.", paragraphs=3,
+        absent=["°C", "Đoàn kết, sáng tạo", "Đông Sơn", "T.HÀ", "qXY"],
+    ),
 }
 
 
@@ -463,3 +477,9 @@ def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> 
     credited = parse_text_dump(f"Hà Nội mở chợ tết công đoàn cho công nhân\n{body}\nTin, ảnh: THU HÀ\n"
                                "Thầy Lê Văn Nam, giáo viên Trường THCS Tân Sơn, là giáo viên gương mẫu, tâm huyết với nghề.")
     assert credited.byline == "THU HÀ" and credited.body.endswith("trong năm qua.")
+
+
+def test_a_caption_wholly_in_brackets_opening_an_excerpt_is_no_title() -> None:
+    dump = parse_text_dump("(Đ/c Trần Văn Bình – Chủ tịch Công đoàn ngành (phải) trao nhà cho đoàn viên)\n"
+                           f"{_PROSE}\n{_MORE}\nHà Thu")
+    assert (dump.title, dump.byline) == (None, "Hà Thu") and dump.body.startswith("(Đ/c Trần Văn Bình")
