@@ -431,6 +431,7 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
         return "repeated title"
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
-    if not line.prose and line.long and not line.caption and not edge:
-        return "teaser (headlines run together)"  # a sapo without a full stop, a last line cut short: article
+    if not line.prose and line.long and not line.caption and not edge \
+            and line.text.count(", ") < rules.shape["clauses_min_commas"]:
+        return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
     return None
