@@ -119,6 +119,7 @@ class UnitPatterns:
             rf"\s*[,–-]\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})(?=\s*[,.;:)\n]|\s*$|\s+[a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
             re.IGNORECASE)
         industry = lexicon["province_industry"]
+        self.region_re = re.compile(rf"\s+(?P<region>{alternation(industry['region_words'])})(?=\s)")
         self.industry_head_re = re.compile(rf"\s+(?P<head>{alternation(industry['heads'])})(?!\w)")
         self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
@@ -141,6 +142,7 @@ class UnitPatterns:
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
         self.org_spellings = grass["org_spellings"]
+        self.lower_org_head_re = re.compile(rf"(?:{alternation(grass['lower_org_heads'])})\s+")
         self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)

@@ -24,6 +24,7 @@ the other extractors (awards name their awarders and recipients with it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,6 +40,10 @@ from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
 from extract.unit_resolution import MentionResolution
+
+
+# Between a grassroots union and the federation it belongs to: a comma, maybe a place ("…, thị xã Gò Công, LĐLĐ …").
+_AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành phố|TP\.?|tỉnh|xã|phường)\s+[^,;.()\n]{1,30},\s*)?")
 
 
 class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
@@ -95,6 +100,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         return mention
 
     def _industry_place(self, norm: str, text: str, pos: int) -> tuple[int, str | None, Place | None]:
+        if (region := self.region_re.match(norm, pos)) and (place := self._place(
+                norm, text, region.end(), None, provinces_only=True)) and place.level == "province":
+            # "Công đoàn Khu công nghiệp khu vực Phú Thọ" (2025): the region word stays in the name
+            return place.end, "tỉnh", replace(place, type=region.group("region"))
         typed = self.type_re.match(norm, pos)
         admin_type = self.types[name_key(typed.group("type"))] if typed else None
         if admin_type in DISTRICT_TYPES:
@@ -218,19 +227,22 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return None
         org_start = pos + gap.end()
         if not require_head and (prep := self.org_preposition_re.match(norm, org_start)) \
-                and self.org_head_re.match(norm, prep.end()):
-            org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"
+                and self.org_head_re.match(norm, prep.end()) and self._capitalised(text, prep.end()):
+            org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"; "… tại phường X" is where, no name
         if not require_head and (commune := self._commune(norm, text, org_start)):
             return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
-        if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start) \
-                or self.not_org_re.match(text, org_start):
+        # after "cơ sở" a lower-case head opens the name when a capital follows: "CĐCS trường Mẫu giáo X"
+        lower = self.lower_org_head_re.match(text, org_start) if prefix == "Công đoàn cơ sở" else None
+        lower = lower if lower and self._capitalised(text, lower.end()) else None
+        if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
+                          or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
         if not self.org_head_re.match(norm, org_start) and self.type_at_re.match(norm, org_start):
             return None
         head = self.org_head_re.match(norm, org_start)
         if require_head and not head:
             return None
-        org_end = self._org_end(norm, text, org_start, words)
+        org_end = self._org_end(norm, text, lower.end() if lower else org_start, words)
         if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
             org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if head and org_end <= head.end() and words is not None:
@@ -244,6 +256,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")
         first, _, rest = org.partition(" ")
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
+        org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
         mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(org))
         mention.province = self._province_evidence(norm, text, org_end)
@@ -275,7 +288,15 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         """A grassroots union still without a province takes that of the unit named before it in the
         same sentence: "LĐLĐ TP Nha Trang trao quyết định thành lập CĐCS tại Khách sạn X" (Khánh Hòa)."""
         for k, m in enumerate(mentions):
-            if m.level != "grassroots" or m.province or m.inherit_next:
+            if m.level != "grassroots" or m.province and not m.named_in_org or m.inherit_next:
+                continue
+            upper = mentions[k + 1] if k + 1 < len(mentions) else None
+            if upper is not None and upper.province and upper.level in ("province", "district") \
+                    and _AFFILIATION_GAP.fullmatch(text, m.end, upper.start):
+                # "Chủ tịch Công đoàn Công ty X, LĐLĐ tỉnh Y": the federation it is under
+                m.province, m.named_in_org = upper.province, False
+                continue
+            if m.province:
                 continue
             placed = next((x for x in reversed(mentions[:k]) if x.province), None)
             if placed is not None and not re.search(r"[.!?\n]", text[placed.end:m.start]):
