@@ -354,7 +354,8 @@ def parse_text_dump(text: str) -> ParsedDump:
         paragraphs[0] = paragraphs[0][tag.end() :]
     if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
-    byline = credited_names(paragraphs[-1], rules) if len(paragraphs) > 1 else None
+    byline = credited_names(paragraphs[-1], rules) or _office_credit(paragraphs[-1], rules) \
+        if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
@@ -419,6 +420,22 @@ def tidy_page_body(body: str) -> TidyBody:
     return TidyBody("\n".join(texts), byline, tag.group("tag") if tag else None)
 
 
+def _clauses(text: str, rules: Rules) -> bool:
+    """A paragraph whose full stop the copy lost: it opens with a lead-in and a comma ("Đợt này, …", "Theo
+    đó, …"), which no headline does, and goes on in clauses."""
+    return re.match(r"\S+(?:\s+\S+){0,3},\s", text) is not None \
+        and text.count(", ") >= rules.shape["clauses_min_commas"]
+
+
+def _office_credit(text: str, rules: Rules) -> str | None:
+    """A closing credit naming an office, not a person: "VP LĐLĐ tỉnh.", "Ban Tuyên giáo Công đoàn ngành"."""
+    words = text.split()
+    if len(words) <= rules.bylines["office_max_words"] and text.startswith(tuple(rules.bylines["office_openers"])) \
+            and not re.search(r"[,;:!?]|\.\s", text):
+        return text
+    return None
+
+
 def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, edge: bool) -> str | None:
     """Why a line between the lead and the end is not article text, or None when it is."""
     if line.kind is Kind.BLANK:
@@ -431,7 +448,6 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
         return "repeated title"
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
-    if not line.prose and line.long and not line.caption and not edge \
-            and line.text.count(", ") < rules.shape["clauses_min_commas"]:
+    if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules):
         return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
     return None

@@ -142,6 +142,7 @@ class UnitPatterns:
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
         self.org_spellings = grass["org_spellings"]
+        self.comma_office_re = re.compile(rf"\s+(?:{alternation(grass['comma_offices'])})(?!\w)")
         self.lower_org_head_re = re.compile(rf"(?:{alternation(grass['lower_org_heads'])})\s+")
         self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
