@@ -245,6 +245,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         org_end = self._org_end(norm, text, lower.end() if lower else org_start, words)
         if head and (listed := self.comma_office_re.match(norm, head.end())) and listed.end() > org_end:
             org_end = listed.end()  # "Sở Văn hóa, Thể thao và Du lịch": an office named with a comma
+            if (typed := self.type_re.match(norm, org_end)) and self._capitalised(text, typed.end() + 1):
+                org_end = max(org_end, self._org_end(norm, text, typed.start() + 1, words))  # "… tỉnh Bắc Ninh"
         if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
             org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if head and org_end <= head.end() and words is not None:
