@@ -111,7 +111,9 @@ class UnitPatterns:
         self.province_re = re.compile(rf"\s*(?P<name>{alternation(gaz.province_spellings())})(?!\w)", re.IGNORECASE)
         self.district_re = re.compile(rf"\s*(?P<name>{alternation(gaz.district_spellings())})(?!\w)", re.IGNORECASE)
         # a place's name never runs over a line break ("Công đoàn phường" / "Dịp này, …")
-        self.cap_run_re = re.compile(rf"[^\S\n]+(?P<name>(?:{UPPER}|\d)\w*(?:[^\S\n]+(?:{UPPER}|\d)\w*)*)")
+        # an apostrophe inside a word belongs to it: "Cư M'gar", "Ea H'leo" (Central Highlands names)
+        self.cap_run_re = re.compile(
+            rf"[^\S\n]+(?P<name>(?:{UPPER}|\d)\w*(?:['’]\w+)*(?:[^\S\n]+(?:{UPPER}|\d)\w*(?:['’]\w+)*)*)")
         provinces = alternation(gaz.province_spellings())
         self.paren_province_re = re.compile(  # "(Trà Vinh)", "(tỉnh Trà Vinh)", "(xã Bình Mỹ, TPHCM)"
             rf"\s*\((?:[^()]{{1,40}},)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})\s*\)", re.IGNORECASE)

@@ -43,8 +43,8 @@ class MentionResolution(UnitPatterns):
         for m in mentions:
             if m.name and m.level == "district" and m.province is None:
                 candidates = self.gaz.province_of_district(m.district or "")
-                if site in candidates:
-                    m.province = site
+                if site in candidates or not candidates and site:
+                    m.province = site  # a district the gazetteer lacks ("Čư M'gar" as the Ê Đê write it): the site's
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
