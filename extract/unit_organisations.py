@@ -42,7 +42,8 @@ class OrganisationNames(UnitPatterns):
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
                 glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \
-                    and not self._name_word(syllables, lead)
+                    and not self._name_word(syllables, lead) \
+                    or 1 <= lead < len(syllables) and name_key(" ".join(syllables[lead:])) in self.inner_stops  # "GDĐT nhiệm kỳ"
                 if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
                     end = start + len(" ".join(syllables[:lead]))
                     break

@@ -144,6 +144,8 @@ class UnitPatterns:
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
         self.org_spellings = grass["org_spellings"]
+        self.office_acronyms: dict[str, str] = lexicon["office_acronyms"]
+        self.office_acronym_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(map(re.escape, sorted(self.office_acronyms, key=len, reverse=True)))})(?![\w&-])")
         self.comma_office_re = re.compile(rf"\s+(?:{alternation(grass['comma_offices'])})(?!\w)")
         self.lower_org_head_re = re.compile(rf"(?:{alternation(grass['lower_org_heads'])})\s+")
         self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
@@ -186,6 +188,11 @@ class UnitPatterns:
 
 
     # -- text helpers -------------------------------------------------------------------------
+
+    def spelled_out(self, org: str) -> str:
+        """An office's name with its field acronyms spelt out ("Phòng GDĐT" -> "Phòng Giáo dục và Đào tạo"):
+        the comparison form that makes both writings one organisation (the name stays as written)."""
+        return self.office_acronym_re.sub(lambda m: self.office_acronyms[m.group()], org)
 
     def expand_abbreviations(self, text: str) -> str:
         """Union and place abbreviations spelt out (LĐLĐ, CĐCS, TP, TP.HCM...), case fixed."""

@@ -119,6 +119,26 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)
         return Mention(start, end, "province_industry", template=head + " {place}")
 
+    def _zone(self, norm: str, text: str, start: int, head: str, pos: int) -> Mention | None:
+        """A zone with a name of its own: "Công đoàn Khu kinh tế Dung Quất", "Công đoàn KKT Đông Nam Nghệ An"
+        (the province written after the name stays in it, as written; the union is the province's)."""
+        run = self.cap_run_re.match(norm, pos)
+        if run is None or self.type_at_re.match(norm, run.start("name")):
+            return None
+        words = tidy(text[run.start("name"):run.end("name")]).split()
+        zone, province = words, None
+        for k in range(len(words)):
+            if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
+                    or self.country_re.match(" " + " ".join(words[k:])):
+                zone, province = words[:k], self.gaz.old_province(" ".join(words[k:]))
+                break
+        if not zone:
+            return None
+        name = " ".join(zone + (words[len(zone):] if province else []))
+        end = run.start("name") + len(name)
+        return Mention(start, end, "province_industry", f"Công đoàn {head} {name}", province,
+                       org_key=f"zone {name_key(' '.join(zone))}")
+
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
@@ -132,6 +152,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
             if country := self.country_re.match(norm, m.end()):
                 return [Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")]
+            if not head.lower().startswith("các") and (zone := self._zone(norm, text, start, head, m.end())):
+                return [zone]
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if self.generic_after_re.match(norm, pos):
             return []
@@ -262,7 +284,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
         org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
-        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(org))
+        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(self.spelled_out(org)))
         mention.province = self._province_evidence(norm, text, org_end)
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True
