@@ -483,3 +483,10 @@ def test_a_caption_wholly_in_brackets_opening_an_excerpt_is_no_title() -> None:
     dump = parse_text_dump("(Đ/c Trần Văn Bình – Chủ tịch Công đoàn ngành (phải) trao nhà cho đoàn viên)\n"
                            f"{_PROSE}\n{_MORE}\nHà Thu")
     assert (dump.title, dump.byline) == (None, "Hà Thu") and dump.body.startswith("(Đ/c Trần Văn Bình")
+
+
+def test_a_credit_opened_by_thuc_hien_and_an_office_credit_are_bylines() -> None:
+    made = parse_text_dump(f"Hà Nội mở chợ tết công đoàn cho công nhân\n{_PROSE}\n{_MORE}\nThực hiện: H.Lan - Q.Minh")
+    office = parse_text_dump(f"Hà Nội mở chợ tết công đoàn cho công nhân\n{_PROSE}\n{_MORE}\nVP LĐLĐ tỉnh.")
+    assert (made.byline, office.byline) == ("H.Lan - Q.Minh", "VP LĐLĐ tỉnh.")
+    assert made.body.endswith("trong năm qua.") and office.body.endswith("trong năm qua.")
