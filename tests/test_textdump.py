@@ -479,6 +479,12 @@ def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> 
     assert credited.byline == "THU HÀ" and credited.body.endswith("trong năm qua.")
 
 
+def test_a_sapo_tagged_with_a_paper_name_in_mixed_case_is_the_lead() -> None:
+    dump = parse_text_dump(f"Mở bếp ăn công đoàn cho công nhân\n\nThu Hà\n\n(Dân trí) - Bếp ăn phục vụ 300 suất cơm "
+                           f"mỗi ngày cho công nhân\n\n{_PROSE}\n\n{_MORE}")
+    assert (dump.title, dump.byline, dump.source_tag) == ("Mở bếp ăn công đoàn cho công nhân", "Thu Hà", "Dân trí")
+
+
 def test_a_caption_wholly_in_brackets_opening_an_excerpt_is_no_title() -> None:
     dump = parse_text_dump("(Đ/c Trần Văn Bình – Chủ tịch Công đoàn ngành (phải) trao nhà cho đoàn viên)\n"
                            f"{_PROSE}\n{_MORE}\nHà Thu")
