@@ -448,6 +448,7 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
         return "repeated title"
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
-    if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules):
+    if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules) \
+            and not line.text.startswith(rules.caption_openers + tuple(rules.bylines["caption_titles"])):
         return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
     return None

@@ -181,11 +181,11 @@ SYNTHETIC = {
         absent=["Dệt May", "Giấy phép", "Chịu trách nhiệm", "Cổng thông tin", "CÔNG ĐOÀN VIỆT NAM", "Bài và ảnh"],
     ),
     # real-test3 shapes: an author line between the headline and a tagged sapo without a full stop, several
-    # authors joined by dashes, a headline-shaped caption further down
+    # authors joined by dashes, a headline-shaped caption, a long caption opening with a title, no full stop
     "national_tagged_sapo.txt": dict(
         title="Khai trương bếp ăn công đoàn cho công nhân khu nhà trọ", published_at=None,
         byline="Lan Anh - Quốc Bảo - Minh Thư", starts="Bếp ăn do công đoàn mở phục vụ 300 suất cơm",
-        ends="trong suốt năm nay.", paragraphs=6, absent=["(NLĐO)", "HOTLINE", "Lan Anh"],
+        ends="trong suốt năm nay.", paragraphs=7, absent=["(NLĐO)", "HOTLINE", "Lan Anh"],  # a long caption kept
     ),
     # weather widgets, a header printed twice with its slogan, glyph-font leftovers before the headline, related
     # headlines run together in a cell, the author in a cell, a caption wholly in brackets
