@@ -42,6 +42,7 @@ from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place,
 from extract.unit_resolution import MentionResolution
 
 
+_COMMUNE_NAME = re.compile(r"Công đoàn (?:xã|phường|thị trấn|đặc khu) \S")
 # Between a grassroots union and the federation it belongs to: a comma, maybe a place ("…, thị xã Gò Công, LĐLĐ …").
 _AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành phố|TP\.?|tỉnh|xã|phường)\s+[^,;.()\n]{1,30},\s*)?")
 
@@ -307,7 +308,21 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             pos = found[-1].end if found else m.end()
         self._org_evidence_elsewhere(norm, text, mentions)
         self._placed_by_neighbour(text, mentions)
-        return mentions
+        return self._commune_shorthand(text, mentions)
+
+    def _commune_shorthand(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Công đoàn Hà Trung" in an article about "Công đoàn xã Hà Trung" is that commune's union, not the
+        district federation of the same name (no type word written)."""
+        communes = {m.name.split(" ", 3)[3]: m for m in mentions if m.name and m.level in ("commune", "grassroots")
+                    and _COMMUNE_NAME.match(m.name)}
+        out = []
+        for m in mentions:
+            same = communes.get(m.district or "") if m.level == "district" and m.name else None
+            if same is not None and text.startswith("Công đoàn", m.start) and not self.type_at_re.search(
+                    text, m.start + len("Công đoàn"), m.end):
+                m = replace(same, start=m.start, end=m.end)
+            out.append(m)
+        return out
 
     @staticmethod
     def _placed_by_neighbour(text: str, mentions: list[Mention]) -> None:

@@ -230,6 +230,10 @@ CASES: list[tuple[str, dict, set[Row]]] = [
      {"source_province": "Đắk Lắk", "published_at": OLD},
      {("Công đoàn cơ sở trường Mầm non Sao Mai", "grassroots", "Đắk Lắk", "Đắk Lắk"),
       ("Công đoàn Liên doanh Việt - Lào Vilaco", "grassroots", "Đắk Lắk", "Đắk Lắk")}),
+    # a bare "Công đoàn <name>" after "Công đoàn xã <name>" is that commune's union, not the district federation
+    ("Đại hội Công đoàn xã Quảng Xương lần thứ nhất khai mạc. Công đoàn Quảng Xương hiện có 420 đoàn viên.",
+     {"source_province": "Thanh Hóa", "published_at": NEW},
+     {("Công đoàn xã Quảng Xương", "commune", "Thanh Hóa", "Thanh Hóa")}),
     ("Tại trụ sở Công đoàn Khu công nghiệp khu vực Bắc Ninh, Công đoàn Công ty TNHH Điện tử Minh Quang VN trao quà.",
      {"source_province": "Bắc Ninh", "published_at": NEW},
      {("Công đoàn Khu công nghiệp khu vực Bắc Ninh", "province_industry", "Bắc Ninh", "Bắc Ninh"),
