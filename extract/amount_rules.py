@@ -69,7 +69,7 @@ class AmountRules:
         rates = lex["rates"]
         self.base_before = re.compile(
             rf"(?<!\w)(?:{_words(rates['before'])}){SP}+(?P<base>[^\W\d_]+(?:{SP}+[^\W\d_]+)??)"
-            rf"{SP}+(?:{_words(rates['links'])}){SP}+$", re.IGNORECASE)
+            rf"(?:{SP}+(?:{_words(rates['links'])}))?{SP}+$", re.IGNORECASE)  # "mỗi suất 1 triệu đồng": no link
 
         count = lex["count"]
         self.nouns = {n.lower() for n in count["nouns"]}

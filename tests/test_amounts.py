@@ -168,6 +168,9 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
      [E("3 “Đêm hội Trăng rằm”", "count", 3, unit="Đêm hội Trăng rằm")]),
     ("Ngôi nhà trị giá 45.200.000đ (Bốn mươi lăm triệu hai trăm nghìn đồng) được bàn giao.",
      [E("45.200.000đ", "money", 4.52e7)]),
+    # a base named right before the sum without a linking verb: "mỗi suất 1 triệu đồng"
+    ("Trao 30 suất học bổng, mỗi suất 1 triệu đồng.",
+     [E("30 suất học bổng", "count", 30, unit="suất học bổng"), E("1 triệu đồng", "money", 1e6, per="suất")]),
 ]
 
 NEGATIVE: list[str] = [
