@@ -115,7 +115,13 @@ def clean(raw: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", raw).replace("\u200b", "").replace("\ufeff", "").split())
     if len(text) > 2 and text.startswith("|") and text.endswith("|"):
         text = text[1:-1].strip()
+    text = _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", text)))  # markdown: "# T", "**X**", "[a](u)"
     return _GARBLED_OPENING.sub("", text)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_STRONG = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*\)")
 
 
 # Glyph-font leftovers opening a line: two or more words of one lower-case letter then capitals ("hAF nOOIJ").
