@@ -42,6 +42,7 @@ from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place,
 from extract.unit_resolution import MentionResolution
 
 
+_SHORT_TYPE = re.compile(r"\s+([QH])\.\s?(?=[A-ZĐ\d])")  # district types cut to a letter: quận, huyện
 _COMMUNE_NAME = re.compile(r"Công đoàn (?:xã|phường|thị trấn|đặc khu) \S")
 # Between a grassroots union and the federation it belongs to: a comma, maybe a place ("…, thị xã Gò Công, LĐLĐ …").
 _AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành phố|TP\.?|tỉnh|xã|phường)\s+[^,;.()\n]{1,30},\s*)?")
@@ -80,13 +81,15 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         typed = self.type_re.match(norm, pos)
         admin_type = self.types[name_key(typed.group("type"))] if typed else None
         after_type = self._skip_inline(norm, typed.end()) if typed else pos
+        if typed is None and (short := _SHORT_TYPE.match(norm, pos)):  # "LĐLĐ Q.1", "LĐLĐ H.Củ Chi"
+            admin_type, after_type = {"Q": "quận", "H": "huyện"}[short.group(1)], short.end()
         if typed and (self.generic_after_re.match(norm, after_type) or self.plural_type_re.match(norm, after_type)):
             return None
         place = self._place(norm, text, after_type, admin_type)
         if plural and not (place and self._listed_place(norm, text, place.end, place.level, admin_type)):
             return None  # "LĐLĐ các huyện tổ chức...": generic
         if place is None:
-            if admin_type is None or informal:
+            if typed is None or informal:
                 return None
             level = "province" if admin_type == "tỉnh" else None if admin_type == "thành phố" else "district"
             return Mention(start, typed.end(), level, admin_type=admin_type)

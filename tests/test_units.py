@@ -230,6 +230,10 @@ CASES: list[tuple[str, dict, set[Row]]] = [
      {"source_province": "Đắk Lắk", "published_at": OLD},
      {("Công đoàn cơ sở trường Mầm non Sao Mai", "grassroots", "Đắk Lắk", "Đắk Lắk"),
       ("Công đoàn Liên doanh Việt - Lào Vilaco", "grassroots", "Đắk Lắk", "Đắk Lắk")}),
+    # district types cut to a letter ("Q.1", "H.Củ Chi")
+    ("LĐLĐ Q.1 và LĐLĐ H. Củ Chi trao quà.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
+     {("Liên đoàn Lao động quận 1", "district", "Hồ Chí Minh", "Hồ Chí Minh"),
+      ("Liên đoàn Lao động huyện Củ Chi", "district", "Hồ Chí Minh", "Hồ Chí Minh")}),
     # a bare "Công đoàn <name>" after "Công đoàn xã <name>" is that commune's union, not the district federation
     ("Đại hội Công đoàn xã Quảng Xương lần thứ nhất khai mạc. Công đoàn Quảng Xương hiện có 420 đoàn viên.",
      {"source_province": "Thanh Hóa", "published_at": NEW},
