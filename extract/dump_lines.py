@@ -53,6 +53,7 @@ class Rules:
     inline_tag: re.Pattern[str]
     trailing_date: re.Pattern[str]
     section_label: re.Pattern[str]
+    site_suffix: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,7 @@ def boilerplate_rules() -> Rules:
         inline_tag=re.compile(data["lead"]["inline_tag"]),
         trailing_date=re.compile(data["shape"]["trailing_date"]),
         section_label=_section_label(data["title"]["section_labels"]),
+        site_suffix=_site_suffix(data["title"]),
     )
 
 
@@ -95,9 +97,21 @@ def _section_label(labels: list[str]) -> re.Pattern[str]:
     return re.compile(rf"^(?P<head>(?:{names})\s+)|\s+(?:{names})$", re.IGNORECASE)
 
 
+def _site_suffix(title: dict[str, Any]) -> re.Pattern[str]:
+    """A site's name printed after the headline: after a dash, a name opening with an opener and a capital ("- Báo
+    Lao Động", not "- Báo hiệu …"); after a pipe, a few words ("| VOV.VN"); every word capitalised (checked by the caller)."""
+    openers = "|".join(map(re.escape, title["site_suffix_openers"]))
+    words = title["site_suffix_max_words"]
+    return re.compile(rf"\s+(?:[-–—]\s+(?:{openers})\s+[A-ZĐ0-9][^-–—|]{{0,40}}|\|\s*[^|\s]+(?:\s+[^|\s]+){{0,{words - 1}}})$")
+
+
 def without_section(title: str, rules: Rules) -> str:
     """The title without a section name printed beside it; one at the start only before a capital
     ("Lao động - Việc làm Điện Bàn: …"), so that a title opening with those words stays whole."""
+    suffix = rules.site_suffix.search(title)
+    if suffix and len(title[:suffix.start()].split()) >= rules.shape["headline_min_words"] \
+            and all(w[0].isupper() or w[0].isdigit() for w in suffix.group().strip(" |-–—").split()):
+        title = title[:suffix.start()]  # "… - Báo Lao Động": the site's name from a copied <title>
     for match in reversed(list(rules.section_label.finditer(title))):
         rest = title[match.end():]
         if match.group("head") is None or (rest[:1].isupper() and len(rest.split()) >= 3):

@@ -486,7 +486,7 @@ def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> 
     # markdown marks ("# ", "**", links) are no text; a source line naming a domain is no text
     (f"# Mở bếp ăn công đoàn\n\n**Thu Hà**\n\n{_PROSE}\n\n[Công đoàn](https://x.vn/a) tặng quà.\n{_MORE}\nNguồn: laodong.vn",
      "Mở bếp ăn công đoàn", "Thu Hà", "Chương trình"),
-    # a caption wholly in brackets opening a copied excerpt is no title
+    (f"Chợ tết công đoàn - Báo Lao Động\n{_PROSE}\n{_MORE}", "Chợ tết công đoàn", None, "Chương"),  # a site's name
     (f"(Đ/c Trần Văn Bình – Chủ tịch Công đoàn ngành (phải) trao nhà cho đoàn viên)\n{_PROSE}\n{_MORE}\nHà Thu",
      None, "Hà Thu", "(Đ/c Trần Văn Bình"),
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nThực hiện: H.Lan - Q.Minh", "Chợ tết công đoàn", "H.Lan - Q.Minh", "Chương"),
