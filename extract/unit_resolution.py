@@ -53,6 +53,9 @@ class MentionResolution(UnitPatterns):
                 m.province = site or only_province  # "Công đoàn Khu kinh tế Dung Quất": the province it serves
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
+            if m.level == "grassroots" and site and m.name and m.name.endswith((" tỉnh", " thành phố")):
+                kind, name = self._site_name(site, when)  # "Công đoàn Bệnh viện Đa khoa tỉnh" + the site's province
+                m.name = f"{m.name} {name}" if m.name.endswith(" " + kind) else m.name
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []

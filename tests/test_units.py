@@ -230,6 +230,9 @@ CASES: list[tuple[str, dict, set[Row]]] = [
      {"source_province": "Đắk Lắk", "published_at": OLD},
      {("Công đoàn cơ sở trường Mầm non Sao Mai", "grassroots", "Đắk Lắk", "Đắk Lắk"),
       ("Công đoàn Liên doanh Việt - Lào Vilaco", "grassroots", "Đắk Lắk", "Đắk Lắk")}),
+    # "quản lý" inside an office's name; a bare "tỉnh" closing a name is the site's province
+    ("Anh Kiên, đoàn viên CĐ Trung tâm quản lý Bến xe khách tỉnh, nhận quà.", {"source_province": "Quảng Trị", "published_at": OLD},
+     {("Công đoàn Trung tâm quản lý Bến xe khách tỉnh Quảng Trị", "grassroots", "Quảng Trị", "Quảng Trị")}),
     # district types cut to a letter ("Q.1", "H.Củ Chi")
     ("LĐLĐ Q.1 và LĐLĐ H. Củ Chi trao quà.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
      {("Liên đoàn Lao động quận 1", "district", "Hồ Chí Minh", "Hồ Chí Minh"),
