@@ -396,8 +396,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
         if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]) \
-                or self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
-            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"
+                or not m.group("national") and self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
+            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X" (the Tổng LĐLĐ is named whole)
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):
             start = m.start("head")  # "Phó Chủ tịch Thường trực Tổng LĐLĐ": a title, not a body
         end = m.end()

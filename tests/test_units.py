@@ -233,6 +233,9 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     # "quản lý" inside an office's name; a bare "tỉnh" closing a name is the site's province
     ("Anh Kiên, đoàn viên CĐ Trung tâm quản lý Bến xe khách tỉnh, nhận quà.", {"source_province": "Quảng Trị", "published_at": OLD},
      {("Công đoàn Trung tâm quản lý Bến xe khách tỉnh Quảng Trị", "grassroots", "Quảng Trị", "Quảng Trị")}),
+    # a fund named after the Tổng LĐLĐ still names it; after a local union it names none
+    ("Quỹ Tấm lòng vàng Tổng LĐLĐ Việt Nam và Quỹ Tấm lòng vàng Công đoàn Khánh Hòa trao học bổng.", {},
+     {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
     # district types cut to a letter ("Q.1", "H.Củ Chi")
     ("LĐLĐ Q.1 và LĐLĐ H. Củ Chi trao quà.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
      {("Liên đoàn Lao động quận 1", "district", "Hồ Chí Minh", "Hồ Chí Minh"),
