@@ -140,8 +140,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return None
         name = " ".join(zone + (words[len(zone):] if province else []))
         end = run.start("name") + len(name)
-        return Mention(start, end, "province_industry", f"Công đoàn {head} {name}", province,
-                       org_key=f"zone {name_key(' '.join(zone))}")
+        return Mention(start, end, "province_industry", f"Công đoàn {head} {name}", province, org_key=f"zone {name_key(' '.join(zone))}")
 
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
@@ -396,8 +395,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
         if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]) \
-                or not m.group("national") and self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
-            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X" (the Tổng LĐLĐ is named whole)
+                or not m.group("national") and not text[max(0, m.start("head") - 4):m.start("head")] == "của " \
+                and self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
+            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"; not "Quỹ X của LĐLĐ", nor the Tổng LĐLĐ
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):
             start = m.start("head")  # "Phó Chủ tịch Thường trực Tổng LĐLĐ": a title, not a body
         end = m.end()

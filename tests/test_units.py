@@ -236,6 +236,8 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     # a fund named after the Tổng LĐLĐ still names it; after a local union it names none
     ("Quỹ Tấm lòng vàng Tổng LĐLĐ Việt Nam và Quỹ Tấm lòng vàng Công đoàn Khánh Hòa trao học bổng.", {},
      {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
+    ("Tiền được trích từ Quỹ Tết sum vầy của Liên đoàn Lao động tỉnh Cao Bằng.", {},  # the fund "của" a union names it
+     {("Liên đoàn Lao động tỉnh Cao Bằng", "province", "Cao Bằng", "Cao Bằng")}),
     # district types cut to a letter ("Q.1", "H.Củ Chi")
     ("LĐLĐ Q.1 và LĐLĐ H. Củ Chi trao quà.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
      {("Liên đoàn Lao động quận 1", "district", "Hồ Chí Minh", "Hồ Chí Minh"),
