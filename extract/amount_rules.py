@@ -61,14 +61,15 @@ class AmountRules:
         not_currency = lex["currencies"]["not_currency"]
         self.lowercase_currencies = set(lex["currencies"]["lowercase_only"])
         not_currency_after = rf"(?!(?<=đồng){SP}+(?:{_words(not_currency)})(?!\w))"  # "đồng chí"
-        self.currency = re.compile(rf"{SP}*(?P<c>{_words(list(currencies))})(?!\w){not_currency_after}", re.IGNORECASE)
+        self.currency = re.compile(  # "đ/c" is "đồng chí" (comrade), no currency
+            rf"{SP}*(?P<c>{_words(list(currencies))})(?!\w)(?!(?<=đ)/c(?!\w)){not_currency_after}", re.IGNORECASE)
         self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
         rate_markers = lex["rates"]["markers"]
         self.rate = re.compile(rf"{SP}*(?:{_words(rate_markers)}){SP}*(?=[^\W\d_])", re.IGNORECASE)
         rates = lex["rates"]
         self.base_before = re.compile(
             rf"(?<!\w)(?:{_words(rates['before'])}){SP}+(?P<base>[^\W\d_]+(?:{SP}+[^\W\d_]+)??)"
-            rf"{SP}+(?:{_words(rates['links'])}){SP}+$", re.IGNORECASE)
+            rf"(?:{SP}+(?:{_words(rates['links'])}))?{SP}+$", re.IGNORECASE)  # "mỗi suất 1 triệu đồng": no link
 
         count = lex["count"]
         self.nouns = {n.lower() for n in count["nouns"]}

@@ -92,6 +92,8 @@ class AmountFinder:
         if char.isalpha():
             return self.rules.currency.match(text, end) is not None
         after = text[end + 1:end + 2]
+        if char == "/" and after.islower():
+            return True  # a rate: "500.000/suất"; "130/KH" (a document number) stays out
         if char == ":" or char in "/-" and after.isalpha():
             return False
         return True
@@ -167,6 +169,13 @@ class AmountFinder:
             return token.idx + len(token.text)
         return end
 
+    def _rate_base(self, text: str, pos: int) -> bool:
+        """A counted noun, a classifier or a time unit right at ``pos`` ("suất", "người", "tháng")."""
+        word = re.match(r"[^\W\d_]+", text[pos:])
+        return word is not None and word.group().islower() and (
+            word.group() in self.rules.classifiers or word.group() in self.rules.nouns
+            or word.group() in self.rules.not_counted)
+
     def _uncounted(self, word: str) -> bool:
         """A word (one underthesea token or one listed noun) that never makes a count: "năm", "chức năng"."""
         return word.lower() in self.rules.not_counted
@@ -196,6 +205,9 @@ class AmountFinder:
         elif number.scaled and number.value >= 1000 and (
                 rules.money_cue.search(text, clause_start, number.start) or rules.rate.match(text, end)):
             tail = Tail("money", end, currency="VND")
+        elif number.numeral is not None and number.value >= 1000 and number.value % 1000 == 0 \
+                and text.startswith("/", end) and self._rate_base(text, end + 1):
+            tail = Tail("money", end, currency="VND")  # a price per item with no currency: "(500.000/suất)"
         else:
             return None
         tail.per, tail.end = self._per(doc, text, tail.end)
@@ -244,7 +256,8 @@ class AmountFinder:
             if match is None:
                 return None
             token = _token_at(doc, match.start())
-            return match if token is None or token.idx == match.start() else None
+            glued = text[match.start()].isupper() and text[match.start() - 1:match.start()] == " "  # "ngày Tháng" 5
+            return match if token is None or token.idx == match.start() or glued else None
 
         if before(rules.counter) or before(rules.name_before) or before(rules.quoted_name):
             return "always"
@@ -397,9 +410,19 @@ class AmountFinder:
         while (candidate := self.rules.start.search(text, pos)) is not None:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
-            if amount is not None:
+            if amount is not None and not self._restated(text, amounts, amount):
                 amounts.append(amount)
         return amounts
+
+    @staticmethod
+    def _restated(text: str, amounts: list[Amount], amount: Amount) -> bool:
+        """The previous sum written again in words, in brackets: "30.650.000đ (Ba mươi triệu … đồng)"."""
+        if not amounts or not text[amount.start:amount.start + 1].isalpha():
+            return False
+        last = amounts[-1]
+        between = text[last.end:amount.start]
+        return re.fullmatch(r"\s*[(\[]\s*(?:bằng chữ\s*:?\s*)?", between, re.IGNORECASE) is not None \
+            and last.fields["value"] == amount.fields["value"] and last.fields["kind"] == amount.fields["kind"]
 
 
 class AmountsComponent:

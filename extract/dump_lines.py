@@ -46,12 +46,14 @@ class Rules:
     date_chrome: re.Pattern[str]
     date_marker: re.Pattern[str]
     lead_opening: re.Pattern[str]
+    tagged_lead: re.Pattern[str]
     caption: re.Pattern[str]
     person_caption: re.Pattern[str]
     caption_openers: tuple[str, ...]
     inline_tag: re.Pattern[str]
     trailing_date: re.Pattern[str]
     section_label: re.Pattern[str]
+    site_suffix: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,7 @@ def boilerplate_rules() -> Rules:
         date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
         date_marker=re.compile(data["shape"]["date_marker"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
+        tagged_lead=re.compile(data["shape"]["tagged_lead"]),
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
         person_caption=re.compile(
             rf"^(?:{'|'.join(map(re.escape, data['shape']['caption_honorifics']))})\s+"
@@ -84,6 +87,7 @@ def boilerplate_rules() -> Rules:
         inline_tag=re.compile(data["lead"]["inline_tag"]),
         trailing_date=re.compile(data["shape"]["trailing_date"]),
         section_label=_section_label(data["title"]["section_labels"]),
+        site_suffix=_site_suffix(data["title"]),
     )
 
 
@@ -93,9 +97,21 @@ def _section_label(labels: list[str]) -> re.Pattern[str]:
     return re.compile(rf"^(?P<head>(?:{names})\s+)|\s+(?:{names})$", re.IGNORECASE)
 
 
+def _site_suffix(title: dict[str, Any]) -> re.Pattern[str]:
+    """A site's name printed after the headline: after a dash, a name opening with an opener and a capital ("- Báo
+    Lao Động", not "- Báo hiệu …"); after a pipe, a few words ("| VOV.VN"); every word capitalised (checked by the caller)."""
+    openers = "|".join(map(re.escape, title["site_suffix_openers"]))
+    words = title["site_suffix_max_words"]
+    return re.compile(rf"\s+(?:[-–—]\s+(?:{openers})\s+[A-ZĐ0-9][^-–—|]{{0,40}}|\|\s*[^|\s]+(?:\s+[^|\s]+){{0,{words - 1}}})$")
+
+
 def without_section(title: str, rules: Rules) -> str:
     """The title without a section name printed beside it; one at the start only before a capital
     ("Lao động - Việc làm Điện Bàn: …"), so that a title opening with those words stays whole."""
+    suffix = rules.site_suffix.search(title)
+    if suffix and len(title[:suffix.start()].split()) >= rules.shape["headline_min_words"] \
+            and all(w[0].isupper() or w[0].isdigit() for w in suffix.group().strip(" |-–—").split()):
+        title = title[:suffix.start()]  # "… - Báo Lao Động": the site's name from a copied <title>
     for match in reversed(list(rules.section_label.finditer(title))):
         rest = title[match.end():]
         if match.group("head") is None or (rest[:1].isupper() and len(rest.split()) >= 3):
@@ -113,7 +129,17 @@ def clean(raw: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", raw).replace("\u200b", "").replace("\ufeff", "").split())
     if len(text) > 2 and text.startswith("|") and text.endswith("|"):
         text = text[1:-1].strip()
-    return text
+    text = _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", text)))  # markdown: "# T", "**X**", "[a](u)"
+    return _GARBLED_OPENING.sub("", text)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_STRONG = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:https?://|/)[^()\s]*\)")
+
+
+# Glyph-font leftovers opening a line: two or more words of one lower-case letter then capitals ("hAF nOOIJ").
+_GARBLED_OPENING = re.compile(r"^(?:[a-zđ][A-ZĐ]{2,}\s+){2,}(?=\S)")
 
 
 @dataclass
@@ -204,14 +230,17 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
     last = tail[-1:] if tail else ""
     ends_sentence = last in shape["sentence_end"]
     caption = rules.caption.search(text) is not None or _person_caption(text, rules)
-    lead_like = rules.lead_opening.match(text) is not None
+    lead_like = rules.lead_opening.match(text) is not None or rules.tagged_lead.match(text) is not None
     stamped = rules.trailing_date.search(text)
     if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
         date = parse_vietnamese_date(stamped.group())  # "TP.HCM: Phường … khó khăn 30/01/2026 20:46"
         line = classify(number, text[:stamped.start()], rules)
         line.date = line.date or date
         return line
-    cell = raw.lstrip().startswith("|")
+    prose = lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None)
+    # a table cell: opened by a pipe, or closed by one round headlines run together with no sentence in them
+    cell = raw.lstrip().startswith("|") or words > shape["headline_max_words"] and not prose and raw.rstrip().endswith("|")
+    caption = caption and not (cell and not raw.lstrip().startswith("|"))
     return Line(
         number,
         text,
@@ -220,7 +249,7 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         headline=shape["headline_min_words"] <= words <= shape["headline_max_words"] and not cell
         and (not ends_sentence or last in shape["headline_end_ok"])
         and last != "," and not caption and not lead_like and not text[:1].islower(),
-        prose=lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None),
+        prose=prose,
         upper=text.isupper(),
         caption=caption,
         long=words > shape["headline_max_words"],
@@ -247,7 +276,7 @@ def credited_names(text: str, rules: Rules) -> str | None:
     """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
     if len(text.split()) > rules.bylines["max_words"]:
         return None
-    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .")
+    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|")
     if names in rules.bylines["agency_tags"]:
         return None  # a paper's tag under the headline: "SGGPO"
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
@@ -259,4 +288,12 @@ def credited_names(text: str, rules: Rules) -> str | None:
             names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
             names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
-    return clean_byline(names) if name_like(names, rules) else None
+    return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
+
+
+def _names_joined(text: str, rules: Rules) -> bool:
+    """Several authors joined by dashes, each a name ("Mai Chi - Thanh Nga - Hồng Đào - Huỳnh Như"); no
+    part opens with an outlet word."""
+    parts = re.split(r"\s+[-–—]\s+", text)
+    return len(parts) > 1 and all(name_like(p, rules) and len(p.split()) <= 4
+                                  and p.split()[0] not in rules.bylines["outlet_words"] for p in parts)

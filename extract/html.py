@@ -337,6 +337,9 @@ def parse_html(
 
     page = ParsedPage(url, encoding=used, note=note, address=page_address(root))
     page.title = _title(root, site)
+    if page.title:
+        from extract.dump_lines import boilerplate_rules, without_section  # noqa: PLC0415 (dump_lines imports html)
+        page.title = without_section(page.title, boilerplate_rules())  # "… - Báo Lao Động" of a <title>
     # The site's byline element may sit inside the body and be dropped with it: read it first.
     site_byline = _first_text(root, [site.article.byline]) if site and site.article.byline else None
     if site and site.article.body:

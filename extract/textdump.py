@@ -50,9 +50,13 @@ class ParsedDump:
 # -- parts of the page ---------------------------------------------------------------------
 
 
-def _previous_text(lines: list[Line], index: int) -> int | None:
-    """Index of the nearest TEXT line before ``index``, skipping blank, noise and date lines."""
+def _previous_text(lines: list[Line], index: int, rules: Rules | None = None) -> int | None:
+    """Index of the nearest TEXT line before ``index``, skipping blank, noise and date lines (and,
+    given the rules, an author line under a headline: "MAI CHI", "Hà Anh - Minh Phương")."""
     for i in range(index - 1, -1, -1):
+        if lines[i].kind is Kind.TEXT and rules is not None and not lines[i].prose \
+                and credited_names(lines[i].text, rules) is not None:
+            continue
         if lines[i].kind is Kind.TEXT:
             return i
         if lines[i].kind is Kind.END:
@@ -60,7 +64,7 @@ def _previous_text(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _find_lead(lines: list[Line], glued: frozenset[int] | set[int] = frozenset()) -> int | None:
+def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int] = frozenset()) -> int | None:
     """The first prose line under a headline, preferring one that more prose follows; the first
     line itself when the dump opens inside the article (with prose or a long line). A headline
     split from its dated lead (``glued``) heads the article only above all other prose: further
@@ -69,9 +73,14 @@ def _find_lead(lines: list[Line], glued: frozenset[int] | set[int] = frozenset()
     if first is not None and (lines[first].prose or lines[first].long) and not lines[first].caption:
         return first
     prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
+    # a line printed again further on (a slogan of two page headers, desktop and mobile) is no lead
+    at: dict[str, list[int]] = {}
+    for i in prose:
+        at.setdefault(lines[i].text, []).append(i)
+    prose = [i for i in prose if at[lines[i].text][-1] - at[lines[i].text][0] <= 2] or prose
     if not prose:
         return None
-    under_headline = [i for i in prose if (p := _previous_text(lines, i)) is not None and lines[p].headline
+    under_headline = [i for i in prose if (p := _previous_text(lines, i, rules)) is not None and lines[p].headline
                       and not (p in glued and i > prose[0])]
     for i in under_headline:
         following = [line for line in lines[i + 1 :] if line.kind in (Kind.TEXT, Kind.END)][:6]
@@ -253,6 +262,10 @@ def _mark_captions(lines: list[Line], rules: Rules) -> None:
         first.caption, first.headline = True, False
 
 
+def credit_line(text: str) -> bool:
+    return credited_names(text, boilerplate_rules()) is not None
+
+
 def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
     """Where the article text starts, and the title line (None when the "title" stands inside the
     article). Captions and long lines between the title and the lead belong to the article; and a
@@ -262,16 +275,18 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[
     start = lead
     for i in range(lead - 1, -1 if title_at is None else title_at, -1):
         if lines[i].kind is Kind.TEXT:
-            if not lines[i].article_like:
-                break
+            if not lines[i].article_like or lines[i].cell and not lines[i].prose \
+                    or lines[i].words <= 3 and credit_line(lines[i].text):
+                break  # the author under the headline ("D.LỆ |", in a table cell) ends the header
             start = i
     if title_at is None:
         return start, None
     above = [i for i in range(title_at) if lines[i].kind in (Kind.TEXT, Kind.END)]
+    seen = [lines[i].text for i in above]
     opening = None
     for i in reversed(above):
-        if not lines[i].article_like:
-            break
+        if not lines[i].article_like or seen.count(lines[i].text) > 1:
+            break  # a line printed twice above the headline (a slogan of two page headers) is chrome
         opening = i
     # captions alone under page chrome are the picture over the headline, not the article's text
     if opening is not None and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
@@ -308,7 +323,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     _mark_captions(lines, rules)
     cut: list[Cut] = []
-    lead = _find_lead(lines, glued_heads)
+    lead = _find_lead(lines, rules, glued_heads)
     if lead is None:
         cut = [Cut(line.number, "no prose", line.text) for line in lines if line.kind is not Kind.BLANK]
         return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")
@@ -339,7 +354,8 @@ def parse_text_dump(text: str) -> ParsedDump:
         paragraphs[0] = paragraphs[0][tag.end() :]
     if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
-    byline = credited_names(paragraphs[-1], rules) if len(paragraphs) > 1 else None
+    byline = credited_names(paragraphs[-1], rules) or _office_credit(paragraphs[-1], rules) \
+        if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
@@ -404,6 +420,22 @@ def tidy_page_body(body: str) -> TidyBody:
     return TidyBody("\n".join(texts), byline, tag.group("tag") if tag else None)
 
 
+def _clauses(text: str, rules: Rules) -> bool:
+    """A paragraph whose full stop the copy lost: it opens with a lead-in and a comma ("Đợt này, …", "Theo
+    đó, …"), which no headline does, and goes on in clauses."""
+    return re.match(r"\S+(?:\s+\S+){0,3},\s", text) is not None \
+        and text.count(", ") >= rules.shape["clauses_min_commas"]
+
+
+def _office_credit(text: str, rules: Rules) -> str | None:
+    """A closing credit naming an office, not a person: "VP LĐLĐ tỉnh.", "Ban Tuyên giáo Công đoàn ngành"."""
+    words = text.split()
+    if len(words) <= rules.bylines["office_max_words"] and text.startswith(tuple(rules.bylines["office_openers"])) \
+            and not re.search(r"[,;:!?]|\.\s", text):
+        return text
+    return None
+
+
 def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, edge: bool) -> str | None:
     """Why a line between the lead and the end is not article text, or None when it is."""
     if line.kind is Kind.BLANK:
@@ -416,6 +448,7 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
         return "repeated title"
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
-    if not line.prose and line.long and not line.caption and not edge:
-        return "teaser (headlines run together)"  # a sapo without a full stop, a last line cut short: article
+    if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules) \
+            and not line.text.startswith(rules.caption_openers + tuple(rules.bylines["caption_titles"])):
+        return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
     return None

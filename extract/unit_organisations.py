@@ -15,6 +15,10 @@ from bisect import bisect_left
 from extract.gazetteer import name_key
 from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 
+# A bare province type word closing an organisation's name: no name after it, only punctuation, the end or a
+# lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …").
+_BARE_TYPE = re.compile(r"[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
+
 
 class OrganisationNames(UnitPatterns):
     """The organisation-name walker of the units parser."""
@@ -42,7 +46,8 @@ class OrganisationNames(UnitPatterns):
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
                 glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \
-                    and not self._name_word(syllables, lead)
+                    and not self._name_word(syllables, lead) \
+                    or 1 <= lead < len(syllables) and name_key(" ".join(syllables[lead:])) in self.inner_stops  # "GDĐT nhiệm kỳ"
                 if glued:  # a name glued to the next word: "Lê Lợi tặng" (not a head: "Tổng Công ty")
                     end = start + len(" ".join(syllables[:lead]))
                     break
@@ -91,6 +96,9 @@ class OrganisationNames(UnitPatterns):
                 i += 1
                 continue
             break
+        bare = _BARE_TYPE.match(text, end) if end > pos else None
+        if bare and not bare.group("next")[:1].isupper():
+            end = bare.end("type")  # "Bệnh viện Đa khoa tỉnh": the province's own, completed from the site later
         return end
 
     def _name_word(self, syllables: list[str], lead: int) -> bool:

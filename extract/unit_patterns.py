@@ -111,7 +111,9 @@ class UnitPatterns:
         self.province_re = re.compile(rf"\s*(?P<name>{alternation(gaz.province_spellings())})(?!\w)", re.IGNORECASE)
         self.district_re = re.compile(rf"\s*(?P<name>{alternation(gaz.district_spellings())})(?!\w)", re.IGNORECASE)
         # a place's name never runs over a line break ("Công đoàn phường" / "Dịp này, …")
-        self.cap_run_re = re.compile(rf"[^\S\n]+(?P<name>(?:{UPPER}|\d)\w*(?:[^\S\n]+(?:{UPPER}|\d)\w*)*)")
+        # an apostrophe inside a word belongs to it: "Cư M'gar", "Ea H'leo" (Central Highlands names)
+        self.cap_run_re = re.compile(
+            rf"[^\S\n]+(?P<name>(?:{UPPER}|\d)\w*(?:['’]\w+)*(?:[^\S\n]+(?:{UPPER}|\d)\w*(?:['’]\w+)*)*)")
         provinces = alternation(gaz.province_spellings())
         self.paren_province_re = re.compile(  # "(Trà Vinh)", "(tỉnh Trà Vinh)", "(xã Bình Mỹ, TPHCM)"
             rf"\s*\((?:[^()]{{1,40}},)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})\s*\)", re.IGNORECASE)
@@ -119,6 +121,7 @@ class UnitPatterns:
             rf"\s*[,–-]\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?(?P<name>{provinces})(?=\s*[,.;:)\n]|\s*$|\s+[a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])",
             re.IGNORECASE)
         industry = lexicon["province_industry"]
+        self.region_re = re.compile(rf"\s+(?P<region>{alternation(industry['region_words'])})(?=\s)")
         self.industry_head_re = re.compile(rf"\s+(?P<head>{alternation(industry['heads'])})(?!\w)")
         self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
@@ -141,6 +144,10 @@ class UnitPatterns:
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
         self.org_spellings = grass["org_spellings"]
+        self.office_acronyms: dict[str, str] = lexicon["office_acronyms"]
+        self.office_acronym_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(map(re.escape, sorted(self.office_acronyms, key=len, reverse=True)))})(?![\w&-])")
+        self.comma_office_re = re.compile(rf"\s+(?:{alternation(grass['comma_offices'])})(?!\w)")
+        self.lower_org_head_re = re.compile(rf"(?:{alternation(grass['lower_org_heads'])})\s+")
         self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
@@ -181,6 +188,11 @@ class UnitPatterns:
 
 
     # -- text helpers -------------------------------------------------------------------------
+
+    def spelled_out(self, org: str) -> str:
+        """An office's name with its field acronyms spelt out ("Phòng GDĐT" -> "Phòng Giáo dục và Đào tạo"):
+        the comparison form that makes both writings one organisation (the name stays as written)."""
+        return self.office_acronym_re.sub(lambda m: self.office_acronyms[m.group()], org)
 
     def expand_abbreviations(self, text: str) -> str:
         """Union and place abbreviations spelt out (LĐLĐ, CĐCS, TP, TP.HCM...), case fixed."""

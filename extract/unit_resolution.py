@@ -43,14 +43,19 @@ class MentionResolution(UnitPatterns):
         for m in mentions:
             if m.name and m.level == "district" and m.province is None:
                 candidates = self.gaz.province_of_district(m.district or "")
-                if site in candidates:
-                    m.province = site
+                if site in candidates or not candidates and site:
+                    m.province = site  # a district the gazetteer lacks ("Čư M'gar" as the Ê Đê write it): the site's
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
                 m.province = self._commune_province(m, site) or site or only_province
+            elif m.name and m.level == "province_industry" and m.province is None and (m.org_key or "").startswith("zone "):
+                m.province = site or only_province  # "Công đoàn Khu kinh tế Dung Quất": the province it serves
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
+            if m.level == "grassroots" and site and m.name and m.name.endswith((" tỉnh", " thành phố")):
+                kind, name = self._site_name(site, when)  # "Công đoàn Bệnh viện Đa khoa tỉnh" + the site's province
+                m.name = f"{m.name} {name}" if m.name.endswith(" " + kind) else m.name
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
@@ -69,8 +74,11 @@ class MentionResolution(UnitPatterns):
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
             if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
-                              and not first_name[m.org_key].startswith("Công đoàn cơ sở ")):
-                first_name[m.org_key] = m.name
+                              and not first_name[m.org_key].startswith("Công đoàn cơ sở ")
+                              or m.level == "province_industry" and len(m.name) > len(first_name[m.org_key])
+                              or self.spelled_out(first_name[m.org_key]) != first_name[m.org_key]
+                              and self.spelled_out(m.name) == m.name):  # "Phòng Giáo dục và Đào tạo" over "Phòng GDĐT"
+                first_name[m.org_key] = m.name  # a named zone: its fullest writing ("… Đông Nam Nghệ An")
         out = []
         for m in resolved:
             if m.org_key:

@@ -24,6 +24,7 @@ the other extractors (awards name their awarders and recipients with it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,6 +40,12 @@ from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
 from extract.unit_resolution import MentionResolution
+
+
+_SHORT_TYPE = re.compile(r"\s+([QH])\.\s?(?=[A-ZĐ\d])")  # district types cut to a letter: quận, huyện
+_COMMUNE_NAME = re.compile(r"Công đoàn (?:xã|phường|thị trấn|đặc khu) \S")
+# Between a grassroots union and the federation it belongs to: a comma, maybe a place ("…, thị xã Gò Công, LĐLĐ …").
+_AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành phố|TP\.?|tỉnh|xã|phường)\s+[^,;.()\n]{1,30},\s*)?")
 
 
 class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
@@ -74,13 +81,15 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         typed = self.type_re.match(norm, pos)
         admin_type = self.types[name_key(typed.group("type"))] if typed else None
         after_type = self._skip_inline(norm, typed.end()) if typed else pos
+        if typed is None and (short := _SHORT_TYPE.match(norm, pos)):  # "LĐLĐ Q.1", "LĐLĐ H.Củ Chi"
+            admin_type, after_type = {"Q": "quận", "H": "huyện"}[short.group(1)], short.end()
         if typed and (self.generic_after_re.match(norm, after_type) or self.plural_type_re.match(norm, after_type)):
             return None
         place = self._place(norm, text, after_type, admin_type)
         if plural and not (place and self._listed_place(norm, text, place.end, place.level, admin_type)):
             return None  # "LĐLĐ các huyện tổ chức...": generic
         if place is None:
-            if admin_type is None or informal:
+            if typed is None or informal:
                 return None
             level = "province" if admin_type == "tỉnh" else None if admin_type == "thành phố" else "district"
             return Mention(start, typed.end(), level, admin_type=admin_type)
@@ -95,6 +104,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         return mention
 
     def _industry_place(self, norm: str, text: str, pos: int) -> tuple[int, str | None, Place | None]:
+        if (region := self.region_re.match(norm, pos)) and (place := self._place(
+                norm, text, region.end(), None, provinces_only=True)) and place.level == "province":
+            # "Công đoàn Khu công nghiệp khu vực Phú Thọ" (2025): the region word stays in the name
+            return place.end, "tỉnh", replace(place, type=region.group("region"))
         typed = self.type_re.match(norm, pos)
         admin_type = self.types[name_key(typed.group("type"))] if typed else None
         if admin_type in DISTRICT_TYPES:
@@ -110,6 +123,25 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)
         return Mention(start, end, "province_industry", template=head + " {place}")
 
+    def _zone(self, norm: str, text: str, start: int, head: str, pos: int) -> Mention | None:
+        """A zone with a name of its own: "Công đoàn Khu kinh tế Dung Quất", "Công đoàn KKT Đông Nam Nghệ An"
+        (the province written after the name stays in it, as written; the union is the province's)."""
+        run = self.cap_run_re.match(norm, pos)
+        if run is None or self.type_at_re.match(norm, run.start("name")):
+            return None
+        words = tidy(text[run.start("name"):run.end("name")]).split()
+        zone, province = words, None
+        for k in range(len(words)):
+            if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
+                    or self.country_re.match(" " + " ".join(words[k:])):
+                zone, province = words[:k], self.gaz.old_province(" ".join(words[k:]))
+                break
+        if not zone:
+            return None
+        name = " ".join(zone + (words[len(zone):] if province else []))
+        end = run.start("name") + len(name)
+        return Mention(start, end, "province_industry", f"Công đoàn {head} {name}", province, org_key=f"zone {name_key(' '.join(zone))}")
+
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
@@ -123,6 +155,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
             if country := self.country_re.match(norm, m.end()):
                 return [Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")]
+            if not head.lower().startswith("các") and (zone := self._zone(norm, text, start, head, m.end())):
+                return [zone]
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if self.generic_after_re.match(norm, pos):
             return []
@@ -218,19 +252,26 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return None
         org_start = pos + gap.end()
         if not require_head and (prep := self.org_preposition_re.match(norm, org_start)) \
-                and self.org_head_re.match(norm, prep.end()):
-            org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"
+                and self.org_head_re.match(norm, prep.end()) and self._capitalised(text, prep.end()):
+            org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"; "… tại phường X" is where, no name
         if not require_head and (commune := self._commune(norm, text, org_start)):
             return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
-        if not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start) \
-                or self.not_org_re.match(text, org_start):
+        # after "cơ sở" a lower-case head opens the name when a capital follows: "CĐCS trường Mẫu giáo X"
+        lower = self.lower_org_head_re.match(text, org_start) if prefix == "Công đoàn cơ sở" else None
+        lower = lower if lower and self._capitalised(text, lower.end()) else None
+        if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
+                          or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
         if not self.org_head_re.match(norm, org_start) and self.type_at_re.match(norm, org_start):
             return None
         head = self.org_head_re.match(norm, org_start)
         if require_head and not head:
             return None
-        org_end = self._org_end(norm, text, org_start, words)
+        org_end = self._org_end(norm, text, lower.end() if lower else org_start, words)
+        if head and (listed := self.comma_office_re.match(norm, head.end())) and listed.end() > org_end:
+            org_end = listed.end()  # "Sở Văn hóa, Thể thao và Du lịch": an office named with a comma
+            if (typed := self.type_re.match(norm, org_end)) and self._capitalised(text, typed.end() + 1):
+                org_end = max(org_end, self._org_end(norm, text, typed.start() + 1, words))  # "… tỉnh Bắc Ninh"
         if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
             org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if head and org_end <= head.end() and words is not None:
@@ -244,8 +285,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")
         first, _, rest = org.partition(" ")
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
+        org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
-        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(org))
+        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(self.spelled_out(org)))
         mention.province = self._province_evidence(norm, text, org_end)
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True
@@ -268,14 +310,36 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             pos = found[-1].end if found else m.end()
         self._org_evidence_elsewhere(norm, text, mentions)
         self._placed_by_neighbour(text, mentions)
-        return mentions
+        return self._commune_shorthand(text, mentions)
+
+    def _commune_shorthand(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Công đoàn Hà Trung" in an article about "Công đoàn xã Hà Trung" is that commune's union, not the
+        district federation of the same name (no type word written)."""
+        communes = {m.name.split(" ", 3)[3]: m for m in mentions if m.name and m.level in ("commune", "grassroots")
+                    and _COMMUNE_NAME.match(m.name)}
+        out = []
+        for m in mentions:
+            same = communes.get(m.district or "") if m.level == "district" and m.name else None
+            if same is not None and text.startswith("Công đoàn", m.start) and not self.type_at_re.search(
+                    text, m.start + len("Công đoàn"), m.end):
+                m = replace(same, start=m.start, end=m.end)
+            out.append(m)
+        return out
 
     @staticmethod
     def _placed_by_neighbour(text: str, mentions: list[Mention]) -> None:
         """A grassroots union still without a province takes that of the unit named before it in the
         same sentence: "LĐLĐ TP Nha Trang trao quyết định thành lập CĐCS tại Khách sạn X" (Khánh Hòa)."""
         for k, m in enumerate(mentions):
-            if m.level != "grassroots" or m.province or m.inherit_next:
+            if m.level != "grassroots" or m.province and not m.named_in_org or m.inherit_next:
+                continue
+            upper = mentions[k + 1] if k + 1 < len(mentions) else None
+            if upper is not None and upper.province and upper.level in ("province", "district") \
+                    and _AFFILIATION_GAP.fullmatch(text, m.end, upper.start):
+                # "Chủ tịch Công đoàn Công ty X, LĐLĐ tỉnh Y": the federation it is under
+                m.province, m.named_in_org = upper.province, False
+                continue
+            if m.province:
                 continue
             placed = next((x for x in reversed(mentions[:k]) if x.province), None)
             if placed is not None and not re.search(r"[.!?\n]", text[placed.end:m.start]):
@@ -331,8 +395,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
         if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]) \
-                or self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
-            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"
+                or not m.group("national") and not text[max(0, m.start("head") - 4):m.start("head")] == "của " \
+                and self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
+            return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"; not "Quỹ X của LĐLĐ", nor the Tổng LĐLĐ
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):
             start = m.start("head")  # "Phó Chủ tịch Thường trực Tổng LĐLĐ": a title, not a body
         end = m.end()

@@ -160,9 +160,23 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
     ("Đoàn viên thanh niên dọn rác trên 5 tuyến đường và hỗ trợ trên 200 hộ dân.",
      [E("5 tuyến", "count", 5, unit="tuyến"),
       E("trên 200 hộ dân", "count", 200, unit="hộ dân", qualifier="over")]),
+    # real-test3 classes: a price per item with no currency, "xuất" misprinted for "suất", a quoted festive
+    # evening, a sum restated in words in brackets (one amount)
+    ("Đoàn trao 80 xuất quà (700.000/suất) cho đoàn viên.",
+     [E("80 xuất quà", "count", 80, unit="xuất quà"), E("700.000/suất", "money", 7e5, per="suất")]),
+    ("Thành phố tổ chức 3 “Đêm hội Trăng rằm” cho thiếu nhi.",
+     [E("3 “Đêm hội Trăng rằm”", "count", 3, unit="Đêm hội Trăng rằm")]),
+    ("Ngôi nhà trị giá 45.200.000đ (Bốn mươi lăm triệu hai trăm nghìn đồng) được bàn giao.",
+     [E("45.200.000đ", "money", 4.52e7)]),
+    # a base named right before the sum without a linking verb: "mỗi suất 1 triệu đồng"
+    ("Trao 30 suất học bổng, mỗi suất 1 triệu đồng.",
+     [E("30 suất học bổng", "count", 30, unit="suất học bổng"), E("1 triệu đồng", "money", 1e6, per="suất")]),
 ]
 
 NEGATIVE: list[str] = [
+    # a month the segmenter glues to the word before it ("ngày Tháng" + "5"), a document number after a slash
+    "Cả nước thi đua trong những ngày Tháng 5 lịch sử.",
+    "Thực hiện văn bản 2000/hd của công đoàn ngành.",
     # dates and times
     "Ngày 6/10, Tổng Liên đoàn tổ chức hội nghị trực tuyến.",
     "Từ ngày 19 - 23/9, Sở Công Thương tổ chức Tuần hàng nông sản.",

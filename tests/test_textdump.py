@@ -180,6 +180,20 @@ SYNTHETIC = {
         paragraphs=3,
         absent=["Dệt May", "Giấy phép", "Chịu trách nhiệm", "Cổng thông tin", "CÔNG ĐOÀN VIỆT NAM", "Bài và ảnh"],
     ),
+    # real-test3 shapes: an author line between the headline and a tagged sapo without a full stop, several
+    # authors joined by dashes, a headline-shaped caption, a long caption opening with a title, no full stop
+    "national_tagged_sapo.txt": dict(
+        title="Khai trương bếp ăn công đoàn cho công nhân khu nhà trọ", published_at=None,
+        byline="Lan Anh - Quốc Bảo - Minh Thư", starts="Bếp ăn do công đoàn mở phục vụ 300 suất cơm",
+        ends="trong suốt năm nay.", paragraphs=7, absent=["(NLĐO)", "HOTLINE", "Lan Anh"],  # a long caption kept
+    ),
+    # weather widgets, a header printed twice with its slogan, glyph-font leftovers before the headline, related
+    # headlines run together in a cell, the author in a cell, a caption wholly in brackets
+    "portal_repeated_header.txt": dict(
+        title="Công đoàn ngành thăm công nhân bám công trình dịp Tết", published_at=None, byline="T.HÀ",
+        starts="(Chủ tịch Công đoàn ngành (giữa)", ends="trong những ngày Tết.", paragraphs=3,
+        absent=["°C", "Đoàn kết, sáng tạo", "Đông Sơn", "T.HÀ", "qXY", "300 suất", "200 phần"],  # and related links
+    ),
 }
 
 
@@ -463,3 +477,23 @@ def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> 
     credited = parse_text_dump(f"Hà Nội mở chợ tết công đoàn cho công nhân\n{body}\nTin, ảnh: THU HÀ\n"
                                "Thầy Lê Văn Nam, giáo viên Trường THCS Tân Sơn, là giáo viên gương mẫu, tâm huyết với nghề.")
     assert credited.byline == "THU HÀ" and credited.body.endswith("trong năm qua.")
+
+
+@pytest.mark.parametrize(("text", "title", "byline", "starts"), [
+    # a sapo tagged with a paper's name in mixed case is the lead
+    (f"Mở bếp ăn công đoàn\n\nThu Hà\n\n(Dân trí) - Bếp ăn phục vụ 300 suất cơm mỗi ngày\n\n{_PROSE}\n\n{_MORE}",
+     "Mở bếp ăn công đoàn", "Thu Hà", "Bếp ăn phục vụ"),
+    # markdown marks ("# ", "**", links) are no text; a source line naming a domain is no text
+    (f"# Mở bếp ăn công đoàn\n\n**Thu Hà**\n\n{_PROSE}\n\n[Công đoàn](https://x.vn/a) tặng quà.\n{_MORE}\nNguồn: laodong.vn",
+     "Mở bếp ăn công đoàn", "Thu Hà", "Chương trình"),
+    (f"Chợ tết công đoàn - Báo Lao Động\n{_PROSE}\n{_MORE}", "Chợ tết công đoàn", None, "Chương"),  # a site's name
+    (f"(Đ/c Trần Văn Bình – Chủ tịch Công đoàn ngành (phải) trao nhà cho đoàn viên)\n{_PROSE}\n{_MORE}\nHà Thu",
+     None, "Hà Thu", "(Đ/c Trần Văn Bình"),
+    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nThực hiện: H.Lan - Q.Minh", "Chợ tết công đoàn", "H.Lan - Q.Minh", "Chương"),
+    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nVP LĐLĐ tỉnh.", "Chợ tết công đoàn", "VP LĐLĐ tỉnh.", "Chương"),  # credits
+])
+def test_round4_shapes(text: str, title: str | None, byline: str, starts: str) -> None:
+    dump = parse_text_dump(text)
+    assert (dump.title, dump.byline) == (title, byline)
+    assert dump.body.startswith(starts) and dump.body.endswith("trong năm qua.")
+    assert "Công đoàn tặng quà." in dump.body or "[" not in dump.body

@@ -214,6 +214,42 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Công đoàn viên chức tích cực tham gia.", {"source_province": "Nghệ An"}, set()),
     ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
      {("Liên đoàn Lao động thị xã Xuân Hòa Mới", "district", None, None)}),
+    # real-test3 classes: the federation after a comma places a grassroots union; "tại phường X" is where, no
+    # name; a lower-case head after "CĐCS"; a joint venture; "khu vực" before a province; "VN" spelt out
+    ("Giải thưởng trao cho bà Lê Thị Mai, Chủ tịch Công đoàn Công ty TNHH Hoa Sen Vina, LĐLĐ tỉnh Nam Định; "
+     "ông Trần Văn An, Chủ tịch Công đoàn Công ty CP Mía đường Bến Tre, huyện Mỏ Cày Nam, LĐLĐ tỉnh Bến Tre.",
+     {"source_province": "Hà Nội", "published_at": OLD},
+     {("Công đoàn Công ty TNHH Hoa Sen Vina", "grassroots", "Nam Định", "Ninh Bình"),
+      ("Liên đoàn Lao động tỉnh Nam Định", "province", "Nam Định", "Ninh Bình"),
+      ("Công đoàn Công ty CP Mía đường Bến Tre", "grassroots", "Bến Tre", "Vĩnh Long"),
+      ("Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", "Vĩnh Long")}),
+    ("Công đoàn phường Tân Định vừa thành lập thêm Công đoàn cơ sở tại phường Tân Định.",
+     {"source_province": "Hồ Chí Minh", "published_at": NEW},
+     {("Công đoàn phường Tân Định", "commune", "Hồ Chí Minh", "Hồ Chí Minh")}),
+    ("CĐCS trường Mầm non Sao Mai gửi tờ trình; Chủ tịch Công Đoàn Liên doanh Việt - Lào Vilaco phát biểu.",
+     {"source_province": "Đắk Lắk", "published_at": OLD},
+     {("Công đoàn cơ sở trường Mầm non Sao Mai", "grassroots", "Đắk Lắk", "Đắk Lắk"),
+      ("Công đoàn Liên doanh Việt - Lào Vilaco", "grassroots", "Đắk Lắk", "Đắk Lắk")}),
+    # "quản lý" inside an office's name; a bare "tỉnh" closing a name is the site's province
+    ("Anh Kiên, đoàn viên CĐ Trung tâm quản lý Bến xe khách tỉnh, nhận quà.", {"source_province": "Quảng Trị", "published_at": OLD},
+     {("Công đoàn Trung tâm quản lý Bến xe khách tỉnh Quảng Trị", "grassroots", "Quảng Trị", "Quảng Trị")}),
+    # a fund named after the Tổng LĐLĐ still names it; after a local union it names none
+    ("Quỹ Tấm lòng vàng Tổng LĐLĐ Việt Nam và Quỹ Tấm lòng vàng Công đoàn Khánh Hòa trao học bổng.", {},
+     {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
+    ("Tiền được trích từ Quỹ Tết sum vầy của Liên đoàn Lao động tỉnh Cao Bằng.", {},  # the fund "của" a union names it
+     {("Liên đoàn Lao động tỉnh Cao Bằng", "province", "Cao Bằng", "Cao Bằng")}),
+    # district types cut to a letter ("Q.1", "H.Củ Chi")
+    ("LĐLĐ Q.1 và LĐLĐ H. Củ Chi trao quà.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
+     {("Liên đoàn Lao động quận 1", "district", "Hồ Chí Minh", "Hồ Chí Minh"),
+      ("Liên đoàn Lao động huyện Củ Chi", "district", "Hồ Chí Minh", "Hồ Chí Minh")}),
+    # a bare "Công đoàn <name>" after "Công đoàn xã <name>" is that commune's union, not the district federation
+    ("Đại hội Công đoàn xã Quảng Xương lần thứ nhất khai mạc. Công đoàn Quảng Xương hiện có 420 đoàn viên.",
+     {"source_province": "Thanh Hóa", "published_at": NEW},
+     {("Công đoàn xã Quảng Xương", "commune", "Thanh Hóa", "Thanh Hóa")}),
+    ("Tại trụ sở Công đoàn Khu công nghiệp khu vực Bắc Ninh, Công đoàn Công ty TNHH Điện tử Minh Quang VN trao quà.",
+     {"source_province": "Bắc Ninh", "published_at": NEW},
+     {("Công đoàn Khu công nghiệp khu vực Bắc Ninh", "province_industry", "Bắc Ninh", "Bắc Ninh"),
+      ("Công đoàn Công ty TNHH Điện tử Minh Quang Việt Nam", "grassroots", "Bắc Ninh", "Bắc Ninh")}),
 ]
 
 
