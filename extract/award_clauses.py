@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 
 
@@ -22,6 +23,21 @@ _ENCLOSED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^“”]*”|«[^«»]*»|\
 MASK = "_"
 TOKEN = re.compile(r"TP\.|\w+(?:[-/&]\w+)*|[^\w\s]")  # "GD&ĐT", "LĐ-TB&XH" are one token
 LIST_SEPARATOR = re.compile(r"\s*(?:[,:]|(?<!\w)(?:và|cùng)(?!\w))\s*", re.IGNORECASE)
+
+
+# The awards lexicon, one table kept in pieces a reader can hold (``data/lexicon/<piece>.toml``).
+AWARD_LEXICON_PIECES = ("award_forms", "award_grammar", "award_names", "award_occasion")
+
+
+def award_lexicon() -> dict[str, Any]:
+    """The awards lexicon: the pieces' top-level tables as one dict (fresh, as ``lexicon`` gives it)."""
+    merged: dict[str, Any] = {}
+    for piece in AWARD_LEXICON_PIECES:
+        table = lexicon(piece)
+        if twice := set(table) & set(merged):
+            raise ValueError(f"awards lexicon: {sorted(twice)} in {piece}.toml and an earlier piece")
+        merged.update(table)
+    return merged
 
 
 def mask_enclosed(text: str) -> str:

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from extract.award_clauses import phrase_regex
+from extract.award_clauses import award_lexicon, phrase_regex
 from extract.lexicon import lexicon
 
 __all__ = ["merge_retold", "restates"]
@@ -18,13 +18,13 @@ __all__ = ["merge_retold", "restates"]
 
 @lru_cache(maxsize=1)
 def _bodies() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['list'])})\s+")
+    return re.compile(rf"^(?:{phrase_regex(lexicon('award_names')['names']['bodies']['list'])})\s+")
 
 
 @lru_cache(maxsize=1)
 def _collective_body() -> re.Pattern[str]:
     """A body that grants as the organisation ("Ban Chấp hành X"), not an office a person holds ("Chủ tịch X")."""
-    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['collective'])})\s+")
+    return re.compile(rf"^(?:{phrase_regex(lexicon('award_names')['names']['bodies']['collective'])})\s+")
 
 
 def _granter(awarder: Any) -> Any:
@@ -87,7 +87,7 @@ class _Names:
 @lru_cache(maxsize=1)
 def _awards_lexicon() -> dict[str, Any]:
     """The awards lexicon, parsed once (read only here): parsing it per comparison cost more than the NLP."""
-    return lexicon("awards")
+    return award_lexicon()
 
 
 @lru_cache(maxsize=1 << 16)

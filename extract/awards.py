@@ -3,7 +3,8 @@
 An award is one act of honouring stated in a clause (a sentence cut at ";" and "|"):
 a *form* (Bằng khen, Huân chương Lao động hạng Ba, a generic "khen thưởng" ...) given by
 an *awarder* to *recipients*. The component reads each clause as Vietnamese news writes
-it, with regular expressions and word lists from ``data/lexicon/awards.toml``:
+it, with regular expressions and word lists from ``data/lexicon/award_{forms,grammar,names,occasion}.toml``
+(read as one table by ``award_clauses.award_lexicon``):
 
 * forms are found on the text as written; everything else on a *view* of the clause in
   which the contents of brackets and quotes are blanked, so that the commas inside a
@@ -57,10 +58,11 @@ Decisions where the annotation guide is silent:
   clause that names no specific form. The first award of a clause spans the clause, a further
   one starts at its form (spaCy keeps span extension values by offsets).
 
-The pieces: ``award_clauses`` (clause views, tokens, records), ``award_names`` (names),
+The pieces: ``award_clauses`` (clause views, tokens, records, the lexicon), ``award_forms`` (form
+mentions, generic verbs, modality), ``award_names`` (names),
 ``award_parties`` (awarder and recipients), ``award_occasion`` (occasion), ``award_retold`` (one act
-told again in the lead, a caption and the body); this module finds
-the forms, decides which mentions are awards and writes the spans.
+told again in the lead, a caption and the body); this module
+decides which mentions are awards, finds their awarders and writes the spans.
 """
 
 from __future__ import annotations
@@ -74,43 +76,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.award_clauses import (
-    CLAUSE_BREAK, TOKEN, MASK, ArticleState, Clause, FormMention, Phrases, Recipients, Token, compile_phrases,
+    CLAUSE_BREAK, MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, compile_phrases,
     mask_enclosed, phrase_regex,
 )
+from extract.award_forms import AwardForms
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
 from extract.doc_index import doc_index
-from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
-_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
-
-
-class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
+class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
     def __init__(self, lexicon: dict[str, Any]):
-        self._forms = [
-            (re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE), entry["form"])
-            for entry in lexicon["forms"]
-        ]
-        # one search tells whether a clause names any form at all (most do not): the alternation of
-        # every form, named groups made plain, matches where one of them would
-        plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
-        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
-            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
-        self._form_words: dict[str, str] = lexicon["form_words"]
-        generic = lexicon["generic"]
-        self._generic_form: str = generic["form"]
-        self._generic = compile_phrases(generic["verbs"])
-        self._generic_noun_before = re.compile(
-            rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
-            re.IGNORECASE,
-        )
         verbs = lexicon["verbs"]
         self._give = compile_phrases(verbs["give"])
         self._on_behalf = compile_phrases(verbs["on_behalf"])
@@ -119,17 +101,10 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
         self._aux_give = re.compile(rf"\s*(?:{phrase_regex(verbs['auxiliaries'])}\s+)*{self._give.pattern}", re.IGNORECASE)
         self._trailing_aux = re.compile(rf"(?:\s+{phrase_regex(verbs['auxiliaries'])})*\s*$", re.IGNORECASE)
-        modality = lexicon["modality"]
-        # function words: lower case, or capitalised at the start of the clause ("Cần" in "Cần Thơ" is none)
-        self._cue = re.compile(phrase_regex(modality["cues"]))
-        self._initial_cue = re.compile(rf"\s*{phrase_regex(c.capitalize() for c in modality['cues'])}")
-        self._past = re.compile(phrase_regex(modality["past_markers"]))
-        self._not_cues = re.compile(phrase_regex(modality["not_cues"]), re.IGNORECASE)
-        self._short_segment = modality["short_segment_words"]
         self._apposition_stop = re.compile(
             phrase_regex(verbs["give"] + verbs["receive"] + verbs["apposition_stops"]), re.IGNORECASE)
         self._gap_words = Phrases(
-            verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + generic["verbs"]
+            verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + lexicon["generic"]["verbs"]
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
         # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
@@ -144,6 +119,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         chairs = lexicon["names"]["union_chairs"]
         self._union_chair = re.compile(
             rf"(?:{phrase_regex(chairs['offices'])})\s+(?=(?:{phrase_regex(chairs['unions'])}))")
+        self._init_forms(lexicon)
         self._init_recipients(lexicon["recipients"])
         self._init_names(lexicon["names"])
         self._init_occasion(lexicon["occasion"])
@@ -220,16 +196,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 add_span(doc, "awards", span, fields)
         return doc
 
-    def _full_forms(self, text: str) -> dict[str, str]:
-        """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
-        before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
-        full: dict[str, set[str]] = {}
-        for mention in self._form_mentions(text, mask_enclosed(text)):
-            base = mention.form.split(" \"")[0]
-            if base != mention.form:
-                full.setdefault(base, set()).add(mention.form)
-        return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
-
     def _counted_only(self, clause: Clause) -> Recipients | None:
         """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
         “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
@@ -302,36 +268,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         clause.appositions = self._appositions(clause)
         return clause
 
-
-    # -- forms ----------------------------------------------------------------------------
-
-    def _form_mentions(self, text: str, view: str) -> list[FormMention]:
-        if self._any_form is not None and self._any_form.search(text) is None:
-            return []
-        found = []
-        for rank, (pattern, template) in enumerate(self._forms):
-            for m in pattern.finditer(text):
-                if view[m.start()] == MASK:
-                    continue
-                # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
-                words = {k: _DAY_MONTH.sub(r"\1/\2", self._form_words.get(v.lower(), v.strip()))
-                         for k, v in m.groupdict().items() if v}
-                found.append((m.start(), -(m.end() - m.start()), rank, m.end(), template.format(**words)))
-        mentions: list[FormMention] = []
-        for start, _, _, end, form in sorted(found):
-            if not mentions or start >= mentions[-1].end:
-                mentions.append(FormMention(start, end, form))
-        return mentions
-
-    def _generic_mentions(self, view: str) -> list[FormMention]:
-        """Runs of generic verbs ("biểu dương, khen thưởng") not used as nouns."""
-        mentions: list[FormMention] = []
-        for m in self._generic.finditer(view):
-            if mentions and re.fullmatch(r"[\s,]*(?:và\s*)?", view[mentions[-1].end:m.start()]):
-                mentions[-1] = FormMention(mentions[-1].start, m.end(), self._generic_form, generic=True)
-            elif not self._generic_noun_before.search(view[:m.start()]):
-                mentions.append(FormMention(m.start(), m.end(), self._generic_form, generic=True))
-        return mentions
 
     # -- one clause -----------------------------------------------------------------------
 
@@ -413,25 +349,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
 
-    @staticmethod
-    def _shared_list(clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
-        """The next form when only "và", a comma or nothing stands between the two ("Cờ thi đua và Bằng khen",
-        "nhận cờ thi đua giấy khen của X")."""
-        if later and not mention.generic and not later[0].generic \
-                and re.fullmatch(r"\s*(?:,|và|cùng)?\s*", clause.view[mention.end:later[0].start]):
-            return later[0]
-        return None
-
-    def _elided_forms(self, clause: Clause) -> list[FormMention]:
-        """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
-        thể, LĐLĐ tỉnh tặng cho 10 cá nhân" (the verb stands for the form)."""
-        if not clause.forms:
-            return []
-        last, view = clause.forms[-1], clause.view
-        return [FormMention(verb.start(), verb.end(), last.form) for verb in self._give.finditer(view, last.end)
-                if self._preposition.match(view, verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip()))
-                and (giver := self._name_before(clause, verb.start())) is not None and not giver.person]
-
     def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
                 shared: bool) -> dict[str, Any]:
         return {
@@ -482,18 +399,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                    and 2 <= len(words) - k <= 4 and not self._is_place(" ".join(words[k:]))
                    for k in range(1, len(words) - 1))
 
-    def _remember(self, clause: Clause) -> None:
-        """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
-        who organises the event ("Công đoàn ngành Y tế tỉnh tổ chức hội nghị …")."""
-        for mention in clause.forms:
-            base = mention.form.split(" \"")[0]
-            if base != mention.form:
-                clause.article.named_forms[base] = mention.form
-        for m in self._organises.finditer(clause.view):
-            name = self._name_before(clause, m.start())
-            if name is not None and not name.person:
-                clause.article.organiser = name.canonical
-
     def _next_giver(self, clause: Clause, later: list[FormMention]) -> int | None:
         """Where the giving of the next form starts: the name before its verb ("và Chủ tịch UBND
         tỉnh tặng Bằng khen"), else the verb; None when no later form has its own giving verb."""
@@ -511,31 +416,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 return partner.start if partner is not None else giver.start
         return None
 
-    def _is_modal(self, view: str, trigger: int) -> bool:
-        """A cue word ("sẽ", "cần", "đề nghị" ...) governs the form at ``trigger``."""
-        segments = view[:trigger].split(",")
-        for k in range(len(segments) - 1, -1, -1):
-            segment = segments[k]
-            cues = list(self._cue.finditer(segment)) or [m for m in [self._initial_cue.match(segment)] if m and k == 0]
-            if cues and not self._past.search(segment, cues[-1].end()):
-                return True
-            words = len(segment.split())
-            if words > (1 if k == len(segments) - 1 else self._short_segment):
-                return False
-        return False
-
-    def _is_modal_after(self, view: str, mention: FormMention) -> bool:
-        """The form opens the clause and a cue governs its verb: "Cờ thi đua của X chỉ xét tặng cho ..."."""
-        # up to a comma or a "và" that opens another verb phrase ("… được biểu dương X và 1 công nhân được đề
-        # nghị khen thưởng": the cue is the second one's)
-        stop = re.compile(r",|(?<!\w)và(?!\w)").search(view, mention.end)
-        verb = self._give.search(view, mention.end, len(view) if stop is None else stop.start())
-        if verb is None:
-            return False
-        cues = list(self._cue.finditer(view, mention.end, verb.end()))
-        return bool(cues) and not self._past.search(view, cues[-1].end(), verb.start())
-
-
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
     """The article's context; a national outlet's article whose local units all lie in one province is
@@ -548,4 +428,4 @@ def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext 
 
 @Language.factory("congdoan_awards")
 def make_awards(nlp: Language, name: str) -> AwardExtractor:
-    return AwardExtractor(lexicon("awards"))
+    return AwardExtractor(award_lexicon())
