@@ -161,6 +161,9 @@ class AwardNames:
         if person is None or tokens[i].text.lower() not in self._pronouns \
                 or tokens[i].text[0].isupper() and i > 0 and tokens[i - 1].is_word:
             return None
+        if i > 0 and (tokens[i - 1].text.lower() == "các" or tokens[i - 1].text == "," and i > 1
+                      and tokens[i - 2].text.lower() in self._pronouns):
+            return None  # "gồm các ông, bà: …": the people listed next, no one named before
         nxt = i + 1
         if nxt < len(tokens) and tokens[nxt].is_word and not self._gap_words.match(tokens, nxt) \
                 and not any(f.start == tokens[nxt].start for f in clause.forms):
@@ -175,6 +178,8 @@ class AwardNames:
         first = i + title
         if not title and tokens[i].text not in self._family_names:
             return None
+        if any(f.start <= tokens[i].start < f.end for f in clause.forms):
+            return None  # the person a prize is named after: "Giải thưởng Nguyễn Văn Linh"
         j = first
         while j < len(tokens) and j - first < 5 and tokens[j].is_word and tokens[j].text[0].isupper():
             j += 1

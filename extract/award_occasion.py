@@ -43,6 +43,8 @@ class AwardOccasion:
         self._anniversary = re.compile(rf"(?<!\w)(?=(?:{occ['anniversary']}))", re.IGNORECASE)
         self._deictic_opener = re.compile(rf"^\s*{phrase_regex(occ['deictic_openers'])}", re.IGNORECASE)
         self._bare_venue = re.compile(rf"{phrase_regex(occ['venue_nouns'])}$", re.IGNORECASE)
+        self._edition_forms = tuple(occ["edition_forms"])
+        self._edition = re.compile(rf"(?:,?\s+(?:{'|'.join(occ['edition'])})(?!\w))+", re.IGNORECASE)
 
 
     # -- occasion -------------------------------------------------------------------------
@@ -63,10 +65,18 @@ class AwardOccasion:
             # ("gặp mặt kỷ niệm ... và biểu dương"); orders and titles received at a jubilee are
             # given for work done, not for the jubilee
             cues.append((self._anniversary, self._occasion_end_comma))
-        found = self._first_phrase(clause, cues, inside, limit)
+        found = self._first_phrase(clause, cues, inside, limit) or self._edition_of(clause)
         if found is None and self._deictic_opener.match(clause.view):
             return clause.article.event
         return found
+
+    def _edition_of(self, clause: Clause) -> str | None:
+        """A named prize with its edition: "Giải thưởng Nguyễn Văn Linh lần thứ III năm 2022"."""
+        for form in clause.forms:
+            if form.form.startswith(self._edition_forms) and form.form not in self._edition_forms \
+                    and (edition := self._edition.match(clause.view, form.end)):
+                return clause.text[form.start:edition.end()].strip("“”\"«» ")
+        return None
 
     def _reason_after(self, clause: Clause, pos: int) -> str | None:
         """The reason stated after ``pos`` ("… 35 cá nhân có thành tích xuất sắc trong hội diễn")."""
@@ -96,8 +106,9 @@ class AwardOccasion:
                 if limit is not None and m.end() < limit < stop_at:
                     stop_at = limit
                 phrase = re.sub(r"(?:\s*(?:,|\bvà))+$", "", clause.text[m.end():stop_at].rstrip()).strip(" ,")
-                if phrase.split(",")[0].split()[-1:] in ([d] for d in self._deictic):
-                    continue  # "Với thành tích đó, X được ...": points back, no reason of its own
+                if phrase.split(",")[0].split()[-1:] in ([d] for d in self._deictic) or phrase.split()[:1] in (
+                        [d] for d in self._deictic):
+                    continue  # "Với thành tích đó, X được ...", "Nhân dịp này có …": points back, no reason of its own
                 phrase = re.sub(r"\s*\([^()]*\)$", "", phrase)  # "Ngày Thầy thuốc Việt Nam (27/2/1955 - ...)"
                 if len(phrase.split()) > 1 and phrase.split()[-1] not in self._deictic \
                         and not self._bare_venue.match(phrase):

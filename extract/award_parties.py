@@ -47,7 +47,10 @@ class AwardParties:
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
-        self._given_by = re.compile(r"\s+do\s+")
+        # "F do X trao tặng", past a few words qualifying the form: "Giải thưởng X năm 2023 do Y tổ chức"
+        self._given_by = re.compile(
+            rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{0,6}}?\s+do\s+", re.IGNORECASE)
+        self._organised = re.compile(rf"\s*{phrase_regex(rec['organised_by'])}", re.IGNORECASE)
         self._ceremony = re.compile(rf"{phrase_regex(rec['ceremony_nouns'])}\s*$", re.IGNORECASE)
         # a few words qualifying the form before its grantor: "Cờ thi đua xuất sắc năm 2024 của X"
         self._qualified_of = re.compile(
@@ -84,7 +87,8 @@ class AwardParties:
                 return name.canonical
         if not mention.generic and (by := self._given_by.match(view, mention.end)):  # "F do X trao tặng"
             name = clause.name_starting_at(by.end())
-            if name is not None and not name.person and self._aux_give.match(view, name.end):
+            if name is not None and not name.person and (self._aux_give.match(view, name.end)
+                                                         or self._organised.match(view, name.end)):
                 return name.canonical
         for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
             name = clause.name_starting_at(cue.end())
@@ -287,8 +291,11 @@ class AwardParties:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):
                     continue  # an apposition: "Lê Thị A, công nhân Công ty X, được ..."
-                if re.search(r"(?<!\w)của$", prefix):
-                    return  # a possessor: "Theo Quyết định của X, 20 tập thể được ..."
+                if re.search(r"(?<!\w)của$", prefix) or any(
+                        re.fullmatch(r"\s*(?:của\s+)?", view[f.end:name.start]) for f in clause.forms if f.end <= name.start):
+                    # a possessor: "Theo Quyết định của X, 20 tập thể được ..."; a form's grantor: "3 CĐCS nhận cờ
+                    # thi đua Tổng LĐLĐ, 3 CĐ nhận ...": the first act's
+                    return
                 person = next((n for n in clause.names if n.person and s <= n.start and n.end <= name.start), None)
                 if person is not None:  # "anh A - công nhân Công ty X được ...": A, the workplace is apposed
                     found.add_name(person, front=True)
@@ -321,7 +328,12 @@ class AwardParties:
         for s, e in self._items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
+            if not counts_only and set(view[s:e].lower().split()) <= self._pronouns and clause.name_starting_at(s) is None:
+                continue  # "gồm các ông, bà: A, B": the address before the names
             if (self._office.match(view, s) or clause.in_apposition(s, e)) and not counts_only:
+                holder = None if found.names or found.count else self._holder_ending(clause, s, e)
+                if holder is not None:  # "trao F cho Chủ tịch X Nguyễn Văn A": the office's holder receives
+                    found.add_name(holder)
                 continue
             named = None if counts_only else self._named_collective.match(view, s)
             name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
@@ -359,6 +371,16 @@ class AwardParties:
             self._add_kind(noun.group(), found)
             if noun.end() < e - s:
                 return
+
+    def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
+        """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
+        words = [t for t in clause.tokens if s <= t.start and t.end <= e and t.is_word]
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if words[k].text in self._family_names and len(tail) <= 4 and all(t.capitalised for t in tail) \
+                    and not self._is_place(" ".join(t.text for t in tail)):
+                return Name(tail[0].start, tail[-1].end, " ".join(t.text for t in tail), person=True)
+        return None
 
     def _another_act(self, clause: Clause, s: int, e: int) -> bool:
         """The text between ``s`` and ``e`` tells an act of its own: a giving or receiving verb, or a form."""

@@ -101,11 +101,13 @@ def _name_key(name: str) -> str:
 
 def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """A generic honouring and a specific form with the same count: "LĐLĐ quận X khen thưởng 28 tập thể,
-    45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body."""
+    45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body. A count of
+    both kinds equals no count of one kind: "Tuyên dương 85 điển hình tiên tiến" (read as people) is "11 tập thể, 74
+    cá nhân điển hình tiên tiến" told again."""
     generic = _awards_lexicon()["generic"]["form"]
     return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
         and one["recipient_count"] == other["recipient_count"] \
-        and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
+        and (one["recipient_kind"] == other["recipient_kind"] or bool({None, "both"} & {one["recipient_kind"], other["recipient_kind"]}))
 
 
 def _details_group(later: dict[str, Any], earlier: dict[str, Any]) -> bool:

@@ -217,15 +217,25 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
         found = Recipients()
         bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
+        office = False
         for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
-            if self._office.match(clause.view, s) or clause.in_apposition(s, e):
-                continue  # "Trần Thị B, Chủ tịch CĐCS Y": her office
+            if office or self._office.match(clause.view, s) or clause.in_apposition(s, e):
+                # "Trần Thị B, Chủ tịch CĐCS Y, LĐLĐ tỉnh Z": her office, and where it lies
+                office = office or bool(found.names)
+                continue
+            if office and not self._person_item(clause, s, e):
+                continue
             lead = self._opener.match(clause.view[s:e])
             name = clause.name_starting_at(s + (lead.end() if lead else 0))
             if name is None or name.end != e:
                 return None
             found.add_name(name)
         return found if found.names else None
+
+    @staticmethod
+    def _person_item(clause: Clause, s: int, e: int) -> bool:
+        name = clause.name_starting_at(s)
+        return name is not None and name.person and name.end == e
 
     def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
         """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
@@ -309,7 +319,9 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
             if partner is not None and not (recipients.names or recipients.count or recipients.kind):
                 recipients = self._recipients(clause, partner, self._next_giver(clause, mentions[k + 2:]))
-            if partner is not None and awarders == [None] and not self._grantor_list(clause, partner):
+            if partner is not None and not self._grantor_list(clause, partner) \
+                    and (awarders == [None] or self._granted_of(clause, partner)):
+                # "X trao cờ thi đua và bằng khen của Y cho …": Y grants both, X hands them over
                 awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
                     and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
@@ -348,6 +360,12 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    def _granted_of(self, clause: Clause, mention: FormMention) -> bool:
+        """A grantor named right after the form: "bằng khen của Y"."""
+        of = self._of.match(clause.view, mention.end)
+        name = clause.name_starting_at(of.end()) if of else None
+        return name is not None and not name.person
 
     def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
                 shared: bool) -> dict[str, Any]:

@@ -167,7 +167,8 @@ HELD_OUT: list[tuple[str, list[dict[str, Any]]]] = [
      [award("Cờ thi đua", TLD, (), 2, "collective")]),
     ("Giải thưởng Nguyễn Đức Cảnh là giải thưởng cao quý của Tổng LĐLĐ Việt Nam.", []),
     ("Năm 2024, 25 công nhân lao động được trao Giải thưởng Nguyễn Đức Cảnh.",
-     [award("Giải thưởng Nguyễn Đức Cảnh", None, (), 25, "individual")]),
+     # the union's national prize: the General Confederation grants it by statute (round 5)
+     [award("Giải thưởng Nguyễn Đức Cảnh", "Tổng Liên đoàn Lao động Việt Nam", (), 25, "individual")]),
 ]
 
 # Rules added from the errors on the project's own gold set (tests/gold), each in new wording.

@@ -292,7 +292,8 @@ ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a named prize told by its giver, then by those who receive it (the day and month written with a dot)
     ("Chiều 20/7, Tổng LĐLĐ Việt Nam tổ chức Lễ trao Giải thưởng 28/7 năm 2024.\n"
      "15 cán bộ công đoàn nhận “Giải thưởng 28.7” năm 2024.", None,
-     [award("Giải thưởng 28/7", TLD, (), 15, "individual")]),
+     # round 5: the prize's edition is the occasion
+     [award("Giải thưởng 28/7", TLD, (), 15, "individual", "Giải thưởng 28/7 năm 2024")]),
 ]
 
 
