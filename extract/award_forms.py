@@ -34,6 +34,8 @@ class AwardForms:
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
         self._generic = compile_phrases(generic["verbs"])
+        self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+{phrase_regex(generic['held_events'])}\s*$",
+                                re.IGNORECASE)
         self._generic_noun_before = re.compile(
             rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
             re.IGNORECASE,
@@ -43,6 +45,8 @@ class AwardForms:
         self._cue = re.compile(phrase_regex(modality["cues"]))
         self._initial_cue = re.compile(rf"\s*{phrase_regex(c.capitalize() for c in modality['cues'])}")
         self._past = re.compile(phrase_regex(modality["past_markers"]))
+        self._decided = re.compile(phrase_regex(modality["decided"]))
+        self._purpose = re.compile(phrase_regex(modality["purpose_cues"]))
         self._not_cues = re.compile(phrase_regex(modality["not_cues"]), re.IGNORECASE)
         self._short_segment = modality["short_segment_words"]
 
@@ -81,17 +85,22 @@ class AwardForms:
         for m in self._generic.finditer(view):
             if mentions and re.fullmatch(r"[\s,]*(?:và\s*)?", view[mentions[-1].end:m.start()]):
                 mentions[-1] = FormMention(mentions[-1].start, m.end(), self._generic_form, generic=True)
-            elif not self._generic_noun_before.search(view[:m.start()]):
+            elif not self._generic_noun_before.search(view[:m.start()]) or self._held.search(view[:m.start()]):
                 mentions.append(FormMention(m.start(), m.end(), self._generic_form, generic=True))
         return mentions
 
 
-    @staticmethod
-    def _shared_list(clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
+    def _shared_list(self, clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
         """The next form when only "và", a comma or nothing stands between the two ("Cờ thi đua và Bằng khen",
         "nhận cờ thi đua giấy khen của X")."""
         if later and not mention.generic and not later[0].generic \
                 and re.fullmatch(r"\s*(?:,|và|cùng)?\s*", clause.view[mention.end:later[0].start]):
+            return later[0]
+        # counted forms listed after one verb share the recipients after the last: "trao 02 Cờ thi đua, 23 Bằng khen
+        # của X cho các tập thể …"
+        if later and not mention.generic and not later[0].generic \
+                and re.fullmatch(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|và)\s*\d{1,4}\s*", clause.view[mention.end:later[0].start]) \
+                and self._given_count(clause, later[0]) is not None:
             return later[0]
         return None
 
@@ -125,7 +134,8 @@ class AwardForms:
         for k in range(len(segments) - 1, -1, -1):
             segment = segments[k]
             cues = list(self._cue.finditer(segment)) or [m for m in [self._initial_cue.match(segment)] if m and k == 0]
-            if cues and not self._past.search(segment, cues[-1].end()):
+            if cues and not self._past.search(segment, cues[-1].end()) and not (
+                    self._purpose.fullmatch(cues[-1].group()) and self._decided.search(segment, 0, cues[-1].start())):
                 return True
             words = len(segment.split())
             if words > (1 if k == len(segments) - 1 else self._short_segment):

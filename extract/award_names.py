@@ -72,7 +72,9 @@ class AwardNames:
                 # "…, chị B, Công ty Y được X tặng …": the workplace before the verb
                 verb = self._receive.search(view, s, e) or self._give.search(view, s, e)
                 before = view[s:verb.start()].rstrip() if verb else ""
-                if before and any(not n.person and n.start == s and n.end == s + len(before) for n in clause.names):
+                # (also one that runs on past its name: "anh A, Công ty X thuộc Tổng Công ty Y (ảnh) đoạt …")
+                if before and any(not n.person and n.start == s and n.end <= s + len(before) for n in clause.names) \
+                        and not re.search(r"(?<!\w)và(?!\w)", before):
                     e, last = s + len(before), True
                 segment = view[s:e].strip(" " + MASK + "()")
                 if not segment or self._apposition_stop.search(segment) or self._count.search(segment) \

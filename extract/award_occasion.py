@@ -31,8 +31,9 @@ class AwardOccasion:
         ends = phrase_regex(occ["ends"])
         second = phrase_regex(occ["second_activities"])
         # a reason runs on over commas, but not into a second counted group ("..., 7 cá nhân")
-        self._occasion_end = re.compile(rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|(?:,|\s+và)\s*(?={self._count.pattern}))",
-                                        re.IGNORECASE)
+        dated = rf",\s*{phrase_regex(occ['time_openers'])}\s+\d"
+        self._occasion_end = re.compile(
+            rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|(?:,|\s+và)\s*(?={self._count.pattern})|{dated})", re.IGNORECASE)
         self._occasion_end_comma = re.compile(rf"\s*(?:[,;.:]|\s+{ends}|\s+và\s+{second})", re.IGNORECASE)
         self._deictic = set(occ["deictic"])
         self._free_reason = re.compile(rf"{phrase_regex(occ['free_reason_cues'])}\s+")  # lower case only

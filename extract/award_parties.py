@@ -48,6 +48,10 @@ class AwardParties:
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
         # "F do X trao tặng", past a few words qualifying the form: "Giải thưởng X năm 2023 do Y tổ chức"
+        # "trao Giải thưởng X, gồm (các ông, bà): A, B": the list after the comma is the recipients'
+        self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
+        # what may follow a counted form before the next one: its grantor ("02 Cờ thi đua của X, 23 Bằng khen")
+        self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*")
         self._given_by = re.compile(
             rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{0,6}}?\s+do\s+", re.IGNORECASE)
         self._organised = re.compile(rf"\s*{phrase_regex(rec['organised_by'])}", re.IGNORECASE)
@@ -194,12 +198,17 @@ class AwardParties:
             if name.start >= pos:
                 return None
             lead = view[:name.start].rstrip()
+            presenters = self._presenters.search(lead)  # "Lãnh đạo X và Y đã tổ chức …": X's leaders
+            if presenters is not None:
+                lead = lead[:presenters.start()].rstrip()
             if lead and not lead.endswith(","):
                 continue
             between = view[name.end:pos]
+            partner = next((n for n in clause.names if name.end < n.start and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
+                           None)  # "X và Y tổ chức …": the first of coordinated subjects
             # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị")
             if self._receive.search(between) or self._member_of.search(between) \
-                    or any(name.end <= n.start < pos and not re.search(r"(?<!\w)của\s*$", view[:n.start])
+                    or any(name.end <= n.start < pos and n is not partner and not re.search(r"(?<!\w)của\s*$", view[:n.start])
                            for n in clause.names):
                 return None
             return name
@@ -239,15 +248,32 @@ class AwardParties:
         if direct is not None:
             self._walk_forward(clause, direct, found, end=limit)
         elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
-                              or not mention.generic and "," not in view[mention.end:preposition.start()]):
+                              or not mention.generic and ("," not in view[mention.end:preposition.start()]
+                                                          or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
             self._walk_forward(clause, preposition.end(), found, end=limit)
         elif mention.generic:
             self._walk_forward(clause, mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
-        given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
-        if given and found.count is None and not mention.generic:
-            found.add_count(int(given.groups()[-1]))
+        given = self._given_count(clause, mention)
+        if given is not None and found.count is None:
+            found.add_count(given)
         return found
+
+    def _given_count(self, clause: Clause, mention: FormMention) -> int | None:
+        """How many of the form are given, counted right before it after the giving verb ("trao tặng 36 Bằng
+        khen"), or after a comma that follows such a counted form ("trao 02 Cờ thi đua, 23 Bằng khen của X")."""
+        if mention.generic:
+            return None
+        view = clause.view
+        given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
+        if given:
+            return int(given.groups()[-1])
+        listed = re.search(r",\s*(\d{1,4})\s*$", view[:mention.start])
+        earlier = [f for f in clause.forms if f.end <= (listed.start() if listed else 0)]
+        if listed and earlier and self._given_count(clause, earlier[-1]) is not None \
+                and self._counted_list.fullmatch(view, earlier[-1].end, listed.start()):
+            return int(listed.group(1))
+        return None
 
     def _direct_recipients(self, clause: Clause, mention: FormMention) -> int | None:
         """Where counted recipients follow the form with no preposition, else None."""

@@ -223,6 +223,7 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
                 # "Trần Thị B, Chủ tịch CĐCS Y, LĐLĐ tỉnh Z": her office, and where it lies
                 office = office or bool(found.names)
                 continue
+            e = s + len(re.sub(r"\s*\(_*\)$", "", clause.view[s:e]))  # "A (Công ty X)": her workplace
             if office and not self._person_item(clause, s, e):
                 continue
             lead = self._opener.match(clause.view[s:e])
@@ -317,10 +318,14 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             partner = self._shared_list(clause, mention, mentions[k + 1:])
             # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
-            if partner is not None and not (recipients.names or recipients.count or recipients.kind):
-                recipients = self._recipients(clause, partner, self._next_giver(clause, mentions[k + 2:]))
+            own = self._given_count(clause, mention)
+            if partner is not None and not (recipients.names or recipients.kind
+                                            or recipients.count is not None and recipients.count != own):
+                recipients = self._shared_recipients(clause, partner, mentions[k + 1:])
+                if own is not None:  # "trao 02 Cờ thi đua, 23 Bằng khen … cho …": two of the first
+                    recipients = replace(recipients, count=own, more=[])
             if partner is not None and not self._grantor_list(clause, partner) \
-                    and (awarders == [None] or self._granted_of(clause, partner)):
+                    and (awarders == [None] or self._granted_of(clause, partner) and not self._granted_of(clause, mention)):
                 # "X trao cờ thi đua và bằng khen của Y cho …": Y grants both, X hands them over
                 awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
@@ -329,7 +334,8 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             previous = (mention, recipients)
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
-                          or awarders[0] and recipients.kind and recipients.passive) \
+                          or awarders[0] and recipients.kind and (recipients.passive
+                                                                  or self._held.search(clause.view, 0, mention.start))) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
             else:
                 # an awarder alone does not state an act in a summary of grantors, nor in a caption of
@@ -360,6 +366,15 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
+
+    def _shared_recipients(self, clause: Clause, partner: FormMention, later: list[FormMention]) -> Recipients:
+        """The recipients of a list of forms given together: those of the first form on the list that names any."""
+        k = later.index(partner)
+        recipients = self._recipients(clause, partner, self._next_giver(clause, later[k + 1:]))
+        following = self._shared_list(clause, partner, later[k + 1:])
+        if following is not None and not (recipients.names or recipients.kind):
+            recipients = replace(self._shared_recipients(clause, following, later), count=recipients.count, more=[])
+        return recipients
 
     def _granted_of(self, clause: Clause, mention: FormMention) -> bool:
         """A grantor named right after the form: "bằng khen của Y"."""
