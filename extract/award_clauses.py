@@ -153,6 +153,7 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
     form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body

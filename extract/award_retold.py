@@ -103,15 +103,10 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """A generic honouring and a specific form with the same count: "LĐLĐ quận X khen thưởng 28 tập thể,
     45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body. A count of
     both kinds equals no count of one kind: "Tuyên dương 85 điển hình tiên tiến" (read as people) is "11 tập thể, 74
-    cá nhân điển hình tiên tiến" told again. A ceremony of honouring held by X, with neither count nor name, and a
-    form X gives are one act."""
+    cá nhân điển hình tiên tiến" told again."""
     generic = _awards_lexicon()["generic"]["form"]
     if (one["form"] == generic) == (other["form"] == generic):
         return False
-    held, told = (one, other) if one["form"] == generic else (other, one)
-    if held["recipient_count"] is None and not held["recipients"] and held["awarder"] is not None \
-            and told["awarder"] is not None and _granter(held["awarder"]) == _granter(told["awarder"]):
-        return True  # "X tổ chức hội nghị tuyên dương điển hình tiên tiến" then "hội nghị trao giấy khen cho 29 cá nhân"
     return one["recipient_count"] is not None \
         and one["recipient_count"] == other["recipient_count"] \
         and (one["recipient_kind"] == other["recipient_kind"] or bool({None, "both"} & {one["recipient_kind"], other["recipient_kind"]}))

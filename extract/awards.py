@@ -186,6 +186,10 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             article.last_award = in_sentence[-1][2] if in_sentence else None
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
+        if any(id(fields) not in article.held for _, _, fields in found):
+            # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân":
+            # the ceremony's awards are told, the ceremony is none of its own
+            found = [f for f in found if id(f[2]) not in article.held]
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -334,9 +338,12 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             previous = (mention, recipients)
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
-                          or awarders[0] and recipients.kind and (recipients.passive
-                                                                  or self._held.search(clause.view, 0, mention.start))) \
+                          or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
+                held = not stated and awarders[0] and recipients.kind and self._held.search(clause.view, 0, mention.start) \
+                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                stated = stated or held
             else:
                 # an awarder alone does not state an act in a summary of grantors, nor in a caption of
                 # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when
@@ -362,6 +369,8 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
+                if mention.generic and held:
+                    clause.article.held.append(id(awards[-1][1]))
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
