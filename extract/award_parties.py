@@ -52,6 +52,7 @@ class AwardParties:
         self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
         # what may follow a counted form before the next one: its grantor ("02 Cờ thi đua của X, 23 Bằng khen")
         self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*")
+        self._besides = re.compile(rf"(?:^|,)\s*{phrase_regex(rec['besides'])}\s+", re.IGNORECASE)
         self._given_by = re.compile(
             rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{0,6}}?\s+do\s+", re.IGNORECASE)
         self._organised = re.compile(rf"\s*{phrase_regex(rec['organised_by'])}", re.IGNORECASE)
@@ -234,6 +235,13 @@ class AwardParties:
                     if found.names or found.count or found.kind or found.approximate:
                         found.passive = True
                         break
+        # "ngoài (vinh dự) đón nhận Bằng khen của Y, X còn trao …": X, the subject after the comma, received it
+        besides = self._besides.search(view, 0, mention.start)
+        if besides and not (found.names or found.count or found.kind) and self._gap_ok(clause, besides.end(), mention.start):
+            comma = re.compile(r",\s*").search(view, mention.end)
+            subject = clause.name_starting_at(comma.end()) if comma else None
+            if subject is not None:
+                found.add_name(subject)
         # "X tặng anh Giấy khen": a name between the giving verb and the form
         verb = next((v for v in reversed(list(self._give.finditer(view, 0, mention.start)))), None)
         if verb is not None and view[verb.end():mention.start].strip():

@@ -132,6 +132,7 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
+        sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
         text = index.text
         article.context = _placed(doc._.context, units)
@@ -180,16 +181,18 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
                     for names in listed:
                         self._add_names(article.listing, names)
                     found += in_sentence
+                    sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
                     continue
             if not in_sentence and clauses and article.last_award is not None:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
-        if any(id(fields) not in article.held for _, _, fields in found):
-            # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân":
-            # the ceremony's awards are told, the ceremony is none of its own
-            found = [f for f in found if id(f[2]) not in article.held]
+            sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
+        # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
+        # ceremony's awards are told in another sentence, the ceremony is none of its own
+        found = [f for f in found if id(f[2]) not in article.held or not any(
+            id(g) not in article.held and sentence_of[id(g)] != sentence_of[id(f[2])] for _, _, g in found)]
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -300,7 +303,9 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
         # proposed after a generic honouring leaves the honouring its own
         forms = [f for f in forms if not (any(g.end <= f.start for g in generic) and (
             self._is_modal(cue_view, f.start) or self._is_modal_after(cue_view, f)))]
-        mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end)],
+        # … and a ceremony of honouring held before them: "X tổ chức Hội nghị biểu dương A và trao tặng Kỷ niệm chương"
+        mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end),
+                           *(g for g in generic if g.end <= forms[0].start and self._held.search(clause.view, 0, g.start))],
                           key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)

@@ -300,3 +300,33 @@ ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 @pytest.mark.parametrize("text,province,expected", ROUND3_ARTICLES, ids=[t[:40] for t, _, _ in ROUND3_ARTICLES])
 def test_round3_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # "ngoài (vinh dự) đón nhận F của Y, X còn …": the subject after the comma received F
+    ("Dịp này, ngoài vinh dự đón nhận Bằng khen của Thủ tướng Chính phủ, LĐLĐ huyện Yên Thành còn trao Giấy khen "
+     "cho 12 đoàn viên.", "Nghệ An",
+     [award("Bằng khen", "Thủ tướng Chính phủ", ("Liên đoàn Lao động huyện Yên Thành",), None, "collective"),
+      award("Giấy khen", "Liên đoàn Lao động huyện Yên Thành", (), 12, "individual")]),
+    # a ceremony of honouring held, and a form given in the same sentence: two acts
+    ("Sáng 9/8, LĐLĐ huyện Thanh Chương tổ chức Hội nghị biểu dương đoàn viên tiêu biểu năm 2023 và trao tặng "
+     "Giấy khen cho 15 tập thể.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Thanh Chương", (), None, "individual"),
+      award("Giấy khen", "Liên đoàn Lao động huyện Thanh Chương", (), 15, "collective")]),
+    # a ceremony whose awards a later sentence tells (another giver): the ceremony is no act of its own
+    ("Tối 1/5, LĐLĐ tỉnh Nghệ An tổ chức chương trình tôn vinh công nhân tiêu biểu.\n"
+     "Tại chương trình, Chủ tịch UBND tỉnh Nghệ An tặng Bằng khen cho 30 công nhân.", "Nghệ An",
+     [award("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An", (), 30, "individual")]),
+    # "F năm 2019 do X tổ chức": the organiser grants the prize; its edition is the occasion
+    ("Chị Lê Thị Hoa nhận Giải thưởng Trần Văn Kiểu năm 2019 do LĐLĐ quận 5 tổ chức.", "Hồ Chí Minh",
+     [award("Giải thưởng Trần Văn Kiểu", "Liên đoàn Lao động quận 5", ("Lê Thị Hoa",), None, "individual",
+            "Giải thưởng Trần Văn Kiểu năm 2019")]),
+    # "Nhân dịp này có …": the cue points back, its words are no occasion
+    ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND5_ARTICLES, ids=[t[:40] for t, _, _ in ROUND5_ARTICLES])
+def test_round5_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
