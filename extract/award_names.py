@@ -297,7 +297,11 @@ class AwardNames:
             if person not in clause.article.persons:
                 clause.article.persons.append(person)
             if not deputy:
-                office = clause.view[tokens[i].start:tokens[holder - 1].end]
+                # two offices of one holder: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến A"
+                first = next((k for k in range(max(0, i - 4), i - 1) if tokens[i - 1].text == ","
+                              and self._office_heads.match(tokens, k) == i - 1 - k), i)
+                start = tokens[first].start
+                office = clause.view[start:tokens[holder - 1].end]
                 return Name(start, tokens[j - 1].end, self._canonical(office, clause.context))
             return Name(start, tokens[j - 1].end, person, person=True)
         if deputy:

@@ -89,10 +89,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Anh Nguyễn Văn An, Công ty TNHH Hoa Sen và chị Trần Thị Bình, Công ty CP May Việt Tiến được LĐLĐ tỉnh "
      "tặng Bằng khen.", "Nghệ An",
      [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn An", "Trần Thị Bình"), None, "individual")]),
-    # on behalf of the state's leaders: the state
+    # on behalf of the state's leaders: the state, whose orders the Chủ tịch nước grants (round 5)
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
-     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
+     [award("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
     # words qualifying the form before its grantor
     ("LĐLĐ huyện Nghi Lộc được tặng Cờ thi đua xuất sắc năm 2024 của Tổng LĐLĐ Việt Nam.", "Nghệ An",
      [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Nghi Lộc",), None, "collective")]),
@@ -112,9 +112,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # "được sự ủy quyền của X": X grants
     ("Được sự ủy quyền của Thủ tướng Chính phủ, ông Lê Văn Hòa trao Bằng khen cho 3 tập thể.", None,
      [award("Bằng khen", "Thủ tướng Chính phủ", (), 3, "collective")]),
-    # the state as the subject of the giving verb
+    # the state as the subject of the giving verb (the Chủ tịch nước grants its orders, round 5)
     ("Năm 2020, Công ty CP Than Hà Lầm được Đảng, Nhà nước tặng thưởng Huân chương Lao động hạng Nhất.", None,
-     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
+     [award("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
@@ -321,6 +321,9 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Chị Lê Thị Hoa nhận Giải thưởng Trần Văn Kiểu năm 2019 do LĐLĐ quận 5 tổ chức.", "Hồ Chí Minh",
      [award("Giải thưởng Trần Văn Kiểu", "Liên đoàn Lao động quận 5", ("Lê Thị Hoa",), None, "individual",
             "Giải thưởng Trần Văn Kiểu năm 2019")]),
+    # two offices of one holder: the awarder is the offices, the holder's name left out
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn đã trao bằng khen cho 20 tập thể.", None,
+     [award("Bằng khen", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", (), 20, "collective")]),
     # "Nhân dịp này có …": the cue points back, its words are no occasion
     ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
