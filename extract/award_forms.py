@@ -34,8 +34,9 @@ class AwardForms:
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
         self._generic = compile_phrases(generic["verbs"])
-        self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+{phrase_regex(generic['held_events'])}\s*$",
-                                re.IGNORECASE)
+        # "X tổ chức Lễ tuyên dương …", "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
+        self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
+                                rf"(?:\s[^.;:]*\svà)?\s*$", re.IGNORECASE)
         self._generic_noun_before = re.compile(
             rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
             re.IGNORECASE,

@@ -95,6 +95,11 @@ class AwardParties:
             if name is not None and not name.person and (self._aux_give.match(view, name.end)
                                                          or self._organised.match(view, name.end)):
                 return name.canonical
+        issued = None if mention.generic else self._issued.search(view, 0, mention.start)
+        if issued is not None:  # "được Tổng LĐLĐ Việt Nam cấp Bằng Lao động sáng tạo"
+            name = self._name_before(clause, issued.start())
+            if name is not None and not name.person:
+                return name.canonical
         for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
             name = clause.name_starting_at(cue.end())
             if name is not None and not name.person:
@@ -312,7 +317,7 @@ class AwardParties:
             if subject is not None:
                 found.add_name(subject)
             return
-        for s, e in reversed(self._items(view, 0, end)):
+        for k, (s, e) in enumerate(reversed(self._items(view, 0, end))):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
             if self._describing.match(view, s) and not self._another_act(clause, s, e):
                 continue  # "…, đại diện cho hơn 25.000 lao động của X, được": describes the group before it
@@ -351,6 +356,9 @@ class AwardParties:
                     return
                 continue
             item = self._opener.sub("", view[s:e].strip())
+            if k == 0 and not self._noun_item.match(item) and not self._another_act(clause, s, e) \
+                    and not (found.names or found.count or found.kind) and not any(s <= n.start < e for n in clause.names):
+                continue  # "191 nhà giáo, cán bộ tiêu biểu ở các cấp, bậc học trên cả nước được": the description runs on
             if not self._noun_item.match(item) or self._another_act(clause, s, e):
                 return  # "A được X tặng Bằng khen, 12 cá nhân được ...": A's act is not theirs
             self._add_kind(item, found)

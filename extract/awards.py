@@ -59,7 +59,7 @@ Decisions where the annotation guide is silent:
   one starts at its form (spaCy keeps span extension values by offsets).
 
 The pieces: ``award_clauses`` (clause views, tokens, records, the lexicon), ``award_forms`` (form
-mentions, generic verbs, modality), ``award_names`` (names),
+mentions, generic verbs, modality), ``award_lists`` (lists running on over clauses), ``award_names`` (names),
 ``award_parties`` (awarder and recipients), ``award_occasion`` (occasion), ``award_retold`` (one act
 told again in the lead, a caption and the body); this module
 decides which mentions are awards, finds their awarders and writes the spans.
@@ -80,6 +80,7 @@ from extract.award_clauses import (
     mask_enclosed, phrase_regex,
 )
 from extract.award_forms import AwardForms
+from extract.award_lists import AwardLists
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
@@ -89,7 +90,7 @@ from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
-class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
+class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
     def __init__(self, lexicon: dict[str, Any]):
@@ -99,6 +100,7 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
         self._receive = compile_phrases(verbs["receive"])
         self._member_of = re.compile(rf"(?<!\w){verbs['member_of']}(?!\w)", re.IGNORECASE)
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
+        self._issued = re.compile(rf"\s{phrase_regex(verbs['issue'])}\s*$", re.IGNORECASE)
         self._aux_give = re.compile(rf"\s*(?:{phrase_regex(verbs['auxiliaries'])}\s+)*{self._give.pattern}", re.IGNORECASE)
         self._trailing_aux = re.compile(rf"(?:\s+{phrase_regex(verbs['auxiliaries'])})*\s*$", re.IGNORECASE)
         self._apposition_stop = re.compile(
@@ -190,9 +192,10 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
             found += in_sentence
             sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
         # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
-        # ceremony's awards are told in another sentence, the ceremony is none of its own
+        # ceremony's forms are told in another sentence, the ceremony is none of its own
         found = [f for f in found if id(f[2]) not in article.held or not any(
-            id(g) not in article.held and sentence_of[id(g)] != sentence_of[id(f[2])] for _, _, g in found)]
+            id(g) not in article.held and g["form"] != self._generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
+            for _, _, g in found)]
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -202,64 +205,6 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
                 used.add((span.start_char, span.end_char))
                 add_span(doc, "awards", span, fields)
         return doc
-
-    def _counted_only(self, clause: Clause) -> Recipients | None:
-        """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
-        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
-        view = clause.view
-        opener = self._opener.match(view.lstrip())
-        counts = []
-        pos = len(view) - len(view.lstrip()) + (opener.end() if opener else 0)
-        while (m := self._count.match(view, pos)) is not None:
-            counts.append(m)
-            pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
-        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
-                or self._generic.search(view) or len(view[pos:].split()) > 3:
-            return None
-        found = Recipients()
-        self._add_counts(counts, found)
-        return found if found.count else None
-
-    def _listed_names(self, clause: Clause) -> Recipients | None:
-        """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
-        found = Recipients()
-        bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
-        office = False
-        for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
-            if office or self._office.match(clause.view, s) or clause.in_apposition(s, e):
-                # "Trần Thị B, Chủ tịch CĐCS Y, LĐLĐ tỉnh Z": her office, and where it lies
-                office = office or bool(found.names)
-                continue
-            e = s + len(re.sub(r"\s*\(_*\)$", "", clause.view[s:e]))  # "A (Công ty X)": her workplace
-            if office and not self._person_item(clause, s, e):
-                continue
-            lead = self._opener.match(clause.view[s:e])
-            name = clause.name_starting_at(s + (lead.end() if lead else 0))
-            if name is None or name.end != e:
-                return None
-            found.add_name(name)
-        return found if found.names else None
-
-    @staticmethod
-    def _person_item(clause: Clause, s: int, e: int) -> bool:
-        name = clause.name_starting_at(s)
-        return name is not None and name.person and name.end == e
-
-    def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
-        """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
-        lead = self._inclusion_lead.match(clause.view)
-        if lead is None:
-            return
-        found = Recipients()
-        self._walk_forward(clause, lead.end(), found)
-        if found.names:
-            self._add_names(fields, found)
-
-    @staticmethod
-    def _add_names(fields: dict[str, Any], found: Recipients) -> None:
-        fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
-        kinds = {fields["recipient_kind"], found.kind} - {None}
-        fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
 
     @staticmethod
     def _clause_bounds(text: str, offset: int) -> list[tuple[int, int]]:
@@ -341,12 +286,16 @@ class AwardExtractor(AwardForms, AwardNames, AwardParties, AwardOccasion):
                     and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
                 recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
             previous = (mention, recipients)
+            held_at = self._held.search(clause.view, 0, mention.start) if mention.generic else None
+            if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
+                host = self._name_before(clause, held_at.start())
+                awarders = [host.canonical] if host is not None and not host.person else awarders
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
                           or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
-                held = not stated and awarders[0] and recipients.kind and self._held.search(clause.view, 0, mention.start) \
+                held = not stated and awarders[0] and recipients.kind and held_at is not None \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
                 stated = stated or held
             else:

@@ -324,6 +324,14 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # two offices of one holder: the awarder is the offices, the holder's name left out
     ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn đã trao bằng khen cho 20 tập thể.", None,
      [award("Bằng khen", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", (), 20, "collective")]),
+    # "được X cấp Bằng Lao động sáng tạo": the issuer grants; initiatives are counted recipients
+    ("Năm qua, có 8 sáng kiến được Tổng LĐLĐ Việt Nam cấp Bằng Lao động sáng tạo.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 8, "collective")]),
+    # the count's description runs over a comma; the ceremony told next names the awarder (one act)
+    ("Năm 2023, có 120 nhà giáo, cán bộ quản lý tiêu biểu ở các cấp, bậc học trong tỉnh được tuyên dương khen "
+     "thưởng.\nSáng 18/11, Công đoàn Giáo dục tỉnh Nghệ An tổ chức chương trình Lễ trao tặng danh hiệu Nhà giáo Ưu "
+     "tú và tuyên dương nhà giáo, cán bộ quản lý tiêu biểu năm 2023.", "Nghệ An",
+     [award("khen thưởng", "Công đoàn Giáo dục tỉnh Nghệ An", (), 120, "individual")]),
     # "Nhân dịp này có …": the cue points back, its words are no occasion
     ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
