@@ -44,6 +44,7 @@ class AwardOccasion:
         self._anniversary = re.compile(rf"(?<!\w)(?=(?:{occ['anniversary']}))", re.IGNORECASE)
         self._deictic_opener = re.compile(rf"^\s*{phrase_regex(occ['deictic_openers'])}", re.IGNORECASE)
         self._bare_venue = re.compile(rf"{phrase_regex(occ['venue_nouns'])}$", re.IGNORECASE)
+        self._titles = re.compile(rf"\s*(?:\d[\d.]*\s+)?(?P<title>{phrase_regex(occ['titles'])})", re.IGNORECASE)
         self._edition_forms = tuple(occ["edition_forms"])
         self._edition = re.compile(rf"(?:,?\s+(?:{'|'.join(occ['edition'])})(?!\w))+", re.IGNORECASE)
 
@@ -66,7 +67,7 @@ class AwardOccasion:
             # ("gặp mặt kỷ niệm ... và biểu dương"); orders and titles received at a jubilee are
             # given for work done, not for the jubilee
             cues.append((self._anniversary, self._occasion_end_comma))
-        found = self._first_phrase(clause, cues, inside, limit) or self._edition_of(clause)
+        found = self._first_phrase(clause, cues, inside, limit) or self._edition_of(clause) or self._title_of(clause)
         if found is None and self._deictic_opener.match(clause.view):
             return clause.article.event
         return found
@@ -77,6 +78,27 @@ class AwardOccasion:
             if form.form.startswith(self._edition_forms) and form.form not in self._edition_forms \
                     and (edition := self._edition.match(clause.view, form.end)):
                 return clause.text[form.start:edition.end()].strip("“”\"«» ")
+        return None
+
+    def _title_of(self, clause: Clause) -> str | None:
+        """The title a generic verb honours, with the level ("cấp quận"), place ("Thủ đô") and year after it."""
+        for verb in self._generic.finditer(clause.view):
+            title = self._titles.match(clause.view, verb.end())
+            if title is None:
+                continue
+            tokens, end = clause.tokens, title.end()
+            k, capitalised = clause.token_index_at(end), False
+            while k < len(tokens) and tokens[k].is_word:
+                word = tokens[k].text
+                if word.lower() in ("cấp", "năm") and k + 1 < len(tokens) and tokens[k + 1].is_word:
+                    k, capitalised = k + 2, False
+                elif word[0].isupper() or word.isdigit() or capitalised and word.islower():
+                    k, capitalised = k + 1, word[0].isupper()  # "Thủ đô": a syllable after a capitalised one
+                else:
+                    break
+                end = tokens[k - 1].end
+            # a bare title describes who is honoured ("tôn vinh 20 công nhân giỏi"); its level, place or year names the round
+            return clause.text[title.start("title"):end].strip() if end > title.end() else None
         return None
 
     def _reason_after(self, clause: Clause, pos: int) -> str | None:

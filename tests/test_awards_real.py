@@ -332,6 +332,9 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "thưởng.\nSáng 18/11, Công đoàn Giáo dục tỉnh Nghệ An tổ chức chương trình Lễ trao tặng danh hiệu Nhà giáo Ưu "
      "tú và tuyên dương nhà giáo, cán bộ quản lý tiêu biểu năm 2023.", "Nghệ An",
      [award("khen thưởng", "Công đoàn Giáo dục tỉnh Nghệ An", (), 120, "individual")]),
+    # a generic honouring of a title with its place and year: the title names the round (the occasion)
+    ("Tôn vinh 100 công nhân giỏi Thủ đô năm 2023", None,
+     [award("khen thưởng", None, (), 100, "individual", "công nhân giỏi Thủ đô năm 2023")]),
     # "Nhân dịp này có …": the cue points back, its words are no occasion
     ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
