@@ -97,8 +97,7 @@ class AwardOccasion:
                 else:
                     break
                 end = tokens[k - 1].end
-            # a bare title describes who is honoured ("tôn vinh 20 công nhân giỏi"); its level, place or year names the round
-            return clause.text[title.start("title"):end].strip() if end > title.end() else None
+            return clause.text[title.start("title"):end].strip()
         return None
 
     def _reason_after(self, clause: Clause, pos: int) -> str | None:

@@ -198,7 +198,8 @@ ARTICLE_RULES: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = [
      [award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Thanh Hóa", (), 36, "individual")]),
     # "chương trình" holds the cue "trình" but is none
     ("LĐLĐ tỉnh Hà Tĩnh tổ chức chương trình tôn vinh 20 công nhân giỏi.", {},
-     [award("khen thưởng", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 20, "individual")]),
+     # round 5: the title honoured is the occasion (real-test2's annotator: "Tuyên dương 85 điển hình tiên tiến")
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 20, "individual", "công nhân giỏi")]),
     # "X tổ chức lễ kỷ niệm ... và đón nhận F": X receives it; the union in the event's name does not
     ("LĐLĐ tỉnh Phú Thọ tổ chức lễ kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam và đón nhận Huân chương "
      "Lao động hạng Ba của Chủ tịch nước.", {},

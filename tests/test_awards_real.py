@@ -249,7 +249,7 @@ ROUND3: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a cue governs only the second verb phrase ("và 1 công nhân được đề nghị khen thưởng danh hiệu X")
     ("Năm nay có 75 công nhân được biểu dương Lao động giỏi cấp huyện và 2 công nhân được đề nghị tỉnh khen thưởng "
      "danh hiệu Lao động giỏi cấp tỉnh.", "Nghệ An",
-     [award("khen thưởng", None, (), 75, "individual")]),
+     [award("khen thưởng", None, (), 75, "individual", "Lao động giỏi cấp huyện")]),
     # after a statutory form, a generic honouring in the next clause is the giver's, not the statute's
     ('Dịp này, LĐLĐ huyện Diễn Châu trao Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn" cho 12 cá nhân; '
      "biểu dương 40 chủ tịch CĐ cơ sở tiêu biểu.", "Nghệ An",
