@@ -35,8 +35,10 @@ class AwardForms:
         self._generic_form: str = generic["form"]
         self._generic = compile_phrases(generic["verbs"])
         # "X tổ chức Lễ tuyên dương …", "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
-        self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
-                                rf"(?:\s[^.;:]*\svà)?\s*$", re.IGNORECASE)
+        # … and "X tổ chức tuyên dương NLĐ": the honouring itself held
+        self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
+                                rf"(?:\s[^.;:]*\svà)?\s*)?$", re.IGNORECASE)
+        self._host_verb = re.compile(phrase_regex(generic["held"]), re.IGNORECASE)
         self._generic_noun_before = re.compile(
             rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
             re.IGNORECASE,

@@ -149,6 +149,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
+            article.sentence_host = self._host(clauses[0]) if clauses else None
             counted: Recipients | None = None  # a clause of counted groups only, before an award
             for k, clause in enumerate(clauses):
                 told = self._awards(clause)
@@ -290,6 +291,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
                 host = self._name_before(clause, held_at.start())
                 awarders = [host.canonical] if host is not None and not host.person else awarders
+                if awarders == [None] and not clause.view[:held_at.start()].strip(" ,-–"):
+                    awarders = [clause.article.sentence_host]  # "X đã tổ chức nhiều hoạt động như: …; tổ chức tuyên dương …"
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
                           or awarders[0] and recipients.kind and recipients.passive) \
@@ -338,6 +341,12 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         if following is not None and not (recipients.names or recipients.kind):
             recipients = replace(self._shared_recipients(clause, following, later), count=recipients.count, more=[])
         return recipients
+
+    def _host(self, clause: Clause) -> str | None:
+        """The subject of the first "tổ chức" of a clause ("Từ đầu tháng 5, X đã tổ chức nhiều hoạt động …")."""
+        organised = self._host_verb.search(clause.view)
+        name = self._subject(clause, organised.start()) if organised else None
+        return name.canonical if name is not None and not name.person else None
 
     def _granted_of(self, clause: Clause, mention: FormMention) -> bool:
         """A grantor named right after the form: "bằng khen của Y"."""

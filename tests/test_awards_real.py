@@ -335,6 +335,11 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a generic honouring of a title with its place and year: the title names the round (the occasion)
     ("Tôn vinh 100 công nhân giỏi Thủ đô năm 2023", None,
      [award("khen thưởng", None, (), 100, "individual", "công nhân giỏi Thủ đô năm 2023")]),
+    # "X đã tổ chức nhiều hoạt động như: …; tổ chức tuyên dương A, B": X holds the honouring; "sẽ" keeps it a plan
+    ("Tháng 5 vừa qua, LĐLĐ huyện Diễn Châu đã tổ chức nhiều hoạt động cho đoàn viên như: trao 300 suất quà cho công "
+     "nhân; tổ chức giải bóng đá nam; tổ chức tuyên dương đoàn viên, doanh nghiệp tiêu biểu.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Diễn Châu", (), None, "both")]),
+    ("Hằng năm, LĐLĐ huyện Diễn Châu sẽ tổ chức tuyên dương đoàn viên tiêu biểu.", "Nghệ An", []),
     # "Nhân dịp này có …": the cue points back, its words are no occasion
     ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
