@@ -340,6 +340,9 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "nhân; tổ chức giải bóng đá nam; tổ chức tuyên dương đoàn viên, doanh nghiệp tiêu biểu.", "Nghệ An",
      [award("khen thưởng", "Liên đoàn Lao động huyện Diễn Châu", (), None, "both")]),
     ("Hằng năm, LĐLĐ huyện Diễn Châu sẽ tổ chức tuyên dương đoàn viên tiêu biểu.", "Nghệ An", []),
+    # the badge of creative work handed over by a province: the General Confederation grants it by statute
+    ("Dịp này, LĐLĐ tỉnh trao Bằng Lao động sáng tạo cho 6 đoàn viên.", "Nghệ An",
+     [award("Bằng Lao động sáng tạo", TLD, (), 6, "individual")]),
     # "Nhân dịp này có …": the cue points back, its words are no occasion
     ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
