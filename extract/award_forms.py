@@ -14,6 +14,8 @@ from typing import Any
 from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex
 
 
+_OPENING, _CLOSING = "“\"«", "”\"»"
+_QUOTES = re.compile(r"[“”\"«»]")
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
 
 
@@ -65,17 +67,28 @@ class AwardForms:
 
 
     def _form_mentions(self, text: str, view: str) -> list[FormMention]:
-        if self._any_form is not None and self._any_form.search(text) is None:
+        # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
+        plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
+        if plain is not None and self._any_form is not None and not any(
+                _QUOTES.search(text, max(m.start() - 1, 0), m.end() + 1) for m in self._any_form.finditer(plain)):
+            plain = None  # no form touches a quote: the text alone tells
+        if self._any_form is not None and self._any_form.search(text) is None and plain is None:
             return []
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
-            for m in pattern.finditer(text):
-                if view[m.start()] == MASK:
+            for m in [*pattern.finditer(text), *(pattern.finditer(plain) if plain else ())]:
+                start, end = m.start(), m.end()
+                if plain is not None and m.string is plain:
+                    opened = start > 0 and text[start - 1] in _OPENING
+                    if view[start] == MASK and not (opened and end < len(text) and text[end] in _CLOSING):
+                        continue  # inside a quoted name, not the whole of it
+                    start, end = start - opened, end + (end < len(text) and text[end] in _CLOSING)
+                elif view[start] == MASK:
                     continue
                 # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
                 words = {k: _DAY_MONTH.sub(r"\1/\2", self._form_words.get(v.lower(), v.strip()))
                          for k, v in m.groupdict().items() if v}
-                found.append((m.start(), -(m.end() - m.start()), rank, m.end(), template.format(**words)))
+                found.append((start, -(end - start), rank, end, template.format(**words)))
         mentions: list[FormMention] = []
         for start, _, _, end, form in sorted(found):
             if not mentions or start >= mentions[-1].end:

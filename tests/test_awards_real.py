@@ -343,6 +343,12 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # the badge of creative work handed over by a province: the General Confederation grants it by statute
     ("Dịp này, LĐLĐ tỉnh trao Bằng Lao động sáng tạo cho 6 đoàn viên.", "Nghệ An",
      [award("Bằng Lao động sáng tạo", TLD, (), 6, "individual")]),
+    # a form in quotes, alone or after "danh hiệu"
+    ("LĐLĐ tỉnh Nghệ An tặng “Bằng khen” cho 15 cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 15, "individual")]),
+    ("Công đoàn cơ sở Trường THCS Lê Lợi được LĐLĐ huyện Nam Đàn tặng danh hiệu “Công đoàn cơ sở vững mạnh xuất sắc”.",
+     "Nghệ An", [award("danh hiệu Công đoàn cơ sở vững mạnh xuất sắc", "Liên đoàn Lao động huyện Nam Đàn",
+                       ("Công đoàn cơ sở Trường THCS Lê Lợi",), None, "collective")]),
     # "Nhân dịp này có …": the cue points back, its words are no occasion
     ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
