@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 
 
@@ -22,6 +23,21 @@ _ENCLOSED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^“”]*”|«[^«»]*»|\
 MASK = "_"
 TOKEN = re.compile(r"TP\.|\w+(?:[-/&]\w+)*|[^\w\s]")  # "GD&ĐT", "LĐ-TB&XH" are one token
 LIST_SEPARATOR = re.compile(r"\s*(?:[,:]|(?<!\w)(?:và|cùng)(?!\w))\s*", re.IGNORECASE)
+
+
+# The awards lexicon, one table kept in pieces a reader can hold (``data/lexicon/<piece>.toml``).
+AWARD_LEXICON_PIECES = ("award_forms", "award_grammar", "award_names", "award_occasion")
+
+
+def award_lexicon() -> dict[str, Any]:
+    """The awards lexicon: the pieces' top-level tables as one dict (fresh, as ``lexicon`` gives it)."""
+    merged: dict[str, Any] = {}
+    for piece in AWARD_LEXICON_PIECES:
+        table = lexicon(piece)
+        if twice := set(table) & set(merged):
+            raise ValueError(f"awards lexicon: {sorted(twice)} in {piece}.toml and an earlier piece")
+        merged.update(table)
+    return merged
 
 
 def mask_enclosed(text: str) -> str:
@@ -137,7 +153,9 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
+    sentence_host: str | None = None  # who "tổ chức" in the sentence's first clause, for "…; tổ chức tuyên dương …"
     context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
     form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article

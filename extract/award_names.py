@@ -72,7 +72,9 @@ class AwardNames:
                 # "…, chị B, Công ty Y được X tặng …": the workplace before the verb
                 verb = self._receive.search(view, s, e) or self._give.search(view, s, e)
                 before = view[s:verb.start()].rstrip() if verb else ""
-                if before and any(not n.person and n.start == s and n.end == s + len(before) for n in clause.names):
+                # (also one that runs on past its name: "anh A, Công ty X thuộc Tổng Công ty Y (ảnh) đoạt …")
+                if before and any(not n.person and n.start == s and n.end <= s + len(before) for n in clause.names) \
+                        and not re.search(r"(?<!\w)và(?!\w)", before):
                     e, last = s + len(before), True
                 segment = view[s:e].strip(" " + MASK + "()")
                 if not segment or self._apposition_stop.search(segment) or self._count.search(segment) \
@@ -161,6 +163,9 @@ class AwardNames:
         if person is None or tokens[i].text.lower() not in self._pronouns \
                 or tokens[i].text[0].isupper() and i > 0 and tokens[i - 1].is_word:
             return None
+        if i > 0 and (tokens[i - 1].text.lower() == "các" or tokens[i - 1].text == "," and i > 1
+                      and tokens[i - 2].text.lower() in self._pronouns):
+            return None  # "gồm các ông, bà: …": the people listed next, no one named before
         nxt = i + 1
         if nxt < len(tokens) and tokens[nxt].is_word and not self._gap_words.match(tokens, nxt) \
                 and not any(f.start == tokens[nxt].start for f in clause.forms):
@@ -175,6 +180,8 @@ class AwardNames:
         first = i + title
         if not title and tokens[i].text not in self._family_names:
             return None
+        if any(f.start <= tokens[i].start < f.end for f in clause.forms):
+            return None  # the person a prize is named after: "Giải thưởng Nguyễn Văn Linh"
         j = first
         while j < len(tokens) and j - first < 5 and tokens[j].is_word and tokens[j].text[0].isupper():
             j += 1
@@ -290,7 +297,11 @@ class AwardNames:
             if person not in clause.article.persons:
                 clause.article.persons.append(person)
             if not deputy:
-                office = clause.view[tokens[i].start:tokens[holder - 1].end]
+                # two offices of one holder: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến A"
+                first = next((k for k in range(max(0, i - 4), i - 1) if tokens[i - 1].text == ","
+                              and self._office_heads.match(tokens, k) == i - 1 - k), i)
+                start = tokens[first].start
+                office = clause.view[start:tokens[holder - 1].end]
                 return Name(start, tokens[j - 1].end, self._canonical(office, clause.context))
             return Name(start, tokens[j - 1].end, person, person=True)
         if deputy:

@@ -31,8 +31,9 @@ class AwardOccasion:
         ends = phrase_regex(occ["ends"])
         second = phrase_regex(occ["second_activities"])
         # a reason runs on over commas, but not into a second counted group ("..., 7 cá nhân")
-        self._occasion_end = re.compile(rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|(?:,|\s+và)\s*(?={self._count.pattern}))",
-                                        re.IGNORECASE)
+        dated = rf",\s*{phrase_regex(occ['time_openers'])}\s+\d"
+        self._occasion_end = re.compile(
+            rf"\s*(?:[;.:]|,?\s+{ends}|\s+và\s+{second}|(?:,|\s+và)\s*(?={self._count.pattern})|{dated})", re.IGNORECASE)
         self._occasion_end_comma = re.compile(rf"\s*(?:[,;.:]|\s+{ends}|\s+và\s+{second})", re.IGNORECASE)
         self._deictic = set(occ["deictic"])
         self._free_reason = re.compile(rf"{phrase_regex(occ['free_reason_cues'])}\s+")  # lower case only
@@ -43,6 +44,9 @@ class AwardOccasion:
         self._anniversary = re.compile(rf"(?<!\w)(?=(?:{occ['anniversary']}))", re.IGNORECASE)
         self._deictic_opener = re.compile(rf"^\s*{phrase_regex(occ['deictic_openers'])}", re.IGNORECASE)
         self._bare_venue = re.compile(rf"{phrase_regex(occ['venue_nouns'])}$", re.IGNORECASE)
+        self._titles = re.compile(rf"\s*(?:\d[\d.]*\s+)?(?P<title>{phrase_regex(occ['titles'])})", re.IGNORECASE)
+        self._edition_forms = tuple(occ["edition_forms"])
+        self._edition = re.compile(rf"(?:,?\s+(?:{'|'.join(occ['edition'])})(?!\w))+", re.IGNORECASE)
 
 
     # -- occasion -------------------------------------------------------------------------
@@ -63,10 +67,38 @@ class AwardOccasion:
             # ("gặp mặt kỷ niệm ... và biểu dương"); orders and titles received at a jubilee are
             # given for work done, not for the jubilee
             cues.append((self._anniversary, self._occasion_end_comma))
-        found = self._first_phrase(clause, cues, inside, limit)
+        found = self._first_phrase(clause, cues, inside, limit) or self._edition_of(clause) or self._title_of(clause)
         if found is None and self._deictic_opener.match(clause.view):
             return clause.article.event
         return found
+
+    def _edition_of(self, clause: Clause) -> str | None:
+        """A named prize with its edition: "Giải thưởng Nguyễn Văn Linh lần thứ III năm 2022"."""
+        for form in clause.forms:
+            if form.form.startswith(self._edition_forms) and form.form not in self._edition_forms \
+                    and (edition := self._edition.match(clause.view, form.end)):
+                return clause.text[form.start:edition.end()].strip("“”\"«» ")
+        return None
+
+    def _title_of(self, clause: Clause) -> str | None:
+        """The title a generic verb honours, with the level ("cấp quận"), place ("Thủ đô") and year after it."""
+        for verb in self._generic.finditer(clause.view):
+            title = self._titles.match(clause.view, verb.end())
+            if title is None:
+                continue
+            tokens, end = clause.tokens, title.end()
+            k, capitalised = clause.token_index_at(end), False
+            while k < len(tokens) and tokens[k].is_word:
+                word = tokens[k].text
+                if word.lower() in ("cấp", "năm") and k + 1 < len(tokens) and tokens[k + 1].is_word:
+                    k, capitalised = k + 2, False
+                elif word[0].isupper() or word.isdigit() or capitalised and word.islower():
+                    k, capitalised = k + 1, word[0].isupper()  # "Thủ đô": a syllable after a capitalised one
+                else:
+                    break
+                end = tokens[k - 1].end
+            return clause.text[title.start("title"):end].strip()
+        return None
 
     def _reason_after(self, clause: Clause, pos: int) -> str | None:
         """The reason stated after ``pos`` ("… 35 cá nhân có thành tích xuất sắc trong hội diễn")."""
@@ -96,8 +128,9 @@ class AwardOccasion:
                 if limit is not None and m.end() < limit < stop_at:
                     stop_at = limit
                 phrase = re.sub(r"(?:\s*(?:,|\bvà))+$", "", clause.text[m.end():stop_at].rstrip()).strip(" ,")
-                if phrase.split(",")[0].split()[-1:] in ([d] for d in self._deictic):
-                    continue  # "Với thành tích đó, X được ...": points back, no reason of its own
+                if phrase.split(",")[0].split()[-1:] in ([d] for d in self._deictic) or phrase.split()[:1] in (
+                        [d] for d in self._deictic):
+                    continue  # "Với thành tích đó, X được ...", "Nhân dịp này có …": points back, no reason of its own
                 phrase = re.sub(r"\s*\([^()]*\)$", "", phrase)  # "Ngày Thầy thuốc Việt Nam (27/2/1955 - ...)"
                 if len(phrase.split()) > 1 and phrase.split()[-1] not in self._deictic \
                         and not self._bare_venue.match(phrase):

@@ -47,7 +47,15 @@ class AwardParties:
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
-        self._given_by = re.compile(r"\s+do\s+")
+        # "F do X trao tặng", past a few words qualifying the form: "Giải thưởng X năm 2023 do Y tổ chức"
+        # "trao Giải thưởng X, gồm (các ông, bà): A, B": the list after the comma is the recipients'
+        self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
+        # what may follow a counted form before the next one: its grantor ("02 Cờ thi đua của X, 23 Bằng khen")
+        self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*")
+        self._besides = re.compile(rf"(?:^|,)\s*{phrase_regex(rec['besides'])}\s+", re.IGNORECASE)
+        self._given_by = re.compile(
+            rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{0,6}}?\s+do\s+", re.IGNORECASE)
+        self._organised = re.compile(rf"\s*{phrase_regex(rec['organised_by'])}", re.IGNORECASE)
         self._ceremony = re.compile(rf"{phrase_regex(rec['ceremony_nouns'])}\s*$", re.IGNORECASE)
         # a few words qualifying the form before its grantor: "Cờ thi đua xuất sắc năm 2024 của X"
         self._qualified_of = re.compile(
@@ -84,7 +92,13 @@ class AwardParties:
                 return name.canonical
         if not mention.generic and (by := self._given_by.match(view, mention.end)):  # "F do X trao tặng"
             name = clause.name_starting_at(by.end())
-            if name is not None and not name.person and self._aux_give.match(view, name.end):
+            if name is not None and not name.person and (self._aux_give.match(view, name.end)
+                                                         or self._organised.match(view, name.end)):
+                return name.canonical
+        issued = None if mention.generic else self._issued.search(view, 0, mention.start)
+        if issued is not None:  # "được Tổng LĐLĐ Việt Nam cấp Bằng Lao động sáng tạo"
+            name = self._name_before(clause, issued.start())
+            if name is not None and not name.person:
                 return name.canonical
         for cue in self._decision.finditer(clause.view, 0, mention.start):  # "Theo Quyết định số … của X, …"
             name = clause.name_starting_at(cue.end())
@@ -190,12 +204,17 @@ class AwardParties:
             if name.start >= pos:
                 return None
             lead = view[:name.start].rstrip()
+            presenters = self._presenters.search(lead)  # "Lãnh đạo X và Y đã tổ chức …": X's leaders
+            if presenters is not None:
+                lead = lead[:presenters.start()].rstrip()
             if lead and not lead.endswith(","):
                 continue
             between = view[name.end:pos]
+            partner = next((n for n in clause.names if name.end < n.start and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
+                           None)  # "X và Y tổ chức …": the first of coordinated subjects
             # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị")
             if self._receive.search(between) or self._member_of.search(between) \
-                    or any(name.end <= n.start < pos and not re.search(r"(?<!\w)của\s*$", view[:n.start])
+                    or any(name.end <= n.start < pos and n is not partner and not re.search(r"(?<!\w)của\s*$", view[:n.start])
                            for n in clause.names):
                 return None
             return name
@@ -221,6 +240,13 @@ class AwardParties:
                     if found.names or found.count or found.kind or found.approximate:
                         found.passive = True
                         break
+        # "ngoài (vinh dự) đón nhận Bằng khen của Y, X còn trao …": X, the subject after the comma, received it
+        besides = self._besides.search(view, 0, mention.start)
+        if besides and not (found.names or found.count or found.kind) and self._gap_ok(clause, besides.end(), mention.start):
+            comma = re.compile(r",\s*").search(view, mention.end)
+            subject = clause.name_starting_at(comma.end()) if comma else None
+            if subject is not None:
+                found.add_name(subject)
         # "X tặng anh Giấy khen": a name between the giving verb and the form
         verb = next((v for v in reversed(list(self._give.finditer(view, 0, mention.start)))), None)
         if verb is not None and view[verb.end():mention.start].strip():
@@ -235,15 +261,32 @@ class AwardParties:
         if direct is not None:
             self._walk_forward(clause, direct, found, end=limit)
         elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
-                              or not mention.generic and "," not in view[mention.end:preposition.start()]):
+                              or not mention.generic and ("," not in view[mention.end:preposition.start()]
+                                                          or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
             self._walk_forward(clause, preposition.end(), found, end=limit)
         elif mention.generic:
             self._walk_forward(clause, mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
-        given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
-        if given and found.count is None and not mention.generic:
-            found.add_count(int(given.groups()[-1]))
+        given = self._given_count(clause, mention)
+        if given is not None and found.count is None:
+            found.add_count(given)
         return found
+
+    def _given_count(self, clause: Clause, mention: FormMention) -> int | None:
+        """How many of the form are given, counted right before it after the giving verb ("trao tặng 36 Bằng
+        khen"), or after a comma that follows such a counted form ("trao 02 Cờ thi đua, 23 Bằng khen của X")."""
+        if mention.generic:
+            return None
+        view = clause.view
+        given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
+        if given:
+            return int(given.groups()[-1])
+        listed = re.search(r",\s*(\d{1,4})\s*$", view[:mention.start])
+        earlier = [f for f in clause.forms if f.end <= (listed.start() if listed else 0)]
+        if listed and earlier and self._given_count(clause, earlier[-1]) is not None \
+                and self._counted_list.fullmatch(view, earlier[-1].end, listed.start()):
+            return int(listed.group(1))
+        return None
 
     def _direct_recipients(self, clause: Clause, mention: FormMention) -> int | None:
         """Where counted recipients follow the form with no preposition, else None."""
@@ -274,7 +317,7 @@ class AwardParties:
             if subject is not None:
                 found.add_name(subject)
             return
-        for s, e in reversed(self._items(view, 0, end)):
+        for k, (s, e) in enumerate(reversed(self._items(view, 0, end))):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
             if self._describing.match(view, s) and not self._another_act(clause, s, e):
                 continue  # "…, đại diện cho hơn 25.000 lao động của X, được": describes the group before it
@@ -287,8 +330,11 @@ class AwardParties:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):
                     continue  # an apposition: "Lê Thị A, công nhân Công ty X, được ..."
-                if re.search(r"(?<!\w)của$", prefix):
-                    return  # a possessor: "Theo Quyết định của X, 20 tập thể được ..."
+                if re.search(r"(?<!\w)của$", prefix) or any(
+                        re.fullmatch(r"\s*(?:của\s+)?", view[f.end:name.start]) for f in clause.forms if f.end <= name.start):
+                    # a possessor: "Theo Quyết định của X, 20 tập thể được ..."; a form's grantor: "3 CĐCS nhận cờ
+                    # thi đua Tổng LĐLĐ, 3 CĐ nhận ...": the first act's
+                    return
                 person = next((n for n in clause.names if n.person and s <= n.start and n.end <= name.start), None)
                 if person is not None:  # "anh A - công nhân Công ty X được ...": A, the workplace is apposed
                     found.add_name(person, front=True)
@@ -310,6 +356,9 @@ class AwardParties:
                     return
                 continue
             item = self._opener.sub("", view[s:e].strip())
+            if k == 0 and not self._noun_item.match(item) and not self._another_act(clause, s, e) \
+                    and not (found.names or found.count or found.kind) and not any(s <= n.start < e for n in clause.names):
+                continue  # "191 nhà giáo, cán bộ tiêu biểu ở các cấp, bậc học trên cả nước được": the description runs on
             if not self._noun_item.match(item) or self._another_act(clause, s, e):
                 return  # "A được X tặng Bằng khen, 12 cá nhân được ...": A's act is not theirs
             self._add_kind(item, found)
@@ -321,7 +370,12 @@ class AwardParties:
         for s, e in self._items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
+            if not counts_only and set(view[s:e].lower().split()) <= self._pronouns and clause.name_starting_at(s) is None:
+                continue  # "gồm các ông, bà: A, B": the address before the names
             if (self._office.match(view, s) or clause.in_apposition(s, e)) and not counts_only:
+                holder = None if found.names or found.count else self._holder_ending(clause, s, e)
+                if holder is not None:  # "trao F cho Chủ tịch X Nguyễn Văn A": the office's holder receives
+                    found.add_name(holder)
                 continue
             named = None if counts_only else self._named_collective.match(view, s)
             name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
@@ -359,6 +413,16 @@ class AwardParties:
             self._add_kind(noun.group(), found)
             if noun.end() < e - s:
                 return
+
+    def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
+        """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
+        words = [t for t in clause.tokens if s <= t.start and t.end <= e and t.is_word]
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if words[k].text in self._family_names and len(tail) <= 4 and all(t.capitalised for t in tail) \
+                    and not self._is_place(" ".join(t.text for t in tail)):
+                return Name(tail[0].start, tail[-1].end, " ".join(t.text for t in tail), person=True)
+        return None
 
     def _another_act(self, clause: Clause, s: int, e: int) -> bool:
         """The text between ``s`` and ``e`` tells an act of its own: a giving or receiving verb, or a form."""

@@ -6,7 +6,7 @@ names of units, organisations or people), a count and the kind of those counted
 
 * a named recipient that is a unit of the article (``doc.spans["units"]``) is a ``unit``
   with that unit's level and provinces; a name that starts with an organisation head
-  (``awards.toml`` names.heads, "Trường", "Bệnh viện" ...) is a ``unit`` of unknown level;
+  (``award_names.toml`` names.heads, "Trường", "Bệnh viện" ...) is a ``unit`` of unknown level;
   any other name is a ``person``; each counts 1;
 * those counted but not named make one ``group`` row ("58 tập thể"): the count less the
   named recipients ("A và B là 2 trong số 58 tập thể" gives A, B and "56 tập thể khác"),
@@ -47,7 +47,7 @@ def _families() -> tuple[list[tuple[re.Pattern[str], str]], str]:
 @lru_cache(maxsize=1)
 def _settings() -> dict[str, Any]:
     data = lexicon("award_families")
-    heads = sorted(lexicon("awards")["names"]["heads"], key=len, reverse=True)
+    heads = sorted(lexicon("award_names")["names"]["heads"], key=len, reverse=True)
     return {
         "state": set(data["awarders"]["state"]),
         "state_level": data["awarders"]["state_level"],

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from extract.award_clauses import phrase_regex
+from extract.award_clauses import award_lexicon, phrase_regex
 from extract.lexicon import lexicon
 
 __all__ = ["merge_retold", "restates"]
@@ -18,13 +18,13 @@ __all__ = ["merge_retold", "restates"]
 
 @lru_cache(maxsize=1)
 def _bodies() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['list'])})\s+")
+    return re.compile(rf"^(?:{phrase_regex(lexicon('award_names')['names']['bodies']['list'])})\s+")
 
 
 @lru_cache(maxsize=1)
 def _collective_body() -> re.Pattern[str]:
     """A body that grants as the organisation ("Ban Chấp hành X"), not an office a person holds ("Chủ tịch X")."""
-    return re.compile(rf"^(?:{phrase_regex(lexicon('awards')['names']['bodies']['collective'])})\s+")
+    return re.compile(rf"^(?:{phrase_regex(lexicon('award_names')['names']['bodies']['collective'])})\s+")
 
 
 def _granter(awarder: Any) -> Any:
@@ -87,7 +87,7 @@ class _Names:
 @lru_cache(maxsize=1)
 def _awards_lexicon() -> dict[str, Any]:
     """The awards lexicon, parsed once (read only here): parsing it per comparison cost more than the NLP."""
-    return lexicon("awards")
+    return award_lexicon()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -101,11 +101,15 @@ def _name_key(name: str) -> str:
 
 def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """A generic honouring and a specific form with the same count: "LĐLĐ quận X khen thưởng 28 tập thể,
-    45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body."""
+    45 cá nhân" in the lead, "28 tập thể và 45 cá nhân được LĐLĐ quận X tặng Giấy khen" in the body. A count of
+    both kinds equals no count of one kind: "Tuyên dương 85 điển hình tiên tiến" (read as people) is "11 tập thể, 74
+    cá nhân điển hình tiên tiến" told again."""
     generic = _awards_lexicon()["generic"]["form"]
-    return (one["form"] == generic) != (other["form"] == generic) and one["recipient_count"] is not None \
+    if (one["form"] == generic) == (other["form"] == generic):
+        return False
+    return one["recipient_count"] is not None \
         and one["recipient_count"] == other["recipient_count"] \
-        and (one["recipient_kind"] == other["recipient_kind"] or None in (one["recipient_kind"], other["recipient_kind"]))
+        and (one["recipient_kind"] == other["recipient_kind"] or bool({None, "both"} & {one["recipient_kind"], other["recipient_kind"]}))
 
 
 def _details_group(later: dict[str, Any], earlier: dict[str, Any]) -> bool:

@@ -3,7 +3,8 @@
 An award is one act of honouring stated in a clause (a sentence cut at ";" and "|"):
 a *form* (Bằng khen, Huân chương Lao động hạng Ba, a generic "khen thưởng" ...) given by
 an *awarder* to *recipients*. The component reads each clause as Vietnamese news writes
-it, with regular expressions and word lists from ``data/lexicon/awards.toml``:
+it, with regular expressions and word lists from ``data/lexicon/award_{forms,grammar,names,occasion}.toml``
+(read as one table by ``award_clauses.award_lexicon``):
 
 * forms are found on the text as written; everything else on a *view* of the clause in
   which the contents of brackets and quotes are blanked, so that the commas inside a
@@ -57,10 +58,11 @@ Decisions where the annotation guide is silent:
   clause that names no specific form. The first award of a clause spans the clause, a further
   one starts at its form (spaCy keeps span extension values by offsets).
 
-The pieces: ``award_clauses`` (clause views, tokens, records), ``award_names`` (names),
+The pieces: ``award_clauses`` (clause views, tokens, records, the lexicon), ``award_forms`` (form
+mentions, generic verbs, modality), ``award_lists`` (lists running on over clauses), ``award_names`` (names),
 ``award_parties`` (awarder and recipients), ``award_occasion`` (occasion), ``award_retold`` (one act
-told again in the lead, a caption and the body); this module finds
-the forms, decides which mentions are awards and writes the spans.
+told again in the lead, a caption and the body); this module
+decides which mentions are awards, finds their awarders and writes the spans.
 """
 
 from __future__ import annotations
@@ -74,62 +76,37 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.award_clauses import (
-    CLAUSE_BREAK, TOKEN, MASK, ArticleState, Clause, FormMention, Phrases, Recipients, Token, compile_phrases,
+    CLAUSE_BREAK, MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, compile_phrases,
     mask_enclosed, phrase_regex,
 )
+from extract.award_forms import AwardForms
+from extract.award_lists import AwardLists
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
 from extract.doc_index import doc_index
-from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
-_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
-
-
-class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
+class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
     def __init__(self, lexicon: dict[str, Any]):
-        self._forms = [
-            (re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE), entry["form"])
-            for entry in lexicon["forms"]
-        ]
-        # one search tells whether a clause names any form at all (most do not): the alternation of
-        # every form, named groups made plain, matches where one of them would
-        plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
-        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
-            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
-        self._form_words: dict[str, str] = lexicon["form_words"]
-        generic = lexicon["generic"]
-        self._generic_form: str = generic["form"]
-        self._generic = compile_phrases(generic["verbs"])
-        self._generic_noun_before = re.compile(
-            rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
-            re.IGNORECASE,
-        )
         verbs = lexicon["verbs"]
         self._give = compile_phrases(verbs["give"])
         self._on_behalf = compile_phrases(verbs["on_behalf"])
         self._receive = compile_phrases(verbs["receive"])
         self._member_of = re.compile(rf"(?<!\w){verbs['member_of']}(?!\w)", re.IGNORECASE)
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
+        self._issued = re.compile(rf"\s{phrase_regex(verbs['issue'])}\s*$", re.IGNORECASE)
         self._aux_give = re.compile(rf"\s*(?:{phrase_regex(verbs['auxiliaries'])}\s+)*{self._give.pattern}", re.IGNORECASE)
         self._trailing_aux = re.compile(rf"(?:\s+{phrase_regex(verbs['auxiliaries'])})*\s*$", re.IGNORECASE)
-        modality = lexicon["modality"]
-        # function words: lower case, or capitalised at the start of the clause ("Cần" in "Cần Thơ" is none)
-        self._cue = re.compile(phrase_regex(modality["cues"]))
-        self._initial_cue = re.compile(rf"\s*{phrase_regex(c.capitalize() for c in modality['cues'])}")
-        self._past = re.compile(phrase_regex(modality["past_markers"]))
-        self._not_cues = re.compile(phrase_regex(modality["not_cues"]), re.IGNORECASE)
-        self._short_segment = modality["short_segment_words"]
         self._apposition_stop = re.compile(
             phrase_regex(verbs["give"] + verbs["receive"] + verbs["apposition_stops"]), re.IGNORECASE)
         self._gap_words = Phrases(
-            verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + generic["verbs"]
+            verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + lexicon["generic"]["verbs"]
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
         # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
@@ -144,6 +121,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         chairs = lexicon["names"]["union_chairs"]
         self._union_chair = re.compile(
             rf"(?:{phrase_regex(chairs['offices'])})\s+(?=(?:{phrase_regex(chairs['unions'])}))")
+        self._init_forms(lexicon)
         self._init_recipients(lexicon["recipients"])
         self._init_names(lexicon["names"])
         self._init_occasion(lexicon["occasion"])
@@ -156,6 +134,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
         found: list[tuple[int, int, dict[str, Any]]] = []
+        sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
         text = index.text
         article.context = _placed(doc._.context, units)
@@ -170,6 +149,7 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
+            article.sentence_host = self._host(clauses[0]) if clauses else None
             counted: Recipients | None = None  # a clause of counted groups only, before an award
             for k, clause in enumerate(clauses):
                 told = self._awards(clause)
@@ -204,12 +184,19 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                     for names in listed:
                         self._add_names(article.listing, names)
                     found += in_sentence
+                    sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
                     continue
             if not in_sentence and clauses and article.last_award is not None:
                 self._add_included(clauses[0], article.last_award)
             article.last_award = in_sentence[-1][2] if in_sentence else None
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
+            sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
+        # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
+        # ceremony's forms are told in another sentence, the ceremony is none of its own
+        found = [f for f in found if id(f[2]) not in article.held or not any(
+            id(g) not in article.held and g["form"] != self._generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
+            for _, _, g in found)]
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -219,63 +206,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 used.add((span.start_char, span.end_char))
                 add_span(doc, "awards", span, fields)
         return doc
-
-    def _full_forms(self, text: str) -> dict[str, str]:
-        """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
-        before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
-        full: dict[str, set[str]] = {}
-        for mention in self._form_mentions(text, mask_enclosed(text)):
-            base = mention.form.split(" \"")[0]
-            if base != mention.form:
-                full.setdefault(base, set()).add(mention.form)
-        return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
-
-    def _counted_only(self, clause: Clause) -> Recipients | None:
-        """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
-        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
-        view = clause.view
-        opener = self._opener.match(view.lstrip())
-        counts = []
-        pos = len(view) - len(view.lstrip()) + (opener.end() if opener else 0)
-        while (m := self._count.match(view, pos)) is not None:
-            counts.append(m)
-            pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
-        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
-                or self._generic.search(view) or len(view[pos:].split()) > 3:
-            return None
-        found = Recipients()
-        self._add_counts(counts, found)
-        return found if found.count else None
-
-    def _listed_names(self, clause: Clause) -> Recipients | None:
-        """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
-        found = Recipients()
-        bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
-        for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
-            if self._office.match(clause.view, s) or clause.in_apposition(s, e):
-                continue  # "Trần Thị B, Chủ tịch CĐCS Y": her office
-            lead = self._opener.match(clause.view[s:e])
-            name = clause.name_starting_at(s + (lead.end() if lead else 0))
-            if name is None or name.end != e:
-                return None
-            found.add_name(name)
-        return found if found.names else None
-
-    def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
-        """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
-        lead = self._inclusion_lead.match(clause.view)
-        if lead is None:
-            return
-        found = Recipients()
-        self._walk_forward(clause, lead.end(), found)
-        if found.names:
-            self._add_names(fields, found)
-
-    @staticmethod
-    def _add_names(fields: dict[str, Any], found: Recipients) -> None:
-        fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
-        kinds = {fields["recipient_kind"], found.kind} - {None}
-        fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
 
     @staticmethod
     def _clause_bounds(text: str, offset: int) -> list[tuple[int, int]]:
@@ -303,36 +233,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         return clause
 
 
-    # -- forms ----------------------------------------------------------------------------
-
-    def _form_mentions(self, text: str, view: str) -> list[FormMention]:
-        if self._any_form is not None and self._any_form.search(text) is None:
-            return []
-        found = []
-        for rank, (pattern, template) in enumerate(self._forms):
-            for m in pattern.finditer(text):
-                if view[m.start()] == MASK:
-                    continue
-                # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
-                words = {k: _DAY_MONTH.sub(r"\1/\2", self._form_words.get(v.lower(), v.strip()))
-                         for k, v in m.groupdict().items() if v}
-                found.append((m.start(), -(m.end() - m.start()), rank, m.end(), template.format(**words)))
-        mentions: list[FormMention] = []
-        for start, _, _, end, form in sorted(found):
-            if not mentions or start >= mentions[-1].end:
-                mentions.append(FormMention(start, end, form))
-        return mentions
-
-    def _generic_mentions(self, view: str) -> list[FormMention]:
-        """Runs of generic verbs ("biểu dương, khen thưởng") not used as nouns."""
-        mentions: list[FormMention] = []
-        for m in self._generic.finditer(view):
-            if mentions and re.fullmatch(r"[\s,]*(?:và\s*)?", view[mentions[-1].end:m.start()]):
-                mentions[-1] = FormMention(mentions[-1].start, m.end(), self._generic_form, generic=True)
-            elif not self._generic_noun_before.search(view[:m.start()]):
-                mentions.append(FormMention(m.start(), m.end(), self._generic_form, generic=True))
-        return mentions
-
     # -- one clause -----------------------------------------------------------------------
 
     def _awards(self, clause: Clause) -> list[tuple[FormMention, dict[str, Any]]]:
@@ -349,7 +249,9 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
         # proposed after a generic honouring leaves the honouring its own
         forms = [f for f in forms if not (any(g.end <= f.start for g in generic) and (
             self._is_modal(cue_view, f.start) or self._is_modal_after(cue_view, f)))]
-        mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end)],
+        # … and a ceremony of honouring held before them: "X tổ chức Hội nghị biểu dương A và trao tặng Kỷ niệm chương"
+        mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end),
+                           *(g for g in generic if g.end <= forms[0].start and self._held.search(clause.view, 0, g.start))],
                           key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)
@@ -371,18 +273,34 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             partner = self._shared_list(clause, mention, mentions[k + 1:])
             # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
-            if partner is not None and not (recipients.names or recipients.count or recipients.kind):
-                recipients = self._recipients(clause, partner, self._next_giver(clause, mentions[k + 2:]))
-            if partner is not None and awarders == [None] and not self._grantor_list(clause, partner):
+            own = self._given_count(clause, mention)
+            if partner is not None and not (recipients.names or recipients.kind
+                                            or recipients.count is not None and recipients.count != own):
+                recipients = self._shared_recipients(clause, partner, mentions[k + 1:])
+                if own is not None:  # "trao 02 Cờ thi đua, 23 Bằng khen … cho …": two of the first
+                    recipients = replace(recipients, count=own, more=[])
+            if partner is not None and not self._grantor_list(clause, partner) \
+                    and (awarders == [None] or self._granted_of(clause, partner) and not self._granted_of(clause, mention)):
+                # "X trao cờ thi đua và bằng khen của Y cho …": Y grants both, X hands them over
                 awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
                     and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
                 recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
             previous = (mention, recipients)
+            held_at = self._held.search(clause.view, 0, mention.start) if mention.generic else None
+            if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
+                host = self._name_before(clause, held_at.start())
+                awarders = [host.canonical] if host is not None and not host.person else awarders
+                if awarders == [None] and not clause.view[:held_at.start()].strip(" ,-–"):
+                    awarders = [clause.article.sentence_host]  # "X đã tổ chức nhiều hoạt động như: …; tổ chức tuyên dương …"
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
                           or awarders[0] and recipients.kind and recipients.passive) \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
+                held = not stated and awarders[0] and recipients.kind and held_at is not None \
+                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                stated = stated or held
             else:
                 # an awarder alone does not state an act in a summary of grantors, nor in a caption of
                 # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when
@@ -408,29 +326,33 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
+                if mention.generic and held:
+                    clause.article.held.append(id(awards[-1][1]))
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return awards
 
-    @staticmethod
-    def _shared_list(clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
-        """The next form when only "và", a comma or nothing stands between the two ("Cờ thi đua và Bằng khen",
-        "nhận cờ thi đua giấy khen của X")."""
-        if later and not mention.generic and not later[0].generic \
-                and re.fullmatch(r"\s*(?:,|và|cùng)?\s*", clause.view[mention.end:later[0].start]):
-            return later[0]
-        return None
+    def _shared_recipients(self, clause: Clause, partner: FormMention, later: list[FormMention]) -> Recipients:
+        """The recipients of a list of forms given together: those of the first form on the list that names any."""
+        k = later.index(partner)
+        recipients = self._recipients(clause, partner, self._next_giver(clause, later[k + 1:]))
+        following = self._shared_list(clause, partner, later[k + 1:])
+        if following is not None and not (recipients.names or recipients.kind):
+            recipients = replace(self._shared_recipients(clause, following, later), count=recipients.count, more=[])
+        return recipients
 
-    def _elided_forms(self, clause: Clause) -> list[FormMention]:
-        """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
-        thể, LĐLĐ tỉnh tặng cho 10 cá nhân" (the verb stands for the form)."""
-        if not clause.forms:
-            return []
-        last, view = clause.forms[-1], clause.view
-        return [FormMention(verb.start(), verb.end(), last.form) for verb in self._give.finditer(view, last.end)
-                if self._preposition.match(view, verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip()))
-                and (giver := self._name_before(clause, verb.start())) is not None and not giver.person]
+    def _host(self, clause: Clause) -> str | None:
+        """The subject of the first "tổ chức" of a clause ("Từ đầu tháng 5, X đã tổ chức nhiều hoạt động …")."""
+        organised = self._host_verb.search(clause.view)
+        name = self._subject(clause, organised.start()) if organised else None
+        return name.canonical if name is not None and not name.person else None
+
+    def _granted_of(self, clause: Clause, mention: FormMention) -> bool:
+        """A grantor named right after the form: "bằng khen của Y"."""
+        of = self._of.match(clause.view, mention.end)
+        name = clause.name_starting_at(of.end()) if of else None
+        return name is not None and not name.person
 
     def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
                 shared: bool) -> dict[str, Any]:
@@ -482,18 +404,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                    and 2 <= len(words) - k <= 4 and not self._is_place(" ".join(words[k:]))
                    for k in range(1, len(words) - 1))
 
-    def _remember(self, clause: Clause) -> None:
-        """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
-        who organises the event ("Công đoàn ngành Y tế tỉnh tổ chức hội nghị …")."""
-        for mention in clause.forms:
-            base = mention.form.split(" \"")[0]
-            if base != mention.form:
-                clause.article.named_forms[base] = mention.form
-        for m in self._organises.finditer(clause.view):
-            name = self._name_before(clause, m.start())
-            if name is not None and not name.person:
-                clause.article.organiser = name.canonical
-
     def _next_giver(self, clause: Clause, later: list[FormMention]) -> int | None:
         """Where the giving of the next form starts: the name before its verb ("và Chủ tịch UBND
         tỉnh tặng Bằng khen"), else the verb; None when no later form has its own giving verb."""
@@ -511,31 +421,6 @@ class AwardExtractor(AwardNames, AwardParties, AwardOccasion):
                 return partner.start if partner is not None else giver.start
         return None
 
-    def _is_modal(self, view: str, trigger: int) -> bool:
-        """A cue word ("sẽ", "cần", "đề nghị" ...) governs the form at ``trigger``."""
-        segments = view[:trigger].split(",")
-        for k in range(len(segments) - 1, -1, -1):
-            segment = segments[k]
-            cues = list(self._cue.finditer(segment)) or [m for m in [self._initial_cue.match(segment)] if m and k == 0]
-            if cues and not self._past.search(segment, cues[-1].end()):
-                return True
-            words = len(segment.split())
-            if words > (1 if k == len(segments) - 1 else self._short_segment):
-                return False
-        return False
-
-    def _is_modal_after(self, view: str, mention: FormMention) -> bool:
-        """The form opens the clause and a cue governs its verb: "Cờ thi đua của X chỉ xét tặng cho ..."."""
-        # up to a comma or a "và" that opens another verb phrase ("… được biểu dương X và 1 công nhân được đề
-        # nghị khen thưởng": the cue is the second one's)
-        stop = re.compile(r",|(?<!\w)và(?!\w)").search(view, mention.end)
-        verb = self._give.search(view, mention.end, len(view) if stop is None else stop.start())
-        if verb is None:
-            return False
-        cues = list(self._cue.finditer(view, mention.end, verb.end()))
-        return bool(cues) and not self._past.search(view, cues[-1].end(), verb.start())
-
-
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
     """The article's context; a national outlet's article whose local units all lie in one province is
@@ -548,4 +433,4 @@ def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext 
 
 @Language.factory("congdoan_awards")
 def make_awards(nlp: Language, name: str) -> AwardExtractor:
-    return AwardExtractor(lexicon("awards"))
+    return AwardExtractor(award_lexicon())

@@ -167,7 +167,8 @@ HELD_OUT: list[tuple[str, list[dict[str, Any]]]] = [
      [award("Cờ thi đua", TLD, (), 2, "collective")]),
     ("Giải thưởng Nguyễn Đức Cảnh là giải thưởng cao quý của Tổng LĐLĐ Việt Nam.", []),
     ("Năm 2024, 25 công nhân lao động được trao Giải thưởng Nguyễn Đức Cảnh.",
-     [award("Giải thưởng Nguyễn Đức Cảnh", None, (), 25, "individual")]),
+     # the union's national prize: the General Confederation grants it by statute (round 5)
+     [award("Giải thưởng Nguyễn Đức Cảnh", "Tổng Liên đoàn Lao động Việt Nam", (), 25, "individual")]),
 ]
 
 # Rules added from the errors on the project's own gold set (tests/gold), each in new wording.
@@ -197,7 +198,8 @@ ARTICLE_RULES: list[tuple[str, dict[str, Any], list[dict[str, Any]]]] = [
      [award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Thanh Hóa", (), 36, "individual")]),
     # "chương trình" holds the cue "trình" but is none
     ("LĐLĐ tỉnh Hà Tĩnh tổ chức chương trình tôn vinh 20 công nhân giỏi.", {},
-     [award("khen thưởng", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 20, "individual")]),
+     # round 5: the title honoured is the occasion (real-test2's annotator: "Tuyên dương 85 điển hình tiên tiến")
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 20, "individual", "công nhân giỏi")]),
     # "X tổ chức lễ kỷ niệm ... và đón nhận F": X receives it; the union in the event's name does not
     ("LĐLĐ tỉnh Phú Thọ tổ chức lễ kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam và đón nhận Huân chương "
      "Lao động hạng Ba của Chủ tịch nước.", {},

@@ -89,10 +89,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Anh Nguyễn Văn An, Công ty TNHH Hoa Sen và chị Trần Thị Bình, Công ty CP May Việt Tiến được LĐLĐ tỉnh "
      "tặng Bằng khen.", "Nghệ An",
      [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", ("Nguyễn Văn An", "Trần Thị Bình"), None, "individual")]),
-    # on behalf of the state's leaders: the state
+    # on behalf of the state's leaders: the state, whose orders the Chủ tịch nước grants (round 5)
     ("Thay mặt lãnh đạo Đảng, Nhà nước, đồng chí Nguyễn Văn Thắng trao Huân chương Lao động hạng Nhất cho Công "
      "đoàn Công Thương Việt Nam.", None,
-     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
+     [award("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ("Công đoàn Công Thương Việt Nam",), None, "collective")]),
     # words qualifying the form before its grantor
     ("LĐLĐ huyện Nghi Lộc được tặng Cờ thi đua xuất sắc năm 2024 của Tổng LĐLĐ Việt Nam.", "Nghệ An",
      [award("Cờ thi đua", TLD, ("Liên đoàn Lao động huyện Nghi Lộc",), None, "collective")]),
@@ -112,9 +112,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # "được sự ủy quyền của X": X grants
     ("Được sự ủy quyền của Thủ tướng Chính phủ, ông Lê Văn Hòa trao Bằng khen cho 3 tập thể.", None,
      [award("Bằng khen", "Thủ tướng Chính phủ", (), 3, "collective")]),
-    # the state as the subject of the giving verb
+    # the state as the subject of the giving verb (the Chủ tịch nước grants its orders, round 5)
     ("Năm 2020, Công ty CP Than Hà Lầm được Đảng, Nhà nước tặng thưởng Huân chương Lao động hạng Nhất.", None,
-     [award("Huân chương Lao động hạng Nhất", "Nhà nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
+     [award("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ("Công ty CP Than Hà Lầm",), None, "collective")]),
     # a colon list after the form
     ("- Bằng khen của Tổng LĐLĐ Việt Nam: 3 tập thể, 5 cá nhân.", None, [award("Bằng khen", TLD, (), 8, "both")]),
     # recipients: lower-case heads, unions of schools and hospitals in a list, recipients after a reason
@@ -249,7 +249,7 @@ ROUND3: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a cue governs only the second verb phrase ("và 1 công nhân được đề nghị khen thưởng danh hiệu X")
     ("Năm nay có 75 công nhân được biểu dương Lao động giỏi cấp huyện và 2 công nhân được đề nghị tỉnh khen thưởng "
      "danh hiệu Lao động giỏi cấp tỉnh.", "Nghệ An",
-     [award("khen thưởng", None, (), 75, "individual")]),
+     [award("khen thưởng", None, (), 75, "individual", "Lao động giỏi cấp huyện")]),
     # after a statutory form, a generic honouring in the next clause is the giver's, not the statute's
     ('Dịp này, LĐLĐ huyện Diễn Châu trao Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn" cho 12 cá nhân; '
      "biểu dương 40 chủ tịch CĐ cơ sở tiêu biểu.", "Nghệ An",
@@ -292,10 +292,69 @@ ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a named prize told by its giver, then by those who receive it (the day and month written with a dot)
     ("Chiều 20/7, Tổng LĐLĐ Việt Nam tổ chức Lễ trao Giải thưởng 28/7 năm 2024.\n"
      "15 cán bộ công đoàn nhận “Giải thưởng 28.7” năm 2024.", None,
-     [award("Giải thưởng 28/7", TLD, (), 15, "individual")]),
+     # round 5: the prize's edition is the occasion
+     [award("Giải thưởng 28/7", TLD, (), 15, "individual", "Giải thưởng 28/7 năm 2024")]),
 ]
 
 
 @pytest.mark.parametrize("text,province,expected", ROUND3_ARTICLES, ids=[t[:40] for t, _, _ in ROUND3_ARTICLES])
 def test_round3_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
+
+
+ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # "ngoài (vinh dự) đón nhận F của Y, X còn …": the subject after the comma received F
+    ("Dịp này, ngoài vinh dự đón nhận Bằng khen của Thủ tướng Chính phủ, LĐLĐ huyện Yên Thành còn trao Giấy khen "
+     "cho 12 đoàn viên.", "Nghệ An",
+     [award("Bằng khen", "Thủ tướng Chính phủ", ("Liên đoàn Lao động huyện Yên Thành",), None, "collective"),
+      award("Giấy khen", "Liên đoàn Lao động huyện Yên Thành", (), 12, "individual")]),
+    # a ceremony of honouring held, and a form given in the same sentence: two acts
+    ("Sáng 9/8, LĐLĐ huyện Thanh Chương tổ chức Hội nghị biểu dương đoàn viên tiêu biểu năm 2023 và trao tặng "
+     "Giấy khen cho 15 tập thể.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Thanh Chương", (), None, "individual"),
+      award("Giấy khen", "Liên đoàn Lao động huyện Thanh Chương", (), 15, "collective")]),
+    # a ceremony whose awards a later sentence tells (another giver): the ceremony is no act of its own
+    ("Tối 1/5, LĐLĐ tỉnh Nghệ An tổ chức chương trình tôn vinh công nhân tiêu biểu.\n"
+     "Tại chương trình, Chủ tịch UBND tỉnh Nghệ An tặng Bằng khen cho 30 công nhân.", "Nghệ An",
+     [award("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An", (), 30, "individual")]),
+    # "F năm 2019 do X tổ chức": the organiser grants the prize; its edition is the occasion
+    ("Chị Lê Thị Hoa nhận Giải thưởng Trần Văn Kiểu năm 2019 do LĐLĐ quận 5 tổ chức.", "Hồ Chí Minh",
+     [award("Giải thưởng Trần Văn Kiểu", "Liên đoàn Lao động quận 5", ("Lê Thị Hoa",), None, "individual",
+            "Giải thưởng Trần Văn Kiểu năm 2019")]),
+    # two offices of one holder: the awarder is the offices, the holder's name left out
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn đã trao bằng khen cho 20 tập thể.", None,
+     [award("Bằng khen", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", (), 20, "collective")]),
+    # "được X cấp Bằng Lao động sáng tạo": the issuer grants; initiatives are counted recipients
+    ("Năm qua, có 8 sáng kiến được Tổng LĐLĐ Việt Nam cấp Bằng Lao động sáng tạo.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 8, "collective")]),
+    # the count's description runs over a comma; the ceremony told next names the awarder (one act)
+    ("Năm 2023, có 120 nhà giáo, cán bộ quản lý tiêu biểu ở các cấp, bậc học trong tỉnh được tuyên dương khen "
+     "thưởng.\nSáng 18/11, Công đoàn Giáo dục tỉnh Nghệ An tổ chức chương trình Lễ trao tặng danh hiệu Nhà giáo Ưu "
+     "tú và tuyên dương nhà giáo, cán bộ quản lý tiêu biểu năm 2023.", "Nghệ An",
+     [award("khen thưởng", "Công đoàn Giáo dục tỉnh Nghệ An", (), 120, "individual")]),
+    # a generic honouring of a title with its place and year: the title names the round (the occasion)
+    ("Tôn vinh 100 công nhân giỏi Thủ đô năm 2023", None,
+     [award("khen thưởng", None, (), 100, "individual", "công nhân giỏi Thủ đô năm 2023")]),
+    # "X đã tổ chức nhiều hoạt động như: …; tổ chức tuyên dương A, B": X holds the honouring; "sẽ" keeps it a plan
+    ("Tháng 5 vừa qua, LĐLĐ huyện Diễn Châu đã tổ chức nhiều hoạt động cho đoàn viên như: trao 300 suất quà cho công "
+     "nhân; tổ chức giải bóng đá nam; tổ chức tuyên dương đoàn viên, doanh nghiệp tiêu biểu.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Diễn Châu", (), None, "both")]),
+    ("Hằng năm, LĐLĐ huyện Diễn Châu sẽ tổ chức tuyên dương đoàn viên tiêu biểu.", "Nghệ An", []),
+    # the badge of creative work handed over by a province: the General Confederation grants it by statute
+    ("Dịp này, LĐLĐ tỉnh trao Bằng Lao động sáng tạo cho 6 đoàn viên.", "Nghệ An",
+     [award("Bằng Lao động sáng tạo", TLD, (), 6, "individual")]),
+    # a form in quotes, alone or after "danh hiệu"
+    ("LĐLĐ tỉnh Nghệ An tặng “Bằng khen” cho 15 cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 15, "individual")]),
+    ("Công đoàn cơ sở Trường THCS Lê Lợi được LĐLĐ huyện Nam Đàn tặng danh hiệu “Công đoàn cơ sở vững mạnh xuất sắc”.",
+     "Nghệ An", [award("danh hiệu Công đoàn cơ sở vững mạnh xuất sắc", "Liên đoàn Lao động huyện Nam Đàn",
+                       ("Công đoàn cơ sở Trường THCS Lê Lợi",), None, "collective")]),
+    # "Nhân dịp này có …": the cue points back, its words are no occasion
+    ("Nhân dịp này có 3 tập thể được LĐLĐ huyện Anh Sơn tặng giấy khen.", "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND5_ARTICLES, ids=[t[:40] for t, _, _ in ROUND5_ARTICLES])
+def test_round5_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected

@@ -37,7 +37,9 @@ def test_annotations_are_in_the_text(record: dict[str, Any]) -> None:
     lines = text.splitlines()
     assert record["title"] == lines[0]
     body = "\n".join(lines[1:])
-    assert body.startswith(record["body_starts"]) and body.endswith(record["body_ends"])
+    # an import case may keep page chrome (a "read the article" link, a credit line) around its body
+    start = body.find(record["body_starts"])
+    assert start >= 0 and body.rfind(record["body_ends"]) >= start, record["doc"]
     assert record["classes"], "a regression case names the error classes it holds"
     for unit in record["units"]:
         assert unit["level"] in LEVELS

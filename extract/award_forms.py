@@ -1,0 +1,170 @@
+"""The forms of the awards component: where a clause names a form (Bằng khen, Huân chương …, a
+generic "khen thưởng"), the full name an article gives a bare form, and whether a cue word ("sẽ",
+"đề nghị" …) makes the mention talk about awarding rather than state an act (modality).
+
+``AwardForms`` is a mixin of ``extract.awards.AwardExtractor``: it reads the forms, generic verbs and
+modality cues of the awards lexicon (``award_forms.toml``, ``award_grammar.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex
+
+
+_OPENING, _CLOSING = "“\"«", "”\"»"
+_QUOTES = re.compile(r"[“”\"«»]")
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
+
+
+class AwardForms:
+    """Form mentions, generic honourings and modality; patterns compiled by ``_init_forms``."""
+
+    def _init_forms(self, lexicon: dict[str, Any]) -> None:
+        self._forms = [
+            (re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE), entry["form"])
+            for entry in lexicon["forms"]
+        ]
+        # one search tells whether a clause names any form at all (most do not): the alternation of
+        # every form, named groups made plain, matches where one of them would
+        plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
+        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
+            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
+        self._form_words: dict[str, str] = lexicon["form_words"]
+        generic = lexicon["generic"]
+        self._generic_form: str = generic["form"]
+        self._generic = compile_phrases(generic["verbs"])
+        # "X tổ chức Lễ tuyên dương …", "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
+        # … and "X tổ chức tuyên dương NLĐ": the honouring itself held
+        self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
+                                rf"(?:\s[^.;:]*\svà)?\s*)?$", re.IGNORECASE)
+        self._host_verb = re.compile(phrase_regex(generic["held"]), re.IGNORECASE)
+        self._generic_noun_before = re.compile(
+            rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
+            re.IGNORECASE,
+        )
+        modality = lexicon["modality"]
+        # function words: lower case, or capitalised at the start of the clause ("Cần" in "Cần Thơ" is none)
+        self._cue = re.compile(phrase_regex(modality["cues"]))
+        self._initial_cue = re.compile(rf"\s*{phrase_regex(c.capitalize() for c in modality['cues'])}")
+        self._past = re.compile(phrase_regex(modality["past_markers"]))
+        self._decided = re.compile(phrase_regex(modality["decided"]))
+        self._purpose = re.compile(phrase_regex(modality["purpose_cues"]))
+        self._not_cues = re.compile(phrase_regex(modality["not_cues"]), re.IGNORECASE)
+        self._short_segment = modality["short_segment_words"]
+
+    def _full_forms(self, text: str) -> dict[str, str]:
+        """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
+        before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
+        full: dict[str, set[str]] = {}
+        for mention in self._form_mentions(text, mask_enclosed(text)):
+            base = mention.form.split(" \"")[0]
+            if base != mention.form:
+                full.setdefault(base, set()).add(mention.form)
+        return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
+
+
+    def _form_mentions(self, text: str, view: str) -> list[FormMention]:
+        # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
+        plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
+        if plain is not None and self._any_form is not None and not any(
+                _QUOTES.search(text, max(m.start() - 1, 0), m.end() + 1) for m in self._any_form.finditer(plain)):
+            plain = None  # no form touches a quote: the text alone tells
+        if self._any_form is not None and self._any_form.search(text) is None and plain is None:
+            return []
+        found = []
+        for rank, (pattern, template) in enumerate(self._forms):
+            for m in [*pattern.finditer(text), *(pattern.finditer(plain) if plain else ())]:
+                start, end = m.start(), m.end()
+                if plain is not None and m.string is plain:
+                    opened = start > 0 and text[start - 1] in _OPENING
+                    if view[start] == MASK and not (opened and end < len(text) and text[end] in _CLOSING):
+                        continue  # inside a quoted name, not the whole of it
+                    start, end = start - opened, end + (end < len(text) and text[end] in _CLOSING)
+                elif view[start] == MASK:
+                    continue
+                # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
+                words = {k: _DAY_MONTH.sub(r"\1/\2", self._form_words.get(v.lower(), v.strip()))
+                         for k, v in m.groupdict().items() if v}
+                found.append((start, -(end - start), rank, end, template.format(**words)))
+        mentions: list[FormMention] = []
+        for start, _, _, end, form in sorted(found):
+            if not mentions or start >= mentions[-1].end:
+                mentions.append(FormMention(start, end, form))
+        return mentions
+
+    def _generic_mentions(self, view: str) -> list[FormMention]:
+        """Runs of generic verbs ("biểu dương, khen thưởng") not used as nouns."""
+        mentions: list[FormMention] = []
+        for m in self._generic.finditer(view):
+            if mentions and re.fullmatch(r"[\s,]*(?:và\s*)?", view[mentions[-1].end:m.start()]):
+                mentions[-1] = FormMention(mentions[-1].start, m.end(), self._generic_form, generic=True)
+            elif not self._generic_noun_before.search(view[:m.start()]) or self._held.search(view[:m.start()]):
+                mentions.append(FormMention(m.start(), m.end(), self._generic_form, generic=True))
+        return mentions
+
+
+    def _shared_list(self, clause: Clause, mention: FormMention, later: list[FormMention]) -> FormMention | None:
+        """The next form when only "và", a comma or nothing stands between the two ("Cờ thi đua và Bằng khen",
+        "nhận cờ thi đua giấy khen của X")."""
+        if later and not mention.generic and not later[0].generic \
+                and re.fullmatch(r"\s*(?:,|và|cùng)?\s*", clause.view[mention.end:later[0].start]):
+            return later[0]
+        # counted forms listed after one verb share the recipients after the last: "trao 02 Cờ thi đua, 23 Bằng khen
+        # của X cho các tập thể …"
+        if later and not mention.generic and not later[0].generic \
+                and re.fullmatch(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|và)\s*\d{1,4}\s*", clause.view[mention.end:later[0].start]) \
+                and self._given_count(clause, later[0]) is not None:
+            return later[0]
+        return None
+
+    def _elided_forms(self, clause: Clause) -> list[FormMention]:
+        """A second giver of the clause's last form that does not repeat it: "UBND tỉnh tặng Bằng khen cho 5 tập
+        thể, LĐLĐ tỉnh tặng cho 10 cá nhân" (the verb stands for the form)."""
+        if not clause.forms:
+            return []
+        last, view = clause.forms[-1], clause.view
+        return [FormMention(verb.start(), verb.end(), last.form) for verb in self._give.finditer(view, last.end)
+                if self._preposition.match(view, verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip()))
+                and (giver := self._name_before(clause, verb.start())) is not None and not giver.person]
+
+
+    def _remember(self, clause: Clause) -> None:
+        """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
+        who organises the event ("Công đoàn ngành Y tế tỉnh tổ chức hội nghị …")."""
+        for mention in clause.forms:
+            base = mention.form.split(" \"")[0]
+            if base != mention.form:
+                clause.article.named_forms[base] = mention.form
+        for m in self._organises.finditer(clause.view):
+            name = self._name_before(clause, m.start())
+            if name is not None and not name.person:
+                clause.article.organiser = name.canonical
+
+
+    def _is_modal(self, view: str, trigger: int) -> bool:
+        """A cue word ("sẽ", "cần", "đề nghị" ...) governs the form at ``trigger``."""
+        segments = view[:trigger].split(",")
+        for k in range(len(segments) - 1, -1, -1):
+            segment = segments[k]
+            cues = list(self._cue.finditer(segment)) or [m for m in [self._initial_cue.match(segment)] if m and k == 0]
+            if cues and not self._past.search(segment, cues[-1].end()) and not (
+                    self._purpose.fullmatch(cues[-1].group()) and self._decided.search(segment, 0, cues[-1].start())):
+                return True
+            words = len(segment.split())
+            if words > (1 if k == len(segments) - 1 else self._short_segment):
+                return False
+        return False
+
+    def _is_modal_after(self, view: str, mention: FormMention) -> bool:
+        """The form opens the clause and a cue governs its verb: "Cờ thi đua của X chỉ xét tặng cho ..."."""
+        # up to a comma or a "và" that opens another verb phrase ("… được biểu dương X và 1 công nhân được đề
+        # nghị khen thưởng": the cue is the second one's)
+        stop = re.compile(r",|(?<!\w)và(?!\w)").search(view, mention.end)
+        verb = self._give.search(view, mention.end, len(view) if stop is None else stop.start())
+        if verb is None:
+            return False
+        cues = list(self._cue.finditer(view, mention.end, verb.end()))
+        return bool(cues) and not self._past.search(view, cues[-1].end(), verb.start())

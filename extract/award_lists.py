@@ -1,0 +1,74 @@
+"""What runs on over the clauses of a sentence or over sentences, for the awards component: a clause of
+counted groups only ("…; 2 tập thể và 8 cá nhân “Giỏi việc nước”"), a clause that only lists names (the lines
+after "tặng Bằng khen cho các tập thể sau:", the persons after "gồm các ông, bà:"), "Trong số đó có X" after an
+award. ``AwardLists`` is a mixin of ``extract.awards.AwardExtractor``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.award_clauses import Clause, Recipients
+
+
+class AwardLists:
+    """Counted groups and names listed on their own, added to the award told before them."""
+
+    def _counted_only(self, clause: Clause) -> Recipients | None:
+        """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
+        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
+        view = clause.view
+        opener = self._opener.match(view.lstrip())
+        counts = []
+        pos = len(view) - len(view.lstrip()) + (opener.end() if opener else 0)
+        while (m := self._count.match(view, pos)) is not None:
+            counts.append(m)
+            pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
+        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
+                or self._generic.search(view) or len(view[pos:].split()) > 3:
+            return None
+        found = Recipients()
+        self._add_counts(counts, found)
+        return found if found.count else None
+
+    def _listed_names(self, clause: Clause) -> Recipients | None:
+        """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
+        found = Recipients()
+        bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
+        office = False
+        for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
+            if office or self._office.match(clause.view, s) or clause.in_apposition(s, e):
+                # "Trần Thị B, Chủ tịch CĐCS Y, LĐLĐ tỉnh Z": her office, and where it lies
+                office = office or bool(found.names)
+                continue
+            e = s + len(re.sub(r"\s*\(_*\)$", "", clause.view[s:e]))  # "A (Công ty X)": her workplace
+            if office and not self._person_item(clause, s, e):
+                continue
+            lead = self._opener.match(clause.view[s:e])
+            name = clause.name_starting_at(s + (lead.end() if lead else 0))
+            if name is None or name.end != e:
+                return None
+            found.add_name(name)
+        return found if found.names else None
+
+    @staticmethod
+    def _person_item(clause: Clause, s: int, e: int) -> bool:
+        name = clause.name_starting_at(s)
+        return name is not None and name.person and name.end == e
+
+    def _add_included(self, clause: Clause, fields: dict[str, Any]) -> None:
+        """"Trong số đó có đồng chí X, ..." right after an award: X is one of its recipients."""
+        lead = self._inclusion_lead.match(clause.view)
+        if lead is None:
+            return
+        found = Recipients()
+        self._walk_forward(clause, lead.end(), found)
+        if found.names:
+            self._add_names(fields, found)
+
+    @staticmethod
+    def _add_names(fields: dict[str, Any], found: Recipients) -> None:
+        fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
+        kinds = {fields["recipient_kind"], found.kind} - {None}
+        fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
