@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -94,18 +94,28 @@ class Filters:
     def dated(self) -> bool:
         return bool(self.date_from or self.date_to)
 
+    def date_clauses(self, column: str, timestamp: bool = False) -> tuple[list[str], dict[str, Any]]:
+        """The date filters over ``column`` and their parameters: dated or undated, then the range
+        (``timestamp``: a timestamp column, kept before the day after ``date_to``)."""
+        clauses = [f"{column} IS NULL" if self.undated else f"{column} IS NOT NULL"]
+        params: dict[str, Any] = {}
+        if self.date_from and not self.undated:
+            clauses.append(f"{column} >= $date_from")
+            params["date_from"] = self.date_from
+        if self.date_to and not self.undated:
+            if timestamp:
+                clauses.append(f"{column} < $date_after")
+                params["date_after"] = self.date_to + timedelta(days=1)
+            else:
+                clauses.append(f"{column} <= $date_to")
+                params["date_to"] = self.date_to
+        return clauses, params
+
     def where(self, con: duckdb.DuckDBPyConnection, within: str = "") -> tuple[str, dict[str, Any]]:
         """WHERE clause over ``HIGHLIGHTS h`` and its named parameters (runs the keyword search, if any, once);
         ``within``, a table of ``article_id`` holding every article ``h`` may be of, limits the award look-ups."""
         _with = (lambda condition: _award_with(condition, within))
-        clauses = ["h.date IS NULL" if self.undated else "h.date IS NOT NULL"]
-        params: dict[str, Any] = {}
-        if self.date_from and not self.undated:
-            clauses.append("h.date >= $date_from")
-            params["date_from"] = self.date_from
-        if self.date_to and not self.undated:
-            clauses.append("h.date <= $date_to")
-            params["date_to"] = self.date_to
+        clauses, params = self.date_clauses("h.date")
         if self.province:
             clauses.append("(h.province = $province OR h.province_now = $province OR "
                            + _with("r.province = $province OR r.province_now = $province") + ")")
@@ -130,7 +140,6 @@ class Filters:
             clauses.append(f"h.article_id IN (SELECT article_id FROM {MATCHES})")
         return " AND ".join(clauses), params
 
-
     def card_where(self, con: duckdb.DuckDBPyConnection, dates: bool = True) -> tuple[str, dict[str, Any]]:
         """The same filters as :meth:`where`, over the cards ``feed_cards c`` (one row per card).
 
@@ -138,16 +147,8 @@ class Filters:
         unit, kind, family): each is tested on the card's union of values first (cheap), then,
         with two or more, all together on one of its highlights (``items``). Without ``dates``,
         the date, undated and source filters are left out (the search and the exports test them apart)."""
-        clauses: list[str] = []
-        params: dict[str, Any] = {}
+        clauses, params = self.date_clauses("c.date") if dates else ([], {})
         if dates:
-            clauses.append("c.date IS NULL" if self.undated else "c.date IS NOT NULL")
-            if self.date_from and not self.undated:
-                clauses.append("c.date >= $date_from")
-                params["date_from"] = self.date_from
-            if self.date_to and not self.undated:
-                clauses.append("c.date <= $date_to")
-                params["date_to"] = self.date_to
             if self.source:
                 clauses.append("c.source = $source")
                 params["source"] = self.source

@@ -188,14 +188,7 @@ _AWARDS_FROM = """
 
 def award_where(filters: Filters) -> tuple[str, dict[str, Any]]:
     """WHERE clause over award recipients ``r``, awards ``w`` and articles ``a`` (recipient level and province)."""
-    clauses = ["a.published_at IS NULL" if filters.undated else "a.published_at IS NOT NULL"]
-    params: dict[str, Any] = {}
-    if filters.date_from and not filters.undated:
-        clauses.append("a.published_at >= $date_from")
-        params["date_from"] = filters.date_from
-    if filters.date_to and not filters.undated:
-        clauses.append("a.published_at < $date_after")
-        params["date_after"] = filters.date_to + timedelta(days=1)
+    clauses, params = filters.date_clauses("a.published_at", timestamp=True)
     if filters.province:
         clauses.append("(r.province = $province OR r.province_now = $province)")
         params["province"] = filters.province
