@@ -358,3 +358,20 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 @pytest.mark.parametrize("text,province,expected", ROUND5_ARTICLES, ids=[t[:40] for t, _, _ in ROUND5_ARTICLES])
 def test_round5_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+# Round 6 (real-test4's classes), in our own words.
+ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a union's yearly rating describes the honoured or the rated, and is no award of its own
+    ("Dịp này, LĐLĐ huyện Yên Thành đã khen thưởng 12 công đoàn cơ sở đạt danh hiệu “Công đoàn cơ sở vững mạnh”.",
+     "Nghệ An", [award("khen thưởng", "Liên đoàn Lao động huyện Yên Thành", (), 12, "collective")]),
+    ("Công đoàn Giáo dục tỉnh công nhận 30 công đoàn đạt danh hiệu công đoàn cơ sở vững mạnh.", "Nghệ An", []),
+    # the union's medal written short, without quotes
+    ("LĐLĐ huyện Quỳ Hợp trao Kỷ niệm chương Vì sự nghiệp Công đoàn cho 9 cán bộ.", "Nghệ An",
+     [award(KNC, TLD, (), 9, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND6_ARTICLES, ids=[t[:40] for t, _, _ in ROUND6_ARTICLES])
+def test_round6_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
