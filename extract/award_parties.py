@@ -47,6 +47,10 @@ class AwardParties:
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
+        # "khen thưởng cấp Tổng Liên đoàn (Lao động) cho …", "khen thưởng cấp tỉnh cho …": the level that honours
+        self._honour_level = re.compile(rf"\s*cấp\s+(?:(?P<tld>{rec['confederation_level']})|{phrase_regex(rec['honour_levels'])})(?!\w)",
+                                        re.IGNORECASE)
+        self._confederation: str = rec["confederation"]
         # "F do X trao tặng", past a few words qualifying the form: "Giải thưởng X năm 2023 do Y tổ chức"
         # "trao Giải thưởng X, gồm (các ông, bà): A, B": the list after the comma is the recipients'
         self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
@@ -85,6 +89,8 @@ class AwardParties:
         # "Bằng khen (của) X", "Cờ thi đua xuất sắc năm 2024 của X"; a generic honouring only with "của":
         # "Quyết định khen thưởng của X"
         view = clause.view
+        if mention.generic and (level := self._honour_level.match(view, mention.end)) and level.group("tld"):
+            return self._confederation
         for pattern in ([self._of] if mention.generic else [re.compile(r"\s*(?:của\s+)?"), self._qualified_of]):
             after = pattern.match(view, mention.end)
             name = clause.name_starting_at(after.end()) if after else None
@@ -258,7 +264,10 @@ class AwardParties:
         direct = self._direct_recipients(clause, mention)
         # "tặng Bằng khen (của X) (nhân ...) cho ...", "khen thưởng (cho) 120 đoàn viên"
         preposition = self._preposition.search(view, mention.end)
-        if direct is not None:
+        level = self._honour_level.match(view, mention.end) if mention.generic else None
+        if direct is None and preposition and level and self._gap_ok(clause, level.end(), preposition.start()):
+            self._walk_forward(clause, preposition.end(), found, end=limit)
+        elif direct is not None:
             self._walk_forward(clause, direct, found, end=limit)
         elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
                               or not mention.generic and ("," not in view[mention.end:preposition.start()]

@@ -300,7 +300,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
                 held = not stated and awarders[0] and recipients.kind and held_at is not None \
                     and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
-                stated = stated or held
+                # "khen thưởng cấp Tổng Liên đoàn cho các tập thể": the honouring level names its grantor
+                stated = stated or held or awarders[0] and recipients.kind and self._honour_level.match(clause.view, mention.end)
             else:
                 # an awarder alone does not state an act in a summary of grantors, nor in a caption of
                 # the hand-over by the awarder's leaders ("Lãnh đạo X trao Bằng khen cho các tập thể") when

@@ -369,6 +369,11 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # the union's medal written short, without quotes
     ("LĐLĐ huyện Quỳ Hợp trao Kỷ niệm chương Vì sự nghiệp Công đoàn cho 9 cán bộ.", "Nghệ An",
      [award(KNC, TLD, (), 9, "individual")]),
+    # the level that honours between the generic verb and its recipients: the confederation's names the awarder
+    ("Hội nghị sơ kết công tác quý III; khen thưởng cấp Tổng Liên đoàn Lao động cho các tập thể, cá nhân có thành "
+     "tích xuất sắc.", None, [award("khen thưởng", TLD, (), None, "both", "thành tích xuất sắc")]),
+    ("Dịp này, Hội nghị đã khen thưởng cấp tỉnh cho 7 đoàn viên.", "Nghệ An",
+     [award("khen thưởng", None, (), 7, "individual")]),
 ]
 
 
