@@ -159,6 +159,8 @@ class ArticleState:
     context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
     form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
+    prize: str | None = None  # the one named prize of the article, for a bare "giải thưởng"
+    prize_giver: str | None = None  # who gives it ("Giải thưởng X do Y tổ chức"), for a bare "giải thưởng"
 
     def full_name(self, given: str) -> str:
         """The one full name met so far that ends with ``given``, else ``given``."""

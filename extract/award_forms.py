@@ -131,6 +131,50 @@ class AwardForms:
                 and (giver := self._name_before(clause, verb.start())) is not None and not giver.person]
 
 
+    def _init_prizes(self, prizes: dict[str, Any]) -> None:
+        bare = rf"(?:{prizes['bare']})(?!\w)"
+        self._prize_names = tuple(prizes["forms"])
+        self._bare_subject = re.compile(rf"\s*{bare}(?:\s+{phrase_regex(prizes['bare_subject_tail'])})*\s*", re.IGNORECASE)
+        self._co_organiser = re.compile(rf"\s*{phrase_regex(prizes['co_organisers'])}\s+", re.IGNORECASE)
+        self._bare_object = re.compile(rf"(?<!\w){phrase_regex(prizes['bare_after'])}\s+(?P<bare>{bare})"
+                                       rf"(?!\s+{phrase_regex(prizes['not_bare_next'])}(?!\w))", re.IGNORECASE)
+
+    def _article_prize(self, text: str) -> str | None:
+        """The one prize an article names ("Giải thưởng Tôn Đức Thắng"), else None."""
+        named = {m.form for m in self._form_mentions(text, mask_enclosed(text)) if m.form.startswith(self._prize_names)}
+        return named.pop() if len(named) == 1 else None
+
+    def _bare_prizes(self, clause: Clause, generic: list[FormMention]) -> tuple[list[FormMention], list[FormMention]]:
+        """The article's prize called "giải thưởng": a generic verb whose subject it is gives the prize ("Giải
+        thưởng đã vinh danh 11 kỹ sư"), and so does a giving or receiving verb before it ("trao giải cho chị A").
+        Returns the mentions of the prize and the generic mentions left."""
+        prize = clause.article.prize
+        if prize is None:
+            return [], generic
+        view = clause.view
+        subjects = [g for g in generic if self._bare_subject.fullmatch(view[:g.start].rsplit(",", 1)[-1])]
+        found = [FormMention(g.start, g.end, prize) for g in subjects]
+        for m in self._bare_object.finditer(view):
+            if not any(f.start < m.end("bare") and m.start("bare") < f.end for f in clause.forms):
+                found.append(FormMention(m.start("bare"), m.end("bare"), prize))
+        return found, [g for g in generic if g not in subjects]
+
+
+    def _prize_giver(self, clause: Clause) -> str | None:
+        """"Giải thưởng X do A (phối hợp với B) tổ chức": the organiser of the article's prize, the union of two."""
+        for mention in (m for m in clause.forms if m.form == clause.article.prize):
+            by = self._given_by.match(clause.view, mention.end)
+            first = clause.name_starting_at(by.end()) if by else None
+            if first is None or first.person:
+                continue
+            joined = self._co_organiser.match(clause.view, first.end)
+            second = clause.name_starting_at(joined.end()) if joined else None
+            last = second if second is not None and not second.person else first
+            if self._aux_give.match(clause.view, last.end) or self._organised.match(clause.view, last.end):
+                unions = [n.canonical for n in (first, second) if n is not None and self._union_name.match(n.canonical)]
+                return (unions or [first.canonical])[0]
+        return None
+
     def _remember(self, clause: Clause) -> None:
         """What later clauses need: the full name of a form ("Kỷ niệm chương “Vì sự nghiệp …”") and
         who organises the event ("Công đoàn ngành Y tế tỉnh tổ chức hội nghị …")."""
@@ -138,6 +182,7 @@ class AwardForms:
             base = mention.form.split(" \"")[0]
             if base != mention.form:
                 clause.article.named_forms[base] = mention.form
+        clause.article.prize_giver = clause.article.prize_giver or self._prize_giver(clause)
         for m in self._organises.finditer(clause.view):
             name = self._name_before(clause, m.start())
             if name is not None and not name.person:

@@ -51,6 +51,7 @@ class AwardParties:
         self._honour_level = re.compile(rf"\s*cấp\s+(?:(?P<tld>{rec['confederation_level']})|{phrase_regex(rec['honour_levels'])})(?!\w)",
                                         re.IGNORECASE)
         self._confederation: str = rec["confederation"]
+        self._rating = re.compile(rf"(?<!được\s){phrase_regex(rec['rating_verbs'])}[^,;]*", re.IGNORECASE)
         # "F do X trao tặng", past a few words qualifying the form: "Giải thưởng X năm 2023 do Y tổ chức"
         # "trao Giải thưởng X, gồm (các ông, bà): A, B": the list after the comma is the recipients'
         self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
@@ -219,7 +220,7 @@ class AwardParties:
             partner = next((n for n in clause.names if name.end < n.start and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
                            None)  # "X và Y tổ chức …": the first of coordinated subjects
             # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị")
-            if self._receive.search(between) or self._member_of.search(between) \
+            if self._receive.search(self._rating.sub("", between)) or self._member_of.search(between) \
                     or any(name.end <= n.start < pos and n is not partner and not re.search(r"(?<!\w)của\s*$", view[:n.start])
                            for n in clause.names):
                 return None

@@ -114,6 +114,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]
         self._prize_forms = tuple(lexicon["prizes"]["forms"])
+        self._init_prizes(lexicon["prizes"])
         self._office_start = re.compile(phrase_regex(lexicon["names"]["office_heads"]))
         self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,8}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
@@ -139,6 +140,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         text = index.text
         article.context = _placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
+        article.prize = self._article_prize(text)
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)
@@ -197,6 +199,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         found = [f for f in found if id(f[2]) not in article.held or not any(
             id(g) not in article.held and g["form"] != self._generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
             for _, _, g in found)]
+        # the article's prize called "giải thưởng" is given by whoever gives it by name ("X tổ chức trao Giải thưởng Y")
+        givers = [f["awarder"] for _, _, f in found if f["form"] == article.prize and f["awarder"]] + [article.prize_giver]
+        for _, _, f in found if givers[0] else []:
+            f["awarder"] = f["awarder"] if f["form"] != article.prize else f["awarder"] or givers[0]
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -236,13 +242,13 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
     # -- one clause -----------------------------------------------------------------------
 
     def _awards(self, clause: Clause) -> list[tuple[FormMention, dict[str, Any]]]:
-        generic = self._generic_mentions(clause.view)
+        prizes, generic = self._bare_prizes(clause, self._generic_mentions(clause.view))
         # a generic honouring after the forms, with its own count: "trao Kỷ niệm chương cho 10 cán bộ và
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
         honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
         # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
-        forms = [f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
-            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))]
+        forms = sorted([f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))] + prizes, key=lambda f: f.start)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only

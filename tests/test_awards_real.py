@@ -374,6 +374,24 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "tích xuất sắc.", None, [award("khen thưởng", TLD, (), None, "both", "thành tích xuất sắc")]),
     ("Dịp này, Hội nghị đã khen thưởng cấp tỉnh cho 7 đoàn viên.", "Nghệ An",
      [award("khen thưởng", None, (), 7, "individual")]),
+    # the subject of the giving verb rates others before it gives: it still opens the giving
+    ("Tại hội nghị, LĐLĐ huyện Đô Lương đã công nhận 20 công đoàn đạt danh hiệu công đoàn cơ sở vững mạnh, tặng Giấy "
+     "khen cho 6 tập thể.", "Nghệ An", [award("Giấy khen", "Liên đoàn Lao động huyện Đô Lương", (), 6, "collective")]),
+    # an article about one prize calls it "giải thưởng" later on: as the honouring subject, after a giving verb,
+    # after a receiving one; its organiser (the union of two co-organisers) gives it
+    ("Giải thưởng đã tôn vinh 9 công nhân có sáng kiến. Sáng nay, LĐLĐ tỉnh Nghệ An và Báo Nghệ An tổ chức trao "
+     "Giải thưởng Hoa Sen Vàng lần thứ 5. Ông Lê An, Phó Chủ tịch UBND tỉnh trao giải cho anh Trần Văn Bình. Qua "
+     "5 năm, giải thưởng đã vinh danh 40 công nhân.", "Nghệ An",
+     [award("Giải thưởng Hoa Sen Vàng", "Liên đoàn Lao động tỉnh Nghệ An", ("Trần Văn Bình",), 9, "individual",
+            "Giải thưởng Hoa Sen Vàng lần thứ 5"),
+      award("Giải thưởng Hoa Sen Vàng", "Liên đoàn Lao động tỉnh Nghệ An", (), 40, "individual")]),
+    ("Giải thưởng Hoa Sen Vàng do Báo Nghệ An phối hợp với LĐLĐ tỉnh Nghệ An tổ chức để vinh danh người thợ giỏi. "
+     "Sau 5 năm, đã có 40 công nhân được nhận giải thưởng.", "Nghệ An",
+     [award("Giải thưởng Hoa Sen Vàng", "Liên đoàn Lao động tỉnh Nghệ An", (), 40, "individual")]),
+    # a contest's place is no reference to the prize
+    ("LĐLĐ tỉnh Nghệ An tổ chức trao Giải thưởng Hoa Sen Vàng cho 9 công nhân. Công đoàn trường được trao giải Ba cuộc "
+     "thi ảnh.", "Nghệ An",
+     [award("Giải thưởng Hoa Sen Vàng", "Liên đoàn Lao động tỉnh Nghệ An", (), 9, "individual")]),
 ]
 
 
