@@ -136,6 +136,7 @@ class AwardForms:
         self._prize_names = tuple(prizes["forms"])
         self._bare_subject = re.compile(rf"\s*{bare}(?:\s+{phrase_regex(prizes['bare_subject_tail'])})*\s*", re.IGNORECASE)
         self._co_organiser = re.compile(rf"\s*{phrase_regex(prizes['co_organisers'])}\s+", re.IGNORECASE)
+        self._organised_with = re.compile(rf"\s*{phrase_regex(prizes['co_organised_with'])}\s+$", re.IGNORECASE)
         self._bare_object = re.compile(rf"(?<!\w){phrase_regex(prizes['bare_after'])}\s+(?P<bare>{bare})"
                                        rf"(?!\s+{phrase_regex(prizes['not_bare_next'])}(?!\w))", re.IGNORECASE)
 
@@ -186,7 +187,7 @@ class AwardForms:
         for m in self._organises.finditer(clause.view):
             name = self._name_before(clause, m.start())
             if name is not None and not name.person:
-                clause.article.organiser = name.canonical
+                clause.article.organiser = self._union_partner(clause, name)
 
 
     def _is_modal(self, view: str, trigger: int) -> bool:

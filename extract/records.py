@@ -26,7 +26,9 @@ from extract.terms import term_rows
 from extract.unit_identity import federation_id, unit_id_of
 
 
-def _offsets(span: Span, body_start: int) -> dict[str, int]:
+def _offsets(span: Span, body_start: int) -> dict[str, int | None]:
+    if span.start_char < body_start:  # told in the title only: no offsets in the body
+        return {"start_char": None, "end_char": None}
     return {"start_char": span.start_char - body_start, "end_char": span.end_char - body_start}
 
 
@@ -50,7 +52,8 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
         for told in titled:
             if restates(told, fields) or restates(fields, told):
                 merge_retold(fields, told)
-    return kept
+    # an act told only in the headline, the body telling no award ("X có 4 cá nhân được Tổng LĐLĐ vinh danh")
+    return kept or [s for s in doc.spans.get(kind, []) if s.start_char < body_start]
 
 
 def _published(doc: Doc) -> datetime | None:
@@ -209,8 +212,8 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
         for idx, span in enumerate(_body_spans(doc, group, body_start)):
             fields = fields_of(span, group)
             kind = fields.get("kind") if group == "amounts" else _HIGHLIGHT_KINDS[group]
-            if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS:
-                continue
+            if group == "amounts" and kind not in _HIGHLIGHT_AMOUNTS or span.start_char < body_start:
+                continue  # an award told in the title only has no sentence in the body
             sent = sentences.of_token(span.start)
             label = {"award": fields.get("form"), "movement": fields.get("name"), "model": fields.get("name")}
             rows.append({
