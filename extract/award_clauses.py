@@ -155,6 +155,7 @@ class ArticleState:
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
+    sentence_giver: str | None = None  # who gives in the sentence's first clause, for "X trao quà …; khen thưởng 20 …"
     sentence_host: str | None = None  # who "tổ chức" in the sentence's first clause, for "…; tổ chức tuyên dương …"
     context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
     form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body

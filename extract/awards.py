@@ -152,9 +152,11 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             clauses = [self._clause(doc, text, start, end, by_start, article)
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             article.sentence_host = self._host(clauses[0]) if clauses else None
+            article.sentence_giver = None
             counted: Recipients | None = None  # a clause of counted groups only, before an award
             for k, clause in enumerate(clauses):
                 told = self._awards(clause)
+                article.sentence_giver = article.sentence_giver if k else self._giver(clause)
                 groups = None if told else self._counted_only(clause)
                 runs_on = k + 1 < len(clauses) and self._count.match(clauses[k + 1].view.lstrip())
                 if groups is not None and not runs_on and in_sentence and not in_sentence[-1][2]["recipients"]:
@@ -355,6 +357,12 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         name = self._subject(clause, organised.start()) if organised else None
         return name.canonical if name is not None and not name.person else None
 
+    def _giver(self, clause: Clause) -> str | None:
+        """The subject of the first giving verb of a clause ("Dịp này, X đã trao quà cho …")."""
+        verb = self._give.search(clause.view)
+        name = (self._name_before(clause, verb.start()) or self._subject(clause, verb.start())) if verb else None
+        return name.canonical if name is not None and not name.person else None
+
     def _granted_of(self, clause: Clause, mention: FormMention) -> bool:
         """A grantor named right after the form: "bằng khen của Y"."""
         of = self._of.match(clause.view, mention.end)
@@ -391,6 +399,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
+        if awarder is None and mention.generic and not clause.view[:mention.start].strip():
+            return [clause.article.sentence_awarder or clause.article.sentence_giver]  # "X trao …; khen thưởng 20 …"
         # "Phó Thủ tướng Nguyễn Văn A và Chủ tịch X trao …": a deputy or a named holder hands the award over
         partners = [p for p in self._coordinated_awarders(clause, mention) if not self._handed_by_person(p)]
         if awarder is not None and self._handed_by_person(awarder):

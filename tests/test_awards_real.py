@@ -388,6 +388,11 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Giải thưởng Hoa Sen Vàng do Báo Nghệ An phối hợp với LĐLĐ tỉnh Nghệ An tổ chức để vinh danh người thợ giỏi. "
      "Sau 5 năm, đã có 40 công nhân được nhận giải thưởng.", "Nghệ An",
      [award("Giải thưởng Hoa Sen Vàng", "Liên đoàn Lao động tỉnh Nghệ An", (), 40, "individual")]),
+    # a certificate handed with prize money honours; a generic honouring opening a later clause is the same giver's
+    ("Dịp này, LĐLĐ huyện Quế Phong đã trao giấy chứng nhận kèm theo tiền thưởng cho 30 đoàn viên; khen thưởng 4 tập "
+     "thể, cá nhân; đề nghị LĐLĐ tỉnh khen thưởng 1 tập thể.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Quế Phong", (), 30, "individual"),
+      award("khen thưởng", "Liên đoàn Lao động huyện Quế Phong", (), 4, "both")]),
     # a contest's place is no reference to the prize
     ("LĐLĐ tỉnh Nghệ An tổ chức trao Giải thưởng Hoa Sen Vàng cho 9 công nhân. Công đoàn trường được trao giải Ba cuộc "
      "thi ảnh.", "Nghệ An",
