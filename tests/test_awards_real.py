@@ -393,6 +393,10 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "thể, cá nhân; đề nghị LĐLĐ tỉnh khen thưởng 1 tập thể.", "Nghệ An",
      [award("khen thưởng", "Liên đoàn Lao động huyện Quế Phong", (), 30, "individual"),
       award("khen thưởng", "Liên đoàn Lao động huyện Quế Phong", (), 4, "both")]),
+    # a Party secretary's office opens a name: the person after it is no part of the awarder, a deputy hands over
+    ("Phó Bí thư Tỉnh ủy Nghệ An Lê Văn Hải trao bằng khen và biểu trưng cho cá nhân đạt giải.", "Nghệ An", []),
+    ("Bí thư Tỉnh ủy Nghệ An Lê Văn Hải trao Bằng khen cho 5 cá nhân.", "Nghệ An",
+     [award("Bằng khen", "Bí thư Tỉnh ủy Nghệ An", (), 5, "individual")]),
     # a contest's place is no reference to the prize
     ("LĐLĐ tỉnh Nghệ An tổ chức trao Giải thưởng Hoa Sen Vàng cho 9 công nhân. Công đoàn trường được trao giải Ba cuộc "
      "thi ảnh.", "Nghệ An",
