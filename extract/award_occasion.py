@@ -16,7 +16,9 @@ class AwardOccasion:
     def _init_occasion(self, occ: dict[str, Any]) -> None:
         events = phrase_regex(occ["event_subjects"])
         self._event_subject = re.compile(rf"{events}(?:\s+(?:đã|vừa|cũng))*\s*$", re.IGNORECASE)
-        self._organises = re.compile(rf"{phrase_regex(occ['organise'])}\s+(?={events})", re.IGNORECASE)
+        held = phrase_regex(occ["event_subjects"] + occ["organised_events"])
+        self._organises = re.compile(rf"{phrase_regex(occ['organise'])}\s+(?={held})", re.IGNORECASE)
+        self._at_event = re.compile(rf"^\s*{phrase_regex(occ['at_event'])}\s*,", re.IGNORECASE)
         self._event = re.compile(rf"{phrase_regex(occ['event_cues'])}\s+", re.IGNORECASE)
         self._bare_event_cue = re.compile(rf"^{phrase_regex(occ['bare_event_cues'])}$", re.IGNORECASE)
         self._event_starts = re.compile(rf"^{phrase_regex(occ['event_starts'])}", re.IGNORECASE)

@@ -153,6 +153,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             article.sentence_host = self._host(clauses[0]) if clauses else None
             article.sentence_giver = None
+            article.at_event = bool(self._at_event.match(sent.text))
             counted: Recipients | None = None  # a clause of counted groups only, before an award
             for k, clause in enumerate(clauses):
                 told = self._awards(clause)
@@ -301,6 +302,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 awarders = [host.canonical] if host is not None and not host.person else awarders
                 if awarders == [None] and not clause.view[:held_at.start()].strip(" ,-–"):
                     awarders = [clause.article.sentence_host]  # "X đã tổ chức nhiều hoạt động như: …; tổ chức tuyên dương …"
+            if awarders == [None] and clause.article.at_event and (
+                    recipients.passive or self._receive.search(clause.view, 0, mention.start)):
+                awarders = [clause.article.organiser]  # "Tại Hội nghị, A được nhận Giấy khen": the organiser's
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = (recipients.names or recipients.count or recipients.approximate
                           or awarders[0] and recipients.kind and recipients.passive) \

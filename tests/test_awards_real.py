@@ -397,6 +397,13 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Phó Bí thư Tỉnh ủy Nghệ An Lê Văn Hải trao bằng khen và biểu trưng cho cá nhân đạt giải.", "Nghệ An", []),
     ("Bí thư Tỉnh ủy Nghệ An Lê Văn Hải trao Bằng khen cho 5 cá nhân.", "Nghệ An",
      [award("Bằng khen", "Bí thư Tỉnh ủy Nghệ An", (), 5, "individual")]),
+    # received "at the conference" with no awarder named: the one who held it (an anniversary held "long trọng")
+    ("Sáng 2/7, LĐLĐ huyện Thanh Chương đã long trọng tổ chức Kỷ niệm 40 năm ngày thành lập. Tại Hội nghị, Công đoàn "
+     "Trường THCS Lê Lợi vinh dự được nhận giấy khen; chị Trần Thị Mai là 1 trong 20 cán bộ tiêu biểu được vinh danh.",
+     "Nghệ An",
+     [award("Giấy khen", "Liên đoàn Lao động huyện Thanh Chương", ("Công đoàn Trường THCS Lê Lợi",), None, "collective",
+            "Kỷ niệm 40 năm ngày thành lập"),
+      award("khen thưởng", "Liên đoàn Lao động huyện Thanh Chương", ("Trần Thị Mai",), 20, "individual")]),
     # a contest's place is no reference to the prize
     ("LĐLĐ tỉnh Nghệ An tổ chức trao Giải thưởng Hoa Sen Vàng cho 9 công nhân. Công đoàn trường được trao giải Ba cuộc "
      "thi ảnh.", "Nghệ An",
