@@ -193,7 +193,9 @@ def _dated_lead_at(line: str, rules: Rules) -> int | None:
         words = len(head.split())
         if words < rules.shape["headline_min_words"] or words > rules.shape["headline_max_words"]:
             continue
-        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:,]\s", head) and head[:1].isupper():
+        tagged = re.match(r"\(?[A-ZĐ][A-ZĐ.&]{1,10}\)?\s*[-–—]\s", line[at:])  # "… mưa lũ ĐNO - Ngày 31/10, …"
+        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:]\s" if tagged else r"[.!?;:,]\s", head) \
+                and head[:1].isupper():
             return at
     return None
 

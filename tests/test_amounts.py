@@ -202,6 +202,7 @@ NEGATIVE: list[str] = [
     "Trong 5 năm qua, phong trào thi đua được đẩy mạnh.",
     "Công đoàn đánh giá kết quả 9 tháng đầu năm và triển khai nhiệm vụ 3 tháng cuối năm.",
     "Ông có 30 năm tuổi nghề và hai mươi năm công tác công đoàn.",
+    "Qua 12 năm tổ chức, cuộc thi ngày càng lan tỏa; 20 năm Giải thưởng là niềm tự hào.",
     # ordinals and names
     "Khắc phục hậu quả cơn bão số 3, các cấp công đoàn vào cuộc.",
     "Giành hạng Ba toàn đoàn tại Hội thao.",
