@@ -212,6 +212,17 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Công đoàn Cơ quan Đảng tỉnh Thanh Hóa họp.", {"published_at": NEW},
      {("Công đoàn Cơ quan Đảng tỉnh Thanh Hóa", "province_industry", "Thanh Hóa", "Thanh Hóa")}),
     ("Công đoàn viên chức tích cực tham gia.", {"source_province": "Nghệ An"}, set()),
+    # real-test4 classes: lower-case "viên chức" before a bare "tỉnh"; a number before a time word; the
+    # confederation after "cấp" and with "VN" glued; a park named after two countries is no national union
+    ("Năm nay Công đoàn viên chức tỉnh có 40 công đoàn cơ sở.", {"source_province": "Yên Bái", "published_at": OLD},
+     {("Công đoàn Viên chức tỉnh Yên Bái", "province_industry", "Yên Bái", "Lào Cai")}),
+    ("Hội nghị sơ kết hoạt động Công đoàn 9 tháng năm 2024.", {"source_province": "Hồ Chí Minh"}, set()),
+    ("Đề nghị khen thưởng cấp Tổng Liên đoàn Lao động; các cấp công đoàn hưởng ứng.", {},
+     {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
+    ("Cờ thi đua của Tổng LĐLĐVN được trao cho đơn vị.", {},
+     {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
+    ("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc họp.", {"source_province": "Hưng Yên", "published_at": OLD},
+     {("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc", "grassroots", "Hưng Yên", "Hưng Yên")}),
     ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
      {("Liên đoàn Lao động thị xã Xuân Hòa Mới", "district", None, None)}),
     # real-test3 classes: the federation after a comma places a grassroots union; "tại phường X" is where, no
