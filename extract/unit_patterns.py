@@ -153,6 +153,8 @@ class UnitPatterns:
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
+        self.shared_office_heads = {name_key(h) for h in grass["shared_office_heads"]}
+        self.shared_body_re = re.compile(rf"(?:{alternation(grass['shared_bodies'])})(?!\w)")
         self.list_heads = sorted({name_key(h) for h in grass["list_heads"]}, key=len, reverse=True)
         self.max_org_words = grass["max_words"]
         self.commune_type_re = re.compile(rf"(?:{alternation(grass['commune_types'])})(?!\w)")

@@ -221,6 +221,9 @@ CASES: list[tuple[str, dict, set[Row]]] = [
      {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
     ("Cờ thi đua của Tổng LĐLĐVN được trao cho đơn vị.", {},
      {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
+    ("Công đoàn Văn phòng HĐND và UBND huyện Yên Thành trao quà; Công ty An Phát và UBND xã ký kết.",
+     {"source_province": "Nghệ An", "published_at": OLD},  # an office serving two bodies names both
+     {("Công đoàn Văn phòng HĐND và UBND huyện Yên Thành", "grassroots", "Nghệ An", "Nghệ An")}),
     ("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc họp.", {"source_province": "Hưng Yên", "published_at": OLD},
      {("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc", "grassroots", "Hưng Yên", "Hưng Yên")}),
     ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
