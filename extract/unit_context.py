@@ -1,5 +1,5 @@
 """Passes over all the mentions of a text, after the scan (``extract.units.UnitParser.scan``): a bare
-"Công đoàn X" that is a commune's union, and grassroots unions placed by a neighbour or by a province written
+"Công đoàn X" that is a commune's union, trade unions of the self-employed ("Nghiệp đoàn …"), and grassroots unions placed by a neighbour or by a province written
 after their organisation's name elsewhere in the text."""
 
 from __future__ import annotations
@@ -16,6 +16,37 @@ _AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành ph�
 
 class MentionContext:
     """Mixin of :class:`extract.units.UnitParser` (its patterns and ``_province_evidence``)."""
+
+    def _trade_unions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Nghiệp đoàn ghe bơi Hội An": the head, lower-case trade words, a capitalised place (lexicon
+        ``trade_*``); added to ``mentions`` in text order, never inside another mention."""
+        grass = self.lex["grassroots"]
+        heads = "|".join(map(re.escape, grass["trade_heads"]))
+        stops = {w.split()[0] for w in grass["trade_stops"]}
+        found = []
+        for head in re.finditer(rf"(?<!\w)(?:{heads})(?!\w)", text):
+            if any(m.start <= head.start() < m.end for m in mentions):
+                continue
+            tokens = list(re.finditer(r"[^\s()\[\]]+", text[head.end():head.end() + 160]))
+            k = 0
+            while k < len(tokens) and k < grass["trade_max_words"] and tokens[k].group()[:1].islower() \
+                    and tokens[k].group().rstrip(",") not in stops and not tokens[k].group().endswith((".", ";", ":")):
+                k += 1
+            place = k
+            while place < len(tokens) and place - k < 4 and tokens[place].group()[:1].isupper() \
+                    and not self.head_re.match(tokens[place].group() + " " + text[head.end() + tokens[place].end():][:20]):
+                place += 1
+                if tokens[place - 1].group()[-1] in ",.;:":
+                    break
+            if k == 0 or place == k or tokens[k - 1].group().endswith(","):
+                continue
+            end = head.end() + tokens[place - 1].end() - (tokens[place - 1].group()[-1] in ",.;:")
+            name = re.sub(r"\s+", " ", text[head.start():end])
+            place_words = " ".join(t.group().strip(",.;:") for t in tokens[k:place])
+            key = f"{head.group()} {tokens[0].group().rstrip(',')} {place_words}".casefold()  # trade and place: one union
+            found.append(Mention(head.start(), end, "grassroots", name, org_key=key,
+                                 inherit_next=bool(re.match(r"\s*\(", text[end:]))))
+        return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
     def _commune_shorthand(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Công đoàn Hà Trung" in an article about "Công đoàn xã Hà Trung" is that commune's union, not the

@@ -310,6 +310,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             found = self._parse(m, norm, text, words)
             mentions += found
             pos = found[-1].end if found else m.end()
+        mentions = self._trade_unions(text, mentions)
         self._org_evidence_elsewhere(norm, text, mentions)
         self._placed_by_neighbour(text, mentions)
         return self._commune_shorthand(text, mentions)

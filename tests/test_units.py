@@ -224,6 +224,9 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Công đoàn Văn phòng HĐND và UBND huyện Yên Thành trao quà; Công ty An Phát và UBND xã ký kết.",
      {"source_province": "Nghệ An", "published_at": OLD},  # an office serving two bodies names both
      {("Công đoàn Văn phòng HĐND và UBND huyện Yên Thành", "grassroots", "Nghệ An", "Nghệ An")}),
+    ("Nghiệp đoàn thợ may Tân Định trao quà; Chủ tịch Nghiệp đoàn thợ may phường Tân Định cho biết. "
+     "Nghiệp đoàn là tổ chức của người lao động tự do.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
+     {("Nghiệp đoàn thợ may Tân Định", "grassroots", "Hồ Chí Minh", "Hồ Chí Minh")}),  # trade, then place
     ("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc họp.", {"source_province": "Hưng Yên", "published_at": OLD},
      {("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc", "grassroots", "Hưng Yên", "Hưng Yên")}),
     ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
