@@ -242,7 +242,7 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         return line
     prose = lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None)
     # a table cell: opened by a pipe, or closed by one round headlines run together with no sentence in them
-    cell = raw.lstrip().startswith("|") or words > shape["headline_max_words"] and not prose and raw.rstrip().endswith("|")
+    cell = raw.lstrip().startswith("|") or words > shape["cell_run_min_words"] and not prose and raw.rstrip().endswith("|")
     caption = caption and not (cell and not raw.lstrip().startswith("|"))
     return Line(
         number,
