@@ -227,6 +227,10 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Nghiệp đoàn thợ may Tân Định trao quà; Chủ tịch Nghiệp đoàn thợ may phường Tân Định cho biết. "
      "Nghiệp đoàn là tổ chức của người lao động tự do.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
      {("Nghiệp đoàn thợ may Tân Định", "grassroots", "Hồ Chí Minh", "Hồ Chí Minh")}),  # trade, then place
+    ("Tại Đà Nẵng, Liên đoàn Lao động thành phố cho biết nhiều bữa cơm đã được tổ chức. Đại diện Công đoàn "
+     "Công ty TNHH Hòa Phát Việt Nam cho biết bữa cơm có 900 suất.", {"published_at": NEW},  # the one province
+     {("Liên đoàn Lao động thành phố Đà Nẵng", "province", "Đà Nẵng", "Đà Nẵng"),
+      ("Công đoàn Công ty TNHH Hòa Phát Việt Nam", "grassroots", "Đà Nẵng", "Đà Nẵng")}),
     ("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc họp.", {"source_province": "Hưng Yên", "published_at": OLD},
      {("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc", "grassroots", "Hưng Yên", "Hưng Yên")}),
     ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
