@@ -140,6 +140,9 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
         found = None
         if line.kind is Kind.END:
             return i, f"tail from {line.end} {line.text!r}", inside
+        if re.fullmatch(r"\s*[-_=—–]{10,}\s*", line.text) and not any(
+                credited_names(x.text, rules) for x in lines[i + 1:i + 3] if x.kind is Kind.TEXT):
+            return i, "tail after a separator rule (another item follows)", inside
         if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
             found = teasers(last_text, "teaser list (headline and time stamp)")
         if line.kind is Kind.TEXT and line.text.startswith(tuple(rules.bylines["closing_credit_openers"])) \
