@@ -43,6 +43,9 @@ def test_round4_shapes(text: str, title: str | None, byline: str, starts: str) -
     # a page cut short: a numbered item or one plain word at the end is no credit
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\n2. Bà Trần Thị", "Chợ tết công đoàn", None, "Chương"),
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\n------------\nHội", "Chợ tết công đoàn", None, "Chương"),
+    # a blog platform's comment form ends the article
+    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nĐể lại một bình luận\nEmail của bạn sẽ không được hiển thị công khai.",
+     "Chợ tết công đoàn", None, "Chương"),
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\n------------\nTin, ảnh: THU HÀ", "Chợ tết công đoàn", "THU HÀ", "Chương"),
     # two related headlines run together in a table cell between the title and the lead: no article text
     (f"Chợ tết công đoàn\nPhường An Lạc hoàn thành sửa chữa 4 tuyến đường nội bộ Phường An Lạc tổ chức "
