@@ -54,6 +54,7 @@ class Rules:
     trailing_date: re.Pattern[str]
     section_label: re.Pattern[str]
     site_suffix: re.Pattern[str]
+    dateline_section: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +89,30 @@ def boilerplate_rules() -> Rules:
         trailing_date=re.compile(data["shape"]["trailing_date"]),
         section_label=_section_label(data["title"]["section_labels"], data["title"]["opening_section_labels"]),
         site_suffix=_site_suffix(data["title"]),
+        dateline_section=re.compile("^(?:" + "|".join(
+            r"\s*[-–—]\s*".join(map(re.escape, label.split(" - ")))
+            for label in sorted(data["title"]["section_labels"] + data["title"]["dateline_sections"], key=len, reverse=True)
+        ) + r")\s+(?=[A-ZĐÀ-Ỹ])"),
     )
+
+
+def split_dateline(rest: str, rules: Rules) -> list[str]:
+    """A stored dump's date line that runs a section, the headline and the lead together ("Lao động Công
+    đoàn X chung tay … bão lũ Thiên tai, bão lũ luôn là …"): the headline and the lead as two lines (the section
+    dropped). The headline ends at the last capital before the lead's first comma, stop or opening quote."""
+    section = rules.dateline_section.match(rest)
+    shape = rules.shape
+    if section is None or len(rest.split()) <= shape["headline_max_words"]:
+        return [rest]
+    body = rest[section.end():]
+    stop = re.search(r"[,.;:!?“”\"(]", body)
+    if stop is None:
+        return [rest]
+    for space in reversed(list(re.finditer(r"(?<=[^\W\d_])\s+(?=[A-ZĐÀ-Ỹ])", body[:stop.start()]))):
+        head = body[:space.start()]
+        if shape["headline_min_words"] <= len(head.split()) <= shape["headline_max_words"]:
+            return [head, body[space.end():]]
+    return [rest]
 
 
 def _section_label(labels: list[str], opening: list[str]) -> re.Pattern[str]:

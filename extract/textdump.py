@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, without_section
+from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, split_dateline, without_section
 from extract.html import html_rules
 
 
@@ -245,7 +245,7 @@ def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datet
         date = datetime(year, month, day) if day else None
     except ValueError:
         date = None
-    return [*raw[:first], rest, *raw[first + 1:]], date
+    return [*raw[:first], *split_dateline(rest, rules), *raw[first + 1:]], date
 
 
 def _mark_captions(lines: list[Line], rules: Rules) -> None:

@@ -36,6 +36,10 @@ def test_round4_shapes(text: str, title: str | None, byline: str, starts: str) -
     (f"date 2025-11-02 Xã hội Công đoàn phường Tân An thăm hỏi, tặng quà công nhân bị lũ QNO - Ngày 2/11, "
      f"công đoàn phường đến thăm các gia đình. {_PROSE}\n{_MORE}",
      "Công đoàn phường Tân An thăm hỏi, tặng quà công nhân bị lũ", None, "Ngày 2/11, công đoàn"),
+    # a dump's date line running a section, the headline and an undated lead together
+    (f"date 2025-11-10 Lao động Công nhân Cao Bằng vui Bữa cơm Công đoàn Những ngày qua, các công đoàn cơ sở trên "
+     f"địa bàn đã tổ chức bữa cơm ấm cúng cho hàng nghìn công nhân lao động tại doanh nghiệp. {_PROSE}\n{_MORE}",
+     "Công nhân Cao Bằng vui Bữa cơm Công đoàn", None, "Những ngày qua, các công đoàn"),
     # a source credit with a trailing colon closes the article
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nNguồn tin: Hoàng Lan:", "Chợ tết công đoàn", "Hoàng Lan", "Chương"),
     # the paper's tag after the author on the date line (spelt without the bar of Đ)
