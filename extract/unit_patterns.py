@@ -140,6 +140,8 @@ class UnitPatterns:
         self.national_spellings = {name_key(n): n for n in reversed(national)}
         self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
         self.national_acronym_re = re.compile(rf"\s+(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
+        self.national_groups: dict[str, str] = lexicon["national_industry"]["groups"]
+        self.national_group_re = re.compile(rf"\s+(?P<group>{alternation(self.national_groups)})(?![\w-])")
         self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)

@@ -164,6 +164,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             return []
         if m := self.sector_marker_re.match(norm, pos):
             return self._sectors(norm, text, start, m.end())
+        if m := self.national_group_re.match(norm, pos):  # "Công đoàn VNPT": a national group's union
+            return [Mention(start, m.end(), "national_industry", self.national_groups[m.group("group")])]
         if m := self.national_acronym_re.match(norm, pos):  # "Công đoàn CSVN"
             return [Mention(start, m.end(), "national_industry",
                             f"Công đoàn {self.national_acronyms[m.group('acronym')]} Việt Nam")]

@@ -231,6 +231,9 @@ CASES: list[tuple[str, dict, set[Row]]] = [
      "Công ty TNHH Hòa Phát Việt Nam cho biết bữa cơm có 900 suất.", {"published_at": NEW},  # the one province
      {("Liên đoàn Lao động thành phố Đà Nẵng", "province", "Đà Nẵng", "Đà Nẵng"),
       ("Công đoàn Công ty TNHH Hòa Phát Việt Nam", "grassroots", "Đà Nẵng", "Đà Nẵng")}),
+    ("Bằng khen trao cho Tập đoàn VNPT và Công đoàn VNPT; Công đoàn TKV chúc mừng.", {},  # national groups
+     {("Công đoàn VNPT", "national_industry", None, None),
+      ("Công đoàn Than - Khoáng sản Việt Nam", "national_industry", None, None)}),
     ("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc họp.", {"source_province": "Hưng Yên", "published_at": OLD},
      {("Công đoàn Khu công nghiệp Việt Nam – Hàn Quốc", "grassroots", "Hưng Yên", "Hưng Yên")}),
     ("LĐLĐ thị xã Xuân Hòa Mới Ngày 3/10 tổ chức hội nghị.", {},  # a place the gazetteer lacks, a date after it
