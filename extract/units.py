@@ -151,6 +151,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             head = self.head_spellings.get(name_key(written), written)
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if m := self.industry_head_re.match(norm, pos):
+            if re.search(r"(?<!\w)Ban\s+$", text[max(0, start - 6):start]):
+                return []  # "Phó Ban Công đoàn các khu công nghiệp thành phố": a department of the federation (2025)
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
             if country := self.country_re.match(norm, m.end()):
                 if paired := _PAIRED.match(text, country.end()):  # "KCN Việt Nam – Singapore": one park's union
