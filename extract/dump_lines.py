@@ -330,10 +330,12 @@ def _folded(text: str) -> str:
 
 
 def _without_tag(names: str, rules: Rules) -> str:
-    """The names without the paper's tag after them: "Nhật Hồ LDO", "MAI CHI - NLĐO"."""
-    words = names.split()
-    if len(words) > 1 and _folded(words[-1]) in {_folded(tag) for tag in rules.bylines["agency_tags"]}:
-        return " ".join(words[:-1]).strip(" -–—|,")
+    """The names without the paper's or agency's tag after them: "Nhật Hồ LDO", "MAI CHI - NLĐO", "HỒNG NHUNG
+    (TTXVN)", "Thu Hà/TTXVN"."""
+    tagged = re.fullmatch(r"(?P<names>.*?\w)\s*(?:[/|–—-]|\s)\s*\(?(?P<tag>[^\s()/]+)\)?", names.strip())
+    if tagged and _folded(tagged.group("tag")) in {_folded(tag) for tag in rules.bylines["agency_tags"]} \
+            and not re.search(r"\s[-–—]\s", tagged.group("names")):  # "X - Trạm VOV": an affiliation, kept whole
+        return tagged.group("names").strip(" -–—|,")
     return names
 
 

@@ -44,6 +44,10 @@ def test_round4_shapes(text: str, title: str | None, byline: str, starts: str) -
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nNguồn tin: Hoàng Lan:", "Chợ tết công đoàn", "Hoàng Lan", "Chương"),
     # the paper's tag after the author on the date line (spelt without the bar of Đ)
     (f"Chợ tết công đoàn\nThu Hà LDO | 05/05/2017 15:33\n{_PROSE}\n{_MORE}", "Chợ tết công đoàn", "Thu Hà", "Chương"),
+    # a news agency after the author, in brackets or after a slash; an affiliation naming a station stays whole
+    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nHỒNG NHUNG (TTXVN)", "Chợ tết công đoàn", "HỒNG NHUNG", "Chương"),
+    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nThu Hà/TTXVN", "Chợ tết công đoàn", "Thu Hà", "Chương"),
+    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nLê Văn An - Trạm VOV", "Chợ tết công đoàn", "Lê Văn An - Trạm VOV", "Chương"),
     # a page cut short: a numbered item or one plain word at the end is no credit
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\n2. Bà Trần Thị", "Chợ tết công đoàn", None, "Chương"),
     (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\n------------\nHội", "Chợ tết công đoàn", None, "Chương"),
