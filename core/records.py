@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import cached_property
 from typing import Any
 
 _SPACES = re.compile(r"\s+")
@@ -60,8 +61,9 @@ class Article:
     def article_id(self) -> int:
         return article_id_for(self.url)
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
+        """(Computed once: the store reads it several times per article, and ``body`` is set once, here.)"""
         return content_hash_for(self.body)
 
     def row(self) -> dict[str, Any]:

@@ -34,11 +34,13 @@ class StorePipeline:
 
     def close_spider(self) -> None:
         self.flush()
+        self.crawler.spider.run.close_raw_pages()
 
     def flush(self) -> None:
         if not self.batch:
             return
         run = self.crawler.spider.run
+        run.settle_raw_pages(self.batch)
         stored = run.store.add_articles(self.batch)
         run.articles_new += len(stored)
         run.add_known([a.url for a in stored])

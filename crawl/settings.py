@@ -36,6 +36,10 @@ def crawl_settings(polite: bool = True, overrides: dict[str, Any] | None = None)
         "LOG_LEVEL": "INFO",
         "LOG_INSTALL_ROOT_HANDLER": False,  # the caller owns logging: the rotating congdoan.log
         "CONCURRENT_REQUESTS": 16,
+        # Outputs of one callback handled at a time: the item pipeline is synchronous (batched DuckDB
+        # writes), and Scrapy starts this many asyncio tasks per response (100 by default: 10% of a
+        # crawl's CPU on loopback).
+        "CONCURRENT_ITEMS": 4,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 2 if polite else 8,
         "DOWNLOAD_DELAY": 1.0 if polite else 0,
         "RANDOMIZE_DOWNLOAD_DELAY": True,

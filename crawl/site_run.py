@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from core.records import Article, utcnow
+from crawl.raw_pages import RawPages
 from crawl.registry import Site
 from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_FAIL_SHARE
 
@@ -77,6 +78,10 @@ class SiteRun:
     validators: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     children: dict[str, set[str]] = field(default_factory=dict)
     unfinished: set[str] = field(default_factory=set)
+    raw_pages: RawPages = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.raw_pages = RawPages(self.raw_dir, self.site.source)
 
     @property
     def source(self) -> str:
@@ -162,8 +167,25 @@ class SiteRun:
             "error": error,
         }
 
+    def settle_raw_pages(self, articles: Sequence[Article] = ()) -> None:
+        """Wait for the raw copies written so far (before their articles are stored): an article
+        whose copy could not be written is stored without ``raw_path``, the failure recorded."""
+        self._raw_failed(self.raw_pages.settle(), articles)
+
+    def close_raw_pages(self) -> None:
+        """Wait for the last raw copies and stop their writer (again: no-op)."""
+        self._raw_failed(self.raw_pages.close())
+
+    def _raw_failed(self, failed: dict[str, tuple[str, str]], articles: Sequence[Article] = ()) -> None:
+        for article in articles:
+            if article.raw_path in failed:
+                article.raw_path = None
+        for canonical, why in failed.values():
+            self.record_error(canonical, "raw_page_not_saved", why)
+
     def finish(self) -> dict[str, Any]:
         """Record page errors and (for a healthy run) the listing validators; return the summary."""
+        self.close_raw_pages()
         row = self.summary()
         self.store.record_page_errors(self.errors)
         if row["status"] == "ok":

@@ -17,8 +17,6 @@ Every failure becomes a ``page_errors`` row with a reason code; nothing raises.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import re
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
@@ -313,7 +311,7 @@ class SiteSpider(scrapy.Spider):
             run.record_error(canonical, page.problem, page.detail)
             run.article_failed(canonical, page.problem)
             return
-        raw_path = self._save_raw(canonical, response.body)
+        raw_path = run.raw_pages.save(canonical, response.body)
         if page.problem:
             if page.problem == "empty_body":
                 run.empty_bodies += 1
@@ -335,17 +333,6 @@ class SiteSpider(scrapy.Spider):
             fetched_at=utcnow(),
             raw_path=raw_path,
         )
-
-    def _save_raw(self, canonical: str, body: bytes) -> str:
-        """Keep the page as fetched, gzip-compressed; an existing file is never rewritten."""
-        relative = f"{self.site.source}/{hashlib.sha1(canonical.encode('utf-8')).hexdigest()}.html.gz"
-        path = self.run.raw_dir / relative
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(path.name + ".part")
-            partial.write_bytes(gzip.compress(body, mtime=0))
-            partial.replace(path)
-        return relative
 
     # -- errors ----------------------------------------------------------------------------
 

@@ -268,8 +268,9 @@ class AmountFinder:
         if text[start].isalpha():
             if before(rules.word_blocker):
                 return "always"
-            if text[start:start + 3].lower() == "năm" and before(rules.year_blocker):
-                return "always"
+            if text[start:start + 3].lower() == "năm" and (before(rules.year_blocker)
+                                                           or re.search(r"\d\s+$", text[window_start:start])):
+                return "always"  # "năm" after a figure is "year": "15 năm Giải thưởng", "23 năm tổ chức"
         calendar = before(rules.calendar)
         if calendar is not None and not number.scaled and number.value <= rules.calendar_limit[
                 re.sub(f"{SP}+", " ", calendar.group("w").lower())]:

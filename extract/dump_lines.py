@@ -54,6 +54,7 @@ class Rules:
     trailing_date: re.Pattern[str]
     section_label: re.Pattern[str]
     site_suffix: re.Pattern[str]
+    dateline_section: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,15 +87,40 @@ def boilerplate_rules() -> Rules:
         caption_openers=tuple(data["shape"]["caption_openers"]),
         inline_tag=re.compile(data["lead"]["inline_tag"]),
         trailing_date=re.compile(data["shape"]["trailing_date"]),
-        section_label=_section_label(data["title"]["section_labels"]),
+        section_label=_section_label(data["title"]["section_labels"], data["title"]["opening_section_labels"]),
         site_suffix=_site_suffix(data["title"]),
+        dateline_section=re.compile("^(?:" + "|".join(
+            r"\s*[-–—]\s*".join(map(re.escape, label.split(" - ")))
+            for label in sorted(data["title"]["section_labels"] + data["title"]["dateline_sections"], key=len, reverse=True)
+        ) + r")\s+(?=[A-ZĐÀ-Ỹ])"),
     )
 
 
-def _section_label(labels: list[str]) -> re.Pattern[str]:
-    """A section name at the start (group ``head``) or at the end of a title."""
+def split_dateline(rest: str, rules: Rules) -> list[str]:
+    """A stored dump's date line that runs a section, the headline and the lead together ("Lao động Công
+    đoàn X chung tay … bão lũ Thiên tai, bão lũ luôn là …"): the headline and the lead as two lines (the section
+    dropped). The headline ends at the last capital before the lead's first comma, stop or opening quote."""
+    section = rules.dateline_section.match(rest)
+    shape = rules.shape
+    if section is None or len(rest.split()) <= shape["headline_max_words"]:
+        return [rest]
+    body = rest[section.end():]
+    stop = re.search(r"[,.;:!?“”\"(]", body)
+    if stop is None:
+        return [rest]
+    for space in reversed(list(re.finditer(r"(?<=[^\W\d_])\s+(?=[A-ZĐÀ-Ỹ])", body[:stop.start()]))):
+        head = body[:space.start()]
+        if shape["headline_min_words"] <= len(head.split()) <= shape["headline_max_words"]:
+            return [head, body[space.end():]]
+    return [rest]
+
+
+def _section_label(labels: list[str], opening: list[str]) -> re.Pattern[str]:
+    """A section name at the start (group ``head``) or at the end of a title; the one-word ``opening``
+    names at the start only."""
     names = "|".join(r"\s*[-–—]\s*".join(map(re.escape, label.split(" - "))) for label in labels)
-    return re.compile(rf"^(?P<head>(?:{names})\s+)|\s+(?:{names})$", re.IGNORECASE)
+    heads = "|".join([names, *map(re.escape, opening)])
+    return re.compile(rf"^(?P<head>(?:{heads})\s+)|\s+(?:{names})$", re.IGNORECASE)
 
 
 def _site_suffix(title: dict[str, Any]) -> re.Pattern[str]:
@@ -193,7 +219,8 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
         if parts and all(name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
                 and name_like(parts[0], rules):
             date = parse_vietnamese_date(text)
-            return (date, clean_byline(parts[0]) or parts[0]) if date else None
+            first = _without_tag(parts[0], rules)  # "Nhật Hồ LDO | 05/05/2017 15:33"
+            return (date, clean_byline(first) or first) if date else None
         return None
     return None
 
@@ -239,7 +266,7 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         return line
     prose = lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None)
     # a table cell: opened by a pipe, or closed by one round headlines run together with no sentence in them
-    cell = raw.lstrip().startswith("|") or words > shape["headline_max_words"] and not prose and raw.rstrip().endswith("|")
+    cell = raw.lstrip().startswith("|") or words > shape["cell_run_min_words"] and not prose and raw.rstrip().endswith("|")
     caption = caption and not (cell and not raw.lstrip().startswith("|"))
     return Line(
         number,
@@ -277,8 +304,14 @@ def credited_names(text: str, rules: Rules) -> str | None:
     if len(text.split()) > rules.bylines["max_words"]:
         return None
     names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|")
-    if names in rules.bylines["agency_tags"]:
+    if re.match(r"\d{1,2}[.)]\s", text.strip()):
+        return None  # an item of a numbered list, cut short: "4. Ông Nguyễn Văn"
+    tags = {_folded(tag) for tag in rules.bylines["agency_tags"]}
+    if _folded(names) in tags:
         return None  # a paper's tag under the headline: "SGGPO"
+    names = _without_tag(names, rules)
+    if len(names.split()) == 1 and not ("." in names or names.isupper()):
+        return None  # one plain word ("Công", a page cut short) is no credit; "N.Hà", "PV" are
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
         return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
     for separator in rules.bylines["affiliation_separators"]:
@@ -289,6 +322,21 @@ def credited_names(text: str, rules: Rules) -> str | None:
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
             names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
     return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
+
+
+def _folded(text: str) -> str:
+    """A tag compared without case or the bar of Đ: "LDO" is "LĐO"."""
+    return text.strip(" .|()").casefold().replace("đ", "d")
+
+
+def _without_tag(names: str, rules: Rules) -> str:
+    """The names without the paper's or agency's tag after them: "Nhật Hồ LDO", "MAI CHI - NLĐO", "HỒNG NHUNG
+    (TTXVN)", "Thu Hà/TTXVN"."""
+    tagged = re.fullmatch(r"(?P<names>.*?\w)\s*(?:[/|–—-]|\s)\s*\(?(?P<tag>[^\s()/]+)\)?", names.strip())
+    if tagged and _folded(tagged.group("tag")) in {_folded(tag) for tag in rules.bylines["agency_tags"]} \
+            and not re.search(r"\s[-–—]\s", tagged.group("names")):  # "X - Trạm VOV": an affiliation, kept whole
+        return tagged.group("names").strip(" -–—|,")
+    return names
 
 
 def _names_joined(text: str, rules: Rules) -> bool:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, without_section
+from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, split_dateline, without_section
 from extract.html import html_rules
 
 
@@ -140,6 +140,9 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
         found = None
         if line.kind is Kind.END:
             return i, f"tail from {line.end} {line.text!r}", inside
+        if re.fullmatch(r"\s*[-_=—–]{10,}\s*", line.text) and not any(
+                credited_names(x.text, rules) for x in lines[i + 1:i + 3] if x.kind is Kind.TEXT):
+            return i, "tail after a separator rule (another item follows)", inside
         if line.kind is Kind.DATE and last_text is not None and lines[last_text].headline:
             found = teasers(last_text, "teaser list (headline and time stamp)")
         if line.kind is Kind.TEXT and line.text.startswith(tuple(rules.bylines["closing_credit_openers"])) \
@@ -193,7 +196,9 @@ def _dated_lead_at(line: str, rules: Rules) -> int | None:
         words = len(head.split())
         if words < rules.shape["headline_min_words"] or words > rules.shape["headline_max_words"]:
             continue
-        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:,]\s", head) and head[:1].isupper():
+        tagged = re.match(r"\(?[A-ZĐ][A-ZĐ.&]{1,10}\)?\s*[-–—]\s", line[at:])  # "… mưa lũ ĐNO - Ngày 31/10, …"
+        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:]\s" if tagged else r"[.!?;:,]\s", head) \
+                and head[:1].isupper():
             return at
     return None
 
@@ -240,7 +245,7 @@ def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datet
         date = datetime(year, month, day) if day else None
     except ValueError:
         date = None
-    return [*raw[:first], rest, *raw[first + 1:]], date
+    return [*raw[:first], *split_dateline(rest, rules), *raw[first + 1:]], date
 
 
 def _mark_captions(lines: list[Line], rules: Rules) -> None:

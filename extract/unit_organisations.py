@@ -33,6 +33,7 @@ class OrganisationNames(UnitPatterns):
             return paren.start() if paren and paren.start() > pos else end
         head = self.org_head_re.match(norm, pos)
         conjunction_ok = bool(head) and name_key(head.group("head")) in self.conjunction_heads
+        shared = bool(head) and name_key(head.group("head")) in self.shared_office_heads  # "Văn phòng … và HĐND"
         i = bisect_left(words, (pos, -1, False))
         first, end, count = i, pos, 0
         while i < len(words) and count < self.max_org_words:
@@ -86,7 +87,8 @@ class OrganisationNames(UnitPatterns):
                 end = stop
                 i += 1
                 continue
-            if head and text[start:stop] == "và" and self._and_goes_on(norm, text, words, i + 1, conjunction_ok):
+            if head and text[start:stop] == "và" and (self._and_goes_on(norm, text, words, i + 1, conjunction_ok) or shared
+                                                     and i + 1 < len(words) and self.shared_body_re.match(norm, words[i + 1][0])):
                 i += 1
                 continue
             if head and text[start:stop].startswith("và ") and self._capitalised(text, start + 3) \

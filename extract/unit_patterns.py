@@ -140,6 +140,8 @@ class UnitPatterns:
         self.national_spellings = {name_key(n): n for n in reversed(national)}
         self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
         self.national_acronym_re = re.compile(rf"\s+(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
+        self.national_groups: dict[str, str] = lexicon["national_industry"]["groups"]
+        self.national_group_re = re.compile(rf"\s+(?P<group>{alternation(self.national_groups)})(?![\w-])")
         self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
@@ -153,6 +155,8 @@ class UnitPatterns:
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
+        self.shared_office_heads = {name_key(h) for h in grass["shared_office_heads"]}
+        self.shared_body_re = re.compile(rf"(?:{alternation(grass['shared_bodies'])})(?!\w)")
         self.list_heads = sorted({name_key(h) for h in grass["list_heads"]}, key=len, reverse=True)
         self.max_org_words = grass["max_words"]
         self.commune_type_re = re.compile(rf"(?:{alternation(grass['commune_types'])})(?!\w)")
@@ -258,7 +262,8 @@ class UnitPatterns:
                 return Place(hit[0], "province", display, admin_type or kind, old)
         if wants_district:
             m = self.district_re.match(norm, pos)
-            if m and self._capitalised(text, m.start("name")):
+            if m and self._capitalised(text, m.start("name")) \
+                    and not (m.group("name").isdigit() and self.duration_after_re.match(norm, m.end())):  # "6 tháng"
                 entries = self.gaz.district_entries(m.group("name"))
                 typed = [d for d in entries if admin_type in (None, d.type)] or entries
                 provinces = {d.province for d in entries}  # a name two provinces share is settled later (site)

@@ -71,6 +71,10 @@ class MentionResolution(UnitPatterns):
                 if nxt and nxt.start - m.end <= 3:
                     m.province = nxt.province
                 m.province = m.province or site
+        resolved_provinces = {m.province for m in resolved if m.province}
+        for m in resolved:  # the one province the short mentions resolved to ("LĐLĐ thành phố" of the lead's city)
+            if m.level == "grassroots" and m.province is None and len(resolved_provinces) == 1:
+                m.province = next(iter(resolved_provinces))
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
             if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")

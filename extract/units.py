@@ -36,19 +36,18 @@ from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
 from extract.spans import add_span
 from extract.unit_case import CapsRecaser
+from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
 from extract.unit_resolution import MentionResolution
 
 
+_PAIRED = re.compile(r"\s*[-–]\s*[A-ZĐ]\w*(?:[^\S\n]+(?:[A-ZĐ]\w*|[IVX]+\b|\d+\b))*")  # "Việt Nam – Singapore": a park named after two countries, no national union
 _SHORT_TYPE = re.compile(r"\s+([QH])\.\s?(?=[A-ZĐ\d])")  # district types cut to a letter: quận, huyện
-_COMMUNE_NAME = re.compile(r"Công đoàn (?:xã|phường|thị trấn|đặc khu) \S")
-# Between a grassroots union and the federation it belongs to: a comma, maybe a place ("…, thị xã Gò Công, LĐLĐ …").
-_AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành phố|TP\.?|tỉnh|xã|phường)\s+[^,;.()\n]{1,30},\s*)?")
 
 
-class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
+class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionResolution):
     """Finds unit mentions in a text and resolves them; pure text work, patterns compiled once
     (``unit_patterns``), organisation names walked by ``unit_organisations``, mentions resolved
     within the article by ``unit_resolution``."""
@@ -146,14 +145,19 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
         if (m := self.province_only_head_re.match(norm, pos)) and (place := self._industry_place(norm, text, m.end()))[1] \
-                and (place[2] or not text.startswith("viên chức", m.start("head"))):  # "Công đoàn viên chức": only
-            # with its province named ("Công đoàn viên chức tỉnh Quảng Ngãi"); a bare one may be members
+                and (place[2] or place[1] in ("tỉnh", "thành phố") or not text.startswith("viên chức", m.start("head"))):
+            # "Công đoàn viên chức": only before a province, named or not ("… tỉnh Quảng Ngãi", "… tỉnh"); alone, members
             written = normalize_tones(tidy(text[m.start("head"):m.end("head")]))
             head = self.head_spellings.get(name_key(written), written)
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if m := self.industry_head_re.match(norm, pos):
+            if re.search(r"(?<!\w)Ban\s+$", text[max(0, start - 6):start]):
+                return []  # "Phó Ban Công đoàn các khu công nghiệp thành phố": a department of the federation (2025)
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
             if country := self.country_re.match(norm, m.end()):
+                if paired := _PAIRED.match(text, country.end()):  # "KCN Việt Nam – Singapore": one park's union
+                    name = f"Công đoàn {head} {tidy(text[country.start():paired.end()])}"
+                    return [Mention(start, paired.end(), "grassroots", name, org_key=name_key(name))]
                 return [Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")]
             if not head.lower().startswith("các") and (zone := self._zone(norm, text, start, head, m.end())):
                 return [zone]
@@ -162,6 +166,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             return []
         if m := self.sector_marker_re.match(norm, pos):
             return self._sectors(norm, text, start, m.end())
+        if m := self.national_group_re.match(norm, pos):  # "Công đoàn VNPT": a national group's union
+            return [Mention(start, m.end(), "national_industry", self.national_groups[m.group("group")])]
         if m := self.national_acronym_re.match(norm, pos):  # "Công đoàn CSVN"
             return [Mention(start, m.end(), "national_industry",
                             f"Công đoàn {self.national_acronyms[m.group('acronym')]} Việt Nam")]
@@ -308,57 +314,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
             found = self._parse(m, norm, text, words)
             mentions += found
             pos = found[-1].end if found else m.end()
+        mentions = self._trade_unions(text, mentions)
         self._org_evidence_elsewhere(norm, text, mentions)
         self._placed_by_neighbour(text, mentions)
         return self._commune_shorthand(text, mentions)
-
-    def _commune_shorthand(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"Công đoàn Hà Trung" in an article about "Công đoàn xã Hà Trung" is that commune's union, not the
-        district federation of the same name (no type word written)."""
-        communes = {m.name.split(" ", 3)[3]: m for m in mentions if m.name and m.level in ("commune", "grassroots")
-                    and _COMMUNE_NAME.match(m.name)}
-        out = []
-        for m in mentions:
-            same = communes.get(m.district or "") if m.level == "district" and m.name else None
-            if same is not None and text.startswith("Công đoàn", m.start) and not self.type_at_re.search(
-                    text, m.start + len("Công đoàn"), m.end):
-                m = replace(same, start=m.start, end=m.end)
-            out.append(m)
-        return out
-
-    @staticmethod
-    def _placed_by_neighbour(text: str, mentions: list[Mention]) -> None:
-        """A grassroots union still without a province takes that of the unit named before it in the
-        same sentence: "LĐLĐ TP Nha Trang trao quyết định thành lập CĐCS tại Khách sạn X" (Khánh Hòa)."""
-        for k, m in enumerate(mentions):
-            if m.level != "grassroots" or m.province and not m.named_in_org or m.inherit_next:
-                continue
-            upper = mentions[k + 1] if k + 1 < len(mentions) else None
-            if upper is not None and upper.province and upper.level in ("province", "district") \
-                    and _AFFILIATION_GAP.fullmatch(text, m.end, upper.start):
-                # "Chủ tịch Công đoàn Công ty X, LĐLĐ tỉnh Y": the federation it is under
-                m.province, m.named_in_org = upper.province, False
-                continue
-            if m.province:
-                continue
-            placed = next((x for x in reversed(mentions[:k]) if x.province), None)
-            if placed is not None and not re.search(r"[.!?\n]", text[placed.end:m.start]):
-                m.province = placed.province
-
-    def _org_evidence_elsewhere(self, norm: str, text: str, mentions: list[Mention]) -> None:
-        """A grassroots union with no province takes the one written after its organisation's name
-        elsewhere in the text: "Công ty TNHH May X (tỉnh Hải Dương)" ... "CĐCS Công ty TNHH May X"."""
-        found: dict[str, str | None] = {}  # each organisation's evidence, searched for once: linear in the text
-        for m in mentions:
-            if m.level != "grassroots" or m.province or not m.name or not m.org_key:
-                continue
-            org = m.name.removeprefix("Công đoàn cơ sở ") if m.name.startswith("Công đoàn cơ sở ") \
-                else m.name.removeprefix("Công đoàn ")
-            if org not in found:
-                hits = re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
-                found[org] = next((e for hit in hits if (e := self._province_evidence(norm, text, hit.end()))), None)
-            if found[org]:
-                m.province, m.inherit_next = found[org], False
 
     @lru_cache(maxsize=256)  # asked of the same text by several steps
     def places(self, text: str) -> ArticlePlaces:
@@ -394,8 +353,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionResolution):
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
-        if self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")]) \
-                or not m.group("national") and not text[max(0, m.start("head") - 4):m.start("head")] == "của " \
+        generic = self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")])
+        if generic and m.group("national") and generic.group().strip().lower() == "cấp":
+            generic = None  # "khen thưởng cấp Tổng Liên đoàn": the one confederation ("các cấp" stays generic)
+        if generic or not m.group("national") and not text[max(0, m.start("head") - 4):m.start("head")] == "của " \
                 and self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
             return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"; not "Quỹ X của LĐLĐ", nor the Tổng LĐLĐ
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):

@@ -102,6 +102,7 @@ POSITIVE: list[tuple[str, list[Expected]]] = [
     ("Hơn một nghìn công nhân đã được khám sức khỏe.",
      [E("Hơn một nghìn công nhân", "count", 1000, unit="công nhân", qualifier="over")]),
     ("Cuộc thi thu hút 1.125 tác phẩm dự thi.", [E("1.125 tác phẩm", "count", 1125, unit="tác phẩm")]),
+    ("Lễ mít tinh có trên 250 LĐ tham dự.", [E("trên 250 LĐ", "count", 250, unit="LĐ", qualifier="over")]),
     ("Hơn 500 lượt đoàn viên được tư vấn pháp luật.",
      [E("Hơn 500 lượt đoàn viên", "count", 500, unit="lượt đoàn viên", qualifier="over")]),
     ("Hơn 70 nghìn lượt khách tham quan triển lãm.",
@@ -202,6 +203,7 @@ NEGATIVE: list[str] = [
     "Trong 5 năm qua, phong trào thi đua được đẩy mạnh.",
     "Công đoàn đánh giá kết quả 9 tháng đầu năm và triển khai nhiệm vụ 3 tháng cuối năm.",
     "Ông có 30 năm tuổi nghề và hai mươi năm công tác công đoàn.",
+    "Qua 12 năm tổ chức, cuộc thi ngày càng lan tỏa; 20 năm Giải thưởng là niềm tự hào.",
     # ordinals and names
     "Khắc phục hậu quả cơn bão số 3, các cấp công đoàn vào cuộc.",
     "Giành hạng Ba toàn đoàn tại Hội thao.",

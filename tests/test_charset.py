@@ -133,3 +133,25 @@ def test_a_crawl_stores_pages_read_right_and_rejects_garbage(tmp_path: Path) -> 
     assert {(f"{name}.html", "bad_charset") for name, *_, expected in CASES if expected == "bad"} <= errors
     assert {(f"{name}.html", "charset_repaired") for name, *_, expected in CASES if expected == "ok"} <= errors
     assert not any(name.endswith("declared-right.html") for name, _ in errors)
+
+
+def test_the_mojibake_pair_is_in_every_misreading_and_in_no_correct_page() -> None:
+    """The cheap pre-check that lets correct UTF-8 skip the full judgement: it must see every
+    misreading of Vietnamese, and no correctly written page of the fixtures (else they pay for it)."""
+    from extract.charset import _mojibake_pair
+
+    pair = _mojibake_pair()
+    text = unicodedata.normalize("NFC", PHRASE + " " + LEAD + " đ ư ơ ă â ê ô “Bằng khen” – và\u00a0")
+    for codec in ("cp1252", "cp1258", "latin-1"):
+        assert pair.search(text.encode("utf-8").decode(codec, errors="replace")), codec
+    assert pair.search(double_encoded(text).decode("utf-8"))
+    pages = [*(Path(__file__).parent / "fixtures" / "saved_html").glob("*.html"), *FIXTURES.rglob("*.html")]
+    assert len(pages) > 20
+    for page in pages:
+        data = page.read_bytes()
+        try:
+            correct = unicodedata.normalize("NFC", data.decode("utf-8"))
+        except UnicodeDecodeError:
+            continue  # the fixtures of wrong charsets
+        if decode_html(data).note is None:  # read as written
+            assert not pair.search(correct), page.name

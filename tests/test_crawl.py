@@ -108,6 +108,22 @@ def test_incremental_crawls_of_the_tiny_site(tmp_path, tiny):
 SAMPLES = [s for s in load_registry(SITES_DIR).values() if s.kind == "sample"] if SITES_DIR.is_dir() else []
 
 
+def test_raw_copies_that_cannot_be_written_lose_no_article(tmp_path, tiny):
+    """The raw copies are written beside the reactor: one that fails (here the site's raw folder is a file)
+    leaves its article stored without raw_path and the failure recorded, and the run goes on."""
+    _, server = tiny
+    db = tmp_path / "work" / "congdoan.duckdb"
+    db.parent.mkdir()
+    (db.parent / "raw").mkdir()
+    (db.parent / "raw" / TINY).write_text("not a folder")
+    [row] = run_crawl(db, FIXTURES / "sites", {TINY: server.origin}, run_id="r1")
+    assert row["articles_new"] == 7, row
+    assert query(db, "SELECT count(*) FROM articles WHERE raw_path IS NULL") == [(7,)]
+    failures = query(db, "SELECT url, detail FROM page_errors WHERE reason = 'raw_page_not_saved' ORDER BY url")
+    assert [u for u, _ in failures] == sorted(f"https://tiny.example.vn{p}" for p in ARTICLES)
+    assert all("Error" in detail for _, detail in failures)
+
+
 @pytest.mark.skipif(not SAMPLES, reason="the bundled sample sites (data/sites/sample-*.toml) are not there yet")
 def test_crawl_of_the_sample_sites(tmp_path):
     db = tmp_path / "congdoan.duckdb"

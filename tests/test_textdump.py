@@ -479,21 +479,4 @@ def test_an_edition_tag_is_no_author_and_a_closing_credit_ends_the_article() -> 
     assert credited.byline == "THU HÀ" and credited.body.endswith("trong năm qua.")
 
 
-@pytest.mark.parametrize(("text", "title", "byline", "starts"), [
-    # a sapo tagged with a paper's name in mixed case is the lead
-    (f"Mở bếp ăn công đoàn\n\nThu Hà\n\n(Dân trí) - Bếp ăn phục vụ 300 suất cơm mỗi ngày\n\n{_PROSE}\n\n{_MORE}",
-     "Mở bếp ăn công đoàn", "Thu Hà", "Bếp ăn phục vụ"),
-    # markdown marks ("# ", "**", links) are no text; a source line naming a domain is no text
-    (f"# Mở bếp ăn công đoàn\n\n**Thu Hà**\n\n{_PROSE}\n\n[Công đoàn](https://x.vn/a) tặng quà.\n{_MORE}\nNguồn: laodong.vn",
-     "Mở bếp ăn công đoàn", "Thu Hà", "Chương trình"),
-    (f"Chợ tết công đoàn - Báo Lao Động\n{_PROSE}\n{_MORE}", "Chợ tết công đoàn", None, "Chương"),  # a site's name
-    (f"(Đ/c Trần Văn Bình – Chủ tịch Công đoàn ngành (phải) trao nhà cho đoàn viên)\n{_PROSE}\n{_MORE}\nHà Thu",
-     None, "Hà Thu", "(Đ/c Trần Văn Bình"),
-    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nThực hiện: H.Lan - Q.Minh", "Chợ tết công đoàn", "H.Lan - Q.Minh", "Chương"),
-    (f"Chợ tết công đoàn\n{_PROSE}\n{_MORE}\nVP LĐLĐ tỉnh.", "Chợ tết công đoàn", "VP LĐLĐ tỉnh.", "Chương"),  # credits
-])
-def test_round4_shapes(text: str, title: str | None, byline: str, starts: str) -> None:
-    dump = parse_text_dump(text)
-    assert (dump.title, dump.byline) == (title, byline)
-    assert dump.body.startswith(starts) and dump.body.endswith("trong năm qua.")
-    assert "Công đoàn tặng quà." in dump.body or "[" not in dump.body
+# Round 4's and round 5's shapes of real pages: tests/test_textdump_shapes.py
