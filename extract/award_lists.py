@@ -35,7 +35,7 @@ class AwardLists:
     def _listed_names(self, clause: Clause) -> Recipients | None:
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""
         found = Recipients()
-        bullet = re.match(r"\s*[-+•*–]\s*", clause.view)
+        bullet = re.match(r"\s*(?:[-+•*–]|\d{1,2}[.)](?=\s))\s*", clause.view)  # "- A", "1. A"
         office = False
         for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
             if office or self._office.match(clause.view, s) or clause.in_apposition(s, e):

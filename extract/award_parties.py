@@ -66,6 +66,7 @@ class AwardParties:
         self._qualified_of = re.compile(
             rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{1,6}}?\s+của\s+", re.IGNORECASE)
         self._presenters = re.compile(rf"{phrase_regex(rec['presenters'])}\s*$", re.IGNORECASE)
+        self._presenters_lead = re.compile(rf"\s*{phrase_regex(rec['presenters'])}\s", re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
@@ -336,7 +337,10 @@ class AwardParties:
             if subject is not None:
                 found.add_name(subject)
             return
-        for k, (s, e) in enumerate(reversed(self._items(view, 0, end))):
+        # "Lãnh đạo X, Y cùng các cá nhân đạt Giải thưởng Z": the leaders only stand with the honoured
+        along = list(re.finditer(r"(?<!\w)cùng(?:\s+với)?\s+", view[:end]))
+        floor = along[-1].end() if along and self._presenters_lead.match(view) else 0
+        for k, (s, e) in enumerate(reversed(self._items(view, floor, end))):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
             if self._describing.match(view, s) and not self._another_act(clause, s, e):
                 continue  # "…, đại diện cho hơn 25.000 lao động của X, được": describes the group before it

@@ -147,6 +147,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                                       for m in self._form_mentions(body, mask_enclosed(body)))
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
         for sent in index.sents:
+            if _LIST_NUMBER.fullmatch(sent.text):  # "1." split from its item: the list runs on
+                continue
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
@@ -441,6 +443,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                     partner = None  # "tặng Bằng khen cho A và X tặng Giấy khen": A received the first
                 return partner.start if partner is not None else giver.start
         return None
+
+
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:

@@ -404,6 +404,13 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("Giấy khen", "Liên đoàn Lao động huyện Thanh Chương", ("Công đoàn Trường THCS Lê Lợi",), None, "collective",
             "Kỷ niệm 40 năm ngày thành lập"),
       award("khen thưởng", "Liên đoàn Lao động huyện Thanh Chương", ("Trần Thị Mai",), 20, "individual")]),
+    # a numbered list of laureates after "gồm:" (the segmenter splits "1." off its item)
+    ("5 cá nhân được trao Giải thưởng Hoa Sen Vàng năm 2024 gồm:\n1. Ông Trần Văn Bình, Tổ trưởng, Công ty Than Hà "
+     "Lầm.\n2. Bà Lê Thị Hoa, công nhân Công ty May Nghệ An.", "Nghệ An",
+     [award("Giải thưởng Hoa Sen Vàng", None, ("Trần Văn Bình", "Lê Thị Hoa"), 5, "individual",
+            "Giải thưởng Hoa Sen Vàng năm 2024")]),
+    # a caption of leaders standing with the laureates: the leaders receive nothing
+    ("Lãnh đạo LĐLĐ tỉnh, UBND tỉnh cùng các cá nhân đạt Giải thưởng Hoa Sen Vàng", "Nghệ An", []),
     # a contest's place is no reference to the prize
     ("LĐLĐ tỉnh Nghệ An tổ chức trao Giải thưởng Hoa Sen Vàng cho 9 công nhân. Công đoàn trường được trao giải Ba cuộc "
      "thi ảnh.", "Nghệ An",
