@@ -30,6 +30,15 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def title_case_tolerant(pattern: str) -> str:
+    """A phrase pattern whose later lower-case words may also be written capitalised, as some pages
+    print a name ("Công đoàn Khu Kinh tế tỉnh" for "Khu kinh tế"); the first word stays as listed."""
+    gap = r"(\\s\+|\\s\*\[-–\]\\s\*)"  # a word gap of phrase_pattern
+    return re.sub(gap + r"([^\W\d_])(?=[^\W\d_])",
+                  lambda m: f"{m.group(1)}[{m.group(2)}{m.group(2).upper()}]" if m.group(2).islower() else m.group(0),
+                  pattern)
+
+
 def tidy(text: str) -> str:
     return " ".join(text.split())
 
@@ -122,7 +131,10 @@ class UnitPatterns:
             re.IGNORECASE)
         industry = lexicon["province_industry"]
         self.region_re = re.compile(rf"\s+(?P<region>{alternation(industry['region_words'])})(?=\s)")
-        self.industry_head_re = re.compile(rf"\s+(?P<head>{alternation(industry['heads'])})(?!\w)")
+        self.industry_head_spellings: dict[str, str] = {}  # a head's key -> its first listed spelling
+        for h in industry["heads"]:
+            self.industry_head_spellings.setdefault(" ".join(h.casefold().split()), h)
+        self.industry_head_re = re.compile(rf"\s+(?P<head>{title_case_tolerant(alternation(industry['heads']))})(?!\w)")
         self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
         self.sector_any_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)", re.IGNORECASE)

@@ -154,6 +154,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             if re.search(r"(?<!\w)Ban\s+$", text[max(0, start - 6):start]):
                 return []  # "Phó Ban Công đoàn các khu công nghiệp thành phố": a department of the federation (2025)
             head = self.expand_abbreviations(text[m.start("head"):m.end("head")])
+            head = self.industry_head_spellings.get(" ".join(head.casefold().split()), head)  # one spelling a head
             if country := self.country_re.match(norm, m.end()):
                 if paired := _PAIRED.match(text, country.end()):  # "KCN Việt Nam – Singapore": one park's union
                     name = f"Công đoàn {head} {tidy(text[country.start():paired.end()])}"
