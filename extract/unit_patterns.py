@@ -131,9 +131,12 @@ class UnitPatterns:
             re.IGNORECASE)
         industry = lexicon["province_industry"]
         self.region_re = re.compile(rf"\s+(?P<region>{alternation(industry['region_words'])})(?=\s)")
-        self.industry_head_spellings: dict[str, str] = {}  # a head's key -> its first listed spelling
-        for h in industry["heads"]:
-            self.industry_head_spellings.setdefault(" ".join(h.casefold().split()), h)
+        self.industry_head_spellings: dict[str, str] = {}  # a head's key -> its listed spelling with most capitals
+        for h in industry["heads"]:  # after the first word ("các Khu công nghiệp"); the first listed on a tie
+            key, capitals = " ".join(h.casefold().split()), sum(c.isupper() for c in h.split(maxsplit=1)[-1])
+            known = self.industry_head_spellings.get(key)
+            if known is None or capitals > sum(c.isupper() for c in known.split(maxsplit=1)[-1]):
+                self.industry_head_spellings[key] = h
         self.industry_head_re = re.compile(rf"\s+(?P<head>{title_case_tolerant(alternation(industry['heads']))})(?!\w)")
         self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
