@@ -228,6 +228,8 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
 def _end_marker(text: str, words: int, rules: Rules) -> str | None:
     if key(text) in rules.markers:
         return "marker"
+    if "|" in text and key(text.strip("| ").split("|")[0]) in rules.markers:
+        return "marker"  # the header row of a related-news table: "Các tin liên quan | Ngày đăng |"
     if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes):
         return "footer"
     return None
