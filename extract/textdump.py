@@ -300,10 +300,21 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[
     return start, title_at
 
 
+def _headline_between_copies(lines: list[Line], lead: int) -> int | None:
+    """A sapo printed both over and under the headline (the dump opens with it): that headline, which
+    stands inside the article's first lines, is its title."""
+    texts = [i for i in range(lead + 1, len(lines)) if lines[i].kind is Kind.TEXT][:4]
+    again = next((k for k, i in enumerate(texts) if lines[i].text == lines[lead].text), None)
+    heads = [i for i in texts[:again] if lines[i].headline and not lines[i].caption] if again else []
+    return heads[0] if len(heads) == 1 else None
+
+
 def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> tuple[int, str | None, datetime | None, str | None]:
     """Where the article starts, its title, date (the one nearest the title) and an author line
     under the title; every line before the start goes to ``cut``."""
     start, title_at = _article_start(lines, lead, _find_title(lines, lead, rules))
+    if title_at is None and start == lead:
+        title_at = _headline_between_copies(lines, lead)
     dates = [i for i in range(start) if lines[i].kind is Kind.DATE]
     anchor = start if title_at is None else title_at
     date_at = min(dates, key=lambda i: abs(i - anchor)) if dates else None
