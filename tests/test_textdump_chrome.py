@@ -40,3 +40,23 @@ def test_follow_bar_alone_on_top_is_no_title() -> None:
     parsed = parse_text_dump(FOLLOW_BAR_FIRST)
     assert parsed.title is None
     assert parsed.body.startswith("Tại nhà văn hóa khu phố 3")
+
+
+SAPO_TWICE = """Liên đoàn Lao động tỉnh Bến Tre vừa tổ chức gặp mặt 25 công nhân lao động có nhiều sáng kiến cải tiến kỹ thuật, góp phần nâng cao năng suất và chất lượng sản phẩm của doanh nghiệp trong năm qua.
+
+Bến Tre: Gặp mặt 25 công nhân có sáng kiến cải tiến kỹ thuật năm 2024
+
+Lê Hòa | 12/10/2024, 09:15
+
+Liên đoàn Lao động tỉnh Bến Tre vừa tổ chức gặp mặt 25 công nhân lao động có nhiều sáng kiến cải tiến kỹ thuật, góp phần nâng cao năng suất và chất lượng sản phẩm của doanh nghiệp trong năm qua.
+
+Tại buổi gặp mặt, mỗi công nhân được hỗ trợ 2 triệu đồng để tiếp tục nghiên cứu sáng kiến mới.
+"""
+
+
+def test_headline_between_two_copies_of_the_sapo_is_the_title() -> None:
+    """The dump opens with the sapo, then the headline, the author and the sapo again (real-test5)."""
+    parsed = parse_text_dump(SAPO_TWICE)
+    assert parsed.title == "Bến Tre: Gặp mặt 25 công nhân có sáng kiến cải tiến kỹ thuật năm 2024"
+    assert parsed.body.startswith("Liên đoàn Lao động tỉnh Bến Tre vừa tổ chức")
+    assert parsed.body.count("vừa tổ chức gặp mặt") == 1 and "Bến Tre: Gặp mặt" not in parsed.body
