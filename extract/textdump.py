@@ -461,7 +461,10 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
     if line.kind is Kind.DATE:
         return "date"
     if title and line.text.casefold() == title.casefold():
-        return "repeated title"
+        return "repeated title"  # not as a photo caption ("<headline> - Ảnh 1."): it may be the fact's one statement
+    if title and edge and len(line.text) >= 20 and line.text[-1:].isalnum() and title.startswith(line.text) \
+            and len(line.text) < len(title):
+        return "repeated title, cut short"  # a copy of the page ending inside the headline printed again
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
     if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules) \

@@ -60,3 +60,19 @@ def test_headline_between_two_copies_of_the_sapo_is_the_title() -> None:
     assert parsed.title == "Bến Tre: Gặp mặt 25 công nhân có sáng kiến cải tiến kỹ thuật năm 2024"
     assert parsed.body.startswith("Liên đoàn Lao động tỉnh Bến Tre vừa tổ chức")
     assert parsed.body.count("vừa tổ chức gặp mặt") == 1 and "Bến Tre: Gặp mặt" not in parsed.body
+
+
+CUT_IN_HEADLINE = """Hàng trăm công nhân ở Quảng Ngãi được lì xì đầu năm mới
+
+(NLĐO) – Chiều 4-2, Liên đoàn Lao động tỉnh thăm hỏi, lì xì cho hàng trăm công nhân trở lại làm việc sau Tết Nguyên đán.
+
+Lãnh đạo Liên đoàn Lao động tỉnh mong công nhân giữ gìn sức khỏe, yên tâm gắn bó với doanh nghiệp trong năm mới.
+
+Hàng trăm công nhân ở Quảng Ngãi được
+"""
+
+
+def test_headline_printed_again_and_cut_short_ends_nothing() -> None:
+    """A copied page ending inside the headline printed again (a caption): that stub is no article text."""
+    parsed = parse_text_dump(CUT_IN_HEADLINE)
+    assert parsed.body.endswith("gắn bó với doanh nghiệp trong năm mới.")
