@@ -111,6 +111,8 @@ class UnitPatterns:
         self.type_re = re.compile(rf"\s+(?P<type>{type_alt})", re.IGNORECASE)
         self.type_at_re = re.compile(rf"(?:{type_alt})", re.IGNORECASE)
         generic = lexicon["generic"]
+        self.counted_head_re = re.compile(rf"(?:{alternation(generic['counted_heads'])})(?!\w)")
+        self.count_after_time_re = re.compile(rf"(?<!\w)(?:{alternation(generic['count_not_after'])})\s+\d+\s+$", re.IGNORECASE)
         self.generic_before_re = re.compile(rf"(?<!\w)(?:{alternation(generic['before'])})\s+$", re.IGNORECASE)
         self.generic_after_re = re.compile(rf"\s+(?:{alternation(generic['after'])})(?!\w)", re.IGNORECASE)
         self.plural_head_re = re.compile(r"\s+các(?=\s)")

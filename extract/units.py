@@ -355,6 +355,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
         generic = self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")])
+        if not generic and self.counted_head_re.match(text, m.start("head")) and re.search(  # "7 CĐCS X": a kind
+                r"(?<![\w/.,:-])(?:[2-9]|[1-9]\d{1,2})\s+$", before := norm[max(0, m.start("head") - 20):m.start("head")]) \
+                and not self.count_after_time_re.search(before):
+            return []
         if generic and m.group("national") and generic.group().strip().lower() == "cấp":
             generic = None  # "khen thưởng cấp Tổng Liên đoàn": the one confederation ("các cấp" stays generic)
         if generic or not m.group("national") and not text[max(0, m.start("head") - 4):m.start("head")] == "của " \
