@@ -76,3 +76,20 @@ def test_headline_printed_again_and_cut_short_ends_nothing() -> None:
     """A copied page ending inside the headline printed again (a caption): that stub is no article text."""
     parsed = parse_text_dump(CUT_IN_HEADLINE)
     assert parsed.body.endswith("gắn bó với doanh nghiệp trong năm mới.")
+
+
+SOURCE_LINK_AND_FORM = """Công đoàn huyện Krông Pắc thăm công nhân dịp Tết
+
+Chiều 25-1, Liên đoàn Lao động huyện Krông Pắc thăm hỏi, tặng 60 suất quà cho công nhân ở trọ không về quê ăn Tết.
+
+Mỗi suất quà gồm 500.000 đồng tiền mặt và nhu yếu phẩm thiết yếu cho những ngày Tết.
+z6856201060592-accd12128
+Xem bản gốc tại đây
+Đăng thảo luận
+"""
+
+
+def test_source_link_discussion_form_and_cut_photo_name_are_no_text() -> None:
+    """A cut chat-app photo name, "Xem bản gốc tại đây" and "Đăng thảo luận" under the article (real-test5)."""
+    parsed = parse_text_dump(SOURCE_LINK_AND_FORM)
+    assert parsed.body.endswith("cho những ngày Tết.")
