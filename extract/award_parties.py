@@ -14,6 +14,7 @@ from typing import Any
 
 from extract.award_clauses import LIST_SEPARATOR, MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, phrase_regex
 from extract.numbers import number_words, parse_number
+from extract.award_lists import held_with
 
 
 class AwardParties:
@@ -128,6 +129,8 @@ class AwardParties:
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
                 return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
+            if name is not None and not name.person and (partner := held_with(clause, name, verb.start(), self._union_name)):
+                return partner
             return self._union_partner(clause, name) if name is not None and not name.person else None
         return None
 

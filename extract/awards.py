@@ -137,7 +137,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         found: list[tuple[int, int, dict[str, Any]]] = []
         sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
-        text = index.text
+        text = index.text.translate(_HOMOGLYPHS)  # same length: offsets hold
         article.context = _placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
@@ -446,6 +446,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
+
+
+# Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).
+_HOMOGLYPHS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:

@@ -421,3 +421,21 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 @pytest.mark.parametrize("text,province,expected", ROUND6_ARTICLES, ids=[t[:40] for t, _, _ in ROUND6_ARTICLES])
 def test_round6_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+# Round 7 (real-test5's errors), sentences in our own words.
+ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # "trang trọng" is an auxiliary like "long trọng": the union among the subjects still gives
+    ("Ngày 3/9, UBND TP.HCM, LĐLĐ TP.HCM đã trang trọng tổ chức Lễ trao Giải thưởng Tôn Đức Thắng cho 12 công nhân.",
+     "Hồ Chí Minh",
+     [award("Giải thưởng Tôn Đức Thắng", "Liên đoàn Lao động thành phố Hồ Chí Minh", (), 12, "individual")]),
+    # two who hold the ceremony joined by "và": the union gives; an eth typed for "Đ" is the same letter
+    ("Ngày 5/8, UBND tỉnh Nghệ An và LĐLĐ tỉnh đã tổ chức Lễ trao Giải thưởng Tôn Ðức Thắng cho 8 lao động giỏi.",
+     "Nghệ An",
+     [award("Giải thưởng Tôn Đức Thắng", "Liên đoàn Lao động tỉnh Nghệ An", (), 8, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND7, ids=[t[:40] for t, _, _ in ROUND7])
+def test_round7(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
