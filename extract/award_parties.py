@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.award_clauses import LIST_SEPARATOR, MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, phrase_regex
 from extract.numbers import number_words, parse_number
-from extract.award_lists import held_with
+from extract.award_lists import held_with, short_union
 
 
 class AwardParties:
@@ -125,6 +125,8 @@ class AwardParties:
                 continue
             # "X (Thái Nguyên) đã tôn vinh", else the clause's subject: "X tổ chức gặp mặt, tuyên dương"
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
+            if name is None and (short := short_union(clause, verb.start())):
+                return short  # "CĐ tổng công ty đã tuyên dương": the article's one such union
             if name is None and self._event_subject.search(clause.view, 0, verb.start()):
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):

@@ -433,6 +433,10 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Ngày 5/8, UBND tỉnh Nghệ An và LĐLĐ tỉnh đã tổ chức Lễ trao Giải thưởng Tôn Ðức Thắng cho 8 lao động giỏi.",
      "Nghệ An",
      [award("Giải thưởng Tôn Đức Thắng", "Liên đoàn Lao động tỉnh Nghệ An", (), 8, "individual")]),
+    # a union named by its kind only ("CĐ tổng công ty") after the article named it in full
+    ("Chị Lê Thị Hoa, Chủ tịch Công đoàn Tổng Công ty Vận tải Hà Nội, phát biểu. Dịp này, CĐ tổng công ty đã tuyên "
+     "dương 120 đoàn viên xuất sắc.", "Hà Nội",
+     [award("khen thưởng", "Công đoàn Tổng Công ty Vận tải Hà Nội", (), 120, "individual")]),
 ]
 
 
