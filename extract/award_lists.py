@@ -84,16 +84,3 @@ def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str]) ->
         return None
     return partner.canonical
 
-
-# "CĐ tổng công ty đã tuyên dương …": a union named by its kind only, after the article named it in full
-_SHORT_UNION = re.compile(r"(?:^|,\s*)(?:CĐ|Công đoàn)\s+(tổng công ty|công ty|trường|bệnh viện)\s+(?:(?:đã|vừa|cũng)\s+)*$")
-
-
-def short_union(clause: Any, verb: int) -> str | None:
-    """The article's one grassroots union whose name opens with the kind written short before ``verb``."""
-    short = _SHORT_UNION.search(clause.view[:verb])
-    if short is None:
-        return None
-    head = f"công đoàn {short.group(1)} "
-    named = [n for n in clause.article.grassroots if n.lower().startswith(head)]
-    return named[0] if len(named) == 1 else None

@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.award_clauses import LIST_SEPARATOR, MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, phrase_regex
 from extract.numbers import number_words, parse_number
-from extract.award_lists import held_with, short_union
+from extract.award_lists import held_with
 
 
 class AwardParties:
@@ -125,8 +125,6 @@ class AwardParties:
                 continue
             # "X (Thái Nguyên) đã tôn vinh", else the clause's subject: "X tổ chức gặp mặt, tuyên dương"
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
-            if name is None and (short := short_union(clause, verb.start())):
-                return short  # "CĐ tổng công ty đã tuyên dương": the article's one such union
             if name is None and self._event_subject.search(clause.view, 0, verb.start()):
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
@@ -354,6 +352,9 @@ class AwardParties:
                     return  # "A, Chủ tịch X trao giấy chứng nhận cho các cá nhân được ...": A hands over
                 continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
             name = clause.name_ending_at(e)
+            if name is not None and self._count.search(view, s, name.start) and re.search(
+                    r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))?\s*$", view[s:name.start]):
+                name = None  # "4 cá nhân của tỉnh X được …": counted, X only their place
             if name is not None and name.start >= s:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):

@@ -437,6 +437,10 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Chị Lê Thị Hoa, Chủ tịch Công đoàn Tổng Công ty Vận tải Hà Nội, phát biểu. Dịp này, CĐ tổng công ty đã tuyên "
      "dương 120 đoàn viên xuất sắc.", "Hà Nội",
      [award("khen thưởng", "Công đoàn Tổng Công ty Vận tải Hà Nội", (), 120, "individual")]),
+    # a prize's name ends before "gồm"; "N cá nhân của tỉnh X" counts them, X is only their place
+    ("3 công nhân của tỉnh Nghệ An được nhận Giải thưởng Hoa Sen Vàng gồm: Lê Văn An, Công ty May Nghệ An; Trần Thị "
+     "Bình, Công ty Bia Nghệ An.", "Nghệ An",
+     [award("Giải thưởng Hoa Sen Vàng", None, ("Lê Văn An", "Trần Thị Bình"), 3, "individual")]),
 ]
 
 
