@@ -465,9 +465,9 @@ class AwardParties:
         view = clause.view
         group: Recipients | None = None
         for s, e in self._items(view, start, end):
-            if self._another_act(clause, s, e):
-                return
             lead = self._opener.match(view[s:e])
+            if self._another_act(clause, s, e) or self._describing.match(view, s + (lead.end() if lead else 0)):
+                return  # "…, đại diện cho 111 công đoàn, với 3.600 đoàn viên": whom they stand for
             count = self._count.match(view, s + (lead.end() if lead else 0), e)
             if count is None:
                 continue

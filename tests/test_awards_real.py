@@ -441,6 +441,10 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("3 công nhân của tỉnh Nghệ An được nhận Giải thưởng Hoa Sen Vàng gồm: Lê Văn An, Công ty May Nghệ An; Trần Thị "
      "Bình, Công ty Bia Nghệ An.", "Nghệ An",
      [award("Giải thưởng Hoa Sen Vàng", None, ("Lê Văn An", "Trần Thị Bình"), 3, "individual")]),
+    # those the honoured stand for are no further group: "…, đại diện cho 95 công đoàn, với 2.000 đoàn viên"
+    ("Dịp này, LĐLĐ huyện Nam Đàn biểu dương 12 chủ tịch CĐCS tiêu biểu, đại diện cho 95 công đoàn cơ sở, với hơn 2.000 "
+     "đoàn viên trong huyện.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Nam Đàn", (), 12, "individual")]),
 ]
 
 
