@@ -445,6 +445,9 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Dịp này, LĐLĐ huyện Nam Đàn biểu dương 12 chủ tịch CĐCS tiêu biểu, đại diện cho 95 công đoàn cơ sở, với hơn 2.000 "
      "đoàn viên trong huyện.", "Nghệ An",
      [award("khen thưởng", "Liên đoàn Lao động huyện Nam Đàn", (), 12, "individual")]),
+    # "Tổng Liên đoàn" written short is the national confederation
+    ("5 sáng kiến được Tổng Liên đoàn tặng Bằng Lao động sáng tạo.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 5, "collective")]),
 ]
 
 
