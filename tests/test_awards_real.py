@@ -448,6 +448,9 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # "Tổng Liên đoàn" written short is the national confederation
     ("5 sáng kiến được Tổng Liên đoàn tặng Bằng Lao động sáng tạo.", None,
      [award("Bằng Lao động sáng tạo", TLD, (), 5, "collective")]),
+    # a caption of a union's leaders with those honoured: the union honours them
+    ("Lãnh đạo LĐLĐ tỉnh Nghệ An chụp ảnh cùng 20 đoàn viên được tuyên dương.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 20, "individual")]),
 ]
 
 
