@@ -72,3 +72,15 @@ class AwardLists:
         fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
         kinds = {fields["recipient_kind"], found.kind} - {None}
         fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
+
+
+def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str]) -> str | None:
+    """"X và Y (đã) tổ chức Lễ trao …": of two who hold the ceremony together, the union gives."""
+    view = clause.view
+    partner = next((n for n in clause.names if n.start > name.end and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
+                   None)
+    if partner is None or partner.person or not re.search(r"(?<!\w)tổ\s+chức(?!\w)", view[partner.end:verb]) \
+            or not union_name.match(partner.canonical) or union_name.match(name.canonical):
+        return None
+    return partner.canonical
+

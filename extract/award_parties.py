@@ -14,6 +14,7 @@ from typing import Any
 
 from extract.award_clauses import LIST_SEPARATOR, MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, phrase_regex
 from extract.numbers import number_words, parse_number
+from extract.award_lists import held_with
 
 
 class AwardParties:
@@ -128,6 +129,8 @@ class AwardParties:
                 return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
                 return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
+            if name is not None and not name.person and (partner := held_with(clause, name, verb.start(), self._union_name)):
+                return partner
             return self._union_partner(clause, name) if name is not None and not name.person else None
         return None
 
@@ -349,6 +352,9 @@ class AwardParties:
                     return  # "A, Chủ tịch X trao giấy chứng nhận cho các cá nhân được ...": A hands over
                 continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
             name = clause.name_ending_at(e)
+            if name is not None and self._count.search(view, s, name.start) and re.search(
+                    r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))?\s*$", view[s:name.start]):
+                name = None  # "4 cá nhân của tỉnh X được …": counted, X only their place
             if name is not None and name.start >= s:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):
@@ -459,9 +465,9 @@ class AwardParties:
         view = clause.view
         group: Recipients | None = None
         for s, e in self._items(view, start, end):
-            if self._another_act(clause, s, e):
-                return
             lead = self._opener.match(view[s:e])
+            if self._another_act(clause, s, e) or self._describing.match(view, s + (lead.end() if lead else 0)):
+                return  # "…, đại diện cho 111 công đoàn, với 3.600 đoàn viên": whom they stand for
             count = self._count.match(view, s + (lead.end() if lead else 0), e)
             if count is None:
                 continue

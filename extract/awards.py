@@ -137,7 +137,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         found: list[tuple[int, int, dict[str, Any]]] = []
         sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
-        text = index.text
+        text = index.text.translate(_HOMOGLYPHS)  # same length: offsets hold
         article.context = _placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
@@ -400,6 +400,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         second verb phrase of the same subject ("X tặng A cho B, trao C cho D", "X trao A cho B và tuyên
         dương C") takes the first's awarder."""
         awarder = self._awarder(clause, mention)
+        if awarder is None and mention.generic:
+            awarder = self._leaders_with(clause, mention)
         if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",
                                                     clause.view[:self._verb_start(clause, mention)]):
             return [givers[-1]]
@@ -415,6 +417,13 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             return [*partners, awarder]
         second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
         return [awarder, second] if second and second != awarder else [awarder]
+
+    def _leaders_with(self, clause: Clause, mention: FormMention) -> str | None:
+        """"Lãnh đạo X chụp ảnh cùng 95 cán bộ được biểu dương": a caption of a union's leaders with those it honours."""
+        view = clause.view
+        return next((n.canonical for n in clause.names if n.end <= mention.start and not n.person
+                     and self._union_name.match(n.canonical) and re.search(r"(?<!\w)lãnh đạo\s*$", view[:n.start], re.I)
+                     and re.search(r"(?<!\w)cùng(?!\w)", view[n.end:mention.start])), None)
 
     def _handed_by_person(self, name: str) -> bool:
         """An office written after "Phó" or before its holder's name ("Phó Thủ tướng Thường trực Nguyễn Văn A")."""
@@ -446,6 +455,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
+
+
+# Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).
+_HOMOGLYPHS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:

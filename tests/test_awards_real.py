@@ -421,3 +421,39 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 @pytest.mark.parametrize("text,province,expected", ROUND6_ARTICLES, ids=[t[:40] for t, _, _ in ROUND6_ARTICLES])
 def test_round6_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+# Round 7 (real-test5's errors), sentences in our own words.
+ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # "trang trọng" is an auxiliary like "long trọng": the union among the subjects still gives
+    ("Ngày 3/9, UBND TP.HCM, LĐLĐ TP.HCM đã trang trọng tổ chức Lễ trao Giải thưởng Tôn Đức Thắng cho 12 công nhân.",
+     "Hồ Chí Minh",
+     [award("Giải thưởng Tôn Đức Thắng", "Liên đoàn Lao động thành phố Hồ Chí Minh", (), 12, "individual")]),
+    # two who hold the ceremony joined by "và": the union gives; an eth typed for "Đ" is the same letter
+    ("Ngày 5/8, UBND tỉnh Nghệ An và LĐLĐ tỉnh đã tổ chức Lễ trao Giải thưởng Tôn Ðức Thắng cho 8 lao động giỏi.",
+     "Nghệ An",
+     [award("Giải thưởng Tôn Đức Thắng", "Liên đoàn Lao động tỉnh Nghệ An", (), 8, "individual")]),
+    # a union named by its kind only ("CĐ tổng công ty") after the article named it in full
+    ("Chị Lê Thị Hoa, Chủ tịch Công đoàn Tổng Công ty Vận tải Hà Nội, phát biểu. Dịp này, CĐ tổng công ty đã tuyên "
+     "dương 120 đoàn viên xuất sắc.", "Hà Nội",
+     [award("khen thưởng", "Công đoàn Tổng Công ty Vận tải Hà Nội", (), 120, "individual")]),
+    # a prize's name ends before "gồm"; "N cá nhân của tỉnh X" counts them, X is only their place
+    ("3 công nhân của tỉnh Nghệ An được nhận Giải thưởng Hoa Sen Vàng gồm: Lê Văn An, Công ty May Nghệ An; Trần Thị "
+     "Bình, Công ty Bia Nghệ An.", "Nghệ An",
+     [award("Giải thưởng Hoa Sen Vàng", None, ("Lê Văn An", "Trần Thị Bình"), 3, "individual")]),
+    # those the honoured stand for are no further group: "…, đại diện cho 95 công đoàn, với 2.000 đoàn viên"
+    ("Dịp này, LĐLĐ huyện Nam Đàn biểu dương 12 chủ tịch CĐCS tiêu biểu, đại diện cho 95 công đoàn cơ sở, với hơn 2.000 "
+     "đoàn viên trong huyện.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Nam Đàn", (), 12, "individual")]),
+    # "Tổng Liên đoàn" written short is the national confederation
+    ("5 sáng kiến được Tổng Liên đoàn tặng Bằng Lao động sáng tạo.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 5, "collective")]),
+    # a caption of a union's leaders with those honoured: the union honours them
+    ("Lãnh đạo LĐLĐ tỉnh Nghệ An chụp ảnh cùng 20 đoàn viên được tuyên dương.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 20, "individual")]),
+]
+
+
+@pytest.mark.parametrize("text,province,expected", ROUND7, ids=[t[:40] for t, _, _ in ROUND7])
+def test_round7(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+    assert awards(nlp, text, source_province=province) == expected
