@@ -164,10 +164,6 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,province,expected", CASES, ids=[t[:40] for t, _, _ in CASES])
-def test_real_shapes(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
-    assert awards(nlp, text, source_province=province) == expected
-
 
 # Articles: one act told in a caption, the lead and the body is one award.
 ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
@@ -204,11 +200,6 @@ ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("Bằng Lao động sáng tạo", TLD, (), 15, "individual")]),
 ]
 
-
-@pytest.mark.parametrize("text,province,expected", ARTICLES, ids=[t[:40] for t, _, _ in ARTICLES])
-def test_one_act_told_again(nlp: VietnameseNLP, text: str, province: str | None,
-                            expected: list[dict[str, Any]]) -> None:
-    assert awards(nlp, text, source_province=province) == expected
 
 
 # Round 3 (real-test and real-test2 classes): honours outside the word lists, forms sharing a list, counts
@@ -267,10 +258,6 @@ ROUND3: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,province,expected", ROUND3, ids=[t[:40] for t, _, _ in ROUND3])
-def test_round3_shapes(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
-    assert awards(nlp, text, source_province=province) == expected
-
 
 ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # an adverb between the generic verb and its recipients; a later sentence names one counted group
@@ -296,10 +283,6 @@ ROUND3_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("Giải thưởng 28/7", TLD, (), 15, "individual", "Giải thưởng 28/7 năm 2024")]),
 ]
 
-
-@pytest.mark.parametrize("text,province,expected", ROUND3_ARTICLES, ids=[t[:40] for t, _, _ in ROUND3_ARTICLES])
-def test_round3_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
-    assert awards(nlp, text, source_province=province) == expected
 
 
 ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
@@ -354,10 +337,6 @@ ROUND5_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("Giấy khen", "Liên đoàn Lao động huyện Anh Sơn", (), 3, "collective")]),
 ]
 
-
-@pytest.mark.parametrize("text,province,expected", ROUND5_ARTICLES, ids=[t[:40] for t, _, _ in ROUND5_ARTICLES])
-def test_round5_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
-    assert awards(nlp, text, source_province=province) == expected
 
 
 # Round 6 (real-test4's classes), in our own words.
@@ -418,10 +397,6 @@ ROUND6_ARTICLES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,province,expected", ROUND6_ARTICLES, ids=[t[:40] for t, _, _ in ROUND6_ARTICLES])
-def test_round6_articles(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
-    assert awards(nlp, text, source_province=province) == expected
-
 
 # Round 7 (real-test5's errors), sentences in our own words.
 ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
@@ -454,6 +429,13 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
-@pytest.mark.parametrize("text,province,expected", ROUND7, ids=[t[:40] for t, _, _ in ROUND7])
-def test_round7(nlp: VietnameseNLP, text: str, province: str | None, expected: list[dict[str, Any]]) -> None:
+# Every list above: (text, the site's province, the awards expected), one test per sentence or article.
+SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
+          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7}
+
+
+@pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
+                         ids=[f"{name}:{case[0][:40]}" for name, cases in SHAPES.items() for case in cases])
+def test_real_award_shapes(nlp: VietnameseNLP, text: str, province: str | None,
+                           expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
