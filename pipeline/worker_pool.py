@@ -5,8 +5,10 @@
 ``ProcessPoolExecutor``, which notices: its pool breaks. The items in flight at that
 moment are then run again one at a time, each in a fresh process of its own; the one
 that dies again is reported through ``died`` and the others' results are kept. A new
-pool takes over the rest. At most ``window`` items are in flight, so a break costs
-little.
+pool takes over the rest. At most ``window`` items are in flight: enough that the
+workers go on while the caller is busy with earlier results (writing a batch of them
+to the database takes as long as analysing a few dozen articles), few enough that a
+break costs little.
 
 Workers are forked, so the initializer's arguments (the NLP models) reach them
 without pickling and their memory is shared copy-on-write.
@@ -25,7 +27,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-WINDOW_PER_WORKER = 4
+WINDOW_PER_WORKER = 32
 _END = object()
 
 
