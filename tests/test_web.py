@@ -491,6 +491,13 @@ def test_undated_articles_are_counted_apart_and_never_in_dated_views(client: Tes
     assert "40 suất quà" in listed and "không rõ ngày" in listed and "<strong>1</strong> điểm nhấn" in listed
     assert "40 suất quà" not in client.get("/", params={"from": "2024-01-01", "to": "2100-12-31"}).text
     assert "40 suất quà" not in client.get("/export.csv").content.decode("utf-8-sig")
+    def search(**params: str) -> str:
+        return client.get("/search", params={"q": "suat qua", **params}).text
+
+    anytime, undated, ranged = search(), search(undated="1"), search(**{"from": "2024-01-01"})
+    title = "cho công nhân ngành điện</a>"  # the title, after its marked "Quà"
+    assert title in anytime and title in undated and title not in ranged
+    assert "<strong>1</strong> bài viết" in undated and "<strong>1</strong> bài viết" not in anytime
     with Store.open(sample_db, read_only=True) as store:
         dates = store.con.execute("SELECT date FROM v_highlights WHERE sentence LIKE '%40 suất quà%'").fetchall()
     assert dates == [(None,)]

@@ -403,14 +403,9 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: in
     how many match; whether the search was capped (:func:`register_matches`: more match than counted)."""
     filters = replace(filters or Filters(), q="")
     matched = register_matches(con, query, filters.date_from, filters.date_to)
-    clauses, params = ["TRUE"], {}
-    if filters.dated:
-        if filters.date_from:
-            clauses.append("a.published_at >= $date_from")
-            params["date_from"] = filters.date_from
-        if filters.date_to:
-            clauses.append("a.published_at < $date_after")
-            params["date_after"] = filters.date_to + timedelta(days=1)
+    # Without a date filter the search finds undated articles too.
+    clauses, params = (filters.date_clauses("a.published_at", timestamp=True) if filters.dated or filters.undated
+                       else (["TRUE"], {}))
     if filters.source:
         clauses.append("a.source = $source")
         params["source"] = filters.source
