@@ -7,6 +7,12 @@ plus either the awarder or one recipient. Gold items marked ``optional`` are
 neither required nor counted against a prediction that finds them. Precision,
 recall and F1 are summed over all documents (micro-averaged).
 
+A restated fact is one amount (tests/gold/README.md, "Restatements"): a further
+textual copy of an annotated amount is optional whether or not the gold lists it
+as such, so a predicted amount left over after matching that matches a gold amount
+of its document and has that amount's text is counted apart (``restated``), neither
+right nor wrong. Awards are never excused that way: one award is one row.
+
 The guide's award rule cannot match a generic award that names neither awarder
 nor recipient ("trên 70 tập thể được các cấp khen thưởng"); such a gold award
 matches a prediction of the same form and the same recipient count.
@@ -92,6 +98,7 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    restated: int = 0  # predicted textual copies of an annotated amount: not counted
 
     @property
     def precision(self) -> float:
@@ -114,6 +121,7 @@ class DocResult:
     absent: bool = False  # no text anywhere to import: reported, not scored
     missed: dict[str, list[dict]] = field(default_factory=dict)
     spurious: dict[str, list[dict]] = field(default_factory=dict)
+    restated: list[dict] = field(default_factory=list)  # amounts
     wrong_attributes: list[str] = field(default_factory=list)
     leaks: list[str] = field(default_factory=list)
     metadata_errors: list[str] = field(default_factory=list)
@@ -207,7 +215,8 @@ def predictions(store: Store, article_id: int) -> dict[str, list[dict]]:
     return result
 
 
-def _match(kind: str, gold: Sequence[dict], pred: Sequence[dict], report: Report, doc: DocResult) -> None:
+def match_items(kind: str, gold: Sequence[dict], pred: Sequence[dict], report: Report, doc: DocResult) -> None:
+    """Pair one document's predictions of ``kind`` with its gold items; count them in ``report`` and ``doc``."""
     matches = MATCHERS[kind]
     unmatched = list(pred)
     score = report.scores[kind]
@@ -234,6 +243,11 @@ def _match(kind: str, gold: Sequence[dict], pred: Sequence[dict], report: Report
                 doc.wrong_attributes.append(
                     f"{kind}.{attribute}: gold {item.get(attribute)!r}, got {partner.get(attribute)!r}"
                 )
+    if kind == "amounts":
+        copies = [p for p in unmatched if any(matches(g, p) and norm(g["text"]) == norm(p["text"]) for g in gold)]
+        unmatched = [p for p in unmatched if p not in copies]
+        score.restated += len(copies)
+        doc.restated.extend(copies)
     score.fp += len(unmatched)
     if unmatched:
         doc.spurious[kind] = unmatched
@@ -288,7 +302,7 @@ def evaluate(store: Store, gold: Sequence[dict]) -> Report:
         _check_metadata(record, article, doc, report)
         predicted = predictions(store, article["article_id"])
         for kind in KINDS:
-            _match(kind, record.get(kind, []), predicted[kind], report, doc)
+            match_items(kind, record.get(kind, []), predicted[kind], report, doc)
         not_amounts = {float(v) for v in record.get("not_amounts", [])}
         for amount in doc.spurious.get("amounts", []):
             if amount["value"] is not None and float(amount["value"]) in not_amounts:

@@ -83,11 +83,13 @@ def highlights_table(store: Store, per_kind: int = 4) -> Table:
 
 def eval_table(report: Report) -> Table:
     table = Table(title="Evaluation")
-    for column in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
+    for column in ("kind", "precision", "recall", "F1", "tp", "fp", "fn", "restated"):
         table.add_column(column, justify="left" if column == "kind" else "right")
     for kind in KINDS:
         s = report.scores[kind]
-        table.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+        table.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn),
+                      str(s.restated) if kind == "amounts" else "-")
+    table.caption = "restated: further textual copies of an annotated amount, counted neither right nor wrong"
     return table
 
 
@@ -107,6 +109,7 @@ def print_eval_details(console: Console, report: Report) -> None:
         problems = [
             *(f"missed {kind}: {item}" for kind, items in doc.missed.items() for item in items),
             *(f"spurious {kind}: {item}" for kind, items in doc.spurious.items() for item in items),
+            *(f"restated amount (not counted): {item['text']!r}" for item in doc.restated),
             *doc.wrong_attributes,
             *doc.metadata_errors,
             *doc.leaks,
