@@ -346,7 +346,21 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
-        return awards
+        return self._summed_up(clause, awards)
+
+    def _summed_up(self, clause: Clause, awards: list[tuple[FormMention, dict[str, Any]]]) -> list[tuple[FormMention, dict[str, Any]]]:
+        """"gần 2 nghìn cá nhân được tặng Cờ thi đua, Huân chương, Huy chương …": three or more forms listed bare
+        (no grantor each) to one group sum up many honours, from many grantors: one generic award."""
+        listed = [a for a in awards if not a[0].generic]
+        first = listed[0][1] if len(listed) >= 3 else None
+        if first is None or not (first["recipient_count"] or first["recipients"]) or any(
+                (f["recipient_count"], f["recipients"], f["recipient_kind"])
+                != (first["recipient_count"], first["recipients"], first["recipient_kind"]) for _, f in listed) \
+                or not all(_BARE_LIST.fullmatch(clause.view, a.end, b.start) for (a, _), (b, _) in zip(listed, listed[1:])):
+            return awards
+        givers = {f["awarder"] for _, f in listed}
+        summed = dict(first, form=self._generic_form, awarder=givers.pop() if len(givers) == 1 else None)
+        return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
 
     def _shared_recipients(self, clause: Clause, partner: FormMention, later: list[FormMention]) -> Recipients:
         """The recipients of a list of forms given together: those of the first form on the list that names any."""
@@ -455,6 +469,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
+_BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 
 
 # Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).
