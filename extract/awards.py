@@ -184,6 +184,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
                 article.event = self._event_named(clause) or article.event
+            if in_sentence and article.last_award is not None and self._part_told(clauses[0], in_sentence, article.last_award):
+                continue  # "Trong đó, tỉnh X có 3 cá nhân được nhận …": some of the last award's recipients
             if not in_sentence and clauses and article.listing is not None:
                 # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
                 listed = [self._listed_names(c) for c in clauses]
@@ -414,6 +416,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         second verb phrase of the same subject ("X tặng A cho B, trao C cho D", "X trao A cho B và tuyên
         dương C") takes the first's awarder."""
         awarder = self._awarder(clause, mention)
+        if awarder is not None and awarder.casefold() in self._committees:
+            awarder = clause.article.organiser  # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …"
         if awarder is None and mention.generic:
             awarder = self._leaders_with(clause, mention)
         if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",
