@@ -428,10 +428,34 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 20, "individual")]),
 ]
 
+# Round 8 (real-test6's classes, docs/real-news-round7-awards.md).
+ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a consideration already made and the award given ("đã xét và tặng") states the award
+    ("Ngày 2/7, Tổng LĐLĐ Việt Nam đã xét và tặng Bằng Lao động sáng tạo cho 35 đoàn viên.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 35, "individual")]),
+    # three or more bare forms to one counted group sum up many honours from many grantors: one generic award
+    ("Trong 10 năm qua, hơn 500 cán bộ ngành Điện lực được tặng Huân chương, Cờ thi đua, Bằng khen và Giấy khen "
+     "các cấp.", None, [award("khen thưởng", None, (), 500, "individual")]),
+    # … but forms each with its grantor are awards of their own
+    ("Chị Lan được tặng Huân chương Lao động hạng Ba, Cờ thi đua của Chính phủ và Bằng khen của Thủ tướng Chính phủ.",
+     None, [award("Huân chương Lao động hạng Ba", "Chủ tịch nước", ("Lan",), None, "individual"),
+            award("Cờ thi đua", "Chính phủ", ("Lan",), None, "individual"),
+            award("Bằng khen", "Thủ tướng Chính phủ", ("Lan",), None, "individual")]),
+    # the organising committee ("Ban Tổ chức") announcing an honouring stands for the event's host
+    ("Ngày 4/5, LĐLĐ huyện Nam Đàn tổ chức hội nghị biểu dương điển hình tiên tiến. Tại hội nghị, Ban Tổ chức công bố "
+     "quyết định khen thưởng cho 6 tập thể và 9 cá nhân.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Nam Đàn", (), 15, "both", "điển hình tiên tiến")]),
+    # "Trong đó, tỉnh X có N … được nhận giải thưởng gồm: A và B" after the prize to a larger count: A and B are some
+    # of its recipients ("A và B là 2 trong số 58"), no award of their own
+    ("Năm 2024, Tổng LĐLĐ Việt Nam trao Giải thưởng Hoa Sen cho 120 công nhân. Trong đó, tỉnh Hà Tĩnh có 2 công nhân "
+     "được nhận giải thưởng gồm: anh Lê Văn Hải và chị Phan Thị Hoa.", "Hà Tĩnh",
+     [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual")]),
+]
+
 
 # Every list above: (text, the site's province, the awards expected), one test per sentence or article.
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
-          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7}
+          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
