@@ -450,6 +450,10 @@ ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Năm 2024, Tổng LĐLĐ Việt Nam trao Giải thưởng Hoa Sen cho 120 công nhân. Trong đó, tỉnh Hà Tĩnh có 2 công nhân "
      "được nhận giải thưởng gồm: anh Lê Văn Hải và chị Phan Thị Hoa.", "Hà Tĩnh",
      [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual")]),
+    # "… của tỉnh X" after the counted group's adjectives: X is their place, never a recipient (the count in the
+    # comma item before is not read yet, so the caption states no act of its own)
+    ("Đại diện LĐLĐ tỉnh cùng 3 công nhân tiêu biểu, xuất sắc của tỉnh Hà Tĩnh đạt Giải thưởng Hoa Sen tại lễ trao "
+     "giải.", "Hà Tĩnh", []),
 ]
 
 
