@@ -450,6 +450,10 @@ ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Năm 2024, Tổng LĐLĐ Việt Nam trao Giải thưởng Hoa Sen cho 120 công nhân. Trong đó, tỉnh Hà Tĩnh có 2 công nhân "
      "được nhận giải thưởng gồm: anh Lê Văn Hải và chị Phan Thị Hoa.", "Hà Tĩnh",
      [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual")]),
+    # a title named in quotes after a verb of attaining it is an award of that title; a union's rating is not
+    ("Sau 3 năm, có 820 nữ công nhân đạt danh hiệu “Giỏi việc xưởng - đảm việc nhà”.", None,
+     [award("danh hiệu “Giỏi việc xưởng - đảm việc nhà”", None, (), 820, "individual")]),
+    ("Năm 2024, 41 công đoàn cơ sở đạt danh hiệu “Công đoàn cơ sở vững mạnh”.", None, []),
     # "… của tỉnh X" after the counted group's adjectives: X is their place, never a recipient (the count in the
     # comma item before is not read yet, so the caption states no act of its own)
     ("Đại diện LĐLĐ tỉnh cùng 3 công nhân tiêu biểu, xuất sắc của tỉnh Hà Tĩnh đạt Giải thưởng Hoa Sen tại lễ trao "
