@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.award_clauses import Clause, Recipients
+from extract.award_clauses import Clause, FormMention, Recipients
+
+_CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
 
 class AwardLists:
@@ -77,6 +79,17 @@ class AwardLists:
             return False
         self._add_names(last, Recipients(names=part["recipients"]))
         return True
+
+    def _ceremony_honoured(self, clause: Clause, mention: FormMention, generic: list[FormMention]) -> Recipients | None:
+        """"Tại Lễ trao tặng Giải thưởng X …, có 167 công nhân … được khen thưởng": those honoured at the ceremony of a
+        form received it (the generic verb tells the same act); None when the clause says no such thing."""
+        if not _CEREMONY_OF.search(clause.view, 0, mention.start):
+            return None
+        for honoured in (g for g in generic if g.start >= mention.end):
+            found = self._recipients(clause, honoured, None)
+            if found.passive and found.count is not None:
+                return found
+        return None
 
     @staticmethod
     def _add_names(fields: dict[str, Any], found: Recipients) -> None:

@@ -284,6 +284,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            if not (recipients.names or recipients.count or recipients.kind or mention.generic):
+                recipients = self._ceremony_honoured(clause, mention, generic) or recipients  # "Tại Lễ trao F, N … được khen thưởng"
             partner = self._shared_list(clause, mention, mentions[k + 1:])
             # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
             own = self._given_count(clause, mention)

@@ -450,6 +450,9 @@ ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Năm 2024, Tổng LĐLĐ Việt Nam trao Giải thưởng Hoa Sen cho 120 công nhân. Trong đó, tỉnh Hà Tĩnh có 2 công nhân "
      "được nhận giải thưởng gồm: anh Lê Văn Hải và chị Phan Thị Hoa.", "Hà Tĩnh",
      [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual")]),
+    # those honoured at the ceremony of a form ("Tại Lễ trao F …, N … được khen thưởng") received that form
+    ("Tại Lễ trao Giải thưởng Hoa Sen do LĐLĐ tỉnh tổ chức, 50 công nhân được khen thưởng.", "Hà Tĩnh",
+     [award("Giải thưởng Hoa Sen", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 50, "individual")]),
     # a title named in quotes after a verb of attaining it is an award of that title; a union's rating is not
     ("Sau 3 năm, có 820 nữ công nhân đạt danh hiệu “Giỏi việc xưởng - đảm việc nhà”.", None,
      [award("danh hiệu “Giỏi việc xưởng - đảm việc nhà”", None, (), 820, "individual")]),
