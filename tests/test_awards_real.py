@@ -453,6 +453,13 @@ ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # those honoured at the ceremony of a form ("Tại Lễ trao F …, N … được khen thưởng") received that form
     ("Tại Lễ trao Giải thưởng Hoa Sen do LĐLĐ tỉnh tổ chức, 50 công nhân được khen thưởng.", "Hà Tĩnh",
      [award("Giải thưởng Hoa Sen", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 50, "individual")]),
+    # a province's named laureates told after the prize's whole count are some of its recipients; a running total of
+    # past laureates stays an award of its own
+    ("Tại Lễ trao Giải thưởng Hoa Sen do Tổng LĐLĐ Việt Nam tổ chức, 120 công nhân được khen thưởng. 2 công nhân của "
+     "tỉnh Hà Tĩnh được nhận Giải thưởng Hoa Sen gồm: Lê Văn Hải, Công ty May Hồng Lĩnh; Phan Thị Hoa, Công ty Bia Hà "
+     "Tĩnh. Qua 3 lần tổ chức, toàn quốc có 300 công nhân được trao tặng Giải thưởng.", "Hà Tĩnh",
+     [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual"),
+      award("Giải thưởng Hoa Sen", TLD, (), 300, "individual")]),
     # a title named in quotes after a verb of attaining it is an award of that title; a union's rating is not
     ("Sau 3 năm, có 820 nữ công nhân đạt danh hiệu “Giỏi việc xưởng - đảm việc nhà”.", None,
      [award("danh hiệu “Giỏi việc xưởng - đảm việc nhà”", None, (), 820, "individual")]),
@@ -474,3 +481,13 @@ SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-artic
 def test_real_award_shapes(nlp: VietnameseNLP, text: str, province: str | None,
                            expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+def test_prize_name_stops_at_the_line_break(nlp: VietnameseNLP) -> None:
+    """A headline ending in the prize's name, then a lead opening with capitals: still one prize in the article, so
+    a bare "Giải thưởng" of the body is that prize (a running total of past laureates)."""
+    title = "Hà Tĩnh: 2 công nhân được nhận Giải thưởng Hoa Sen"
+    text = f"{title}\nTại Lễ trao Giải thưởng Hoa Sen, 120 công nhân được khen thưởng.\nQua 3 lần tổ chức, toàn quốc có " \
+           "300 công nhân được trao tặng Giải thưởng."
+    assert award("Giải thưởng Hoa Sen", None, (), 300, "individual") in awards(nlp, text, title=title,
+                                                                               source_province="Hà Tĩnh")
