@@ -460,6 +460,9 @@ ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "Tĩnh. Qua 3 lần tổ chức, toàn quốc có 300 công nhân được trao tặng Giải thưởng.", "Hà Tĩnh",
      [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual"),
       award("Giải thưởng Hoa Sen", TLD, (), 300, "individual")]),
+    # "ghi nhận" is no receiving: the subject acknowledges and honours
+    ("LĐLĐ tỉnh Nghệ An ghi nhận, tuyên dương 30 công nhân.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 30, "individual")]),
     # a title named in quotes after a verb of attaining it is an award of that title; a union's rating is not
     ("Sau 3 năm, có 820 nữ công nhân đạt danh hiệu “Giỏi việc xưởng - đảm việc nhà”.", None,
      [award("danh hiệu “Giỏi việc xưởng - đảm việc nhà”", None, (), 820, "individual")]),
