@@ -142,7 +142,9 @@ class AwardForms:
 
     def _article_prize(self, text: str) -> str | None:
         """The one prize an article names ("Giải thưởng Tôn Đức Thắng"), else None."""
-        named = {m.form for m in self._form_mentions(text, mask_enclosed(text)) if m.form.startswith(self._prize_names)}
+        # line by line: a prize's name never runs on over a line break into the next line's capitals (headline, lead)
+        named = {m.form for line in text.split("\n") for m in self._form_mentions(line, mask_enclosed(line))
+                 if m.form.startswith(self._prize_names)}
         return named.pop() if len(named) == 1 else None
 
     def _bare_prizes(self, clause: Clause, generic: list[FormMention]) -> tuple[list[FormMention], list[FormMention]]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.award_clauses import Clause, Recipients
+from extract.award_clauses import Clause, FormMention, Recipients
+
+_CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
 
 class AwardLists:
@@ -66,6 +68,28 @@ class AwardLists:
         self._walk_forward(clause, lead.end(), found)
         if found.names:
             self._add_names(fields, found)
+
+    def _part_told(self, clause: Clause, told: list[tuple[int, int, dict[str, Any]]], last: dict[str, Any]) -> bool:
+        """"Trong đó, tỉnh X có 3 cá nhân được nhận giải thưởng gồm: A, B, C" right after the same form given to 167:
+        some of its recipients, named (as "A và B là 2 trong số 58 tập thể"), not an act of their own. Adds them."""
+        part = told[0][2] if len(told) == 1 and self._inclusion_lead.match(clause.view) else None
+        if part is None or part["form"] != last["form"] or part["awarder"] not in (None, last["awarder"]) \
+                or last["recipient_count"] is None or part["recipient_count"] is None \
+                or part["recipient_count"] >= last["recipient_count"]:
+            return False
+        self._add_names(last, Recipients(names=part["recipients"]))
+        return True
+
+    def _ceremony_honoured(self, clause: Clause, mention: FormMention, generic: list[FormMention]) -> Recipients | None:
+        """"Tại Lễ trao tặng Giải thưởng X …, có 167 công nhân … được khen thưởng": those honoured at the ceremony of a
+        form received it (the generic verb tells the same act); None when the clause says no such thing."""
+        if not _CEREMONY_OF.search(clause.view, 0, mention.start):
+            return None
+        for honoured in (g for g in generic if g.start >= mention.end):
+            found = self._recipients(clause, honoured, None)
+            if found.passive and found.count is not None:
+                return found
+        return None
 
     @staticmethod
     def _add_names(fields: dict[str, Any], found: Recipients) -> None:

@@ -50,6 +50,7 @@ class AwardNames:
         self._state_end = re.compile(rf"({phrase_regex(names['states'])})\s*$")
         self._field_heads = Phrases(names["field_heads"])
         self._lower_heads = Phrases(names["lower_heads"])
+        self._committees = {c.casefold() for c in names["committees"]["list"]}
 
 
     def _appositions(self, clause: Clause) -> list[tuple[int, int]]:

@@ -352,9 +352,9 @@ class AwardParties:
                     return  # "A, Chủ tịch X trao giấy chứng nhận cho các cá nhân được ...": A hands over
                 continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
             name = clause.name_ending_at(e)
-            if name is not None and self._count.search(view, s, name.start) and re.search(
-                    r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))?\s*$", view[s:name.start]):
-                name = None  # "4 cá nhân của tỉnh X được …": counted, X only their place
+            if name is not None and re.search(r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))\s*$" if not self._count.search(
+                    view, s, name.start) else r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))?\s*$", view[s:name.start]):
+                name = None  # "4 cá nhân (tiêu biểu, xuất sắc) của tỉnh X được …": counted, X only their place
             if name is not None and name.start >= s:
                 prefix = self._opener.sub("", view[s:name.start].strip())
                 if prefix and self._individual.fullmatch(prefix):

@@ -50,7 +50,7 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
-    if _details_group(later, earlier) and agree("awarder"):
+    if (_details_group(later, earlier) or _prize_part(later, earlier)) and agree("awarder"):
         return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
             or not (mine <= theirs or theirs <= mine) \
@@ -119,6 +119,15 @@ def _details_group(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
         and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
         and later["recipient_kind"] in ("collective", "individual")
+
+
+def _prize_part(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """Named laureates of a prize told after its whole count: "Tại Lễ trao Giải thưởng X, 167 công nhân được khen
+    thưởng" then "4 cá nhân của tỉnh Y được nhận Giải thưởng X gồm: A, B, C, D" (as "A và B là 2 trong số 58")."""
+    return later["form"] == earlier["form"] and later["form"].startswith(tuple(_awards_lexicon()["prizes"]["forms"])) \
+        and bool(later["recipients"]) and not earlier["recipients"] \
+        and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
+        and len(later["recipients"]) >= later["recipient_count"] < earlier["recipient_count"]  # all its counted named
 
 
 def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:

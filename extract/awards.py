@@ -97,7 +97,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         verbs = lexicon["verbs"]
         self._give = compile_phrases(verbs["give"])
         self._on_behalf = compile_phrases(verbs["on_behalf"])
-        self._receive = compile_phrases(verbs["receive"])
+        self._receive = re.compile("".join(rf"(?<!{w}\s)" for w in verbs["not_receiving"]) + phrase_regex(verbs["receive"]), re.I)
         self._member_of = re.compile(rf"(?<!\w){verbs['member_of']}(?!\w)", re.IGNORECASE)
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
         self._issued = re.compile(rf"\s{phrase_regex(verbs['issue'])}\s*$", re.IGNORECASE)
@@ -184,6 +184,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                     start = clause.start if k == 0 else clause.start + mention.start
                     in_sentence.append((start, clause.start + len(clause.text), fields))
                 article.event = self._event_named(clause) or article.event
+            if in_sentence and article.last_award is not None and self._part_told(clauses[0], in_sentence, article.last_award):
+                continue  # "Trong đó, tỉnh X có 3 cá nhân được nhận …": some of the last award's recipients
             if not in_sentence and clauses and article.listing is not None:
                 # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
                 listed = [self._listed_names(c) for c in clauses]
@@ -282,6 +284,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            if not (recipients.names or recipients.count or recipients.kind or mention.generic):
+                recipients = self._ceremony_honoured(clause, mention, generic) or recipients  # "Tại Lễ trao F, N … được khen thưởng"
             partner = self._shared_list(clause, mention, mentions[k + 1:])
             # "trao Cờ thi đua và Bằng khen của X cho 31 tập thể": both forms from X, to the list after the second
             own = self._given_count(clause, mention)
@@ -346,7 +350,21 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
-        return awards
+        return self._summed_up(clause, awards)
+
+    def _summed_up(self, clause: Clause, awards: list[tuple[FormMention, dict[str, Any]]]) -> list[tuple[FormMention, dict[str, Any]]]:
+        """"gần 2 nghìn cá nhân được tặng Cờ thi đua, Huân chương, Huy chương …": three or more forms listed bare
+        (no grantor each) to one group sum up many honours, from many grantors: one generic award."""
+        listed = [a for a in awards if not a[0].generic]
+        first = listed[0][1] if len(listed) >= 3 else None
+        if first is None or not (first["recipient_count"] or first["recipients"]) or any(
+                (f["recipient_count"], f["recipients"], f["recipient_kind"])
+                != (first["recipient_count"], first["recipients"], first["recipient_kind"]) for _, f in listed) \
+                or not all(_BARE_LIST.fullmatch(clause.view, a.end, b.start) for (a, _), (b, _) in zip(listed, listed[1:])):
+            return awards
+        givers = {f["awarder"] for _, f in listed}
+        summed = dict(first, form=self._generic_form, awarder=givers.pop() if len(givers) == 1 else None)
+        return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
 
     def _shared_recipients(self, clause: Clause, partner: FormMention, later: list[FormMention]) -> Recipients:
         """The recipients of a list of forms given together: those of the first form on the list that names any."""
@@ -400,6 +418,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         second verb phrase of the same subject ("X tặng A cho B, trao C cho D", "X trao A cho B và tuyên
         dương C") takes the first's awarder."""
         awarder = self._awarder(clause, mention)
+        if awarder is not None and awarder.casefold() in self._committees:
+            awarder = clause.article.organiser  # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …"
         if awarder is None and mention.generic:
             awarder = self._leaders_with(clause, mention)
         if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",
@@ -455,6 +475,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
+_BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 
 
 # Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).

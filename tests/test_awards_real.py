@@ -428,10 +428,55 @@ ROUND7: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 20, "individual")]),
 ]
 
+# Round 8 (real-test6's classes, docs/real-news-round7-awards.md).
+ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a consideration already made and the award given ("đã xét và tặng") states the award
+    ("Ngày 2/7, Tổng LĐLĐ Việt Nam đã xét và tặng Bằng Lao động sáng tạo cho 35 đoàn viên.", None,
+     [award("Bằng Lao động sáng tạo", TLD, (), 35, "individual")]),
+    # three or more bare forms to one counted group sum up many honours from many grantors: one generic award
+    ("Trong 10 năm qua, hơn 500 cán bộ ngành Điện lực được tặng Huân chương, Cờ thi đua, Bằng khen và Giấy khen "
+     "các cấp.", None, [award("khen thưởng", None, (), 500, "individual")]),
+    # … but forms each with its grantor are awards of their own
+    ("Chị Lan được tặng Huân chương Lao động hạng Ba, Cờ thi đua của Chính phủ và Bằng khen của Thủ tướng Chính phủ.",
+     None, [award("Huân chương Lao động hạng Ba", "Chủ tịch nước", ("Lan",), None, "individual"),
+            award("Cờ thi đua", "Chính phủ", ("Lan",), None, "individual"),
+            award("Bằng khen", "Thủ tướng Chính phủ", ("Lan",), None, "individual")]),
+    # the organising committee ("Ban Tổ chức") announcing an honouring stands for the event's host
+    ("Ngày 4/5, LĐLĐ huyện Nam Đàn tổ chức hội nghị biểu dương điển hình tiên tiến. Tại hội nghị, Ban Tổ chức công bố "
+     "quyết định khen thưởng cho 6 tập thể và 9 cá nhân.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Nam Đàn", (), 15, "both", "điển hình tiên tiến")]),
+    # "Trong đó, tỉnh X có N … được nhận giải thưởng gồm: A và B" after the prize to a larger count: A and B are some
+    # of its recipients ("A và B là 2 trong số 58"), no award of their own
+    ("Năm 2024, Tổng LĐLĐ Việt Nam trao Giải thưởng Hoa Sen cho 120 công nhân. Trong đó, tỉnh Hà Tĩnh có 2 công nhân "
+     "được nhận giải thưởng gồm: anh Lê Văn Hải và chị Phan Thị Hoa.", "Hà Tĩnh",
+     [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual")]),
+    # those honoured at the ceremony of a form ("Tại Lễ trao F …, N … được khen thưởng") received that form
+    ("Tại Lễ trao Giải thưởng Hoa Sen do LĐLĐ tỉnh tổ chức, 50 công nhân được khen thưởng.", "Hà Tĩnh",
+     [award("Giải thưởng Hoa Sen", "Liên đoàn Lao động tỉnh Hà Tĩnh", (), 50, "individual")]),
+    # a province's named laureates told after the prize's whole count are some of its recipients; a running total of
+    # past laureates stays an award of its own
+    ("Tại Lễ trao Giải thưởng Hoa Sen do Tổng LĐLĐ Việt Nam tổ chức, 120 công nhân được khen thưởng. 2 công nhân của "
+     "tỉnh Hà Tĩnh được nhận Giải thưởng Hoa Sen gồm: Lê Văn Hải, Công ty May Hồng Lĩnh; Phan Thị Hoa, Công ty Bia Hà "
+     "Tĩnh. Qua 3 lần tổ chức, toàn quốc có 300 công nhân được trao tặng Giải thưởng.", "Hà Tĩnh",
+     [award("Giải thưởng Hoa Sen", TLD, ("Lê Văn Hải", "Phan Thị Hoa"), 120, "individual"),
+      award("Giải thưởng Hoa Sen", TLD, (), 300, "individual")]),
+    # "ghi nhận" is no receiving: the subject acknowledges and honours
+    ("LĐLĐ tỉnh Nghệ An ghi nhận, tuyên dương 30 công nhân.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 30, "individual")]),
+    # a title named in quotes after a verb of attaining it is an award of that title; a union's rating is not
+    ("Sau 3 năm, có 820 nữ công nhân đạt danh hiệu “Giỏi việc xưởng - đảm việc nhà”.", None,
+     [award("danh hiệu “Giỏi việc xưởng - đảm việc nhà”", None, (), 820, "individual")]),
+    ("Năm 2024, 41 công đoàn cơ sở đạt danh hiệu “Công đoàn cơ sở vững mạnh”.", None, []),
+    # "… của tỉnh X" after the counted group's adjectives: X is their place, never a recipient (the count in the
+    # comma item before is not read yet, so the caption states no act of its own)
+    ("Đại diện LĐLĐ tỉnh cùng 3 công nhân tiêu biểu, xuất sắc của tỉnh Hà Tĩnh đạt Giải thưởng Hoa Sen tại lễ trao "
+     "giải.", "Hà Tĩnh", []),
+]
+
 
 # Every list above: (text, the site's province, the awards expected), one test per sentence or article.
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
-          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7}
+          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
@@ -439,3 +484,13 @@ SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-artic
 def test_real_award_shapes(nlp: VietnameseNLP, text: str, province: str | None,
                            expected: list[dict[str, Any]]) -> None:
     assert awards(nlp, text, source_province=province) == expected
+
+
+def test_prize_name_stops_at_the_line_break(nlp: VietnameseNLP) -> None:
+    """A headline ending in the prize's name, then a lead opening with capitals: still one prize in the article, so
+    a bare "Giải thưởng" of the body is that prize (a running total of past laureates)."""
+    title = "Hà Tĩnh: 2 công nhân được nhận Giải thưởng Hoa Sen"
+    text = f"{title}\nTại Lễ trao Giải thưởng Hoa Sen, 120 công nhân được khen thưởng.\nQua 3 lần tổ chức, toàn quốc có " \
+           "300 công nhân được trao tặng Giải thưởng."
+    assert award("Giải thưởng Hoa Sen", None, (), 300, "individual") in awards(nlp, text, title=title,
+                                                                               source_province="Hà Tĩnh")
