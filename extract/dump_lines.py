@@ -277,13 +277,29 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         words,
         headline=shape["headline_min_words"] <= words <= shape["headline_max_words"] and not cell
         and (not ends_sentence or last in shape["headline_end_ok"])
-        and last != "," and not caption and not lead_like and not text[:1].islower(),
+        and last != "," and not caption and not lead_like and not text[:1].islower()
+        and not (text[:1] in shape["bullets"] and text[1:2].isspace()),  # "* 2 Nhà giáo …": a list item
         prose=prose,
         upper=text.isupper(),
         caption=caption,
         long=words > shape["headline_max_words"],
         cell=cell,
     )
+
+
+def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
+    """A line a little longer than a headline, with no sentence in it, right above a line that opens like
+    a news lead ("Ngày 19/5/2025, …") is the headline of a portal that prints long ones (32 words), not a
+    paragraph whose end the copy lost: a lead follows a headline, not a paragraph."""
+    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
+    for k, (i, after) in enumerate(zip(texts, texts[1:])):
+        line = lines[i]
+        if any(lines[j].headline for j in texts[max(0, k - 3):k]):
+            continue  # under a headline it is the sapo or a caption of the picture over the article
+        if line.long and not line.prose and not line.caption and not line.cell \
+                and line.words <= rules.shape["title_max_words"] and not line.text[:1].islower() \
+                and rules.lead_opening.match(lines[after].text) is not None:
+            line.long, line.headline = False, True
 
 
 def _person_caption(text: str, rules: Rules) -> bool:

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, split_dateline, without_section
+from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, mark_long_headlines,
+                                split_dateline, without_section)
 from extract.html import html_rules
 
 
@@ -338,6 +339,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     raw_lines, marker_date = _without_date_marker(unglued, rules)
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     _mark_captions(lines, rules)
+    mark_long_headlines(lines, rules)
     cut: list[Cut] = []
     lead = _find_lead(lines, rules, glued_heads)
     if lead is None:
