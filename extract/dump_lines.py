@@ -342,6 +342,20 @@ def credited_names(text: str, rules: Rules) -> str | None:
     return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
 
 
+def outlet_line(text: str, rules: Rules) -> bool:
+    """A short line naming the outlet ("Báo Tây Ninh"), printed under the author's name at the end."""
+    words = text.split()
+    return len(words) <= rules.bylines["outlet_line_max_words"] and not text.rstrip().endswith(".") \
+        and any(text.startswith(opener + " ") for opener in rules.bylines["outlet_line_openers"])
+
+
+def cut_short_marker(text: str, rules: Rules) -> bool:
+    """The last line of a copied page that is an end marker cut short ("Tin cùng chuy")."""
+    folded = key(text)
+    return len(folded) >= 8 and len(folded.split()) >= 2 and any(
+        marker.startswith(folded) and marker != folded for marker in rules.markers)
+
+
 def _folded(text: str) -> str:
     """A tag compared without case or the bar of Đ: "LDO" is "LĐO"."""
     return text.strip(" .|()").casefold().replace("đ", "d")
