@@ -373,6 +373,9 @@ def parse_text_dump(text: str) -> ParsedDump:
         source_tag = tag.group("tag")
         cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
         paragraphs[0] = paragraphs[0][tag.end() :]
+    elif paragraphs and (dash := re.match(r"[-–—]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
+        cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải thưởng …": the tag lost, its dash kept
+        paragraphs[0] = paragraphs[0][dash.end() :]
     if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "outlet under the byline", paragraphs.pop()))  # "Tố Tuấn" / "Báo Tây Ninh"
     if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
