@@ -242,6 +242,8 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         return Line(number, text, Kind.NOISE if text else Kind.BLANK)
     if key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
         return Line(number, text, Kind.NOISE)
+    if bare.isupper() and bare.endswith("!") and len(bare.split()) >= 3:
+        return Line(number, text, Kind.NOISE)  # a slogan in capitals: "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!"
     if (address := rules.address.match(bare)) is not None:
         return Line(number, text, Kind.NOISE, address=address)
     words = len(bare.split())

@@ -154,3 +154,17 @@ def test_last_line_opening_with_an_honorific_is_no_byline() -> None:
     parsed = parse_text_dump(HONORIFIC_LAST_LINE)
     assert parsed.byline is None
     assert parsed.body.endswith("Ông Trần Văn Bình, Chủ t")
+
+
+SLOGAN_IN_CAPITALS = """NHIỆT LIỆT CHÀO MỪNG KỶ NIỆM 95 NĂM NGÀY THÀNH LẬP CÔNG ĐOÀN VIỆT NAM (28/7/1929 - 28/7/2024)!
+Công đoàn huyện tặng 80 suất quà cho công nhân khó khăn
+
+Chiều 15-1, Liên đoàn Lao động huyện Đông Sơn tặng 80 suất quà cho công nhân có hoàn cảnh khó khăn đón Tết.
+"""
+
+
+def test_slogan_in_capitals_is_page_chrome() -> None:
+    """Any line in capitals ending with "!" over the page is a slogan, never the lead or the title."""
+    parsed = parse_text_dump(SLOGAN_IN_CAPITALS)
+    assert parsed.title == "Công đoàn huyện tặng 80 suất quà cho công nhân khó khăn"
+    assert parsed.body.startswith("Chiều 15-1, Liên đoàn Lao động huyện Đông Sơn")
