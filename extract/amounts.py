@@ -204,7 +204,8 @@ class AmountFinder:
             code = rules.currency_code[re.sub(f"{SP}+", " ", currency.group("c").lower())]
             tail = Tail("money", currency.end(), currency=code)
         elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules),
-                                       value=number.value)):
+                                       value=number.value)) \
+                and not (_is_year(number, rules) and counted[0][:1].isupper()):  # "Trong 2024 Liên đoàn Lao động …"
             tail = Tail("count", counted[1], unit=counted[0])
         elif number.scaled and number.value >= 1000 and (
                 rules.money_cue.search(text, clause_start, number.start) or rules.rate.match(text, end)):
