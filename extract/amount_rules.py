@@ -77,6 +77,9 @@ class AmountRules:
         self.classifiers = set(count["classifiers"])
         self.not_counted = {n.lower() for n in count["not_counted"]}
         self.address_nouns = {n.lower() for n in count["address_nouns"]}
+        self.plan_parts = {n.lower() for n in count["plan_parts"]}
+        self.plan_parts_max = count["plan_parts_max"]
+        self.article_classifiers = {n.lower() for n in count["article_classifiers"]}
         self.noun_tags = set(count["noun_tags"])
         self.event_classifiers = set(count["event_classifiers"])
         self.verb_tags = set(count["verb_tags"])

@@ -108,8 +108,8 @@ class AmountFinder:
             pos = token.idx + len(token.text)
         return ("/".join(parts) or None), pos
 
-    def _counted(self, doc: Doc, text: str, pos: int, listed_only: bool) -> tuple[str, int] | None:
-        """The counted noun right after ``pos``: (unit as written, end)."""
+    def _counted(self, doc: Doc, text: str, pos: int, listed_only: bool, value: float = 0) -> tuple[str, int] | None:
+        """The counted noun right after ``pos``: (unit as written, end); ``value`` is the number's."""
         rules = self.rules
         quoted = rules.quoted.match(text, pos)
         if quoted is not None:
@@ -121,7 +121,7 @@ class AmountFinder:
             if token is not None and token.idx + len(token.text) > end:  # "ca" of "ca sĩ"
                 end = token.idx + len(token.text)
             unit = text[start:end]
-            if unit.lower() in rules.nouns or not self._uncounted(unit):
+            if unit.lower() in rules.nouns or not self._uncounted(unit, value):
                 return unit, end
             return None
         classifier = rules.classifier.match(text, pos)
@@ -139,7 +139,7 @@ class AmountFinder:
         if token is None or token.idx != start and not _GLUED_NUMBER.fullmatch(text, token.idx, start):
             return None
         end = token.idx + len(token.text)
-        if not self._fallback_noun(text[start:end], token.tag_):
+        if not self._fallback_noun(text[start:end], token.tag_, value):
             return None
         if text[start:end].lower() in rules.address_nouns and text[end:end + 4].lstrip()[:1].isupper():
             return None  # a house number before a named place: "724 ấp Bình An"
@@ -176,14 +176,17 @@ class AmountFinder:
             word.group() in self.rules.classifiers or word.group() in self.rules.nouns
             or word.group() in self.rules.not_counted)
 
-    def _uncounted(self, word: str) -> bool:
-        """A word (one underthesea token or one listed noun) that never makes a count: "năm", "chức năng"."""
-        return word.lower() in self.rules.not_counted
+    def _uncounted(self, word: str, value: float = 0) -> bool:
+        """A word (one underthesea token or one listed noun) that makes no count: "năm", "chức năng"; a plan's
+        part ("giải pháp") only up to a plan's size."""
+        lowered = word.lower()
+        return lowered in self.rules.not_counted and not (
+            lowered in self.rules.plan_parts and value > self.rules.plan_parts_max)
 
-    def _fallback_noun(self, text: str, tag: str) -> bool:
+    def _fallback_noun(self, text: str, tag: str, value: float = 0) -> bool:
         """An unlisted word that may be a counted noun: a lower-case common noun ("voucher")."""
         return (tag in self.rules.noun_tags and text[:1].islower() and text.replace(" ", "").replace("-", "").isalpha()
-                and text.lower() not in self.rules.number_vocabulary and not self._uncounted(text)
+                and text.lower() not in self.rules.number_vocabulary and not self._uncounted(text, value)
                 and self.rules.currency.fullmatch(text) is None)
 
     def _currency_case(self, written: str) -> bool:
@@ -200,7 +203,9 @@ class AmountFinder:
         elif (currency := rules.currency.match(text, end)) is not None and self._currency_case(currency.group("c")):
             code = rules.currency_code[re.sub(f"{SP}+", " ", currency.group("c").lower())]
             tail = Tail("money", currency.end(), currency=code)
-        elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules))):
+        elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules),
+                                       value=number.value)) \
+                and not (_is_year(number, rules) and counted[0][:1].isupper()):  # "Trong 2024 Liên đoàn Lao động …"
             tail = Tail("count", counted[1], unit=counted[0])
         elif number.scaled and number.value >= 1000 and (
                 rules.money_cue.search(text, clause_start, number.start) or rules.rate.match(text, end)):
@@ -307,6 +312,9 @@ class AmountFinder:
         if value_max is None and tail.kind in ("count", "money") and first.numeral is not None \
                 and _ENGLISH_GROUPS.fullmatch(first.numeral) and tail.currency in (None, "VND"):
             value = float(first.numeral.replace(",", ""))  # "1,500 đoàn viên": 1500, there is no half person
+        if tail.kind == "count" and value == 1 \
+                and (tail.unit or "").partition(" ")[0].lower() in self.rules.article_classifiers:
+            return None, end  # "đón 1 cái Tết": an article
         if tail.kind == "count" and value != int(value) and not first.scaled \
                 and (tail.unit or "").lower() not in self.rules.fractional or value == 0:
             return None, end  # "2,5 công nhân" is a misread, "Phiên chợ 0 đồng" a name

@@ -242,6 +242,8 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         return Line(number, text, Kind.NOISE if text else Kind.BLANK)
     if key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
         return Line(number, text, Kind.NOISE)
+    if bare.isupper() and bare.endswith("!") and len(bare.split()) >= 3:
+        return Line(number, text, Kind.NOISE)  # a slogan in capitals: "ĐẢNG CỘNG SẢN VIỆT NAM QUANG VINH MUÔN NĂM!"
     if (address := rules.address.match(bare)) is not None:
         return Line(number, text, Kind.NOISE, address=address)
     words = len(bare.split())
@@ -277,13 +279,29 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         words,
         headline=shape["headline_min_words"] <= words <= shape["headline_max_words"] and not cell
         and (not ends_sentence or last in shape["headline_end_ok"])
-        and last != "," and not caption and not lead_like and not text[:1].islower(),
+        and last != "," and not caption and not lead_like and not text[:1].islower()
+        and not (text[:1] in shape["bullets"] and text[1:2].isspace()),  # "* 2 Nhà giáo …": a list item
         prose=prose,
         upper=text.isupper(),
         caption=caption,
         long=words > shape["headline_max_words"],
         cell=cell,
     )
+
+
+def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
+    """A line a little longer than a headline, with no sentence in it, right above a line that opens like
+    a news lead ("Ngày 19/5/2025, …") is the headline of a portal that prints long ones (32 words), not a
+    paragraph whose end the copy lost: a lead follows a headline, not a paragraph."""
+    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
+    for k, (i, after) in enumerate(zip(texts, texts[1:])):
+        line = lines[i]
+        if any(lines[j].headline for j in texts[max(0, k - 3):k]):
+            continue  # under a headline it is the sapo or a caption of the picture over the article
+        if line.long and not line.prose and not line.caption and not line.cell \
+                and line.words <= rules.shape["title_max_words"] and not line.text[:1].islower() \
+                and rules.lead_opening.match(lines[after].text) is not None:
+            line.long, line.headline = False, True
 
 
 def _person_caption(text: str, rules: Rules) -> bool:
@@ -324,6 +342,20 @@ def credited_names(text: str, rules: Rules) -> str | None:
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
             names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
     return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
+
+
+def outlet_line(text: str, rules: Rules) -> bool:
+    """A short line naming the outlet ("Báo Tây Ninh"), printed under the author's name at the end."""
+    words = text.split()
+    return len(words) <= rules.bylines["outlet_line_max_words"] and not text.rstrip().endswith(".") \
+        and any(text.startswith(opener + " ") for opener in rules.bylines["outlet_line_openers"])
+
+
+def cut_short_marker(text: str, rules: Rules) -> bool:
+    """The last line of a copied page that is an end marker cut short ("Tin cùng chuy")."""
+    folded = key(text)
+    return len(folded) >= 8 and len(folded.split()) >= 2 and any(
+        marker.startswith(folded) and marker != folded for marker in rules.markers)
 
 
 def _folded(text: str) -> str:

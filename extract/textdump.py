@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from extract.dump_lines import Kind, Line, Rules, boilerplate_rules, classify, credited_names, split_dateline, without_section
+from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
+                                mark_long_headlines, outlet_line, split_dateline, without_section)
 from extract.html import html_rules
 
 
@@ -338,6 +339,10 @@ def parse_text_dump(text: str) -> ParsedDump:
     raw_lines, marker_date = _without_date_marker(unglued, rules)
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     _mark_captions(lines, rules)
+    mark_long_headlines(lines, rules)
+    last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
+    if last is not None and last.kind is Kind.TEXT and cut_short_marker(last.text, rules):
+        last.kind, last.end = Kind.END, "marker"
     cut: list[Cut] = []
     lead = _find_lead(lines, rules, glued_heads)
     if lead is None:
@@ -368,6 +373,11 @@ def parse_text_dump(text: str) -> ParsedDump:
         source_tag = tag.group("tag")
         cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
         paragraphs[0] = paragraphs[0][tag.end() :]
+    elif paragraphs and (dash := re.match(r"[-–—]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
+        cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải thưởng …": the tag lost, its dash kept
+        paragraphs[0] = paragraphs[0][dash.end() :]
+    if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
+        cut.append(Cut(kept.pop().number, "outlet under the byline", paragraphs.pop()))  # "Tố Tuấn" / "Báo Tây Ninh"
     if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
     byline = credited_names(paragraphs[-1], rules) or _office_credit(paragraphs[-1], rules) \

@@ -175,7 +175,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         if m := self.national_industry_re.match(norm, pos):
             country = self.country_any_re.match(norm, m.end())
             written = tidy(m.group("name"))
-            name = written if not written.isupper() else self.national_spellings[name_key(written)]
+            name = self.expand_abbreviations(written) if not written.isupper() else self.national_spellings[name_key(written)]
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
@@ -211,7 +211,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         listed = self.sector_any_re.match(norm, pos)
         if listed:
             written = tidy(text[listed.start(1):listed.end(1)])
-            name = written if written[0].isupper() else self.sector_spellings[name_key(written)]
+            name = self.sector_spellings[name_key(written)]  # one spelling a sector: "Y Tế" and "Y tế" are one union
             return listed.start(1), listed.end(1), name
         run = self.cap_run_re.match(norm, pos) if first else None
         if not run:
