@@ -79,6 +79,11 @@ class Phrases:
             words = tuple(w.lower() for w in phrase.split())
             self._by_first.setdefault(words[0], []).append(words)
 
+    @property
+    def first_words(self) -> set[str]:
+        """The first word (lower case) of every phrase: no phrase matches at a token not among them."""
+        return set(self._by_first)
+
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from ``tokens[i]`` a phrase covers (0 when none)."""
         for words in self._by_first.get(tokens[i].text.lower(), ()):

@@ -19,6 +19,22 @@ _QUOTES = re.compile(r"[“”\"«»]")
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
 
 
+def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` where ``pattern`` can only match at ``starts`` (all of them if None)."""
+    if starts is None:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    for start in starts:
+        if found and start < found[-1].end():
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            if m.end() == start:  # an empty match: finditer's own rules
+                return list(pattern.finditer(text))
+            found.append(m)
+    return found
+
+
 class AwardForms:
     """Form mentions, generic honourings and modality; patterns compiled by ``_init_forms``."""
 
@@ -67,16 +83,35 @@ class AwardForms:
 
 
     def _form_mentions(self, text: str, view: str) -> list[FormMention]:
+        last = self.__dict__.get("_last_mentions")  # the article's full forms and its prize read one text
+        if last is None or last[0] != text or last[1] != view:
+            last = self._last_mentions = (text, view, self._scan_forms(text, view))
+        return list(last[2])
+
+    def _form_starts(self, text: str) -> list[int] | None:
+        """Every offset where some form matches (None without the alternation): one scan of the alternation,
+        not one of each form's pattern, tells where each can match."""
+        if self._any_form is None:
+            return None
+        starts, pos = [], 0
+        while (m := self._any_form.search(text, pos)) is not None:
+            starts.append(m.start())
+            pos = m.start() + 1
+        return starts
+
+    def _scan_forms(self, text: str, view: str) -> list[FormMention]:
+        starts = self._form_starts(text)
         # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
         plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
         if plain is not None and self._any_form is not None and not any(
                 _QUOTES.search(text, max(m.start() - 1, 0), m.end() + 1) for m in self._any_form.finditer(plain)):
             plain = None  # no form touches a quote: the text alone tells
-        if self._any_form is not None and self._any_form.search(text) is None and plain is None:
+        if starts == [] and plain is None:
             return []
+        plain_starts = self._form_starts(plain) if plain else None
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
-            for m in [*pattern.finditer(text), *(pattern.finditer(plain) if plain else ())]:
+            for m in [*_finditer(pattern, text, starts), *(_finditer(pattern, plain, plain_starts) if plain else ())]:
                 start, end = m.start(), m.end()
                 if plain is not None and m.string is plain:
                     opened = start > 0 and text[start - 1] in _OPENING

@@ -119,7 +119,11 @@ class AwardNames:
             unit_names.append(Name(s, e, canonical))
         names: list[Name] = []
         tokens, i = clause.tokens, 0
+        starters = self._name_starters()
         while i < len(tokens):
+            if tokens[i].text.lower() not in starters and tokens[i].text not in self._family_names:
+                i += 1  # no anaphor, pronoun, title, family name or head starts here: none of the four finds a name
+                continue
             anaphor = self._anaphor_at(clause, i) or self._pronoun_at(clause, i)
             found = anaphor or self._person_at(clause, i) or self._org_at(clause, word_inner, i)
             if found is None:
@@ -142,6 +146,15 @@ class AwardNames:
         covered = [n for n in names if not n.person]
         names += [u for u in unit_names if not any(c.start <= u.start and u.end <= c.end for c in covered)]
         return sorted(names, key=lambda n: n.start)
+
+    def _name_starters(self) -> set[str]:
+        """The words (lower case) that can open a name: the first words of anaphors, person titles, heads and
+        lower-case heads, and the pronouns (family names are looked up as written)."""
+        starters = self.__dict__.get("_starters")
+        if starters is None:
+            starters = self._starters = (self._anaphors.first_words | self._person_titles.first_words
+                                         | self._heads.first_words | self._lower_heads.first_words | set(self._pronouns))
+        return starters
 
     def _needs_unit(self, text: str) -> bool:
         """A name with a union head that the units component did not take is no unit."""
