@@ -26,6 +26,10 @@ _SPACES = re.compile(r"\s+")
 _JOINERS = ("và", "cùng", "với")
 
 
+def _several_syllables(token) -> bool:
+    return _SPACES.search(token.text) is not None
+
+
 class AwardNames:
     """Finding and naming the organisations and people of a clause (a part of ``AwardExtractor``)."""
 
@@ -95,7 +99,8 @@ class AwardNames:
     def _word_inner_starts(doc: Doc, start: int, end: int) -> set[int]:
         """Clause offsets of syllables that continue the underthesea word before them."""
         inner: set[int] = set()
-        for token in doc_index(doc).char_tokens(start, end):
+        index = doc_index(doc)
+        for token in index.selected("multi-syllable words", _several_syllables, *index.char_range(start, end)):
             for m in _SPACES.finditer(token.text):
                 inner.add(token.idx + m.end() - start)
         return inner

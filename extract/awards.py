@@ -85,9 +85,13 @@ from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
-from extract.doc_index import doc_index
+from extract.doc_index import TokenInfo, doc_index
 from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
+
+
+def _one_syllable_noun(token: TokenInfo) -> bool:
+    return token.tag == "N" and " " not in token.text
 
 
 class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
@@ -237,8 +241,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
         clause = Clause(start, text, view, tokens, self._form_mentions(text, view), article.context, article)
-        clause.nouns = {t.idx - start for t in doc_index(doc).char_tokens(start, end)
-                        if t.tag == "N" and " " not in t.text}
+        clause.nouns = {t.idx - start for t in doc_index(doc).selected(
+            "one-syllable nouns", _one_syllable_noun, *doc_index(doc).char_range(start, end))}
         clause.names = self._names(clause, word_inner, [u for u in units.starting_in(start, end) if u.end_char <= end])
         clause.appositions = self._appositions(clause)
         return clause
