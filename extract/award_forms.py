@@ -35,6 +35,30 @@ def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> 
     return found
 
 
+def lookbehind_reach(pattern: re.Pattern[str]) -> int | None:
+    """How far before a match attempt's offset ``pattern`` may read (its lookbehinds, nested ones added;
+    at least one character for ``\\b`` and the like); None when the pattern cannot be read."""
+    try:
+        from re import _constants, _parser  # noqa: PLC0415 (the standard library's own parser)
+
+        def reach(node: Any) -> int:
+            if isinstance(node, _parser.SubPattern):
+                far = 1
+                for op, av in node.data:
+                    if op in (_constants.ASSERT, _constants.ASSERT_NOT) and av[0] < 0:
+                        far = max(far, av[1].getwidth()[1] + reach(av[1]))
+                    else:
+                        far = max(far, reach(av))
+                return far
+            if isinstance(node, (tuple, list)):
+                return max((reach(item) for item in node), default=1)
+            return 1
+
+        return reach(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 (an unknown parser: no reuse)
+        return None
+
+
 class AwardForms:
     """Form mentions, generic honourings and modality; patterns compiled by ``_init_forms``."""
 
@@ -48,6 +72,7 @@ class AwardForms:
         plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
         self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
             rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
+        self._form_reach = None if self._any_form is None else lookbehind_reach(self._any_form)
         self._form_words: dict[str, str] = lexicon["form_words"]
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
@@ -93,22 +118,30 @@ class AwardForms:
         not one of each form's pattern, tells where each can match."""
         if self._any_form is None:
             return None
+        scanned = self.__dict__.get("_scanned", [])
+        for whole, starts in scanned:  # the body after the whole text, its plain text after the whole plain text
+            if len(text) < len(whole) and self._form_reach is not None and whole.endswith(text):
+                cut, reach = len(whole) - len(text), self._form_reach
+                # a match attempt at offset q >= reach reads the same characters in both strings
+                return [q for q in range(min(reach, len(text))) if self._any_form.match(text, q)] \
+                    + [p - cut for p in starts if p - cut >= reach]
         starts, pos = [], 0
         while (m := self._any_form.search(text, pos)) is not None:
             starts.append(m.start())
             pos = m.start() + 1
+        self._scanned = [(text, starts), *scanned[:1]]
         return starts
 
     def _scan_forms(self, text: str, view: str) -> list[FormMention]:
         starts = self._form_starts(text)
         # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
         plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
-        if plain is not None and self._any_form is not None and not any(
-                _QUOTES.search(text, max(m.start() - 1, 0), m.end() + 1) for m in self._any_form.finditer(plain)):
+        plain_starts = self._form_starts(plain) if plain is not None else None
+        if plain is not None and self._any_form is not None and not any(_QUOTES.search(
+                text, max(m.start() - 1, 0), m.end() + 1) for m in _finditer(self._any_form, plain, plain_starts)):
             plain = None  # no form touches a quote: the text alone tells
         if starts == [] and plain is None:
             return []
-        plain_starts = self._form_starts(plain) if plain else None
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
             for m in [*_finditer(pattern, text, starts), *(_finditer(pattern, plain, plain_starts) if plain else ())]:
