@@ -11,52 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extract.regex_scan import finditer_at, lookbehind_reach, with_first_chars
 from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex
 
 
 _OPENING, _CLOSING = "“\"«", "”\"»"
 _QUOTES = re.compile(r"[“”\"«»]")
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
-
-
-def _finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:
-    """``pattern.finditer(text)`` where ``pattern`` can only match at ``starts`` (all of them if None)."""
-    if starts is None:
-        return list(pattern.finditer(text))
-    found: list[re.Match[str]] = []
-    for start in starts:
-        if found and start < found[-1].end():
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            if m.end() == start:  # an empty match: finditer's own rules
-                return list(pattern.finditer(text))
-            found.append(m)
-    return found
-
-
-def lookbehind_reach(pattern: re.Pattern[str]) -> int | None:
-    """How far before a match attempt's offset ``pattern`` may read (its lookbehinds, nested ones added;
-    at least one character for ``\\b`` and the like); None when the pattern cannot be read."""
-    try:
-        from re import _constants, _parser  # noqa: PLC0415 (the standard library's own parser)
-
-        def reach(node: Any) -> int:
-            if isinstance(node, _parser.SubPattern):
-                far = 1
-                for op, av in node.data:
-                    if op in (_constants.ASSERT, _constants.ASSERT_NOT) and av[0] < 0:
-                        far = max(far, av[1].getwidth()[1] + reach(av[1]))
-                    else:
-                        far = max(far, reach(av))
-                return far
-            if isinstance(node, (tuple, list)):
-                return max((reach(item) for item in node), default=1)
-            return 1
-
-        return reach(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # noqa: BLE001 (an unknown parser: no reuse)
-        return None
 
 
 class AwardForms:
@@ -70,8 +31,8 @@ class AwardForms:
         # one search tells whether a clause names any form at all (most do not): the alternation of
         # every form, named groups made plain, matches where one of them would
         plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
-        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
-            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
+        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else with_first_chars(re.compile(
+            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE))
         self._form_reach = None if self._any_form is None else lookbehind_reach(self._any_form)
         self._form_words: dict[str, str] = lexicon["form_words"]
         generic = lexicon["generic"]
@@ -138,13 +99,13 @@ class AwardForms:
         plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
         plain_starts = self._form_starts(plain) if plain is not None else None
         if plain is not None and self._any_form is not None and not any(_QUOTES.search(
-                text, max(m.start() - 1, 0), m.end() + 1) for m in _finditer(self._any_form, plain, plain_starts)):
+                text, max(m.start() - 1, 0), m.end() + 1) for m in finditer_at(self._any_form, plain, plain_starts)):
             plain = None  # no form touches a quote: the text alone tells
         if starts == [] and plain is None:
             return []
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
-            for m in [*_finditer(pattern, text, starts), *(_finditer(pattern, plain, plain_starts) if plain else ())]:
+            for m in [*finditer_at(pattern, text, starts), *(finditer_at(pattern, plain, plain_starts) if plain else ())]:
                 start, end = m.start(), m.end()
                 if plain is not None and m.string is plain:
                     opened = start > 0 and text[start - 1] in _OPENING

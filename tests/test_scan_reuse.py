@@ -12,7 +12,7 @@ import re
 import pytest
 
 from extract.award_clauses import award_lexicon
-from extract.award_forms import _finditer, lookbehind_reach
+from extract.regex_scan import finditer_at as _finditer, lookbehind_reach
 from extract.awards import AwardExtractor
 
 TEXTS = [
@@ -55,3 +55,21 @@ def test_lookbehind_reach() -> None:
     assert lookbehind_reach(re.compile(r"abc")) == 1
     assert lookbehind_reach(re.compile(r"(?<=nhận\s)x")) == 6
     assert lookbehind_reach(re.compile(r"(?:a|(?<=ab(?<=q..)c)x)")) == 7
+
+
+def test_first_chars() -> None:
+    from extract.regex_scan import first_chars, with_first_chars
+
+    assert first_chars(re.compile(r"(?<!\w)(?:bằng khen|giấy khen)(?!\w)", re.I)) == "bg"
+    assert first_chars(re.compile(r"(?:danh hiệu\s+)?lao động", re.I)) == "dl"
+    assert first_chars(re.compile(r"(?-i:[Gg]iải)|[“\"]x", re.I)) == "\"Gg“"
+    assert first_chars(re.compile(r"(?:(?<=nhận\s)|(?<=đạt\s))công", re.I)) == "c"
+    assert first_chars(re.compile(r"a(?i:b)|(?i:c)")) is None  # case-insensitive inside a case-sensitive pattern
+    assert first_chars(re.compile(r"\w+")) is None
+    assert first_chars(re.compile(r"[^a]b")) is None
+    assert first_chars(re.compile(r"(?:ab)?")) is None  # may be empty
+    plain = re.compile(r"(?<!\w)(?:chiến sĩ thi đua|(?:danh hiệu\s+)?anh hùng)(?!\w)", re.I)
+    looked = with_first_chars(plain)
+    assert looked.pattern != plain.pattern
+    for text in [*TEXTS, "CHIẾN SĨ THI ĐUA và Danh hiệu Anh hùng, anh hùng"]:
+        assert [m.span() for m in looked.finditer(text)] == [m.span() for m in plain.finditer(text)]
