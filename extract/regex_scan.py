@@ -121,10 +121,16 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
 
 
 def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` (a ``(?<!\\w)`` lookbehind then the rest) with a lookahead of its first characters
-    after the lookbehind: the same matches, found without trying the rest at every word."""
-    first = first_chars(pattern)
-    head = r"(?<!\w)"
-    if first is None or not pattern.pattern.startswith(head):
+    """``pattern`` with a lookahead of its first characters where a match starts (after a leading
+    ``(?<!\w)``): the same matches, found without trying a long alternation at every word. Only for
+    case-insensitive patterns: the engine finds a case-sensitive pattern's first characters itself."""
+    first = first_chars(pattern) if pattern.flags & re.IGNORECASE else None
+    if first is None:
         return pattern
-    return re.compile(f"{head}(?=[{first}]){pattern.pattern[len(head):]}", pattern.flags)
+    head, source = r"(?<!\w)", pattern.pattern
+    try:
+        if source.startswith(head):
+            return re.compile(f"{head}(?=[{first}]){source[len(head):]}", pattern.flags)
+        return re.compile(f"(?=[{first}])(?:{source})", pattern.flags)
+    except re.error:  # global flags written inside the pattern: left as it is
+        return pattern

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extract.regex_scan import with_first_chars
 from extract.gazetteer import Gazetteer, name_key, normalize_tones
 
 
@@ -94,12 +95,12 @@ class UnitPatterns:
         self.gaz = gaz
         heads = lexicon["heads"]
         bodies = alternation(heads["bodies"])
-        self.head_re = re.compile(
+        self.head_re = with_first_chars(re.compile(
             rf"(?<!\w)(?:(?P<body>{bodies})\s+)?(?P<head>(?P<national>{alternation(heads['national'])})"
             rf"|(?P<grass>{alternation(heads['grassroots'])})|(?P<fed>{alternation(heads['federation'])})"
             rf"|(?P<union>{alternation(heads['union'])}))(?!\w)",
             re.IGNORECASE,
-        )
+        ))  # the heads' first characters looked at before the heads are tried (extract/regex_scan.py)
         self.title_before_re = re.compile(rf"(?:{alternation(heads['titles'])})\s+$", re.IGNORECASE)
         self.inline_re = re.compile(rf"\s*\(\s*(?:{alternation(heads['inline_abbreviations'])})\s*\)")
         self.country_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)")
@@ -109,7 +110,7 @@ class UnitPatterns:
             for k in sorted(lexicon["admin_types"], key=len, reverse=True)
         )
         self.type_re = re.compile(rf"\s+(?P<type>{type_alt})", re.IGNORECASE)
-        self.type_at_re = re.compile(rf"(?:{type_alt})", re.IGNORECASE)
+        self.type_at_re = with_first_chars(re.compile(rf"(?:{type_alt})", re.IGNORECASE))
         generic = lexicon["generic"]
         self.counted_head_re = re.compile(rf"(?:{alternation(generic['counted_heads'])})(?!\w)")
         self.count_after_time_re = re.compile(rf"(?<!\w)(?:{alternation(generic['count_not_after'])})\s+\d+\s+$", re.IGNORECASE)
