@@ -121,7 +121,7 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
 
 
 def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with a lookahead of its first characters where a match starts (after a leading
+    r"""``pattern`` with a lookahead of its first characters where a match starts (after a leading
     ``(?<!\w)``): the same matches, found without trying a long alternation at every word. Only for
     case-insensitive patterns: the engine finds a case-sensitive pattern's first characters itself."""
     first = first_chars(pattern) if pattern.flags & re.IGNORECASE else None
