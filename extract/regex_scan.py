@@ -64,7 +64,8 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
         from re import _constants as c, _parser  # noqa: PLC0415
 
         repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
-        ignorecase = bool(pattern.flags & re.IGNORECASE)
+        categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                      c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
 
         def sequence(items: Any) -> tuple[set[str], bool] | None:  # (first characters, may be empty)
             chars: set[str] = set()
@@ -89,12 +90,14 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
                         chars.add(re.escape(chr(value)))
                     elif item is c.RANGE:
                         chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-                    else:  # a negated set, a category (\w, \d ...): anything
+                    elif item is c.CATEGORY and value in categories:
+                        chars.add(categories[value])
+                    else:  # a negated set ...: anything
                         return None
                 return chars, False
             if op is c.SUBPATTERN:
-                if av[1] & re.IGNORECASE and not ignorecase:
-                    return None  # (?i:...) in a case-sensitive pattern: the class would be stricter
+                if av[1] & ~pattern.flags & (re.IGNORECASE | re.UNICODE | re.LOCALE):
+                    return None  # (?i:...) in a case-sensitive pattern ...: the class would be stricter
                 return sequence(av[3])
             if op is c.BRANCH:
                 chars, empty = set(), False

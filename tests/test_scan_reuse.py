@@ -65,7 +65,8 @@ def test_first_chars() -> None:
     assert first_chars(re.compile(r"(?-i:[Gg]iải)|[“\"]x", re.I)) == "\"Gg“"
     assert first_chars(re.compile(r"(?:(?<=nhận\s)|(?<=đạt\s))công", re.I)) == "c"
     assert first_chars(re.compile(r"a(?i:b)|(?i:c)")) is None  # case-insensitive inside a case-sensitive pattern
-    assert first_chars(re.compile(r"\w+")) is None
+    assert first_chars(re.compile(r"\w+")) == r"\w"
+    assert first_chars(re.compile(r".b")) is None
     assert first_chars(re.compile(r"[^a]b")) is None
     assert first_chars(re.compile(r"(?:ab)?")) is None  # may be empty
     plain = re.compile(r"(?<!\w)(?:chiến sĩ thi đua|(?:danh hiệu\s+)?anh hùng)(?!\w)", re.I)
@@ -73,3 +74,11 @@ def test_first_chars() -> None:
     assert looked.pattern != plain.pattern
     for text in [*TEXTS, "CHIẾN SĨ THI ĐUA và Danh hiệu Anh hùng, anh hùng"]:
         assert [m.span() for m in looked.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_chars_of_categories_and_scoped_flags() -> None:
+    from extract.regex_scan import first_chars
+
+    assert first_chars(re.compile(r"(?<![\w.])\d|(?<!\w)(?:hai|ba)(?!\w)", re.I)) == r"\dbh"
+    assert first_chars(re.compile(r"(?a:\d)x|y", re.I)) == r"\dy"  # ASCII inside: stricter than the class
+    assert first_chars(re.compile(r"(?u:\d)", re.A)) is None  # Unicode inside an ASCII pattern
