@@ -9,13 +9,14 @@ their name without a title; appositions after a person are marked so they are ne
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc
 
 from extract.award_clauses import MASK, Clause, Name, Phrases, Token, phrase_regex
-from extract.doc_index import doc_index
+from extract.doc_index import DocIndex, doc_index
 from extract.gazetteer import gazetteer, name_key
 from extract.nlp import ArticleContext
 from extract.spans import fields_of
@@ -26,8 +27,14 @@ _SPACES = re.compile(r"\s+")
 _JOINERS = ("và", "cùng", "với")
 
 
-def _several_syllables(token) -> bool:
-    return _SPACES.search(token.text) is not None
+def _inner_syllable_starts(index: DocIndex) -> tuple[list[int], list[int]]:
+    """Where each syllable that continues a word starts (Doc offsets), with the token it belongs to."""
+    owners, inner = [], []
+    for token in index.tokens:
+        for m in _SPACES.finditer(token.text):
+            owners.append(token.i)
+            inner.append(token.idx + m.end())
+    return owners, inner
 
 
 class AwardNames:
@@ -98,12 +105,10 @@ class AwardNames:
     @staticmethod
     def _word_inner_starts(doc: Doc, start: int, end: int) -> set[int]:
         """Clause offsets of syllables that continue the underthesea word before them."""
-        inner: set[int] = set()
         index = doc_index(doc)
-        for token in index.selected("multi-syllable words", _several_syllables, *index.char_range(start, end)):
-            for m in _SPACES.finditer(token.text):
-                inner.add(token.idx + m.end() - start)
-        return inner
+        owners, inner = index.memo("inner syllable starts", _inner_syllable_starts)
+        first, stop = index.char_range(start, end)
+        return {p - start for p in inner[bisect_left(owners, first):bisect_left(owners, stop)]}
 
 
     # -- names ----------------------------------------------------------------------------

@@ -13,10 +13,10 @@ component only adds spans.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from itertools import repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
 from spacy.tokens import Doc
@@ -58,7 +58,7 @@ class DocIndex:
         self.sents: list[Sentence] = []
         self._words: list[TokenInfo] | None = None
         self._sent_starts: list[int] = []
-        self._selected: dict[str, list[int]] = {}
+        self._memo: dict[str, Any] = {}
         if not len(doc):
             return
         columns = doc.to_array([IDX, LENGTH, TAG, IS_SPACE, SENT_START]).T.tolist()
@@ -104,13 +104,11 @@ class DocIndex:
             return 0, 0
         return first, last + 1
 
-    def selected(self, name: str, keep: Callable[[TokenInfo], bool], first: int, stop: int) -> list[TokenInfo]:
-        """The tokens of ``[first, stop)`` that ``keep`` selects; the Doc's selection is made once under ``name``."""
-        chosen = self._selected.get(name)
-        if chosen is None:
-            chosen = self._selected[name] = [t.i for t in self.tokens if keep(t)]
-        tokens = self.tokens
-        return [tokens[i] for i in chosen[bisect_left(chosen, first) : bisect_left(chosen, stop)]]
+    def memo(self, name: str, build: Callable[[DocIndex], Any]) -> Any:
+        """What ``build`` makes of this index, made once per Doc under ``name``."""
+        if name not in self._memo:
+            self._memo[name] = build(self)
+        return self._memo[name]
 
     def sentence_of(self, i: int) -> Sentence:
         """The sentence holding token ``i`` (``doc[i].sent``)."""
