@@ -20,7 +20,7 @@ def _words(words: list[str] | set[str]) -> str:
 
 def _before(words: list[str], tail: str = f"{SP}*", flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Matches when one of ``words`` ends right before the end of the searched window."""
-    return re.compile(rf"(?<!\w)(?:{_words(words)}){tail}$", flags)
+    return with_first_chars(re.compile(rf"(?<!\w)(?:{_words(words)}){tail}$", flags))
 
 
 class AmountRules:
