@@ -13,6 +13,9 @@ from extract.gazetteer import Gazetteer, name_key, normalize_tones
 
 
 _WORD_START = re.compile(r"\b\w")
+# a word start that is not a lower-case letter (those never open a capitalised name: passed over in one search)
+_LOWER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).islower())
+_NOT_LOWER_WORD_START = re.compile(rf"\b(?![{re.escape(_LOWER_CHARS)}])\w")
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")
@@ -239,7 +242,7 @@ class UnitPatterns:
         Hóa"). Only capitalised word starts are tried: the province alternation is long."""
         found: set[str | None] = set()
         end = 0
-        for word in _WORD_START.finditer(text):
+        for word in _NOT_LOWER_WORD_START.finditer(text):
             at = word.start()
             if at < end or not self._capitalised(text, at):
                 continue
