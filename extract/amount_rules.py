@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract.regex_scan import with_first_chars
 from extract.lexicon import lexicon
 from extract.numbers import number_words
 
@@ -19,7 +20,7 @@ def _words(words: list[str] | set[str]) -> str:
 
 def _before(words: list[str], tail: str = f"{SP}*", flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Matches when one of ``words`` ends right before the end of the searched window."""
-    return re.compile(rf"(?<!\w)(?:{_words(words)}){tail}$", flags)
+    return with_first_chars(re.compile(rf"(?<!\w)(?:{_words(words)}){tail}$", flags))
 
 
 class AmountRules:
@@ -33,8 +34,8 @@ class AmountRules:
         scale_only = [w for words in lex["qualifiers"]["scale_only"].values() for w in words]
         self.scale_only_qualifier = {w: q for q, words in lex["qualifiers"]["scale_only"].items() for w in words}
         # Where a candidate may start: a digit, a number word, or "hàng" of "hàng nghìn".
-        self.start = re.compile(
-            rf"(?<![\w.,/:-])\d|(?<!\w)(?:{_words(starters + scale_only)})(?!\w)", re.IGNORECASE)
+        self.start = with_first_chars(re.compile(  # its first characters looked at first (extract/regex_scan.py)
+            rf"(?<![\w.,/:-])\d|(?<!\w)(?:{_words(starters + scale_only)})(?!\w)", re.IGNORECASE))
         self.scale_only = re.compile(rf"(?:{_words(scale_only)}){SP}+(?=(?:{_words(list(nw.scales))})(?!\w))",
                                      re.IGNORECASE)
 

@@ -49,7 +49,12 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     """An alternation of whole-word phrases, longest first, spaces matching any whitespace."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
-    return rf"(?<!\w)(?:{body})(?!\w)"
+    if not ordered or not all(p.split() for p in ordered):
+        return rf"(?<!\w)(?:{body})(?!\w)"
+    # the phrases' first characters, looked at before the alternation is tried (same case rule: it never
+    # rejects a place where a phrase starts, and spares trying every phrase at every word)
+    first = "".join(sorted({re.escape(p.split()[0][0]) for p in ordered}))
+    return rf"(?<!\w)(?=[{first}])(?:{body})(?!\w)"
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -78,6 +83,11 @@ class Phrases:
         for phrase in sorted(set(phrases), key=lambda p: -len(p.split())):
             words = tuple(w.lower() for w in phrase.split())
             self._by_first.setdefault(words[0], []).append(words)
+
+    @property
+    def first_words(self) -> set[str]:
+        """The first word (lower case) of every phrase: no phrase matches at a token not among them."""
+        return set(self._by_first)
 
     def match(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from ``tokens[i]`` a phrase covers (0 when none)."""

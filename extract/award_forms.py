@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extract.regex_scan import finditer_at, lookbehind_reach, with_first_chars
 from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex
 
 
@@ -30,8 +31,9 @@ class AwardForms:
         # one search tells whether a clause names any form at all (most do not): the alternation of
         # every form, named groups made plain, matches where one of them would
         plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
-        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else re.compile(
-            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE)
+        self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else with_first_chars(re.compile(
+            rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE))
+        self._form_reach = None if self._any_form is None else lookbehind_reach(self._any_form)
         self._form_words: dict[str, str] = lexicon["form_words"]
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
@@ -67,16 +69,43 @@ class AwardForms:
 
 
     def _form_mentions(self, text: str, view: str) -> list[FormMention]:
+        last = self.__dict__.get("_last_mentions")  # the article's full forms and its prize read one text
+        if last is None or last[0] != text or last[1] != view:
+            last = self._last_mentions = (text, view, self._scan_forms(text, view))
+        return list(last[2])
+
+    def _form_starts(self, text: str) -> list[int] | None:
+        """Every offset where some form matches (None without the alternation): one scan of the alternation,
+        not one of each form's pattern, tells where each can match."""
+        if self._any_form is None:
+            return None
+        scanned = self.__dict__.get("_scanned", [])
+        for whole, starts in scanned:  # the body after the whole text, its plain text after the whole plain text
+            if len(text) < len(whole) and self._form_reach is not None and whole.endswith(text):
+                cut, reach = len(whole) - len(text), self._form_reach
+                # a match attempt at offset q >= reach reads the same characters in both strings
+                return [q for q in range(min(reach, len(text))) if self._any_form.match(text, q)] \
+                    + [p - cut for p in starts if p - cut >= reach]
+        starts, pos = [], 0
+        while (m := self._any_form.search(text, pos)) is not None:
+            starts.append(m.start())
+            pos = m.start() + 1
+        self._scanned = [(text, starts), *scanned[:1]]
+        return starts
+
+    def _scan_forms(self, text: str, view: str) -> list[FormMention]:
+        starts = self._form_starts(text)
         # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
         plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
-        if plain is not None and self._any_form is not None and not any(
-                _QUOTES.search(text, max(m.start() - 1, 0), m.end() + 1) for m in self._any_form.finditer(plain)):
+        plain_starts = self._form_starts(plain) if plain is not None else None
+        if plain is not None and self._any_form is not None and not any(_QUOTES.search(
+                text, max(m.start() - 1, 0), m.end() + 1) for m in finditer_at(self._any_form, plain, plain_starts)):
             plain = None  # no form touches a quote: the text alone tells
-        if self._any_form is not None and self._any_form.search(text) is None and plain is None:
+        if starts == [] and plain is None:
             return []
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
-            for m in [*pattern.finditer(text), *(pattern.finditer(plain) if plain else ())]:
+            for m in [*finditer_at(pattern, text, starts), *(finditer_at(pattern, plain, plain_starts) if plain else ())]:
                 start, end = m.start(), m.end()
                 if plain is not None and m.string is plain:
                     opened = start > 0 and text[start - 1] in _OPENING

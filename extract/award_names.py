@@ -9,13 +9,14 @@ their name without a title; appositions after a person are marked so they are ne
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc
 
 from extract.award_clauses import MASK, Clause, Name, Phrases, Token, phrase_regex
-from extract.doc_index import doc_index
+from extract.doc_index import DocIndex, doc_index
 from extract.gazetteer import gazetteer, name_key
 from extract.nlp import ArticleContext
 from extract.spans import fields_of
@@ -24,6 +25,16 @@ from extract.units import canonical_unit_name, complete_with_site, unit_parser
 _SPACES = re.compile(r"\s+")
 # Words that join list items; a unit span never ends with one.
 _JOINERS = ("và", "cùng", "với")
+
+
+def _inner_syllable_starts(index: DocIndex) -> tuple[list[int], list[int]]:
+    """Where each syllable that continues a word starts (Doc offsets), with the token it belongs to."""
+    owners, inner = [], []
+    for token in index.tokens:
+        for m in _SPACES.finditer(token.text):
+            owners.append(token.i)
+            inner.append(token.idx + m.end())
+    return owners, inner
 
 
 class AwardNames:
@@ -95,11 +106,10 @@ class AwardNames:
     @staticmethod
     def _word_inner_starts(doc: Doc, start: int, end: int) -> set[int]:
         """Clause offsets of syllables that continue the underthesea word before them."""
-        inner: set[int] = set()
-        for token in doc_index(doc).char_tokens(start, end):
-            for m in _SPACES.finditer(token.text):
-                inner.add(token.idx + m.end() - start)
-        return inner
+        index = doc_index(doc)
+        owners, inner = index.memo("inner syllable starts", _inner_syllable_starts)
+        first, stop = index.char_range(start, end)
+        return {p - start for p in inner[bisect_left(owners, first):bisect_left(owners, stop)]}
 
 
     # -- names ----------------------------------------------------------------------------
@@ -120,7 +130,11 @@ class AwardNames:
             unit_names.append(Name(s, e, canonical))
         names: list[Name] = []
         tokens, i = clause.tokens, 0
+        starters = self._name_starters()
         while i < len(tokens):
+            if tokens[i].text.lower() not in starters and tokens[i].text not in self._family_names:
+                i += 1  # no anaphor, pronoun, title, family name or head starts here: none of the four finds a name
+                continue
             anaphor = self._anaphor_at(clause, i) or self._pronoun_at(clause, i)
             found = anaphor or self._person_at(clause, i) or self._org_at(clause, word_inner, i)
             if found is None:
@@ -143,6 +157,15 @@ class AwardNames:
         covered = [n for n in names if not n.person]
         names += [u for u in unit_names if not any(c.start <= u.start and u.end <= c.end for c in covered)]
         return sorted(names, key=lambda n: n.start)
+
+    def _name_starters(self) -> set[str]:
+        """The words (lower case) that can open a name: the first words of anaphors, person titles, heads and
+        lower-case heads, and the pronouns (family names are looked up as written)."""
+        starters = self.__dict__.get("_starters")
+        if starters is None:
+            starters = self._starters = (self._anaphors.first_words | self._person_titles.first_words
+                                         | self._heads.first_words | self._lower_heads.first_words | set(self._pronouns))
+        return starters
 
     def _needs_unit(self, text: str) -> bool:
         """A name with a union head that the units component did not take is no unit."""

@@ -68,6 +68,7 @@ decides which mentions are awards, finds their awarders and writes the spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -85,9 +86,15 @@ from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
-from extract.doc_index import doc_index
+from extract.doc_index import DocIndex, doc_index
 from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
+
+
+def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
+    """The tokens tagged N of one syllable: their indices and offsets."""
+    nouns = [t for t in index.tokens if t.tag == "N" and " " not in t.text]
+    return [t.i for t in nouns], [t.idx for t in nouns]
 
 
 class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
@@ -239,8 +246,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
         clause = Clause(start, text, view, tokens, self._form_mentions(text, view), article.context, article)
-        clause.nouns = {t.idx - start for t in doc_index(doc).char_tokens(start, end)
-                        if t.tag == "N" and " " not in t.text}
+        index = doc_index(doc)
+        owners, offsets = index.memo("one-syllable nouns", _one_syllable_nouns)
+        first, stop = index.char_range(start, end)
+        clause.nouns = {p - start for p in offsets[bisect_left(owners, first):bisect_left(owners, stop)]}
         clause.names = self._names(clause, word_inner, [u for u in units.starting_in(start, end) if u.end_char <= end])
         clause.appositions = self._appositions(clause)
         return clause

@@ -14,7 +14,9 @@ component only adds spans.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import NamedTuple
+from collections.abc import Callable
+from itertools import repeat
+from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
 from spacy.tokens import Doc
@@ -56,13 +58,15 @@ class DocIndex:
         self.sents: list[Sentence] = []
         self._words: list[TokenInfo] | None = None
         self._sent_starts: list[int] = []
+        self._memo: dict[str, Any] = {}
         if not len(doc):
             return
         columns = doc.to_array([IDX, LENGTH, TAG, IS_SPACE, SENT_START]).T.tolist()
         idx, length, tag, space, sent_start = columns
         names = {h: strings[h] for h in set(tag)}
         starts = [s == _SENT_START for s in sent_start]
-        self.tokens = list(map(TokenInfo._make, zip(
+        # tuple.__new__ is what TokenInfo._make calls, without a Python call per token
+        self.tokens = list(map(tuple.__new__, repeat(TokenInfo), zip(
             range(len(idx)), idx, [text[a : a + n] for a, n in zip(idx, length)], [names[h] for h in tag],
             [s == 1 for s in space], starts)))
         self.starts = idx
@@ -87,13 +91,24 @@ class DocIndex:
 
     def char_tokens(self, start: int, end: int) -> list[TokenInfo]:
         """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (none where it is None)."""
+        first, stop = self.char_range(start, end)
+        return self.tokens[first:stop]
+
+    def char_range(self, start: int, end: int) -> tuple[int, int]:
+        """The token indices ``[first, stop)`` of :meth:`char_tokens` (an empty range where it has none)."""
         if start > end or start < 0 or end < 1 or end > len(self.text) or not self.tokens:
-            return []
+            return 0, 0
         first = bisect_right(self.starts, start) - 1
         last = bisect_right(self.starts, end - 1) - 1
         if first < 0 or last < 0:
-            return []
-        return self.tokens[first : last + 1]
+            return 0, 0
+        return first, last + 1
+
+    def memo(self, name: str, build: Callable[[DocIndex], Any]) -> Any:
+        """What ``build`` makes of this index, made once per Doc under ``name``."""
+        if name not in self._memo:
+            self._memo[name] = build(self)
+        return self._memo[name]
 
     def sentence_of(self, i: int) -> Sentence:
         """The sentence holding token ``i`` (``doc[i].sent``)."""

@@ -70,6 +70,9 @@ class CapsRecaser:
     # -- finding stretches --------------------------------------------------------------------
 
     def _stretches(self, text: str) -> list[tuple[int, int]]:
+        # fewer upper-case words (acronyms aside) than one stretch needs: none, without walking the runs
+        if sum(1 for w in WORD.findall(text) if w.isupper() and len(w) > 1 and w not in self.acronyms) < self.min_words:
+            return []
         stretches, run = [], []
         for m in WORD.finditer(text):
             word = m.group()

@@ -8,10 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extract.regex_scan import with_first_chars
 from extract.gazetteer import Gazetteer, name_key, normalize_tones
 
 
 _WORD_START = re.compile(r"\b\w")
+# a word start that is not a lower-case letter (those never open a capitalised name: passed over in one search)
+_LOWER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).islower())
+_NOT_LOWER_WORD_START = re.compile(rf"\b(?![{re.escape(_LOWER_CHARS)}])\w")
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")
@@ -94,12 +98,12 @@ class UnitPatterns:
         self.gaz = gaz
         heads = lexicon["heads"]
         bodies = alternation(heads["bodies"])
-        self.head_re = re.compile(
+        self.head_re = with_first_chars(re.compile(
             rf"(?<!\w)(?:(?P<body>{bodies})\s+)?(?P<head>(?P<national>{alternation(heads['national'])})"
             rf"|(?P<grass>{alternation(heads['grassroots'])})|(?P<fed>{alternation(heads['federation'])})"
             rf"|(?P<union>{alternation(heads['union'])}))(?!\w)",
             re.IGNORECASE,
-        )
+        ))  # the heads' first characters looked at before the heads are tried (extract/regex_scan.py)
         self.title_before_re = re.compile(rf"(?:{alternation(heads['titles'])})\s+$", re.IGNORECASE)
         self.inline_re = re.compile(rf"\s*\(\s*(?:{alternation(heads['inline_abbreviations'])})\s*\)")
         self.country_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)")
@@ -109,7 +113,7 @@ class UnitPatterns:
             for k in sorted(lexicon["admin_types"], key=len, reverse=True)
         )
         self.type_re = re.compile(rf"\s+(?P<type>{type_alt})", re.IGNORECASE)
-        self.type_at_re = re.compile(rf"(?:{type_alt})", re.IGNORECASE)
+        self.type_at_re = with_first_chars(re.compile(rf"(?:{type_alt})", re.IGNORECASE))
         generic = lexicon["generic"]
         self.counted_head_re = re.compile(rf"(?:{alternation(generic['counted_heads'])})(?!\w)")
         self.count_after_time_re = re.compile(rf"(?<!\w)(?:{alternation(generic['count_not_after'])})\s+\d+\s+$", re.IGNORECASE)
@@ -238,7 +242,7 @@ class UnitPatterns:
         Hóa"). Only capitalised word starts are tried: the province alternation is long."""
         found: set[str | None] = set()
         end = 0
-        for word in _WORD_START.finditer(text):
+        for word in _NOT_LOWER_WORD_START.finditer(text):
             at = word.start()
             if at < end or not self._capitalised(text, at):
                 continue
