@@ -9,7 +9,7 @@ named by :class:`CrawlStore`, which ``pipeline.store.Store`` provides.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,7 +37,7 @@ class CrawlStore(Protocol):
 
     def http_validators(self, url: str) -> tuple[str | None, str | None]: ...
 
-    def save_http_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+    def save_http_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None: ...
 
 
 @dataclass
@@ -189,8 +189,9 @@ class SiteRun:
         row = self.summary()
         self.store.record_page_errors(self.errors)
         if row["status"] == "ok":
-            for url, (etag, last_modified) in self.validators.items():
-                if not self.children.get(url, set()) & self.unfinished:
-                    self.store.save_http_validators(url, etag, last_modified)
+            self.store.save_http_validators({
+                url: validators for url, validators in self.validators.items()
+                if not self.children.get(url, set()) & self.unfinished
+            })
         self.finished = True
         return row

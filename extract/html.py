@@ -228,7 +228,10 @@ def _htmldate(raw: str, url: str) -> datetime | None:
 def _byline(root: etree._Element, body_lines: list[str], candidates: list[str | None]) -> str | None:
     """First usable credit: the candidates (site selector, trafilatura), common byline elements, the closing line."""
     site_byline, *others = candidates
-    for text in [site_byline, _first_text(root, html_rules()["bylines"]["selectors"]), *others]:
+    found = clean_byline(site_byline)
+    if found:  # the common byline elements only when the site's own one gives no name
+        return found
+    for text in [_first_text(root, html_rules()["bylines"]["selectors"]), *others]:
         found = clean_byline(text)
         if found:
             return found
