@@ -402,6 +402,11 @@ class Store:
         row = self.con.execute("SELECT etag, last_modified FROM http_cache WHERE url = ?", [url]).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
+    def all_http_validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """Every stored url -> (ETag, Last-Modified): a crawl reads them once, not a query per listing page."""
+        return {url: (etag, last_modified) for url, etag, last_modified in
+                self.con.execute("SELECT url, etag, last_modified FROM http_cache").fetchall()}
+
     def save_http_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
         """Store url -> (ETag, Last-Modified) in one statement: a write per URL costs a commit each
         (about 5 ms: half a second at the end of a crawl of a hundred listing pages)."""
