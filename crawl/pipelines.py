@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 
 from scrapy.crawler import Crawler
 
@@ -11,10 +11,14 @@ from crawl.settings import STORE_BATCH
 from core.records import Article
 
 
+_ITEM_FIELDS = tuple(f.name for f in fields(ArticleItem))
+
+
 class StorePipeline:
     """Turns items into :class:`core.records.Article` and stores them with ``Store.add_articles``.
 
-    Writes go in batches of ``STORE_BATCH`` and at spider close, never row by row.
+    Writes go in batches of ``STORE_BATCH`` and at spider close, never row by row, on the store's
+    writer thread (:meth:`crawl.site_run.SiteRun.store_articles`): the reactor does not wait for them.
     The spider carries its :class:`crawl.site_run.SiteRun` (store and counters) as ``spider.run``.
     """
 
@@ -27,7 +31,7 @@ class StorePipeline:
         return cls(crawler)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        self.batch.append(Article(**asdict(item)))
+        self.batch.append(Article(**{name: getattr(item, name) for name in _ITEM_FIELDS}))
         if len(self.batch) >= STORE_BATCH:
             self.flush()
         return item
@@ -39,9 +43,5 @@ class StorePipeline:
     def flush(self) -> None:
         if not self.batch:
             return
-        run = self.crawler.spider.run
-        run.settle_raw_pages(self.batch)
-        stored = run.store.add_articles(self.batch)
-        run.articles_new += len(stored)
-        run.add_known([a.url for a in stored])
-        self.batch = []
+        batch, self.batch = self.batch, []
+        self.crawler.spider.run.store_articles(batch)

@@ -3,9 +3,10 @@
 One file per canonical URL: ``<raw_dir>/<source>/<sha1 of the URL>.html.gz``, written whole
 (``.part`` then renamed) and never rewritten. Creating a file costs about 0.7 ms on the crawl
 machine, which on the reactor's one thread held every other page back (a sixth of a crawl's time
-on loopback); one writer thread per site run does it while Scrapy goes on. :meth:`RawPages.settle`
-waits for the writes so far: the store calls it before it stores their articles, so a stored
-article's ``raw_path`` names a file that exists, or is cleared with the error recorded.
+on loopback); one writer thread per site run does it while Scrapy goes on. A batch of articles
+takes the writes queued so far along (:meth:`RawPages.take`) and the store's writer waits for them
+(:meth:`RawPages.wait`) before it stores the batch, so a stored article's ``raw_path`` names a
+file that exists, or is cleared with the error recorded.
 """
 
 from __future__ import annotations
@@ -31,15 +32,25 @@ class RawPages:
             self._pending[relative] = canonical, self._writer.submit(_write, self.raw_dir / relative, body)
         return relative
 
-    def settle(self) -> dict[str, tuple[str, str]]:
-        """Wait for the queued writes; those that failed: path -> (canonical URL, why)."""
+    def take(self) -> dict[str, tuple[str, Future[None]]]:
+        """The writes queued so far (path -> (canonical URL, future)), no longer pending here:
+        a batch of articles takes them along to wait for them on the store's writer thread."""
+        pending, self._pending = self._pending, {}
+        return pending
+
+    @staticmethod
+    def wait(pending: dict[str, tuple[str, Future[None]]]) -> dict[str, tuple[str, str]]:
+        """Wait for these writes; those that failed: path -> (canonical URL, why)."""
         failed = {}
-        for relative, (canonical, future) in self._pending.items():
+        for relative, (canonical, future) in pending.items():
             error = future.exception()
             if error is not None:
                 failed[relative] = canonical, f"{type(error).__name__}: {error}"
-        self._pending.clear()
         return failed
+
+    def settle(self) -> dict[str, tuple[str, str]]:
+        """Wait for the queued writes; those that failed: path -> (canonical URL, why)."""
+        return self.wait(self.take())
 
     def close(self) -> dict[str, tuple[str, str]]:
         """Settle, then stop the writer thread."""

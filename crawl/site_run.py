@@ -1,15 +1,19 @@
 """What one site's crawl knows and counts during a run, and its verdict at the end.
 
-A :class:`SiteRun` is shared by the site's spider and item pipeline. Everything
-runs in the reactor thread, so it (and the store it holds) needs no locking.
-The crawl does not depend on the pipeline's store: it needs only the few writes
+A :class:`SiteRun` is shared by the site's spider and item pipeline. It lives in the
+reactor thread; the store it holds is used only by the crawl's :class:`StoreWriter`
+thread, which stores the batches of articles (``crawl/store_writer.py``) and updates
+the counts and known URLs that go with them.
+The crawl does not depend on the pipeline's store: it needs only the few reads and writes
 named by :class:`CrawlStore`, which ``pipeline.store.Store`` provides.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,8 +21,11 @@ from typing import Any, Protocol
 
 from core.records import Article, utcnow
 from crawl.raw_pages import RawPages
+from crawl.store_writer import StoreWriter
 from crawl.registry import Site
 from crawl.settings import EMPTY_BODY_FAIL_SHARE, EMPTY_BODY_MIN_PAGES, FAILURE_FAIL_SHARE
+
+log = logging.getLogger(__name__)
 
 # Reasons that say the site itself, not one page, is unwell: the listing is read in full again next time.
 TRANSIENT_REASONS = frozenset({"http_error", "timeout", "dns", "connection", "truncated", "blocked"})
@@ -35,9 +42,9 @@ class CrawlStore(Protocol):
 
     def record_page_errors(self, rows: Sequence[dict[str, Any]]) -> None: ...
 
-    def http_validators(self, url: str) -> tuple[str | None, str | None]: ...
+    def all_http_validators(self) -> dict[str, tuple[str | None, str | None]]: ...
 
-    def save_http_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+    def save_http_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None: ...
 
 
 @dataclass
@@ -54,6 +61,10 @@ class SiteRun:
     # Article URLs that failed on an earlier run: seen, for the stop rule of the pagination.
     failed_before: set[str] = field(default_factory=set)
     cookies: dict[str, str] = field(default_factory=dict)
+    # Validators stored by earlier runs (url -> (ETag, Last-Modified)), read once before the crawl.
+    http_cache: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # The thread that uses the store while the reactor runs; crawl_sites shares one between its sites.
+    writer: StoreWriter = field(default_factory=StoreWriter, repr=False, compare=False)
 
     pages_fetched: int = 0
     listing_pages: int = 0
@@ -79,6 +90,7 @@ class SiteRun:
     children: dict[str, set[str]] = field(default_factory=dict)
     unfinished: set[str] = field(default_factory=set)
     raw_pages: RawPages = field(init=False, repr=False, compare=False)
+    _stored: list[tuple[int, Future[None]]] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.raw_pages = RawPages(self.raw_dir, self.site.source)
@@ -167,10 +179,32 @@ class SiteRun:
             "error": error,
         }
 
-    def settle_raw_pages(self, articles: Sequence[Article] = ()) -> None:
-        """Wait for the raw copies written so far (before their articles are stored): an article
-        whose copy could not be written is stored without ``raw_path``, the failure recorded."""
-        self._raw_failed(self.raw_pages.settle(), articles)
+    def store_articles(self, articles: list[Article]) -> None:
+        """Hand a batch of articles to the store's writer, with the raw copies queued so far: the
+        writer waits for those copies (an article whose copy could not be written is stored without
+        ``raw_path``, the failure recorded), stores the batch and counts it. The reactor goes on."""
+        self._collect(wait=False)
+        self._stored.append((len(articles), self.writer.submit(self._store, articles, self.raw_pages.take())))
+
+    def _store(self, articles: list[Article], raw: dict[str, Any]) -> None:
+        """On the writer's thread."""
+        self._raw_failed(RawPages.wait(raw), articles)
+        stored = self.store.add_articles(articles)
+        self.articles_new += len(stored)
+        self.add_known([a.url for a in stored])
+
+    def _collect(self, wait: bool) -> None:
+        """Forget the stored batches (all of them, waiting, when ``wait``); log the batches that failed
+        (as Scrapy logs an item pipeline's error: the crawl goes on)."""
+        pending = []
+        for size, future in self._stored:
+            if not wait and not future.done():
+                pending.append((size, future))
+                continue
+            error = future.exception()
+            if error is not None:
+                log.error("%s: storing a batch of %d articles failed", self.source, size, exc_info=error)
+        self._stored = pending
 
     def close_raw_pages(self) -> None:
         """Wait for the last raw copies and stop their writer (again: no-op)."""
@@ -184,13 +218,20 @@ class SiteRun:
             self.record_error(canonical, "raw_page_not_saved", why)
 
     def finish(self) -> dict[str, Any]:
-        """Record page errors and (for a healthy run) the listing validators; return the summary."""
+        """Wait for the site's batches; record page errors and (for a healthy run) the listing
+        validators; return the summary."""
         self.close_raw_pages()
+        self._collect(wait=True)
         row = self.summary()
-        self.store.record_page_errors(self.errors)
-        if row["status"] == "ok":
-            for url, (etag, last_modified) in self.validators.items():
-                if not self.children.get(url, set()) & self.unfinished:
-                    self.store.save_http_validators(url, etag, last_modified)
+        self.writer.call(self._record, row["status"] == "ok")
         self.finished = True
         return row
+
+    def _record(self, healthy: bool) -> None:
+        """On the writer's thread."""
+        self.store.record_page_errors(self.errors)
+        if healthy:
+            self.store.save_http_validators({
+                url: validators for url, validators in self.validators.items()
+                if not self.children.get(url, set()) & self.unfinished
+            })

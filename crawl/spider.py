@@ -148,7 +148,7 @@ class SiteSpider(scrapy.Spider):
         canonical = self.site.canonical_url(url)
         headers = {}
         if self.run.since is None:
-            etag, last_modified = self.run.store.http_validators(canonical)
+            etag, last_modified = self.run.http_cache.get(canonical, (None, None))
             if etag:
                 headers["If-None-Match"] = etag
             if last_modified:

@@ -39,6 +39,7 @@ def html_rules() -> dict[str, Any]:
     )
     data["bylines"]["site_name"] = re.compile(data["bylines"]["site_name_pattern"], re.IGNORECASE)
     data["bylines"]["photo_credit"] = re.compile(data["bylines"]["photo_credit_pattern"], re.IGNORECASE)
+    data["body"]["block_set"] = frozenset(data["body"]["blocks"])
     return data
 
 
@@ -71,7 +72,7 @@ def _clean_line(text: str) -> str:
 
 def element_lines(node: etree._Element) -> list[str]:
     """Text of an element as lines: each block-level element or ``<br>`` starts a new line."""
-    blocks = frozenset(html_rules()["body"]["blocks"])
+    blocks = html_rules()["body"]["block_set"]
     lines: list[str] = []
     buffer: list[str] = []
 
@@ -115,10 +116,10 @@ def _css(selector: str) -> CSSSelector:
 
 
 def _strip(root: etree._Element, selectors: list[str] | tuple[str, ...]) -> None:
-    for selector in selectors:
-        for el in _css(selector)(root):
-            if el.getparent() is not None:
-                el.drop_tree()
+    # One group selector, one pass over the tree: what is left is the same in any order of removal.
+    for el in _css(", ".join(selectors))(root) if selectors else ():
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 def _first_text(root: etree._Element, selectors: list[str] | tuple[str, ...]) -> str | None:
@@ -228,7 +229,10 @@ def _htmldate(raw: str, url: str) -> datetime | None:
 def _byline(root: etree._Element, body_lines: list[str], candidates: list[str | None]) -> str | None:
     """First usable credit: the candidates (site selector, trafilatura), common byline elements, the closing line."""
     site_byline, *others = candidates
-    for text in [site_byline, _first_text(root, html_rules()["bylines"]["selectors"]), *others]:
+    found = clean_byline(site_byline)
+    if found:  # the common byline elements only when the site's own one gives no name
+        return found
+    for text in [_first_text(root, html_rules()["bylines"]["selectors"]), *others]:
         found = clean_byline(text)
         if found:
             return found

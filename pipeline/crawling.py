@@ -20,6 +20,7 @@ from crawl.registry import Site
 from crawl.settings import browser_settings, crawl_settings
 from crawl.site_run import SiteRun
 from crawl.spider import SiteSpider
+from crawl.store_writer import StoreWriter
 from core.config import Workspace
 from core.records import utcnow
 from pipeline.logs import setup_logging
@@ -85,6 +86,8 @@ def crawl_sites(
     store.upsert_sources([s.source_record() for s in sites])
     origins = origins or {}
     today = utcnow().date()
+    writer = StoreWriter()  # the store's one user while the reactor runs
+    http_cache = store.all_http_validators() if since is None else {}
     runs = []
     for site in sites:
         settled, failed_before = failed_urls(store, site.source, today)
@@ -98,6 +101,8 @@ def crawl_sites(
             known=store.known_urls(site.source),
             settled=settled,
             failed_before=failed_before,
+            http_cache=http_cache,
+            writer=writer,
         ))
     rows: dict[str, dict[str, Any]] = {}
 
@@ -114,7 +119,10 @@ def crawl_sites(
         crawler.signals.connect(lambda spider, reason, run=run: site_done(run), signal=signals.spider_closed, weak=False)
         deferred = process.crawl(crawler, run=run)
         deferred.addErrback(lambda failure, run=run: _crawler_failed(run, failure))
-    process.start()
+    try:
+        process.start()
+    finally:
+        writer.close()
     for run in runs:
         if run.source not in rows:  # the spider never closed: its crawler failed to start
             run.store.record_page_errors(run.errors)

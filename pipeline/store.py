@@ -7,7 +7,7 @@ is stored with all its extraction rows or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -402,9 +402,21 @@ class Store:
         row = self.con.execute("SELECT etag, last_modified FROM http_cache WHERE url = ?", [url]).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def save_http_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+    def all_http_validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """Every stored url -> (ETag, Last-Modified): a crawl reads them once, not a query per listing page."""
+        return {url: (etag, last_modified) for url, etag, last_modified in
+                self.con.execute("SELECT url, etag, last_modified FROM http_cache").fetchall()}
+
+    def save_http_validators(self, validators: Mapping[str, tuple[str | None, str | None]]) -> None:
+        """Store url -> (ETag, Last-Modified) in one statement: a write per URL costs a commit each
+        (about 5 ms: half a second at the end of a crawl of a hundred listing pages)."""
+        if not validators:
+            return
+        urls = list(validators)
         self.con.execute(
-            "INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?)", [url, etag, last_modified, utcnow()]
+            """INSERT OR REPLACE INTO http_cache
+               SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?::TIMESTAMP""",
+            [urls, [validators[u][0] for u in urls], [validators[u][1] for u in urls], utcnow()],
         )
 
     # -- reading ------------------------------------------------------------------------
