@@ -11,11 +11,12 @@ from typing import Any
 
 from extract.award_clauses import Clause, FormMention, Recipients
 
+_BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
 
 class AwardLists:
-    """Counted groups and names listed on their own, added to the award told before them."""
+    """Counted groups and names listed on their own, added to the award told before them, and a list of bare forms summed up."""
 
     def _counted_only(self, clause: Clause) -> Recipients | None:
         """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
@@ -97,6 +98,20 @@ class AwardLists:
         kinds = {fields["recipient_kind"], found.kind} - {None}
         fields["recipient_kind"] = kinds.pop() if len(kinds) == 1 else "both"
 
+    def _summed_up(self, clause: Clause, awards: list[tuple[FormMention, dict[str, Any]]]) -> list[tuple[FormMention, dict[str, Any]]]:
+        """"gần 2 nghìn cá nhân được tặng Cờ thi đua, Huân chương, Huy chương …": three or more forms listed bare
+        (no grantor each) to one group sum up many honours, from many grantors: one generic award."""
+        listed = [a for a in awards if not a[0].generic]
+        first = listed[0][1] if len(listed) >= 3 else None
+        if first is None or not (first["recipient_count"] or first["recipients"]) or any(
+                (f["recipient_count"], f["recipients"], f["recipient_kind"])
+                != (first["recipient_count"], first["recipients"], first["recipient_kind"]) for _, f in listed) \
+                or not all(_BARE_LIST.fullmatch(clause.view, a.end, b.start) for (a, _), (b, _) in zip(listed, listed[1:])):
+            return awards
+        givers = {f["awarder"] for _, f in listed}
+        summed = dict(first, form=self._generic_form, awarder=givers.pop() if len(givers) == 1 else None)
+        return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
+
 
 def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str]) -> str | None:
     """"X và Y (đã) tổ chức Lễ trao …": of two who hold the ceremony together, the union gives."""
@@ -107,4 +122,3 @@ def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str]) ->
             or not union_name.match(partner.canonical) or union_name.match(name.canonical):
         return None
     return partner.canonical
-

@@ -85,7 +85,6 @@ from extract.award_lists import AwardLists
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
-from extract.award_retold import merge_retold, restates  # noqa: F401 (extract.records imports them here)
 from extract.doc_index import DocIndex, doc_index
 from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
@@ -361,20 +360,6 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return self._summed_up(clause, awards)
 
-    def _summed_up(self, clause: Clause, awards: list[tuple[FormMention, dict[str, Any]]]) -> list[tuple[FormMention, dict[str, Any]]]:
-        """"gần 2 nghìn cá nhân được tặng Cờ thi đua, Huân chương, Huy chương …": three or more forms listed bare
-        (no grantor each) to one group sum up many honours, from many grantors: one generic award."""
-        listed = [a for a in awards if not a[0].generic]
-        first = listed[0][1] if len(listed) >= 3 else None
-        if first is None or not (first["recipient_count"] or first["recipients"]) or any(
-                (f["recipient_count"], f["recipients"], f["recipient_kind"])
-                != (first["recipient_count"], first["recipients"], first["recipient_kind"]) for _, f in listed) \
-                or not all(_BARE_LIST.fullmatch(clause.view, a.end, b.start) for (a, _), (b, _) in zip(listed, listed[1:])):
-            return awards
-        givers = {f["awarder"] for _, f in listed}
-        summed = dict(first, form=self._generic_form, awarder=givers.pop() if len(givers) == 1 else None)
-        return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
-
     def _shared_recipients(self, clause: Clause, partner: FormMention, later: list[FormMention]) -> Recipients:
         """The recipients of a list of forms given together: those of the first form on the list that names any."""
         k = later.index(partner)
@@ -484,7 +469,6 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
-_BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 
 
 # Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).

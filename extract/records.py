@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from extract.doc_index import Sentence, doc_index
 from extract.award_recipients import award_details, filed_under, recipient_rows
-from extract.awards import merge_retold, restates
+from extract.award_retold import merge_retold, restates
 from extract.nlp import sentence_rows
 from extract.purpose import purpose_of
 from extract.spans import SpanIndex, fields_of
