@@ -260,7 +260,8 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
     tail = text.rstrip(shape["closers"])
     last = tail[-1:] if tail else ""
     ends_sentence = last in shape["sentence_end"]
-    caption = rules.caption.search(text) is not None or _person_caption(text, rules)
+    caption = rules.caption.search(text) is not None or _person_caption(text, rules) \
+        or text.split(maxsplit=1)[0] in rules.shape["continuation_openers"]  # "Và 5 cá nhân … nhận giấy khen"
     lead_like = rules.lead_opening.match(text) is not None or rules.tagged_lead.match(text) is not None
     stamped = rules.trailing_date.search(text)
     if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
@@ -337,6 +338,11 @@ def credited_names(text: str, rules: Rules) -> str | None:
     for separator in rules.bylines["affiliation_separators"]:
         head, found, rest = names.partition(separator)
         rest = rest.strip(" ()")
+        # the writer's union office after a spaced hyphen stays, as the real sets write it ("Bùi Thị B - CĐ ngành
+        # Giáo dục"); seeds-dev cuts one glued to a dash ("Đinh Thị Mai –LĐLĐ huyện X")
+        if found and separator == " - " and name_like(head, rules) \
+                and rest.startswith(tuple(office + " " for office in rules.bylines["union_offices"])):
+            return clean_byline(names)
         if found and rest.isupper() and name_like(rest, rules) and not name_like(head, rules):
             names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
