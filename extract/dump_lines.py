@@ -305,6 +305,21 @@ def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
             line.long, line.headline = False, True
 
 
+def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
+    """A dump opening with a short line closed by a full stop, with no comma or other sentence in it, right over
+    a longer paragraph: the headline, printed with a stop ("Đại hội Công đoàn cơ sở … nhiệm kỳ 2023 - 2028.")."""
+    texts = [line for line in lines if line.kind is Kind.TEXT][:2]
+    if len(texts) < 2 or any(line.kind is not Kind.BLANK for line in lines[:texts[0].number - 1]):
+        return
+    first, lead = texts
+    text = first.text
+    if rules.shape["headline_min_words"] <= first.words <= rules.shape["stopped_title_max_words"] \
+            and text.endswith(".") and not text.endswith("..") and "," not in text \
+            and _SENTENCE_BREAK.search(text[:-1]) is None and not first.caption and first.prose \
+            and rules.lead_opening.match(text) is None and lead.prose and lead.words > first.words:
+        first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
+
+
 def _person_caption(text: str, rules: Rules) -> bool:
     """A person named with an apposition: "Bà Trần Thị X, Chủ tịch …" (see ``caption_honorifics``)."""
     match = rules.person_caption.match(text)
