@@ -352,11 +352,13 @@ def credited_names(text: str, rules: Rules) -> str | None:
         return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
     for separator in rules.bylines["affiliation_separators"]:
         head, found, rest = names.partition(separator)
+        spaced = head.endswith(" ") and rest.startswith(" ") or separator == " - "
         rest = rest.strip(" ()")
-        # the writer's union office after a spaced hyphen stays, as the real sets write it ("Bùi Thị B - CĐ ngành
-        # Giáo dục"); seeds-dev cuts one glued to a dash ("Đinh Thị Mai –LĐLĐ huyện X")
-        if found and separator == " - " and name_like(head, rules) \
-                and rest.startswith(tuple(office + " " for office in rules.bylines["union_offices"])):
+        # the writer's union office after a spaced dash stays, as the real sets write it ("Bùi Thị B - CĐ ngành
+        # Giáo dục", "Ngô Văn C – Chủ tịch Công đoàn các KCN"); seeds-dev cuts one glued to a dash ("Đinh Thị Mai
+        # –LĐLĐ huyện X")
+        if found and spaced and found.strip() in "-–—" and name_like(head, rules) \
+                and re.match(rules.bylines["union_office"], rest) is not None:
             return clean_byline(names)
         if found and rest.isupper() and name_like(rest, rules) and not name_like(head, rules):
             names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"

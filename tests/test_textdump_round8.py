@@ -26,6 +26,9 @@ def test_illustration_caption_is_article_and_union_office_stays_in_byline() -> N
     assert parsed.body.startswith("Trường Mầm non Hoa Sen nhận quà hỗ trợ")
     assert parsed.byline == "Lê Thị Hạnh - CĐ ngành Giáo dục"
     assert parsed.body.endswith("trong năm qua.")
+    titled = parse_text_dump(CAPTION_OPENING.replace("Lê Thị Hạnh - CĐ ngành Giáo dục",
+                                                     "Đỗ Văn Lực – Chủ tịch Công đoàn các KCN"))
+    assert titled.byline == "Đỗ Văn Lực – Chủ tịch Công đoàn các KCN"  # real-test3 616: the post in the union
 
 
 COUNTER_AND_DATED_LINKS = f"""Công đoàn ngành Giáo dục trao quà nhà giáo
