@@ -141,6 +141,8 @@ class AmountFinder:
         end = token.idx + len(token.text)
         if not self._fallback_noun(text[start:end], token.tag_, value):
             return None
+        if not text[end:].strip() and any(noun.startswith(text[start:end].lower() + " ") for noun in rules.nouns):
+            return None  # a noun cut by the end of a copied page: "… cho 16 cá" ("cá nhân")
         if text[start:end].lower() in rules.address_nouns and text[end:end + 4].lstrip()[:1].isupper():
             return None  # a house number before a named place: "724 ấp Bình An"
         if token.tag_ == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"

@@ -260,7 +260,8 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
     tail = text.rstrip(shape["closers"])
     last = tail[-1:] if tail else ""
     ends_sentence = last in shape["sentence_end"]
-    caption = rules.caption.search(text) is not None or _person_caption(text, rules)
+    caption = rules.caption.search(text) is not None or _person_caption(text, rules) \
+        or text.split(maxsplit=1)[0] in rules.shape["continuation_openers"]  # "Và 5 cá nhân … nhận giấy khen"
     lead_like = rules.lead_opening.match(text) is not None or rules.tagged_lead.match(text) is not None
     stamped = rules.trailing_date.search(text)
     if stamped and not lead_like and len(text[:stamped.start()].split()) >= shape["headline_min_words"]:
@@ -304,6 +305,21 @@ def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
             line.long, line.headline = False, True
 
 
+def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
+    """A dump opening with a short line closed by a full stop, with no comma or other sentence in it, right over
+    a longer paragraph: the headline, printed with a stop ("Đại hội Công đoàn cơ sở … nhiệm kỳ 2023 - 2028.")."""
+    texts = [line for line in lines if line.kind is Kind.TEXT][:2]
+    if len(texts) < 2 or any(line.kind is not Kind.BLANK for line in lines[:texts[0].number - 1]):
+        return
+    first, lead = texts
+    text = first.text
+    if rules.shape["headline_min_words"] <= first.words <= rules.shape["stopped_title_max_words"] \
+            and text.endswith(".") and not text.endswith("..") and "," not in text \
+            and _SENTENCE_BREAK.search(text[:-1]) is None and not first.caption and first.prose \
+            and rules.lead_opening.match(text) is None and lead.prose and lead.words > first.words:
+        first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
+
+
 def _person_caption(text: str, rules: Rules) -> bool:
     """A person named with an apposition: "Bà Trần Thị X, Chủ tịch …" (see ``caption_honorifics``)."""
     match = rules.person_caption.match(text)
@@ -336,7 +352,14 @@ def credited_names(text: str, rules: Rules) -> str | None:
         return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
     for separator in rules.bylines["affiliation_separators"]:
         head, found, rest = names.partition(separator)
+        spaced = head.endswith(" ") and rest.startswith(" ") or separator == " - "
         rest = rest.strip(" ()")
+        # the writer's union office after a spaced dash stays, as the real sets write it ("Bùi Thị B - CĐ ngành
+        # Giáo dục", "Ngô Văn C – Chủ tịch Công đoàn các KCN"); seeds-dev cuts one glued to a dash ("Đinh Thị Mai
+        # –LĐLĐ huyện X")
+        if found and spaced and found.strip() in "-–—" and name_like(head, rules) \
+                and re.match(rules.bylines["union_office"], rest) is not None:
+            return clean_byline(names)
         if found and rest.isupper() and name_like(rest, rules) and not name_like(head, rules):
             names = rest  # a section before the author: "Công đoàn - QUỐC THẮNG"
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                mark_long_headlines, outlet_line, split_dateline, without_section)
+                                mark_long_headlines, mark_stopped_headline, outlet_line, split_dateline, without_section)
 from extract.html import html_rules
 
 
@@ -340,6 +340,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     _mark_captions(lines, rules)
     mark_long_headlines(lines, rules)
+    mark_stopped_headline(lines, rules)
     last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
     if last is not None and last.kind is Kind.TEXT and cut_short_marker(last.text, rules):
         last.kind, last.end = Kind.END, "marker"

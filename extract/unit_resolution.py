@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.gazetteer import MERGER_DATE, normalize_tones, to_date
 from extract.nlp import ArticleContext
-from extract.unit_identity import commune_provinces
+from extract.unit_identity import commune_provinces, organisation_key
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
 
@@ -75,6 +75,7 @@ class MentionResolution(UnitPatterns):
         for m in resolved:  # the one province the short mentions resolved to ("LĐLĐ thành phố" of the lead's city)
             if m.level == "grassroots" and m.province is None and len(resolved_provinces) == 1:
                 m.province = next(iter(resolved_provinces))
+        self._fold_company_forms(resolved)
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
             if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
@@ -96,6 +97,26 @@ class MentionResolution(UnitPatterns):
             }
             out.append((m, fields))
         return out
+
+    def _fold_company_forms(self, mentions: list[Mention]) -> None:
+        """A company's union written with and without its legal form ("CĐCS Công ty Cổ phần X", "CĐCS X") is one
+        union, named by the fuller writing; a zone union named like that company ("Công đoàn KCN X") is it too."""
+        full: dict[str, Mention] = {}
+        short: dict[int, str] = {}  # a mention's organisation written without a legal form
+        for i, m in enumerate(mentions):
+            if m.level == "grassroots" and m.org_key:
+                org = organisation_key(m.org_key)
+                form = next((f for f in self.company_forms if org.startswith(f + " ")), None)
+                if form:
+                    full.setdefault(org[len(form) + 1:], m)
+                else:
+                    short[i] = org
+            elif m.level == "province_industry" and (m.org_key or "").startswith("zone ") and m.name:
+                short[i] = organisation_key(m.name.removeprefix("Công đoàn "))
+        for i, org in short.items():
+            m = mentions[i]
+            if (target := full.get(org)) is not None:
+                m.level, m.name, m.org_key, m.province = "grassroots", target.name, target.org_key, target.province
 
     def _commune_province(self, m: Mention, site: str | None) -> str | None:
         """The province of a commune union ("Công đoàn phường Dĩ An") when today's list of communes

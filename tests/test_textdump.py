@@ -254,7 +254,8 @@ _MORE = "Hội nghị đã thông qua quy chế dân chủ cơ sở và bầu ba
     [
         ("Tin, ảnh: HẢI THUẬN", "HẢI THUẬN"),
         ("Nguyễn Văn An (LĐLĐ tỉnh)", "Nguyễn Văn An"),
-        ("Trần Mai – Công đoàn ngành Y tế", "Trần Mai"),
+        # the writer's union office after a spaced dash stays, as real-test3 (616, 620) and real-test7 (1007) write it
+        ("Trần Mai – Công đoàn ngành Y tế", "Trần Mai – Công đoàn ngành Y tế"),
         ("Hà Anh - Minh Phương", "Hà Anh - Minh Phương"),
         ("N.T.H", "N.T.H"),
         ("Đại biểu biểu quyết thông qua nghị quyết", None),
