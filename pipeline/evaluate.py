@@ -40,10 +40,16 @@ ATTRIBUTES = {
 }
 
 
+# Typographic quotes are one mark to the scorer: outlets and annotators write a quoted title
+# ('danh hiệu “X”', 'danh hiệu "X"') either way, and the guide does not choose.
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+
 def norm(text: Any) -> str:
+    """Text as the scorer compares it: NFC, case-folded, whitespace collapsed, quotes straight."""
     if text is None:
         return ""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().translate(_QUOTES).split())
 
 
 def _same_number(a: Any, b: Any) -> bool:

@@ -44,3 +44,14 @@ def test_an_award_told_twice_is_one_right_and_one_wrong() -> None:
     report, _ = scored("awards", [award], [award, dict(award)])
     score = report.scores["awards"]
     assert (score.tp, score.fp, score.restated) == (1, 1, 0)
+
+
+def test_a_quoted_title_matches_with_either_kind_of_quotes() -> None:
+    def award(form: str) -> dict:
+        return {"form": form, "awarder": None, "recipients": [], "recipient_count": 3,
+                "recipient_kind": "individual", "occasion": None}
+
+    report, _ = scored("awards", [award("danh hiệu “Lao động giỏi”")], [award('danh hiệu "Lao động giỏi"')])
+    assert (report.scores["awards"].tp, report.scores["awards"].fp) == (1, 0)
+    report, _ = scored("awards", [award("danh hiệu “Lao động giỏi”")], [award('danh hiệu "Thợ giỏi"')])
+    assert (report.scores["awards"].tp, report.scores["awards"].fp) == (0, 1)
