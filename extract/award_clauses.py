@@ -25,6 +25,17 @@ TOKEN = re.compile(r"TP\.|\w+(?:[-/&]\w+)*|[^\w\s]")  # "GD&ĐT", "LĐ-TB&XH" ar
 LIST_SEPARATOR = re.compile(r"\s*(?:[,:]|(?<!\w)(?:và|cùng)(?!\w))\s*", re.IGNORECASE)
 
 
+def list_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list between ``start`` and ``end`` (cut at commas, colons, "và", "cùng"), stripped."""
+    items, cursor = [], start
+    for sep in LIST_SEPARATOR.finditer(view, start, end):
+        items.append((cursor, sep.start()))
+        cursor = sep.end()
+    items.append((cursor, end))
+    stripped = [(s + len(view[s:e]) - len(view[s:e].lstrip()), s + len(view[s:e].rstrip())) for s, e in items]
+    return [(s, e) for s, e in stripped if e > s]
+
+
 # The awards lexicon, one table kept in pieces a reader can hold (``data/lexicon/<piece>.toml``).
 AWARD_LEXICON_PIECES = ("award_forms", "award_grammar", "award_names", "award_occasion")
 

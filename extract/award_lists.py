@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.award_clauses import Clause, FormMention, Recipients
+from extract.award_clauses import Clause, FormMention, Recipients, list_items
 
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
@@ -40,7 +40,7 @@ class AwardLists:
         found = Recipients()
         bullet = re.match(r"\s*(?:[-+•*–]|\d{1,2}[.)](?=\s))\s*", clause.view)  # "- A", "1. A"
         office = False
-        for s, e in self._items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
+        for s, e in list_items(clause.view, bullet.end() if bullet else 0, len(clause.view.rstrip(" .;"))):
             if office or self._office.match(clause.view, s) or clause.in_apposition(s, e):
                 # "Trần Thị B, Chủ tịch CĐCS Y, LĐLĐ tỉnh Z": her office, and where it lies
                 office = office or bool(found.names)

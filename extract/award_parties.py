@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.award_clauses import LIST_SEPARATOR, MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, phrase_regex
+from extract.award_clauses import MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, list_items, phrase_regex
 from extract.numbers import number_words, parse_number
 from extract.award_lists import held_with
 
@@ -323,15 +323,6 @@ class AwardParties:
             pos = verb.end() + len(view[verb.end():]) - len(view[verb.end():].lstrip())
         return pos if self._count.match(view, pos) else None
 
-    def _items(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
-        items, cursor = [], start
-        for sep in LIST_SEPARATOR.finditer(view, start, end):
-            items.append((cursor, sep.start()))
-            cursor = sep.end()
-        items.append((cursor, end))
-        stripped = [(s + len(view[s:e]) - len(view[s:e].lstrip()), s + len(view[s:e].rstrip())) for s, e in items]
-        return [(s, e) for s, e in stripped if e > s]
-
     def _walk_back(self, clause: Clause, end: int, found: Recipients) -> None:
         view = clause.view
         end = self._trailing_aux.search(view, 0, end).start()
@@ -343,7 +334,7 @@ class AwardParties:
         # "Lãnh đạo X, Y cùng các cá nhân đạt Giải thưởng Z": the leaders only stand with the honoured
         along = list(re.finditer(r"(?<!\w)cùng(?:\s+với)?\s+", view[:end]))
         floor = along[-1].end() if along and self._presenters_lead.match(view) else 0
-        for k, (s, e) in enumerate(reversed(self._items(view, floor, end))):
+        for k, (s, e) in enumerate(reversed(list_items(view, floor, end))):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
             if self._describing.match(view, s) and not self._another_act(clause, s, e):
                 continue  # "…, đại diện cho hơn 25.000 lao động của X, được": describes the group before it
@@ -396,7 +387,7 @@ class AwardParties:
                       end: int | None = None) -> None:
         view = clause.view
         after_reason = False
-        for s, e in self._items(view, start, len(view) if end is None else end):
+        for s, e in list_items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
             if not counts_only and set(view[s:e].lower().split()) <= self._pronouns and clause.name_starting_at(s) is None:
@@ -427,6 +418,8 @@ class AwardParties:
             count = self._count.match(view, s, e)
             if count:
                 self._add_counts([count], found)
+                if not counts_only and self._one_group(view, count.end(), e):
+                    continue
                 if count.end() < e or counts_only:
                     # "cho 25 cá nhân có ..., trong đó có đồng chí X": X is one of them
                     included = None if counts_only else self._inclusion.search(view, count.end(), end or len(view))
@@ -442,6 +435,13 @@ class AwardParties:
             self._add_kind(noun.group(), found)
             if noun.end() < e - s:
                 return
+
+    def _one_group(self, view: str, run_on: int, end: int) -> bool:
+        """A count run on by a description only, "và" and a further count: "cho 04 tập thể công đoàn xuất sắc và 72
+        cá nhân có thành tích X" is one group of 76 (the reason after the last is both's)."""
+        joined = re.match(r"\s*và\s+", view[end:])
+        return run_on < end and joined is not None and not self._reason_start.match(view, run_on, end) \
+            and self._count.match(view, end + joined.end()) is not None
 
     def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
         """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
@@ -464,7 +464,7 @@ class AwardParties:
         A group ends where a count's words run on; the walk stops at another act (a verb, a form)."""
         view = clause.view
         group: Recipients | None = None
-        for s, e in self._items(view, start, end):
+        for s, e in list_items(view, start, end):
             lead = self._opener.match(view[s:e])
             if self._another_act(clause, s, e) or self._describing.match(view, s + (lead.end() if lead else 0)):
                 return  # "…, đại diện cho 111 công đoàn, với 3.600 đoàn viên": whom they stand for

@@ -107,7 +107,9 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
     generic = _awards_lexicon()["generic"]["form"]
     if (one["form"] == generic) == (other["form"] == generic):
         return False
-    return one["recipient_count"] is not None \
+    # with no count, a named recipient of both: "A được X khen thưởng danh hiệu “Y”", then "Tại buổi khen thưởng, A …"
+    uncounted = one["recipient_count"] is None and bool(one["recipients"]) and bool(other["recipients"])
+    return (one["recipient_count"] is not None or uncounted) \
         and one["recipient_count"] == other["recipient_count"] \
         and (one["recipient_kind"] == other["recipient_kind"] or bool({None, "both"} & {one["recipient_kind"], other["recipient_kind"]}))
 
