@@ -17,6 +17,9 @@ from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, ma
 
 _OPENING, _CLOSING = "“\"«", "”\"»"
 _QUOTES = re.compile(r"[“”\"«»]")
+# A title named by its level only ("danh hiệu cấp TP"): award_forms.toml writes the elided title as this mark.
+_ELIDED, _TITLE = "…", "danh hiệu "
+_LEVEL = re.compile(r"\s+(?:toàn quốc|cơ sở|cấp .*)$")
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
 
 
@@ -122,7 +125,22 @@ class AwardForms:
         for start, _, _, end, form in sorted(found):
             if not mentions or start >= mentions[-1].end:
                 mentions.append(FormMention(start, end, form))
-        return mentions
+        return self._titled(mentions)
+
+    @staticmethod
+    def _titled(mentions: list[FormMention]) -> list[FormMention]:
+        """A title named by its level only takes the title named before it: "278 giáo viên đạt danh hiệu chiến sĩ
+        thi đua cấp cơ sở, 30 giáo viên đạt danh hiệu cấp TP" (the city-level one); with none before, no form."""
+        kept: list[FormMention] = []
+        for mention in mentions:
+            if _ELIDED in mention.form:
+                named = next((k.form for k in reversed(kept) if k.form.startswith(_TITLE) and _ELIDED not in k.form), None)
+                if named is None:
+                    continue
+                title = _LEVEL.sub("", named[len(_TITLE):])
+                mention = FormMention(mention.start, mention.end, mention.form.replace(_ELIDED, title))
+            kept.append(mention)
+        return kept
 
     def _generic_mentions(self, view: str) -> list[FormMention]:
         """Runs of generic verbs ("biểu dương, khen thưởng") not used as nouns."""

@@ -30,7 +30,8 @@ class AwardParties:
         scale = "|".join(w for w in sorted(number_words().vocabulary) if parse_number(f"2 {w}") not in (None, 2))
         number = rf"{phrase_regex(rec['approximate_scales'])}|(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s+(?:{scale}))?|{word}(?:\s+{word})*"
         self._count = re.compile(
-            rf"(?<!\w)(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})\s+"
+            # a share "33/41 tập thể" counts the 33
+            rf"(?<![\w/])(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})(?:/\d+)?\s+"
             rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",
             re.IGNORECASE,
         )
