@@ -233,9 +233,11 @@ class AwardParties:
             between = view[name.end:pos]
             partner = next((n for n in clause.names if name.end < n.start and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
                            None)  # "X và Y tổ chức …": the first of coordinated subjects
-            # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị")
+            # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị"), and one
+            # right after a form its grantor ("trao Cờ thi đua của X …, bằng khen X cho …, trao giấy khen cho …")
             if self._receive.search(self._rating.sub("", between)) or self._member_of.search(between) \
                     or any(name.end <= n.start < pos and n is not partner and not re.search(r"(?<!\w)của\s*$", view[:n.start])
+                           and not any(re.fullmatch(r"\s*", view[f.end:n.start]) for f in clause.forms)
                            for n in clause.names):
                 return None
             return name
