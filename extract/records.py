@@ -41,7 +41,7 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
     kept: list[Span] = []
     for span in spans:
         fields = fields_of(span, "awards")
-        earlier = next((k for k in kept if restates(fields, fields_of(k, "awards"))), None)
+        earlier = next((k for k in kept if restates(fields, fields_of(k, "awards")) and not _two_givings(span, k)), None)
         if earlier is None:
             kept.append(span)
         else:
@@ -54,6 +54,14 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
                 merge_retold(fields, told)
     # an act told only in the headline, the body telling no award ("X có 4 cá nhân được Tổng LĐLĐ vinh danh")
     return kept or [s for s in doc.spans.get(kind, []) if s.start_char < body_start]
+
+
+def _two_givings(later: Span, earlier: Span) -> bool:
+    """One sentence giving one form twice, counted otherwise: "UBND TP và LĐLĐ TP tặng bằng khen cho 10 tập thể và 20
+    cá nhân (…); UBND TP tặng bằng khen cho 40 lao động giỏi" is two acts, not one told again."""
+    one, other = fields_of(later, "awards"), fields_of(earlier, "awards")
+    return later.sent.start == earlier.sent.start and one["form"] == other["form"] \
+        and one["recipient_count"] != other["recipient_count"]
 
 
 def _published(doc: Doc) -> datetime | None:
