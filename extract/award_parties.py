@@ -237,7 +237,7 @@ class AwardParties:
             # right after a form its grantor ("trao Cờ thi đua của X …, bằng khen X cho …, trao giấy khen cho …")
             if self._receive.search(self._rating.sub("", between)) or self._member_of.search(between) \
                     or any(name.end <= n.start < pos and n is not partner and not re.search(r"(?<!\w)của\s*$", view[:n.start])
-                           and not any(re.fullmatch(r"\s*", view[f.end:n.start]) for f in clause.forms)
+                           and not any(f.end <= n.start and not view[f.end:n.start].strip() for f in clause.forms)
                            for n in clause.names):
                 return None
             return name
