@@ -175,6 +175,7 @@ class ArticleState:
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
+    unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     sentence_giver: str | None = None  # who gives in the sentence's first clause, for "X trao quà …; khen thưởng 20 …"
     at_event: bool = False  # the sentence opens "Tại Hội nghị, …": received there, from its organiser

@@ -212,6 +212,13 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         found = [f for f in found if id(f[2]) not in article.held or not any(
             id(g) not in article.held and g["form"] != self._generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
             for _, _, g in found)]
+        # "X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form
+        counted = [f for _, _, f in found if f["form"] == self._generic_form and f["recipient_count"]]
+        one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
+        forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
+        if len(forms) == len(set(article.unstated)) == 1 and all(f["form"] not in forms for _, _, f in found):
+            for f in counted:
+                f["form"] = next(iter(forms))
         # the article's prize called "giải thưởng" is given by whoever gives it by name ("X tổ chức trao Giải thưởng Y")
         givers = [f["awarder"] for _, _, f in found if f["form"] == article.prize and f["awarder"]] + [article.prize_giver]
         for _, _, f in found if givers[0] else []:
@@ -343,6 +350,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 stated = stated and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured
                                          and not recipients.names)
             if not stated:
+                if not mention.generic and recipients.kind and awarders == [None]:
+                    clause.article.unstated.append((form, recipients.kind))
                 continue
             seen[form] = awarders[0]
             givers.append(awarders[-1])

@@ -57,10 +57,11 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
 
 
 def _two_givings(later: Span, earlier: Span) -> bool:
-    """One sentence giving one form twice, counted otherwise: "UBND TP và LĐLĐ TP tặng bằng khen cho 10 tập thể và 20
-    cá nhân (…); UBND TP tặng bằng khen cho 40 lao động giỏi" is two acts, not one told again."""
+    """One sentence giving one form twice in two clauses, counted otherwise: "UBND TP và LĐLĐ TP tặng bằng khen cho 10
+    tập thể và 20 cá nhân (…); UBND TP tặng bằng khen cho 40 lao động giỏi" is two acts, not one told again (a further
+    group of one giving, inside its clause, may still be the same act)."""
     one, other = fields_of(later, "awards"), fields_of(earlier, "awards")
-    return later.sent.start == earlier.sent.start and one["form"] == other["form"] \
+    return later.sent.start == earlier.sent.start and later.start_char >= earlier.end_char and one["form"] == other["form"] \
         and one["recipient_count"] != other["recipient_count"]
 
 
