@@ -50,7 +50,7 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
-    if (_details_group(later, earlier) or _prize_part(later, earlier)) and agree("awarder"):
+    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier)) and agree("awarder"):
         return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
             or not (mine <= theirs or theirs <= mine) \
@@ -118,6 +118,16 @@ def _details_group(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     """A retelling that names one group of an award counted before: "khen thưởng cho 2 công đoàn cơ sở và 4
     đoàn viên" then "2 công đoàn cơ sở được khen thưởng là A và B" (same form, a smaller count, its kind within)."""
     return later["form"] == earlier["form"] and bool(later["recipients"]) and not earlier["recipients"] \
+        and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
+        and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
+        and later["recipient_kind"] in ("collective", "individual")
+
+
+def _counted_part(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """One kind of a counted award's recipients told again from the same grantor: "trao giấy khen cho 42 tập thể và 203
+    cá nhân" then "5 cá nhân tiêu biểu của công đoàn nhà trường nhận giấy khen của LĐLĐ quận" (some of the 203)."""
+    return later["form"] == earlier["form"] and later["awarder"] is not None \
+        and _granter(later["awarder"]) == _granter(earlier["awarder"]) and not later["recipients"] \
         and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
         and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
         and later["recipient_kind"] in ("collective", "individual")
