@@ -475,8 +475,40 @@ ROUND8: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 
 
 # Every list above: (text, the site's province, the awards expected), one test per sentence or article.
+# Round 8 of the awards (branch awards10): real-test7's classes, in our own words.
+AWARDS10: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a title in quotes after a granting verb; the awarder stands before two coordinated honouring verbs
+    ("Anh Lê Văn Tâm được Công đoàn cơ sở Công ty Cao su Phú Riềng tuyên dương và khen thưởng danh hiệu: “Thợ giỏi "
+     "vườn cây”.", "Bình Phước",
+     [award("danh hiệu “Thợ giỏi vườn cây”", "Công đoàn cơ sở Công ty Cao su Phú Riềng", ("Lê Văn Tâm",), None,
+            "individual")]),
+    # adjectives only after the first count, "và" and a further count: one group; a reason after each: two groups
+    ("Công đoàn cơ sở Bệnh viện Hoa Sen đã trao Giấy khen cho 05 tập thể công đoàn xuất sắc và 40 cá nhân có thành "
+     "tích xuất sắc năm 2023.", None,
+     [award("Giấy khen", "Công đoàn cơ sở Bệnh viện Hoa Sen", (), 45, "both", "thành tích xuất sắc năm 2023")]),
+    # a share "15/20 tập thể" counts 15; a collective's "danh hiệu xuất sắc"; a title named by its level only after a
+    # full one; a city's badge; the Labour order's class in digits and written "huy chương"
+    ("Kết quả, 15/20 tập thể đạt danh hiệu xuất sắc; 120 giáo viên đạt danh hiệu chiến sĩ thi đua cấp cơ sở, 12 giáo "
+     "viên đạt danh hiệu cấp TP và 3 cá nhân nhận huy hiệu TP; 1 tập thể nhận huy chương lao động hạng 3.", None,
+     [award("danh hiệu Tập thể lao động xuất sắc", None, (), 15, "collective"),
+      award("danh hiệu Chiến sĩ thi đua cơ sở", None, (), 120, "individual"),
+      award("danh hiệu Chiến sĩ thi đua cấp tỉnh", None, (), 12, "individual"),
+      award("huy hiệu thành phố", None, (), 3, "individual"),
+      award("Huân chương Lao động hạng Ba", "Chủ tịch nước", (), 1, "collective")]),
+    # a title named by its level alone, with no full title before it, is no award
+    ("Năm nay, 12 giáo viên đạt danh hiệu cấp tỉnh.", None, []),
+    # a form's grantor right after it does not hide the clause's subject from a later "trao giấy khen"
+    ("Tại hội nghị, Liên đoàn Lao động quận 3 đã trao Cờ thi đua của LĐLĐ thành phố cho 04 tập thể và bằng khen LĐLĐ "
+     "thành phố cho 07 tập thể, trao giấy khen cho 30 tập thể.", "Hồ Chí Minh",
+     [award("Cờ thi đua", "Liên đoàn Lao động thành phố Hồ Chí Minh", (), 4, "collective"),
+      award("Bằng khen", "Liên đoàn Lao động thành phố Hồ Chí Minh", (), 7, "collective"),
+      award("Giấy khen", "Liên đoàn Lao động quận 3", (), 30, "collective")]),
+]
+
+
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
-          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8}
+          "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
+          "awards10": AWARDS10}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
