@@ -30,8 +30,7 @@ class AwardParties:
         scale = "|".join(w for w in sorted(number_words().vocabulary) if parse_number(f"2 {w}") not in (None, 2))
         number = rf"{phrase_regex(rec['approximate_scales'])}|(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s+(?:{scale}))?|{word}(?:\s+{word})*"
         self._count = re.compile(
-            # a share "33/41 tập thể" counts the 33
-            rf"(?<![\w/])(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})(?:/\d+)?\s+"
+            rf"(?<![\w/])(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})(?:/\d+)?\s+"  # a share "33/41 tập thể" counts 33
             rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",
             re.IGNORECASE,
         )
@@ -440,8 +439,7 @@ class AwardParties:
                 return
 
     def _one_group(self, view: str, run_on: int, end: int) -> bool:
-        """A count run on by a description only, "và" and a further count: "cho 04 tập thể công đoàn xuất sắc và 72
-        cá nhân có thành tích X" is one group of 76 (the reason after the last is both's)."""
+        """A count, a description only, "và", a count: "cho 04 tập thể công đoàn xuất sắc và 72 cá nhân có X" (76)."""
         joined = re.match(r"\s*và\s+", view[end:])
         return run_on < end and joined is not None and not self._reason_start.match(view, run_on, end) \
             and self._count.match(view, end + joined.end()) is not None
