@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.amount_rules import SP, AmountRules
+from extract.doc_index import doc_index
 from extract.numbers import NumberMatch, match_number
 from extract.spans import add_span
 
@@ -415,7 +416,7 @@ class AmountFinder:
     # -- the Doc --------------------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[Amount]:
-        text = doc.text
+        text = doc_index(doc).text
         amounts: list[Amount] = []
         pos = 0
         while (candidate := self.rules.start.search(text, pos)) is not None:

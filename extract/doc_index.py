@@ -1,7 +1,7 @@
 """What the extractor components and the records read of an analysed Doc, computed once per Doc.
 
 spaCy builds a Python ``Token`` for every token on every iteration, rebuilds ``doc.text``
-from every token on each access, walks the whole Doc for ``doc.sents`` and joins a span's
+from every token on each access (``make_doc`` keeps the text it was given instead), walks the whole Doc for ``doc.sents`` and joins a span's
 tokens for ``Span.text``. The components and the records read the same things many times
 (each sentence, each clause's tokens), so :func:`doc_index` reads them once, in bulk
 (``Doc.to_array``), and keeps them on the Doc (``doc.user_data``). The values are exactly
@@ -22,6 +22,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
 from spacy.tokens import Doc
 
 _KEY = "congdoan.doc_index"
+TEXT_KEY = "congdoan.text"  # the text a Doc was made from (``doc.text``), kept by ``VietnameseNLP.make_doc``
 _SENT_START = 1  # Token.sent_start of a token that starts a sentence (-1: it does not; 0: unknown)
 
 
@@ -50,8 +51,7 @@ class DocIndex:
     """The text, tokens and sentences of one Doc (see the module docstring)."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
-        text = self.text
+        text = self.text = doc.user_data.get(TEXT_KEY) or doc.text
         strings = doc.vocab.strings
         self.tokens: list[TokenInfo] = []
         self.starts: list[int] = []

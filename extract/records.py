@@ -119,12 +119,13 @@ class _Sentences:
         return self.index.sentences_of(span.start, span.end)
 
 
-def _unit_ids(doc: Doc, body_start: int) -> dict[str, int]:
-    """``unit_id`` of each unit name of :func:`unit_rows`, computed once per Doc."""
+def _unit_ids(doc: Doc, body_start: int, rows: list[dict[str, Any]] | None = None) -> dict[str, int]:
+    """``unit_id`` of each unit name of :func:`unit_rows` (``rows`` when the caller has them), computed once per Doc."""
     key = ("congdoan.unit_ids", body_start)
     ids = doc.user_data.get(key)
     if ids is None:
-        ids = doc.user_data[key] = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+        rows = unit_rows(doc, body_start) if rows is None else rows
+        ids = doc.user_data[key] = {row["name"]: row["unit_id"] for row in rows}
     return ids
 
 
@@ -241,11 +242,13 @@ def search_term_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int = 0) -> Extraction:
     """Every extraction row of one article; ``body_start`` is where the body begins in ``doc.text``."""
+    units = unit_rows(doc, body_start)
+    _unit_ids(doc, body_start, units)  # the amounts and recipients read the same rows' ids
     return Extraction(
         article_id=article_id,
         version=version,
         tables={
-            "units": unit_rows(doc, body_start),
+            "units": units,
             "amounts": amount_rows(doc, body_start),
             "awards": award_rows(doc, body_start),
             "award_recipients": award_recipient_rows(doc, body_start),
