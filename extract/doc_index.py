@@ -19,7 +19,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY = "congdoan.doc_index"
 TEXT_KEY = "congdoan.text"  # the text a Doc was made from (``doc.text``), kept by ``VietnameseNLP.make_doc``
@@ -126,3 +126,8 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is None:
         index = doc.user_data[_KEY] = DocIndex(doc)
     return index
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the index's text (spaCy joins the span's tokens for each access)."""
+    return doc_index(span.doc).text[span.start_char : span.end_char]

@@ -41,7 +41,10 @@ def add_span(doc: Doc, kind: str, span: Span, fields: dict[str, Any]) -> Span:
 
 
 def fields_of(span: Span, kind: str) -> dict[str, Any]:
-    return getattr(span._, KINDS[kind][0]) or {}
+    """``span._.<kind's attribute>`` (``{}`` when unset), read where spaCy keeps it: ``doc.user_data`` under
+    ``("._.", attribute, start_char, end_char)`` (``spacy.tokens.underscore``), without building the
+    ``span._`` proxy, which the records and components ask for thousands of times per batch."""
+    return span.doc.user_data.get(("._.", KINDS[kind][0], span.start_char, span.end_char)) or {}
 
 
 class SpanIndex:
