@@ -31,6 +31,8 @@ def _inner_syllable_starts(index: DocIndex) -> tuple[list[int], list[int]]:
     """Where each syllable that continues a word starts (Doc offsets), with the token it belongs to."""
     owners, inner = [], []
     for token in index.tokens:
+        if token.text.isalnum():
+            continue  # no space inside, as most tokens: spares the search
         for m in _SPACES.finditer(token.text):
             owners.append(token.i)
             inner.append(token.idx + m.end())
