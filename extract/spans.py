@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extract.doc_index import doc_index
+
 # span group -> (extension attribute, span label)
 KINDS: dict[str, tuple[str, str]] = {
     "units": ("unit", "UNIT"),
@@ -38,6 +40,14 @@ def add_span(doc: Doc, kind: str, span: Span, fields: dict[str, Any]) -> Span:
         doc.spans[kind] = []
     doc.spans[kind].append(labelled)
     return labelled
+
+
+def add_char_span(doc: Doc, kind: str, start: int, end: int, fields: dict[str, Any]) -> None:
+    """:func:`add_span` over ``doc.char_span(start, end, alignment_mode="expand")``, nothing where that is
+    None; its tokens are found in the Doc index (``char_span`` searches the Doc's tokens on each call)."""
+    first, stop = doc_index(doc).char_range(start, end)
+    if first < stop:
+        add_span(doc, kind, doc[first:stop], fields)
 
 
 def fields_of(span: Span, kind: str) -> dict[str, Any]:
