@@ -474,8 +474,8 @@ _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 
 # Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).
 _HOMOGLYPHS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
-_new_token = tuple.__new__  # what Token(...) calls, without a Python call per word of every clause
 _HOMOGLYPH_CHARS = ("\u00d0", "\u00f0")  # most texts have none: a substring test spares the translation
+_new_token = tuple.__new__  # what Token(...) calls, without a Python call per word of every clause
 
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:

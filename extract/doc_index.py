@@ -1,10 +1,11 @@
 """What the extractor components and the records read of an analysed Doc, computed once per Doc.
 
 spaCy builds a Python ``Token`` for every token on every iteration, rebuilds ``doc.text``
-from every token on each access (``make_doc`` keeps the text it was given instead), walks the whole Doc for ``doc.sents`` and joins a span's
-tokens for ``Span.text``. The components and the records read the same things many times
-(each sentence, each clause's tokens), so :func:`doc_index` reads them once, in bulk
-(``Doc.to_array``), and keeps them on the Doc (``doc.user_data``). The values are exactly
+from every token on each access (``make_doc`` keeps the text it was given instead), walks the
+whole Doc for ``doc.sents`` and joins a span's tokens for ``Span.text``. The components and
+the records read the same things many times (each sentence, each clause's tokens), so
+:func:`doc_index` reads them once, in bulk (``Doc.to_array``), and keeps them on the Doc
+(``doc.user_data``). The values are exactly
 spaCy's: a :class:`Sentence` has the offsets and text of the ``Span`` of ``doc.sents``, a
 :class:`TokenInfo` the ``idx``, ``text``, ``tag_``, ``is_space`` and ``is_sent_start`` of its
 ``Token``. The index assumes the Doc's tokens and sentence starts no longer change: every
