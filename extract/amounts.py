@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from extract.amount_rules import SP, AmountRules
+from extract.doc_index import TokenInfo, doc_index
 from extract.numbers import NumberMatch, match_number
-from extract.spans import add_span
+from extract.spans import add_char_span
 
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
@@ -64,9 +65,10 @@ class Amount:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _token_at(doc: Doc, char: int) -> TokenInfo | None:
+    """The token holding character ``char`` (``doc.char_span(char, char + 1, alignment_mode="expand")[0]``)."""
+    tokens = doc_index(doc).char_tokens(char, char + 1)
+    return tokens[0] if tokens else None
 
 
 def _is_year(match: NumberMatch, rules: AmountRules) -> bool:
@@ -139,13 +141,13 @@ class AmountFinder:
         if token is None or token.idx != start and not _GLUED_NUMBER.fullmatch(text, token.idx, start):
             return None
         end = token.idx + len(token.text)
-        if not self._fallback_noun(text[start:end], token.tag_, value):
+        if not self._fallback_noun(text[start:end], token.tag, value):
             return None
         if not text[end:].strip() and any(noun.startswith(text[start:end].lower() + " ") for noun in rules.nouns):
             return None  # a noun cut by the end of a copied page: "… cho 16 cá" ("cá nhân")
         if text[start:end].lower() in rules.address_nouns and text[end:end + 4].lstrip()[:1].isupper():
             return None  # a house number before a named place: "724 ấp Bình An"
-        if token.tag_ == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
+        if token.tag == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
             end = self._classified_end(doc, text, token.text, end)
         return text[start:end], end
 
@@ -165,9 +167,9 @@ class AmountFinder:
         token = _token_at(doc, end + space.end()) if space else None
         if token is None or token.idx != end + space.end():
             return end
-        verbal = classifier.lower() in rules.event_classifiers and token.tag_ in rules.verb_tags \
+        verbal = classifier.lower() in rules.event_classifiers and token.tag in rules.verb_tags \
             and token.text.lower() not in rules.function_words
-        if self._fallback_noun(token.text, token.tag_) or verbal and token.text[:1].islower():
+        if self._fallback_noun(token.text, token.tag) or verbal and token.text[:1].islower():
             return token.idx + len(token.text)
         return end
 
@@ -415,7 +417,7 @@ class AmountFinder:
     # -- the Doc --------------------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[Amount]:
-        text = doc.text
+        text = doc_index(doc).text
         amounts: list[Amount] = []
         pos = 0
         while (candidate := self.rules.start.search(text, pos)) is not None:
@@ -437,16 +439,14 @@ class AmountFinder:
 
 
 class AmountsComponent:
-    """spaCy component: writes ``doc.spans["amounts"]`` through :func:`extract.spans.add_span`."""
+    """spaCy component: writes ``doc.spans["amounts"]`` through :func:`extract.spans.add_char_span`."""
 
     def __init__(self, rules: AmountRules | None = None):
         self.finder = AmountFinder(rules or AmountRules())
 
     def __call__(self, doc: Doc) -> Doc:
         for amount in self.finder.find(doc):
-            span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
-            if span is not None:
-                add_span(doc, "amounts", span, amount.fields)
+            add_char_span(doc, "amounts", amount.start, amount.end, amount.fields)
         return doc
 
 

@@ -31,6 +31,8 @@ def _inner_syllable_starts(index: DocIndex) -> tuple[list[int], list[int]]:
     """Where each syllable that continues a word starts (Doc offsets), with the token it belongs to."""
     owners, inner = [], []
     for token in index.tokens:
+        if token.text.isalnum():
+            continue  # no space inside, as most tokens: spares the search
         for m in _SPACES.finditer(token.text):
             owners.append(token.i)
             inner.append(token.idx + m.end())
@@ -129,21 +131,20 @@ class AwardNames:
                     e -= len(words.pop()) + 1
             unit_names.append(Name(s, e, canonical))
         names: list[Name] = []
-        tokens, i = clause.tokens, 0
-        starters = self._name_starters()
-        while i < len(tokens):
-            if tokens[i].text.lower() not in starters and tokens[i].text not in self._family_names:
-                i += 1  # no anaphor, pronoun, title, family name or head starts here: none of the four finds a name
-                continue
+        tokens, after = clause.tokens, 0  # after: the first token a name may start at
+        starters, family = self._name_starters(), self._family_names
+        # only where an anaphor, pronoun, title, family name or head starts can one of the four find a name
+        for i in [k for k, t in enumerate(tokens) if t.text.lower() in starters or t.text in family]:
+            if i < after:
+                continue  # inside the name found last
             anaphor = self._anaphor_at(clause, i) or self._pronoun_at(clause, i)
             found = anaphor or self._person_at(clause, i) or self._org_at(clause, word_inner, i)
             if found is None:
-                i += 1
                 continue
             name, j = found
             overlapping = [u for u in unit_names if u.start < name.end and name.start < u.end]
             if not (overlapping or anaphor or name.person) and self._needs_unit(clause.view[name.start:name.end]):
-                i = max(j, i + 1)  # "Công đoàn Việt Nam" in an event's name is no unit
+                after = max(j, i + 1)  # "Công đoàn Việt Nam" in an event's name is no unit
                 continue
             if overlapping and not name.person:
                 # the unit's name (resolved within the article) with the body written before it
@@ -153,7 +154,7 @@ class AwardNames:
                 name = Name(min(name.start, unit.start), max(name.end, unit.end), canonical)
                 j = clause.token_index_at(name.end)
             names.append(name)
-            i = max(j, i + 1)
+            after = max(j, i + 1)
         covered = [n for n in names if not n.person]
         names += [u for u in unit_names if not any(c.start <= u.start and u.end <= c.end for c in covered)]
         return sorted(names, key=lambda n: n.start)

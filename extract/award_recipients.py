@@ -29,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from extract.doc_index import doc_index
 from extract.gazetteer import old_province, province_now
 from extract.lexicon import lexicon
 from extract.spans import fields_of
@@ -63,7 +64,12 @@ def form_family(form: str) -> str:
 
 
 def _article_units(doc: Doc) -> dict[str, dict[str, Any]]:
-    """Canonical unit name -> level and provinces, a later mention filling what the first lacked."""
+    """Canonical unit name -> level and provinces, a later mention filling what the first lacked; read once
+    per Doc (every award's details and recipients ask; the callers copy the values they return)."""
+    return doc_index(doc).memo("article units", lambda _: _units_of(doc))
+
+
+def _units_of(doc: Doc) -> dict[str, dict[str, Any]]:
     units: dict[str, dict[str, Any]] = {}
     for span in doc.spans.get("units", []):
         fields = fields_of(span, "units")

@@ -143,7 +143,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         found: list[tuple[int, int, dict[str, Any]]] = []
         sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
-        text = index.text.translate(_HOMOGLYPHS)  # same length: offsets hold
+        text = index.text  # with its homoglyphs replaced, same length: offsets hold
+        text = text.translate(_HOMOGLYPHS) if any(c in text for c in _HOMOGLYPH_CHARS) else text
         article.context = _placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
@@ -249,7 +250,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 article: ArticleState) -> Clause:
         text = doc_text[start:end]
         view = mask_enclosed(text)
-        tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(view)]
+        tokens = [_new_token(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
         clause = Clause(start, text, view, tokens, self._form_mentions(text, view), article.context, article)
         index = doc_index(doc)
@@ -482,6 +483,8 @@ _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 
 # Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).
 _HOMOGLYPHS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+_HOMOGLYPH_CHARS = ("\u00d0", "\u00f0")  # most texts have none: a substring test spares the translation
+_new_token = tuple.__new__  # what Token(...) calls, without a Python call per word of every clause
 
 
 def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:

@@ -1,10 +1,11 @@
 """What the extractor components and the records read of an analysed Doc, computed once per Doc.
 
 spaCy builds a Python ``Token`` for every token on every iteration, rebuilds ``doc.text``
-from every token on each access, walks the whole Doc for ``doc.sents`` and joins a span's
-tokens for ``Span.text``. The components and the records read the same things many times
-(each sentence, each clause's tokens), so :func:`doc_index` reads them once, in bulk
-(``Doc.to_array``), and keeps them on the Doc (``doc.user_data``). The values are exactly
+from every token on each access (``make_doc`` keeps the text it was given instead), walks the
+whole Doc for ``doc.sents`` and joins a span's tokens for ``Span.text``. The components and
+the records read the same things many times (each sentence, each clause's tokens), so
+:func:`doc_index` reads them once, in bulk (``Doc.to_array``), and keeps them on the Doc
+(``doc.user_data``). The values are exactly
 spaCy's: a :class:`Sentence` has the offsets and text of the ``Span`` of ``doc.sents``, a
 :class:`TokenInfo` the ``idx``, ``text``, ``tag_``, ``is_space`` and ``is_sent_start`` of its
 ``Token``. The index assumes the Doc's tokens and sentence starts no longer change: every
@@ -19,9 +20,10 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, TAG
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY = "congdoan.doc_index"
+TEXT_KEY = "congdoan.text"  # the text a Doc was made from (``doc.text``), kept by ``VietnameseNLP.make_doc``
 _SENT_START = 1  # Token.sent_start of a token that starts a sentence (-1: it does not; 0: unknown)
 
 
@@ -50,8 +52,7 @@ class DocIndex:
     """The text, tokens and sentences of one Doc (see the module docstring)."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
-        text = self.text
+        text = self.text = doc.user_data.get(TEXT_KEY) or doc.text
         strings = doc.vocab.strings
         self.tokens: list[TokenInfo] = []
         self.starts: list[int] = []
@@ -126,3 +127,8 @@ def doc_index(doc: Doc) -> DocIndex:
     if index is None:
         index = doc.user_data[_KEY] = DocIndex(doc)
     return index
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the index's text (spaCy joins the span's tokens for each access)."""
+    return doc_index(span.doc).text[span.start_char : span.end_char]

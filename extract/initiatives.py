@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from extract.award_clauses import MASK, mask_enclosed, phrase_regex
 from extract.doc_index import doc_index
 from extract.lexicon import lexicon
-from extract.spans import SpanIndex, add_span, fields_of
+from extract.spans import SpanIndex, add_char_span, fields_of
 
 # One quoted name: straight, curly or guillemet quotes; a stray empty pair before the name
 # (“”Công chức ...”) is taken as its opening quote.
@@ -66,9 +66,8 @@ class InitiativeExtractor:
             sent_units = [u for u in units.starting_in(sent.start_char, sent.end_char)
                           if u.end_char <= sent.end_char and view[u.start_char - sent.start_char] != MASK]
             for found in initiatives:
-                span = doc.char_span(found.trigger_start, found.end, alignment_mode="expand")
-                if span is not None:
-                    add_span(doc, found.kind, span, {"name": found.name, "unit": self._unit(text, found, sent_units)})
+                add_char_span(doc, found.kind, found.trigger_start, found.end,
+                              {"name": found.name, "unit": self._unit(text, found, sent_units)})
         return doc
 
     def find(self, text: str, offset: int = 0) -> list[Initiative]:

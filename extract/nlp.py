@@ -36,6 +36,8 @@ from underthesea.pipeline.text_normalize import token_normalize
 from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
 from underthesea.pipeline.word_tokenize import regex_tokenize
 
+from extract.doc_index import TEXT_KEY, doc_index
+
 _UNDERTHESEA_DIR = dirname(underthesea.__file__)
 WORD_MODEL = join(_UNDERTHESEA_DIR, "pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 POS_MODEL = join(_UNDERTHESEA_DIR, "pipeline", "pos_tag", "models", "pos_crf_vlsp2013_20230303")
@@ -185,6 +187,7 @@ class VietnameseNLP:
             sent_starts[0] = True
         doc = Doc(self.spacy.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts)
         doc._.context = context or ArticleContext()
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def __call__(self, text: str, context: ArticleContext | None = None, trace: list[str] | None = None) -> Doc:
@@ -204,8 +207,6 @@ class VietnameseNLP:
 
 def sentence_rows(doc: Doc) -> list[dict[str, Any]]:
     """Rows of the ``sentences`` table for one analysed Doc."""
-    from extract.doc_index import doc_index
-
     index = doc_index(doc)
     rows = []
     for sent in index.sents:

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from extract.doc_index import Sentence, doc_index
+from extract.doc_index import Sentence, doc_index, span_text
 from extract.award_recipients import award_details, filed_under, recipient_rows
 from extract.award_retold import merge_retold, restates
 from extract.nlp import sentence_rows
@@ -94,8 +94,9 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 row[key] = row[key] or fields.get(key)
         if row["start_char"] is None and span.start_char >= body_start:
             row.update(_offsets(span, body_start))
-        if span.text not in row["mentions"]:
-            row["mentions"].append(span.text)
+        mention = span_text(span)
+        if mention not in row["mentions"]:
+            row["mentions"].append(mention)
     return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in by_name.values()]
 
 
@@ -128,12 +129,13 @@ class _Sentences:
         return self.index.sentences_of(span.start, span.end)
 
 
-def _unit_ids(doc: Doc, body_start: int) -> dict[str, int]:
-    """``unit_id`` of each unit name of :func:`unit_rows`, computed once per Doc."""
+def _unit_ids(doc: Doc, body_start: int, rows: list[dict[str, Any]] | None = None) -> dict[str, int]:
+    """``unit_id`` of each unit name of :func:`unit_rows` (``rows`` when the caller has them), computed once per Doc."""
     key = ("congdoan.unit_ids", body_start)
     ids = doc.user_data.get(key)
     if ids is None:
-        ids = doc.user_data[key] = {row["name"]: row["unit_id"] for row in unit_rows(doc, body_start)}
+        rows = unit_rows(doc, body_start) if rows is None else rows
+        ids = doc.user_data[key] = {row["name"]: row["unit_id"] for row in rows}
     return ids
 
 
@@ -145,7 +147,7 @@ def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     rows = []
     for span in _body_spans(doc, "amounts", body_start):
         sent = sentences.of_span(span)
-        rows.append({**fields_of(span, "amounts"), "text": span.text, "sentence": sent.text.strip(),
+        rows.append({**fields_of(span, "amounts"), "text": span_text(span), "sentence": sent.text.strip(),
                      "unit_id": _filing_unit_id(units, sent, body_start, ids), "purpose": _purpose(span, sent),
                      **_offsets(span, body_start)})
     return rows
@@ -154,7 +156,7 @@ def amount_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 def award_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     return [
         {**fields_of(span, "awards"), **award_details(doc, fields_of(span, "awards")), "idx": idx,
-         "text": span.text, **_offsets(span, body_start)}
+         "text": span_text(span), **_offsets(span, body_start)}
         for idx, span in enumerate(_body_spans(doc, "awards", body_start))
     ]
 
@@ -225,10 +227,11 @@ def highlight_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
                 continue  # an award told in the title only has no sentence in the body
             sent = sentences.of_token(span.start)
             label = {"award": fields.get("form"), "movement": fields.get("name"), "model": fields.get("name")}
+            item = span_text(span)
             rows.append({
                 "kind": kind,
-                "item": span.text,
-                "label": label.get(kind, span.text),
+                "item": item,
+                "label": label.get(kind, item),
                 "value": fields.get("value") if group == "amounts" else None,
                 "currency": fields.get("currency") if group == "amounts" else None,
                 "counted": fields.get("unit") if group == "amounts" else None,
@@ -250,11 +253,13 @@ def search_term_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
 
 def extraction_from_doc(doc: Doc, article_id: int, version: str, body_start: int = 0) -> Extraction:
     """Every extraction row of one article; ``body_start`` is where the body begins in ``doc.text``."""
+    units = unit_rows(doc, body_start)
+    _unit_ids(doc, body_start, units)  # the amounts and recipients read the same rows' ids
     return Extraction(
         article_id=article_id,
         version=version,
         tables={
-            "units": unit_rows(doc, body_start),
+            "units": units,
             "amounts": amount_rows(doc, body_start),
             "awards": award_rows(doc, body_start),
             "award_recipients": award_recipient_rows(doc, body_start),

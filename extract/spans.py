@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extract.doc_index import doc_index
+
 # span group -> (extension attribute, span label)
 KINDS: dict[str, tuple[str, str]] = {
     "units": ("unit", "UNIT"),
@@ -40,8 +42,19 @@ def add_span(doc: Doc, kind: str, span: Span, fields: dict[str, Any]) -> Span:
     return labelled
 
 
+def add_char_span(doc: Doc, kind: str, start: int, end: int, fields: dict[str, Any]) -> None:
+    """:func:`add_span` over ``doc.char_span(start, end, alignment_mode="expand")``, nothing where that is
+    None; its tokens are found in the Doc index (``char_span`` searches the Doc's tokens on each call)."""
+    first, stop = doc_index(doc).char_range(start, end)
+    if first < stop:
+        add_span(doc, kind, doc[first:stop], fields)
+
+
 def fields_of(span: Span, kind: str) -> dict[str, Any]:
-    return getattr(span._, KINDS[kind][0]) or {}
+    """``span._.<kind's attribute>`` (``{}`` when unset), read where spaCy keeps it: ``doc.user_data`` under
+    ``("._.", attribute, start_char, end_char)`` (``spacy.tokens.underscore``), without building the
+    ``span._`` proxy, which the records and components ask for thousands of times per batch."""
+    return span.doc.user_data.get(("._.", KINDS[kind][0], span.start_char, span.end_char)) or {}
 
 
 class SpanIndex:

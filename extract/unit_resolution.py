@@ -9,6 +9,7 @@ dropped rather than guessed. Provinces are named as on the article's date.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Any
 
@@ -129,6 +130,7 @@ class MentionResolution(UnitPatterns):
             return None
         return self.gaz.old_province(holders[0])
 
+    @lru_cache(maxsize=256)  # asked again for every mention resolved and every unit name canonicalised
     def _title_place(self, title: str | None) -> str | None:
         """Where a headline places the article when the site does not: "Quảng Bình: Trao ...", else
         the one province its units or places name ("LĐLĐ huyện Quỳnh Lưu trao ...", "... tỉnh Nghệ

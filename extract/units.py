@@ -34,7 +34,7 @@ from extract.doc_index import doc_index
 from extract.gazetteer import gazetteer, name_key, normalize_tones
 from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
-from extract.spans import add_span
+from extract.spans import add_char_span
 from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
@@ -455,9 +455,7 @@ class UnitsComponent:
         text = index.text
         mentions = self.parser.scan(text, words)
         for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(text)):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                add_span(doc, "units", span, fields)
+            add_char_span(doc, "units", mention.start, mention.end, fields)
         return doc
 
 
