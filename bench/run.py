@@ -465,7 +465,7 @@ def bench_queries(sizes: Sizes, work: Path) -> dict[str, Any]:
                 date_from=datetime(2024, 1, 1).date(), date_to=datetime(2024, 12, 31).date())),
             "feed, keyword": lambda: q.feed(con, Filters(q="mái ấm công đoàn")),
             "filter options": lambda: [q.options(con)],
-            "monthly chart, one province": lambda: q.monthly(con, Filters(province=province)),
+            "monthly chart, one province": lambda: q.monthly(con, Filters(province=province)).bars,
             "article + its extractions": lambda: q.article_extractions(con, q.article(con, article_id)["article_id"]),
             "search, 5 words": lambda: q.search_articles(con, SearchQuery.parse("Liên đoàn Lao động Thanh Hóa")),
             "weekly digest, latest week": lambda: q.week_highlights(con, q.latest_week(con)),
@@ -482,14 +482,21 @@ def bench_nightly(articles: int, new: int) -> dict[str, Any]:
     return nightly(articles, new)
 
 
+def _answer_ms(page: dict[str, Any]) -> float:
+    """When a page answers: a streamed download once its first bytes arrive, any other page when it is whole."""
+    first = page.get("first_bytes_p95_ms")
+    return first if first is not None else page["p95_ms"]
+
+
 def bench_web_archive(sizes: Sizes, work: Path) -> dict[str, Any]:
     """Every page of the web app, through the whole ASGI app, on the archive-scale database."""
     from generate_db import cached_database
     from web_bench import measure
 
     db = cached_database(sizes.archive_large)
-    pages = [{"page": label, "median_ms": median, "p95_ms": p95, "kib": size / 1024}
-             for label, median, p95, size in measure(db, sizes.web_runs)]
+    pages = [{"page": label, "median_ms": median, "p95_ms": p95, "kib": size / 1024,
+              "first_bytes_p95_ms": streamed[0] if streamed else None}
+             for label, median, p95, size, streamed in measure(db, sizes.web_runs)]
     return {"articles": sizes.archive_large, "db_bytes": db.stat().st_size, "runs": sizes.web_runs, "pages": pages}
 
 
@@ -639,10 +646,12 @@ def table_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
             out.extend(nightly_rows(r[key]))
     web = r.get("web-archive")
     if web:
-        worst = max(web["pages"], key=lambda m: m["p95_ms"])
+        worst = max(web["pages"], key=_answer_ms)
         for m in web["pages"]:
+            first = m.get("first_bytes_p95_ms")
+            streamed = f"; streamed, first bytes {first:,.0f} ms p95" if first is not None else ""
             out.append(Row(f"web page at {web['articles']:,} articles: {m['page']}",
-                           f"{m['median_ms']:,.0f} ms median, {m['p95_ms']:,.0f} p95 ({m['kib']:,.0f} KiB)",
+                           f"{m['median_ms']:,.0f} ms median, {m['p95_ms']:,.0f} p95 ({m['kib']:,.0f} KiB{streamed})",
                            goal="p95 < 300 ms" if m is worst else "-"))
     for name, v in results.items():
         if "error" in v:
@@ -719,10 +728,10 @@ def goals(results: dict[str, dict[str, Any]]) -> list[Goal]:
                         f"{small['memory']['peak_mb']:,.0f} MB = {growth:.2f}x", growth <= 1.5))
     web = r.get("web-archive")
     if web:
-        worst = max(web["pages"], key=lambda m: m["p95_ms"])
-        over = [m["page"] for m in web["pages"] if m["p95_ms"] >= 300]
-        out.append(Goal(f"every web page p95 < 300 ms at {web['articles']:,} articles",
-                        f"worst {worst['page']}: {worst['p95_ms']:,.0f} ms" + (f"; over: {', '.join(over)}" if over else ""),
+        worst = max(web["pages"], key=_answer_ms)
+        over = [m["page"] for m in web["pages"] if _answer_ms(m) >= 300]
+        out.append(Goal(f"every web page p95 < 300 ms at {web['articles']:,} articles (downloads: first bytes)",
+                        f"worst {worst['page']}: {_answer_ms(worst):,.0f} ms" + (f"; over: {', '.join(over)}" if over else ""),
                         not over))
     return out
 
