@@ -157,25 +157,31 @@ WHERE n.kind = 'money'
 
 
 _AWARD_SQL = """
+WITH w AS MATERIALIZED (SELECT * FROM awards WHERE article_id IN (SELECT article_id FROM _event_articles)),
+     rec AS MATERIALIZED (SELECT * FROM award_recipients WHERE article_id IN (SELECT article_id FROM _event_articles)),
+     un AS MATERIALIZED (SELECT article_id, unit_id, name, province_now FROM units
+                         WHERE article_id IN (SELECT article_id FROM _event_articles))
 SELECT 'award' AS kind, w.article_id, 'awards' AS table_name, w.idx AS row_idx, w.start_char, w.end_char, a.source,
        a.published_at::DATE AS report_date, w.form AS label, placed.unit_id,
        coalesce(placed.province_now, sole.province_now) AS province_now,
        w.form_family, w.awarder, giver.unit_id AS awarder_id, named.recipients, w.recipient_count
-FROM awards w JOIN articles a USING (article_id)
+FROM w JOIN articles a USING (article_id)
 LEFT JOIN LATERAL (SELECT list({'name': r.recipient, 'unit_id': r.unit_id} ORDER BY r.recipient_idx) AS recipients
-                   FROM award_recipients r WHERE r.article_id = w.article_id AND r.award_idx = w.idx
+                   FROM rec r WHERE r.article_id = w.article_id AND r.award_idx = w.idx
                    AND r.recipient_type IN ('unit', 'person')) named ON TRUE
 LEFT JOIN LATERAL (SELECT CASE WHEN r.recipient_type = 'unit' THEN r.unit_id END AS unit_id, r.province_now
-                   FROM award_recipients r
+                   FROM rec r
                    WHERE r.article_id = w.article_id AND r.award_idx = w.idx
                    AND (r.recipient_type = 'unit' OR r.province_now IS NOT NULL)
                    ORDER BY r.recipient_type <> 'unit', r.recipient_idx LIMIT 1) placed ON TRUE
-LEFT JOIN LATERAL (SELECT u.unit_id FROM units u WHERE u.article_id = w.article_id AND u.name = w.awarder_unit
+LEFT JOIN LATERAL (SELECT u.unit_id FROM un u WHERE u.article_id = w.article_id AND u.name = w.awarder_unit
                    LIMIT 1) giver ON TRUE
 LEFT JOIN LATERAL (SELECT CASE WHEN count(DISTINCT u.province_now) = 1 THEN any_value(u.province_now) END
-                   AS province_now FROM units u WHERE u.article_id = w.article_id) sole ON TRUE
-WHERE w.article_id IN (SELECT article_id FROM _event_articles)
+                   AS province_now FROM un u WHERE u.article_id = w.article_id) sole ON TRUE
 """
+"""The award mentions of the articles in ``_event_articles``. The tables are cut to those articles first
+(materialised): DuckDB decorrelates the lateral joins over whole tables otherwise, about 10 s per
+batch at a million articles instead of 0.1 s."""
 
 
 def name_identity(kind: str, name: str, unit_id: int | None) -> int:

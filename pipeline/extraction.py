@@ -170,7 +170,8 @@ def extract_pending(
 ) -> ExtractStats:
     """Extract every article not yet extracted by the current version (all with ``everything``).
 
-    Each batch's rows are written in one transaction, so a killed run leaves each
+    Each batch's new articles are written in one transaction, and its articles extracted before
+    a few per transaction (``Store.replace_extraction_tables``), so a killed run leaves each
     article either fully extracted or still pending. An article that cannot be
     processed is quarantined (see :mod:`pipeline.quarantine`) and the others go on.
     """

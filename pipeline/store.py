@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.config import MIGRATIONS_DIR, duckdb_settings
 from core.records import Article, Extraction, Source, utcnow
@@ -26,6 +27,11 @@ EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movement
 MIGRATION_FILLS = {"0010_feed_cards": rebuild_feed}
 """Migrations that add a derived table, and what fills it from the rows already there (same transaction)."""
 DERIVED_TABLES = ("feed_cards",)  # rewritten from the extraction tables by pipeline.derived, batch by batch
+REWRITES_PER_TRANSACTION = 2
+"""Articles extracted before whose rows one transaction replaces, a checkpoint after each group.
+The word index is sorted by term, so one article's rows lie in hundreds of row groups, and DuckDB
+holds memory for every row group a transaction deletes from until a checkpoint writes the deletes:
+at a million articles 20 re-extracted articles in one transaction ran out of the 512 MB limit."""
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
 
 
@@ -66,6 +72,13 @@ def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]], **constant: li
     return pa.Table.from_pydict(
         {name: constant[name] if name in constant else [r.get(name) for r in rows] for name in schema.names},
         schema=schema)
+
+
+def _rows_of(tables: dict[str, pa.Table], ids: Sequence[int]) -> dict[str, pa.Table]:
+    """The rows of these articles in each Arrow table (tables left without rows are left out)."""
+    wanted = pa.array(list(ids), pa.int64())
+    parts = {name: table.filter(pc.is_in(table["article_id"], value_set=wanted)) for name, table in tables.items()}
+    return {name: part for name, part in parts.items() if part.num_rows}
 
 
 def extraction_arrow(schemas: dict[str, pa.Schema], extractions: Sequence[Extraction]) -> dict[str, pa.Table]:
@@ -312,7 +325,12 @@ class Store:
             self.replace_extraction_tables([e.article_id for e in same], version, self.extraction_arrow(same))
 
     def replace_extraction_tables(self, ids: Sequence[int], version: str, tables: dict[str, pa.Table]) -> None:
-        """Replace the extraction rows of these articles by ``tables`` (Arrow, keyed by table) and stamp them."""
+        """Replace the extraction rows of these articles by ``tables`` (Arrow, keyed by table) and stamp them.
+
+        Articles new to extraction are written in one transaction; articles extracted before (whose
+        rows are deleted first) in groups of ``REWRITES_PER_TRANSACTION``, each group committed and
+        checkpointed. Each article is written whole or not at all.
+        """
         if not ids:
             return
         ids = list(ids)
@@ -320,6 +338,20 @@ class Store:
         # skipping the DELETE for new articles spares a scan of every extraction table per batch.
         stale = [r[0] for r in self.con.execute(
             "SELECT article_id FROM articles WHERE article_id IN ? AND extracted_with IS NOT NULL", [ids]).fetchall()]
+        if not stale:
+            self._write_extractions(ids, [], version, tables)
+            return
+        known = set(stale)
+        fresh = [i for i in ids if i not in known]
+        if fresh:
+            self._write_extractions(fresh, [], version, _rows_of(tables, fresh))
+        for start in range(0, len(stale), REWRITES_PER_TRANSACTION):
+            group = stale[start : start + REWRITES_PER_TRANSACTION]
+            self._write_extractions(group, group, version, _rows_of(tables, group))
+            self.con.execute("CHECKPOINT")
+
+    def _write_extractions(self, ids: list[int], stale: list[int], version: str, tables: dict[str, pa.Table]) -> None:
+        """One transaction: delete the rows of ``stale``, insert ``tables``, stamp ``ids``, update the derived tables."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             if stale:

@@ -53,3 +53,38 @@ def test_a_stale_version_is_extracted_again(ws: Workspace) -> None:
         store.con.execute("INSERT INTO units (article_id, name) SELECT article_id, 'stale' FROM articles")
         assert extract_pending(store).articles == len(DOCS)
         assert store.con.execute("SELECT count(*) FROM units WHERE name = 'stale'").fetchone()[0] == 0
+
+
+def test_re_extraction_writes_stale_articles_in_small_checkpointed_groups(ws: Workspace) -> None:
+    """Articles extracted before are rewritten a few per transaction (their word-index rows lie all
+    over the index), each group checkpointed, with the same rows as the first extraction."""
+    with writer(ws) as store:
+        extract_pending(store)
+        first = {t: rows(store, t) for t in TABLES + ("feed_cards",)}
+        stale = [r[0] for r in store.con.execute("SELECT article_id FROM articles ORDER BY article_id LIMIT 5").fetchall()]
+        store.con.execute("UPDATE articles SET extracted_with = 'old' WHERE article_id IN ?", [stale])
+        statements: list[str] = []
+        con = store.con
+        store.con = _Recording(con, statements)
+        try:
+            assert extract_pending(store).articles == 5
+        finally:
+            store.con = con
+        again = {t: rows(store, t) for t in TABLES + ("feed_cards",)}
+    assert again == first
+    deletes = statements.count("DELETE FROM search_terms WHERE article_id IN ?")
+    assert deletes == statements.count("CHECKPOINT") == 3  # two articles, two, and one
+
+
+class _Recording:
+    """A connection that records the statements it runs, and runs them."""
+
+    def __init__(self, con, statements: list[str]) -> None:
+        self._con, self._statements = con, statements
+
+    def execute(self, sql: str, *args):
+        self._statements.append(sql.strip())
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)
