@@ -11,6 +11,7 @@ from core.config import TESTS_GOLD_DIR, Workspace
 from pipeline.extraction import extract_pending
 from pipeline.importer import import_files
 from core.records import Source
+from pipeline.store import DERIVED_TABLES, EXTRACTION_TABLES
 from pipeline.writer import writer
 
 DOCS = sorted((TESTS_GOLD_DIR / "own").glob("*.txt"))[:12]
@@ -74,6 +75,24 @@ def test_re_extraction_writes_stale_articles_in_small_checkpointed_groups(ws: Wo
     assert again == first
     deletes = statements.count("DELETE FROM search_terms WHERE article_id IN ?")
     assert deletes == statements.count("CHECKPOINT") == 3  # two articles, two, and one
+
+
+def test_clearing_for_extract_all_empties_the_tables_and_keeps_their_definitions(ws: Workspace) -> None:
+    """``extract --all`` empties the extraction tables by re-creating them: columns, comments, views intact."""
+    catalogue = ("SELECT t.table_name, t.sql, t.comment, list(c.comment ORDER BY c.column_index) FROM duckdb_tables() t "
+                 "JOIN duckdb_columns() c USING (table_name) WHERE t.table_name IN ? GROUP BY ALL ORDER BY 1")
+    tables = [*EXTRACTION_TABLES, *DERIVED_TABLES]
+    with writer(ws) as store:
+        extract_pending(store)
+        before = store.con.execute(catalogue, [tables]).fetchall()
+        assert store.con.execute("SELECT count(*) FROM v_highlights").fetchone()[0] > 0
+        store.clear_extractions()
+        after = store.con.execute(catalogue, [tables]).fetchall()
+        counts = [store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
+        assert store.con.execute("SELECT count(*) FROM v_highlights").fetchone()[0] == 0
+        assert store.pending_count(extractor_version()) == len(DOCS)
+    assert before == after and all(comment for _, _, comment, _ in after)
+    assert counts == [0] * len(tables)
 
 
 class _Recording:
