@@ -27,11 +27,16 @@ EXTRACTION_TABLES = ("units", "amounts", "awards", "award_recipients", "movement
 MIGRATION_FILLS = {"0010_feed_cards": rebuild_feed}
 """Migrations that add a derived table, and what fills it from the rows already there (same transaction)."""
 DERIVED_TABLES = ("feed_cards",)  # rewritten from the extraction tables by pipeline.derived, batch by batch
+ROW_GROUP_ROWS = 122_880  # DuckDB's row group
+SCATTERED_DELETE_ROW_GROUPS = 512
+"""A word index of more row groups than this has the rows of articles extracted before replaced
+``REWRITES_PER_TRANSACTION`` articles at a time, with a checkpoint after each group. The index is
+sorted by term, so one article's rows lie in hundreds of row groups, and DuckDB holds memory
+(150-250 KB measured) for every row group a transaction deletes from until a checkpoint writes the
+deletes. A smaller index costs at most all its row groups per transaction, so a batch stays one
+transaction; at a million articles (2,866 row groups) 20 re-extracted articles in one transaction
+ran out of the 512 MB limit."""
 REWRITES_PER_TRANSACTION = 2
-"""Articles extracted before whose rows one transaction replaces, a checkpoint after each group.
-The word index is sorted by term, so one article's rows lie in hundreds of row groups, and DuckDB
-holds memory for every row group a transaction deletes from until a checkpoint writes the deletes:
-at a million articles 20 re-extracted articles in one transaction ran out of the 512 MB limit."""
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
 
 
@@ -352,9 +357,10 @@ class Store:
     def replace_extraction_tables(self, ids: Sequence[int], version: str, tables: dict[str, pa.Table]) -> None:
         """Replace the extraction rows of these articles by ``tables`` (Arrow, keyed by table) and stamp them.
 
-        Articles new to extraction are written in one transaction; articles extracted before (whose
-        rows are deleted first) in groups of ``REWRITES_PER_TRANSACTION``, each group committed and
-        checkpointed. Each article is written whole or not at all.
+        One transaction, unless articles extracted before (whose rows are deleted first) have rows
+        in a large word index: then the new articles are written in one transaction and the others
+        in groups of ``REWRITES_PER_TRANSACTION``, each group committed and checkpointed (see
+        ``SCATTERED_DELETE_ROW_GROUPS``). Each article is written whole or not at all.
         """
         if not ids:
             return
@@ -363,8 +369,8 @@ class Store:
         # skipping the DELETE for new articles spares a scan of every extraction table per batch.
         stale = [r[0] for r in self.con.execute(
             "SELECT article_id FROM articles WHERE article_id IN ? AND extracted_with IS NOT NULL", [ids]).fetchall()]
-        if not stale:
-            self._write_extractions(ids, [], version, tables)
+        if not stale or self._index_row_groups() <= SCATTERED_DELETE_ROW_GROUPS:
+            self._write_extractions(ids, stale, version, tables)
             return
         known = set(stale)
         fresh = [i for i in ids if i not in known]
@@ -374,6 +380,10 @@ class Store:
             group = stale[start : start + REWRITES_PER_TRANSACTION]
             self._write_extractions(group, group, version, _rows_of(tables, group))
             self.con.execute("CHECKPOINT")
+
+    def _index_row_groups(self) -> int:
+        """Row groups of the word index (from DuckDB's row count, kept in its metadata)."""
+        return -(-self.con.execute("SELECT count(*) FROM search_terms").fetchone()[0] // ROW_GROUP_ROWS)
 
     def _write_extractions(self, ids: list[int], stale: list[int], version: str, tables: dict[str, pa.Table]) -> None:
         """One transaction: delete the rows of ``stale``, insert ``tables``, stamp ``ids``, update the derived tables."""

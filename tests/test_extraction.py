@@ -11,6 +11,7 @@ from core.config import TESTS_GOLD_DIR, Workspace
 from pipeline.extraction import extract_pending
 from pipeline.importer import import_files
 from core.records import Source
+import pipeline.store as store_module
 from pipeline.store import DERIVED_TABLES, EXTRACTION_TABLES
 from pipeline.writer import writer
 
@@ -56,9 +57,14 @@ def test_a_stale_version_is_extracted_again(ws: Workspace) -> None:
         assert store.con.execute("SELECT count(*) FROM units WHERE name = 'stale'").fetchone()[0] == 0
 
 
-def test_re_extraction_writes_stale_articles_in_small_checkpointed_groups(ws: Workspace) -> None:
-    """Articles extracted before are rewritten a few per transaction (their word-index rows lie all
-    over the index), each group checkpointed, with the same rows as the first extraction."""
+@pytest.mark.parametrize("large_index", [False, True])
+def test_re_extraction_writes_stale_articles_in_small_checkpointed_groups(
+        ws: Workspace, large_index: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles extracted before are rewritten in the batch's one transaction, or, when the word index
+    is large (their rows lie all over it), a few per transaction, each group checkpointed; with the
+    same rows as the first extraction either way."""
+    if large_index:
+        monkeypatch.setattr(store_module, "SCATTERED_DELETE_ROW_GROUPS", 0)
     with writer(ws) as store:
         extract_pending(store)
         first = {t: rows(store, t) for t in TABLES + ("feed_cards",)}
@@ -74,7 +80,10 @@ def test_re_extraction_writes_stale_articles_in_small_checkpointed_groups(ws: Wo
         again = {t: rows(store, t) for t in TABLES + ("feed_cards",)}
     assert again == first
     deletes = statements.count("DELETE FROM search_terms WHERE article_id IN ?")
-    assert deletes == statements.count("CHECKPOINT") == 3  # two articles, two, and one
+    if large_index:
+        assert deletes == statements.count("CHECKPOINT") == 3  # two articles, two, and one
+    else:
+        assert (deletes, statements.count("CHECKPOINT")) == (1, 0)
 
 
 def test_clearing_for_extract_all_empties_the_tables_and_keeps_their_definitions(ws: Workspace) -> None:
