@@ -200,6 +200,29 @@ def test_group_is_single_link() -> None:
     assert groups == [[0, 1, 2], [3]]
 
 
+def test_settled_mentions_are_not_compared_among_themselves_and_the_groups_are_the_same() -> None:
+    """A night's new mentions against stored events closed under linking: comparing only pairs with a
+    new mention gives the groups that comparing every pair gives."""
+    import random
+
+    rng = random.Random(7)
+
+    def m(article: int, day: int | None, block: str, province: str) -> Mention:
+        when = D(2025, 1 + day // 28, 1 + day % 28).date() if day is not None else None
+        return Mention("money", article, "amounts", 0, 0, 1, "s", when, province_now=province, blocks=[block])
+
+    for _ in range(20):
+        stored = [m(i, rng.choice([None, *range(200)]), rng.choice("xyz"), rng.choice("AB")) for i in range(150)]
+        for number, members in enumerate(group(stored, r=rules())):
+            for i in members:
+                stored[i].event_id = number  # stored events are closed under linking
+        new = [m(1000 + i, rng.choice([None, *range(200)]), rng.choice("xyz"), rng.choice("AB")) for i in range(15)]
+        pool, stable = new + stored, set(range(len(stored)))
+        every_pair = sorted(sorted(g) for g in group(pool, stable, r=rules()))
+        settled = sorted(sorted(g) for g in group(pool, stable, r=rules(), settled_from=len(new)))
+        assert settled == every_pair
+
+
 def test_the_registry_names_units_once_across_spellings_and_years(store: Store) -> None:
     hue_2024 = {"name": "Liên đoàn Lao động tỉnh Thừa Thiên Huế", "level": "province", "province": "Thừa Thiên Huế",
                 "province_now": "Huế"}
