@@ -139,7 +139,6 @@ class Recipients:
     collective: bool = False
     individual: bool = False
     approximate: bool = False  # "hàng trăm tập thể": honoured, number not given
-    nouns: list[str] = field(default_factory=list)  # the counted nouns, lower case
     more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
     start: int = 0  # clause offset where the recipients start (of a further group)
     passive: bool = False  # found before a receiving marker ("Nhiều tập thể … được X khen thưởng")

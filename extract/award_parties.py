@@ -44,7 +44,6 @@ class AwardParties:
         self._inclusion = re.compile(rf",\s*{inclusion}\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
-        self._not_honoured = {n.lower() for n in rec["not_honoured"]}
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
@@ -489,7 +488,6 @@ class AwardParties:
                 found.add_count(int(value))
 
     def _add_kind(self, noun: str, found: Recipients) -> None:
-        found.nouns.append(noun.lower())
         collective = self._collective.match(noun)
         individual = self._individual.match(noun)
         if collective and (not individual or collective.end() >= individual.end()):

@@ -328,12 +328,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                     recipients.passive or self._receive.search(clause.view, 0, mention.start)):
                 awarders = [clause.article.organiser]  # "Tại Hội nghị, A được nhận Giấy khen": the organiser's
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
-                stated = (recipients.names or recipients.count or recipients.approximate
-                          or awarders[0] and recipients.kind and recipients.passive) \
-                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                stated = recipients.names or recipients.count or recipients.approximate \
+                    or awarders[0] and recipients.kind and recipients.passive
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
-                held = not stated and awarders[0] and recipients.kind and held_at is not None \
-                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                held = not stated and awarders[0] and recipients.kind and held_at is not None
                 # "khen thưởng cấp Tổng Liên đoàn cho các tập thể": the honouring level names its grantor
                 stated = stated or held or awarders[0] and recipients.kind and self._honour_level.match(clause.view, mention.end)
             else:
@@ -347,9 +345,6 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 # công đoàn" (the grantor is known though the text names only who hands it over)
                 stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
                     and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
-                # pupils and members' children given a Giấy khen for their studies win a prize, not an award (rule 33)
-                stated = stated and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured
-                                         and not recipients.names)
             if not stated:
                 if not mention.generic and recipients.kind and awarders == [None]:
                     clause.article.unstated.append((form, recipients.kind))
