@@ -173,6 +173,7 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    honour_host: str | None = None  # who holds a ceremony of honouring ("X tổ chức Lễ tuyên dương …")
     held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"

@@ -327,6 +327,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             if awarders == [None] and clause.article.at_event and (
                     recipients.passive or self._receive.search(clause.view, 0, mention.start)):
                 awarders = [clause.article.organiser]  # "Tại Hội nghị, A được nhận Giấy khen": the organiser's
+            if held_at is not None and awarders[0]:
+                clause.article.honour_host = awarders[0]
+            elif awarders == [None] and mention.generic and recipients.passive and (recipients.count or recipients.names):
+                awarders = [clause.article.honour_host]  # "X tổ chức Lễ biểu dương …" then "90 cán bộ được biểu dương"
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = recipients.names or recipients.count or recipients.approximate \
                     or awarders[0] and recipients.kind and recipients.passive
