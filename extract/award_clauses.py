@@ -175,6 +175,7 @@ class ArticleState:
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     honour_host: str | None = None  # who holds a ceremony of honouring ("X tổ chức Lễ tuyên dương …")
     held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
+    handed: list[int] = field(default_factory=list)  # ids of awards told by a caption of a hand-over only
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     sentence_giver: str | None = None  # who gives in the sentence's first clause, for "X trao quà …; khen thưởng 20 …"

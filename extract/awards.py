@@ -76,6 +76,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.award_article import settle
 from extract.award_clauses import (
     CLAUSE_BREAK, MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, compile_phrases,
     mask_enclosed, phrase_regex,
@@ -208,22 +209,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
             sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
-        # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
-        # ceremony's forms are told in another sentence, the ceremony is none of its own
-        found = [f for f in found if id(f[2]) not in article.held or not any(
-            id(g) not in article.held and g["form"] != self._generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
-            for _, _, g in found)]
-        # "X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form
-        counted = [f for _, _, f in found if f["form"] == self._generic_form and f["recipient_count"]]
-        one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
-        forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
-        if len(forms) == len(set(article.unstated)) == 1 and all(f["form"] not in forms for _, _, f in found):
-            for f in counted:
-                f["form"] = next(iter(forms))
-        # the article's prize called "giải thưởng" is given by whoever gives it by name ("X tổ chức trao Giải thưởng Y")
-        givers = [f["awarder"] for _, _, f in found if f["form"] == article.prize and f["awarder"]] + [article.prize_giver]
-        for _, _, f in found if givers[0] else []:
-            f["awarder"] = f["awarder"] if f["form"] != article.prize else f["awarder"] or givers[0]
+        found = settle(found, article, sentence_of, self._generic_form)
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -354,6 +340,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                     clause.article.unstated.append((form, recipients.kind))
                 continue
             seen[form] = awarders[0]
+            handed = not (mention.generic or recipients.names or recipients.count) and recipients.kind \
+                and awarders[0] and self._presented(clause, mention)
             givers.append(awarders[-1])
             # who gives in this sentence, before a statute names the grantor: "X trao Kỷ niệm chương cho 19 cá nhân;
             # biểu dương 90 chủ tịch CĐCS" is X's honouring
@@ -364,6 +352,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
                     clause.article.held.append(id(awards[-1][1]))
+                if handed:  # "Đại diện X trao giấy khen cho nữ công nhân …": a caption of a hand-over
+                    clause.article.unstated.append((form, recipients.kind))
+                    clause.article.handed.append(id(awards[-1][1]))
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
