@@ -56,7 +56,7 @@ class AwardParties:
         # "trao Giải thưởng X, gồm (các ông, bà): A, B": the list after the comma is the recipients'
         self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
         # what may follow a counted form before the next one: its grantor ("02 Cờ thi đua của X, 23 Bằng khen")
-        self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*")
+        self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?(?:\s+cho\s+[^,;]+?)?\s*")
         self._besides = re.compile(rf"(?:^|,)\s*{phrase_regex(rec['besides'])}\s+", re.IGNORECASE)
         self._given_by = re.compile(
             rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{0,6}}?\s+do\s+", re.IGNORECASE)
@@ -305,7 +305,7 @@ class AwardParties:
         given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
         if given:
             return int(given.groups()[-1])
-        listed = re.search(r",\s*(\d{1,4})\s*$", view[:mention.start])
+        listed = re.search(r"(?:,|\svà)\s*(\d{1,4})\s*$", view[:mention.start])
         earlier = [f for f in clause.forms if f.end <= (listed.start() if listed else 0)]
         if listed and earlier and self._given_count(clause, earlier[-1]) is not None \
                 and self._counted_list.fullmatch(view, earlier[-1].end, listed.start()):

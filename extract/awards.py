@@ -296,6 +296,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 recipients = self._shared_recipients(clause, partner, mentions[k + 1:])
                 if own is not None:  # "trao 02 Cờ thi đua, 23 Bằng khen … cho …": two of the first
                     recipients = replace(recipients, count=own, more=[])
+            if own is not None and not (recipients.names or recipients.count is not None) and recipients.kind:
+                recipients = replace(recipients, count=own)  # "tặng 289 bằng khen cho cá nhân": 289 of them
             if partner is not None and not self._grantor_list(clause, partner) \
                     and (awarders == [None] or self._granted_of(clause, partner) and not self._granted_of(clause, mention)):
                 # "X trao cờ thi đua và bằng khen của Y cho …": Y grants both, X hands them over
