@@ -1,6 +1,6 @@
 """What an article's awards tell one another once every sentence is read (``AwardExtractor`` calls
-``settle`` last): a ceremony told with its forms elsewhere, a caption that names an honouring's form,
-the giver of the article's one prize."""
+``settle`` last): a ceremony told with its forms elsewhere, the host of an honouring told without its awarder,
+a caption that names an honouring's form, the giver of the article's one prize."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ Found = list[tuple[int, int, dict[str, Any]]]
 def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
     """The article's awards, the passes over all of them applied in order."""
     found = _held_told(found, article, sentence_of, generic_form)
+    _hosted(article)
     found = _captioned_form(found, article, generic_form)
     _prize_giver(found, article)
     return found
@@ -27,6 +28,14 @@ def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int],
     return [f for f in found if id(f[2]) not in article.held or not any(
         id(g) not in article.held and g["form"] != generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
         for _, _, g in found)]
+
+
+def _hosted(article: ArticleState) -> None:
+    """"X tổ chức Lễ biểu dương …" or "X tổ chức gặp mặt, tuyên dương con đoàn viên …", and a counted honouring
+    told with no awarder, passive or without a subject ("90 cán bộ được biểu dương", a headline "Tuyên dương 140
+    cháu …"), before or after: the honouring is X's."""
+    for fields in article.hosted if article.honour_host else []:
+        fields["awarder"] = fields["awarder"] or article.honour_host
 
 
 def _captioned_form(found: Found, article: ArticleState, generic_form: str) -> Found:

@@ -174,6 +174,7 @@ class ArticleState:
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
     honour_host: str | None = None  # who holds a ceremony of honouring ("X tổ chức Lễ tuyên dương …")
+    hosted: list[dict[str, Any]] = field(default_factory=list)  # generic honourings with no awarder, for the host
     held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
     handed: list[int] = field(default_factory=list)  # ids of awards told by a caption of a hand-over only
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")

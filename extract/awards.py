@@ -315,10 +315,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             if awarders == [None] and clause.article.at_event and (
                     recipients.passive or self._receive.search(clause.view, 0, mention.start)):
                 awarders = [clause.article.organiser]  # "Tại Hội nghị, A được nhận Giấy khen": the organiser's
-            if held_at is not None and awarders[0]:
-                clause.article.honour_host = awarders[0]
-            elif awarders == [None] and mention.generic and recipients.passive and (recipients.count or recipients.names):
-                awarders = [clause.article.honour_host]  # "X tổ chức Lễ biểu dương …" then "90 cán bộ được biểu dương"
+            if mention.generic and awarders[0] and (held_at is not None or recipients.kind) and recipients.count is None:
+                clause.article.honour_host = awarders[0]  # an honouring told without its count: counted elsewhere
+            hosted = awarders == [None] and mention.generic and bool(recipients.count or recipients.names) \
+                and (recipients.passive or not clause.view[:mention.start].strip())
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = recipients.names or recipients.count or recipients.approximate \
                     or awarders[0] and recipients.kind and recipients.passive
@@ -354,6 +354,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
                     clause.article.held.append(id(awards[-1][1]))
+                if hosted:  # "90 cán bộ được biểu dương", "Tuyên dương 140 cháu …": by the article's host, if any
+                    clause.article.hosted.append(awards[-1][1])
                 if handed:  # "Đại diện X trao giấy khen cho nữ công nhân …": a caption of a hand-over
                     clause.article.unstated.append((form, recipients.kind))
                     clause.article.handed.append(id(awards[-1][1]))
