@@ -431,11 +431,10 @@ class AwardParties:
                     return
                 continue
             noun = None if counts_only else self._noun_item.match(view[s:e])
-            if noun is None:
-                return
-            self._add_kind(noun.group(), found)
-            if noun.end() < e - s:
-                return
+            if noun is not None:
+                self._add_kind(noun.group(), found)
+            if noun is None or noun.end() < e - s:
+                return None if counts_only else self._comprised(clause, s, end, found)
 
     def _one_group(self, view: str, run_on: int, end: int) -> bool:
         """A count, a description only, "và", a count: "cho 04 tập thể công đoàn xuất sắc và 72 cá nhân có X" (76)."""

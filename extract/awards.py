@@ -349,6 +349,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             # biểu dương 90 chủ tịch CĐCS" is X's honouring
             clause.article.sentence_awarder = self._statutory("", awarders[0]) or clause.article.sentence_awarder
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
+            # "X và Y tuyên dương, khen thưởng 141 tập thể, cá nhân": an honouring of two organisers is no one's
+            awarders, shared = ([None], False) if shared and mention.generic else (awarders, shared)
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
