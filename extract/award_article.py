@@ -42,7 +42,8 @@ def _captioned_form(found: Found, article: ArticleState, generic_form: str) -> F
     """"X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form.
     A caption of the hand-over by someone's representative ("Đại diện Y trao giấy khen cho nữ công nhân …") tells
     the same act, not one of Y's: it goes once its form is the honouring's."""
-    counted = [f for _, _, f in found if f["form"] == generic_form and f["recipient_count"]]
+    kinds = {kind for _, kind in article.unstated}  # honourings of other kinds are no concern of the caption's
+    counted = [f for _, _, f in found if f["form"] == generic_form and f["recipient_count"] and f["recipient_kind"] in kinds]
     one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
     forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
     if not (len(forms) == len(set(article.unstated)) == 1
