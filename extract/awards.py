@@ -123,7 +123,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         self._prize_forms = tuple(lexicon["prizes"]["forms"])
         self._init_prizes(lexicon["prizes"])
         self._office_start = re.compile(phrase_regex(lexicon["names"]["office_heads"]))
-        self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,8}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
+        self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,16}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
                                       rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
         chairs = lexicon["names"]["union_chairs"]
@@ -256,8 +256,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
         honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
         # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
-        forms = sorted([f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
-            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))] + prizes, key=lambda f: f.start)
+        forms = sorted([f for f in clause.forms + prizes if not (f.form.startswith(self._prize_forms) and any(
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))], key=lambda f: f.start)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only

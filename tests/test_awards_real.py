@@ -544,6 +544,12 @@ AWARDS11: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("LĐLĐ tỉnh tuyên dương các tập thể, cá nhân tiêu biểu trong phong trào thi đua gồm 8 tập thể, 15 cá nhân xuất "
      "sắc và 30 cá nhân tiên tiến.", "Nghệ An",
      [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), 53, "both", "tiêu biểu trong phong trào thi đua")]),
+    # a union honours its laureates of a prize the article names: its own award; the prize called "giải" is what
+    # they are honoured for, however long the union's name between
+    ("Tổng Liên đoàn Lao động Việt Nam trao Giải thưởng Hoa Sen cho 50 công nhân. Trước đó, Công đoàn Dệt May Việt Nam "
+     "đã tổ chức gặp mặt, tôn vinh 4 cá nhân thuộc Công đoàn Dệt May Việt Nam được trao giải lần này.", None,
+     [award("Giải thưởng Hoa Sen", TLD, (), 50, "individual"),
+      award("khen thưởng", "Công đoàn Dệt May Việt Nam", (), 4, "individual")]),
     # a generic honouring of two organisers is no one's (a form given jointly stays one award per grantor)
     ("Tổng công ty Sông Lam và Công đoàn Tổng công ty Sông Lam tuyên dương, khen thưởng 52 tập thể, cá nhân tiêu "
      "biểu.", "Nghệ An", [award("khen thưởng", None, (), 52, "both")]),
