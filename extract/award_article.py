@@ -1,14 +1,17 @@
 """What an article's awards tell one another once every sentence is read (``AwardExtractor`` calls
-``settle`` last): a ceremony told with its forms elsewhere, the host of an honouring told without its awarder,
+``settle`` last; ``placed`` first places a national outlet's article): a ceremony told with its forms elsewhere, the host of an honouring told without its awarder,
 a caption that names an honouring's form, the giver of the article's one prize."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from extract.award_clauses import ArticleState
+from extract.nlp import ArticleContext
+from extract.spans import fields_of
 
-__all__ = ["settle"]
+__all__ = ["placed", "settle"]
 
 Found = list[tuple[int, int, dict[str, Any]]]
 
@@ -60,3 +63,12 @@ def _prize_giver(found: Found, article: ArticleState) -> None:
     givers = [f["awarder"] for _, _, f in found if f["form"] == article.prize and f["awarder"]] + [article.prize_giver]
     for _, _, f in found if givers[0] else []:
         f["awarder"] = f["awarder"] if f["form"] != article.prize else f["awarder"] or givers[0]
+
+
+def placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
+    """The article's context; a national outlet's article whose local units all lie in one province is
+    placed there, so that "UBND tỉnh" names that province's committee (as the units do for "LĐLĐ tỉnh")."""
+    if context is None or context.source_province:
+        return context
+    provinces = {fields_of(u, "units").get("province") for u in units} - {None}
+    return replace(context, source_province=provinces.pop()) if len(provinces) == 1 else context

@@ -76,7 +76,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.award_article import settle
+from extract.award_article import placed, settle
 from extract.award_clauses import (
     CLAUSE_BREAK, MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, compile_phrases,
     mask_enclosed, phrase_regex,
@@ -87,7 +87,6 @@ from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.doc_index import DocIndex, doc_index
-from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
@@ -118,6 +117,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         )
         # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
         self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
+        self._received_too = re.compile(rf"\svà\s+(?:{phrase_regex(verbs['receive'])})\s*$", re.IGNORECASE)
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]
         self._prize_forms = tuple(lexicon["prizes"]["forms"])
@@ -146,7 +146,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
         text = index.text  # with its homoglyphs replaced, same length: offsets hold
         text = text.translate(_HOMOGLYPHS) if any(c in text for c in _HOMOGLYPH_CHARS) else text
-        article.context = _placed(doc._.context, units)
+        article.context = placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
         title = doc._.context.title if doc._.context else None
@@ -303,8 +303,10 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 # "X trao cờ thi đua và bằng khen của Y cho …": Y grants both, X hands them over
                 awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
-                    and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
-                recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
+                    and previous[1].passive and (self._listed_form.fullmatch(clause.view, previous[0].end, mention.start)
+                                                 or self._received_too.search(clause.view, previous[0].end, mention.start)):
+                # "A được nhận Giấy khen của X, Bằng khen của Y", "A được đón nhận F, … và được nhận G": A's too
+                recipients = previous[1]
             previous = (mention, recipients)
             held_at = self._held.search(clause.view, 0, mention.start) if mention.generic else None
             if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
@@ -481,15 +483,6 @@ _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 _HOMOGLYPHS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _HOMOGLYPH_CHARS = ("\u00d0", "\u00f0")  # most texts have none: a substring test spares the translation
 _new_token = tuple.__new__  # what Token(...) calls, without a Python call per word of every clause
-
-
-def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
-    """The article's context; a national outlet's article whose local units all lie in one province is
-    placed there, so that "UBND tỉnh" names that province's committee (as the units do for "LĐLĐ tỉnh")."""
-    if context is None or context.source_province:
-        return context
-    provinces = {fields_of(u, "units").get("province") for u in units} - {None}
-    return replace(context, source_province=provinces.pop()) if len(provinces) == 1 else context
 
 
 @Language.factory("congdoan_awards")

@@ -550,6 +550,12 @@ AWARDS11: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "đã tổ chức gặp mặt, tôn vinh 4 cá nhân thuộc Công đoàn Dệt May Việt Nam được trao giải lần này.", None,
      [award("Giải thưởng Hoa Sen", TLD, (), 50, "individual"),
       award("khen thưởng", "Công đoàn Dệt May Việt Nam", (), 4, "individual")]),
+    # "A được đón nhận F, …, và được nhận G": A receives G too
+    ("Công đoàn ngành Y tế tỉnh Nghệ An được đón nhận Huân chương Lao động hạng Ba, nhiều năm liền được công nhận là "
+     "đơn vị dẫn đầu khối thi đua và được nhận Cờ thi đua của Chính phủ.", None,
+     [award("Huân chương Lao động hạng Ba", "Chủ tịch nước", ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective",
+            "dẫn đầu khối thi đua"),
+      award("Cờ thi đua", "Chính phủ", ("Công đoàn ngành Y tế tỉnh Nghệ An",), None, "collective", "dẫn đầu khối thi đua")]),
     # a generic honouring of two organisers is no one's (a form given jointly stays one award per grantor)
     ("Tổng công ty Sông Lam và Công đoàn Tổng công ty Sông Lam tuyên dương, khen thưởng 52 tập thể, cá nhân tiêu "
      "biểu.", "Nghệ An", [award("khen thưởng", None, (), 52, "both")]),
