@@ -319,8 +319,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 awarders = [clause.article.organiser]  # "Tại Hội nghị, A được nhận Giấy khen": the organiser's
             if mention.generic and awarders[0] and (held_at is not None or recipients.kind) and recipients.count is None:
                 clause.article.honour_host = awarders[0]  # an honouring told without its count: counted elsewhere
-            hosted = awarders == [None] and mention.generic and bool(recipients.count or recipients.names) \
-                and (recipients.passive or not clause.view[:mention.start].strip())
+            hosted = awarders == [None] and mention.generic and (recipients.count is not None or recipients.names
+                                                                  and (recipients.passive or not clause.view[:mention.start].strip()))
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 stated = recipients.names or recipients.count or recipients.approximate \
                     or awarders[0] and recipients.kind and recipients.passive

@@ -527,6 +527,12 @@ AWARDS11: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Tuyên dương 60 cháu con đoàn viên học giỏi\nSáng 12/8, LĐLĐ huyện Quỳnh Lưu tổ chức gặp mặt, tuyên dương con "
      "đoàn viên vượt khó học giỏi năm học 2023-2024.", "Nghệ An",
      [award("khen thưởng", "Liên đoàn Lao động huyện Quỳnh Lưu", (), 60, "individual")]),
+    # the host of the ceremony named in the passive future ("Lễ tuyên dương sẽ được X tổ chức") gives the counted
+    # honouring told without its awarder
+    ("Hội đồng xét chọn đã chọn 60 đoàn viên xuất sắc để tuyên dương. Anh Lê Văn Bình, Chủ tịch Công đoàn cơ sở Công ty "
+     "Cổ phần Sông Lam, là một trong 60 đoàn viên được tuyên dương. Lễ tuyên dương sẽ được LĐLĐ tỉnh tổ chức vào ngày "
+     "20/5.", "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", ("Lê Văn Bình",), 60, "individual")]),
     # a caption of a representative's hand-over names the counted honouring's form, not an act of its own
     ("Đại diện Ban Nữ công LĐLĐ tỉnh trao giấy khen cho nữ CNVC-LĐ tiêu biểu\nDịp này, LĐLĐ huyện Đô Lương đã "
      "tuyên dương 70 nữ CNVC-LĐ tiêu biểu trong phong trào thi đua năm 2024.", "Nghệ An",
