@@ -1,6 +1,7 @@
-"""What an article's awards tell one another once every sentence is read (``AwardExtractor`` calls
-``settle`` last; ``placed`` first places a national outlet's article): a ceremony told with its forms elsewhere, the host of an honouring told without its awarder,
-a caption that names an honouring's form, the giver of the article's one prize."""
+"""What an article's awards tell one another once every sentence is read (``AwardExtractor`` calls ``settle``
+last; ``placed`` first places a national outlet's article): a ceremony told with its forms elsewhere, the host of
+an honouring told without its awarder, a caption that names an honouring's form, the giver of the article's one
+prize."""
 
 from __future__ import annotations
 
@@ -34,9 +35,9 @@ def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int],
 
 
 def _hosted(article: ArticleState) -> None:
-    """"X tổ chức Lễ biểu dương …" or "X tổ chức gặp mặt, tuyên dương con đoàn viên …", and a counted honouring
-    told with no awarder, passive or without a subject ("90 cán bộ được biểu dương", a headline "Tuyên dương 140
-    cháu …"), before or after: the honouring is X's."""
+    """"X tổ chức Lễ biểu dương …", "X tổ chức gặp mặt, tuyên dương con đoàn viên …" (no count) or "Lễ tuyên
+    dương sẽ được X tổ chức", and a counted honouring told with no awarder ("90 cán bộ được biểu dương", a headline
+    "Tuyên dương 140 cháu …"; one with names only, passive or without a subject), before or after: it is X's."""
     for fields in article.hosted if article.honour_host else []:
         fields["awarder"] = fields["awarder"] or article.honour_host
 
