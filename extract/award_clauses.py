@@ -139,7 +139,6 @@ class Recipients:
     collective: bool = False
     individual: bool = False
     approximate: bool = False  # "hàng trăm tập thể": honoured, number not given
-    nouns: list[str] = field(default_factory=list)  # the counted nouns, lower case
     more: list[tuple[int, "Recipients"]] = field(default_factory=list)  # further counted groups, by offset
     start: int = 0  # clause offset where the recipients start (of a further group)
     passive: bool = False  # found before a receiving marker ("Nhiều tập thể … được X khen thưởng")
@@ -174,7 +173,10 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    honour_host: str | None = None  # who holds a ceremony of honouring ("X tổ chức Lễ tuyên dương …")
+    hosted: list[dict[str, Any]] = field(default_factory=list)  # generic honourings with no awarder, for the host
     held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
+    handed: list[int] = field(default_factory=list)  # ids of awards told by a caption of a hand-over only
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     sentence_giver: str | None = None  # who gives in the sentence's first clause, for "X trao quà …; khen thưởng 20 …"

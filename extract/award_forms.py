@@ -46,6 +46,9 @@ class AwardForms:
         self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
                                 rf"(?:\s[^.;:]*\svà)?\s*)?$", re.IGNORECASE)
         self._host_verb = re.compile(phrase_regex(generic["held"]), re.IGNORECASE)
+        # "Lễ tuyên dương sẽ được X tổ chức …": the host of the honouring named in the passive
+        self._held_by = re.compile(rf"{phrase_regex(generic['held_events'])}\s+{self._generic.pattern}"
+                                   rf"\s+(?:sẽ\s+|đã\s+)?(?:được|do)\s+", re.IGNORECASE)
         self._generic_noun_before = re.compile(
             rf"(?:{phrase_regex(generic['noun_heads'])}\s*|{phrase_regex(generic['listed_with'])}[\s,\-–]*(?:và\s+)?)$",
             re.IGNORECASE,
@@ -233,6 +236,11 @@ class AwardForms:
             if base != mention.form:
                 clause.article.named_forms[base] = mention.form
         clause.article.prize_giver = clause.article.prize_giver or self._prize_giver(clause)
+        for m in self._held_by.finditer(clause.view):
+            host = clause.name_starting_at(m.end())
+            after = host.end + len(clause.view[host.end:]) - len(clause.view[host.end:].lstrip()) if host else 0
+            if host is not None and not host.person and self._host_verb.match(clause.view, after):
+                clause.article.honour_host = clause.article.honour_host or host.canonical
         for m in self._organises.finditer(clause.view):
             name = self._name_before(clause, m.start())
             if name is not None and not name.person:

@@ -1,5 +1,6 @@
 """What runs on over the clauses of a sentence or over sentences, for the awards component: a clause of
-counted groups only ("…; 2 tập thể và 8 cá nhân “Giỏi việc nước”"), a clause that only lists names (the lines
+counted groups only ("…; 2 tập thể và 8 cá nhân “Giỏi việc nước”"), the counted groups a list of kinds comprises
+("các tập thể, cá nhân gồm 10 tập thể và 24 cá nhân"), a clause that only lists names (the lines
 after "tặng Bằng khen cho các tập thể sau:", the persons after "gồm các ông, bà:"), "Trong số đó có X" after an
 award. ``AwardLists`` is a mixin of ``extract.awards.AwardExtractor``.
 """
@@ -12,6 +13,7 @@ from typing import Any
 from extract.award_clauses import Clause, FormMention, Recipients, list_items
 
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
+_COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
 
@@ -34,6 +36,19 @@ class AwardLists:
         found = Recipients()
         self._add_counts(counts, found)
         return found if found.count else None
+
+    def _comprised(self, clause: Clause, start: int, end: int | None, found: Recipients) -> None:
+        """Kinds named only, then "gồm" and counted groups: "khen thưởng các tập thể, cá nhân tiêu biểu gồm 10 tập
+        thể, 24 cá nhân và 107 cá nhân" honours 141, whatever each group is described as."""
+        view = clause.view
+        marker = _COMPRISING.search(view, start, len(view) if end is None else end)
+        if found.count is not None or found.names or marker is None or self._another_act(clause, start, marker.start()):
+            return
+        for s, e in list_items(view, marker.end(), len(view) if end is None else end):
+            count = self._count.match(view, s, e)
+            if count is None or self._another_act(clause, s, e):
+                return
+            self._add_counts([count], found)
 
     def _listed_names(self, clause: Clause) -> Recipients | None:
         """A clause that only lists names ("LĐLĐ huyện B, CĐCS Công ty C."), else None."""

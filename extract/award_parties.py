@@ -44,7 +44,6 @@ class AwardParties:
         self._inclusion = re.compile(rf",\s*{inclusion}\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
-        self._not_honoured = {n.lower() for n in rec["not_honoured"]}
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
@@ -57,7 +56,7 @@ class AwardParties:
         # "trao Giải thưởng X, gồm (các ông, bà): A, B": the list after the comma is the recipients'
         self._list_marker = re.compile(rf"(?:\s+\S+){{0,6}}?\s*,\s*{phrase_regex(rec['list_markers'])}", re.IGNORECASE)
         # what may follow a counted form before the next one: its grantor ("02 Cờ thi đua của X, 23 Bằng khen")
-        self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*")
+        self._counted_list = re.compile(r"(?:\s+của\s+[^,;]+?)?(?:\s+cho\s+[^,;]+?)?\s*")
         self._besides = re.compile(rf"(?:^|,)\s*{phrase_regex(rec['besides'])}\s+", re.IGNORECASE)
         self._given_by = re.compile(
             rf"(?:\s+(?!{phrase_regex(rec['not_form_qualifiers'])})[^\W_][\w/-]*){{0,6}}?\s+do\s+", re.IGNORECASE)
@@ -306,7 +305,7 @@ class AwardParties:
         given = re.search(rf"{self._give.pattern}\s+(\d{{1,4}})\s*$", view[:mention.start], re.IGNORECASE)
         if given:
             return int(given.groups()[-1])
-        listed = re.search(r",\s*(\d{1,4})\s*$", view[:mention.start])
+        listed = re.search(r"(?:,|\svà)\s*(\d{1,4})\s*$", view[:mention.start])
         earlier = [f for f in clause.forms if f.end <= (listed.start() if listed else 0)]
         if listed and earlier and self._given_count(clause, earlier[-1]) is not None \
                 and self._counted_list.fullmatch(view, earlier[-1].end, listed.start()):
@@ -432,11 +431,10 @@ class AwardParties:
                     return
                 continue
             noun = None if counts_only else self._noun_item.match(view[s:e])
-            if noun is None:
-                return
-            self._add_kind(noun.group(), found)
-            if noun.end() < e - s:
-                return
+            if noun is not None:
+                self._add_kind(noun.group(), found)
+            if noun is None or noun.end() < e - s:
+                return None if counts_only else self._comprised(clause, s, end, found)
 
     def _one_group(self, view: str, run_on: int, end: int) -> bool:
         """A count, a description only, "và", a count: "cho 04 tập thể công đoàn xuất sắc và 72 cá nhân có X" (76)."""
@@ -489,7 +487,6 @@ class AwardParties:
                 found.add_count(int(value))
 
     def _add_kind(self, noun: str, found: Recipients) -> None:
-        found.nouns.append(noun.lower())
         collective = self._collective.match(noun)
         individual = self._individual.match(noun)
         if collective and (not individual or collective.end() >= individual.end()):

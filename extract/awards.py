@@ -76,6 +76,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.award_article import placed, settle
 from extract.award_clauses import (
     CLAUSE_BREAK, MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, compile_phrases,
     mask_enclosed, phrase_regex,
@@ -86,7 +87,6 @@ from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
 from extract.doc_index import DocIndex, doc_index
-from extract.nlp import ArticleContext
 from extract.spans import SpanIndex, add_span, fields_of
 
 
@@ -117,12 +117,13 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         )
         # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
         self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
+        self._received_too = re.compile(rf"\svà\s+(?:{phrase_regex(verbs['receive'])})\s*$", re.IGNORECASE)
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]
         self._prize_forms = tuple(lexicon["prizes"]["forms"])
         self._init_prizes(lexicon["prizes"])
         self._office_start = re.compile(phrase_regex(lexicon["names"]["office_heads"]))
-        self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,8}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
+        self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,16}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
                                       rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")
         chairs = lexicon["names"]["union_chairs"]
@@ -145,7 +146,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
         text = index.text  # with its homoglyphs replaced, same length: offsets hold
         text = text.translate(_HOMOGLYPHS) if any(c in text for c in _HOMOGLYPH_CHARS) else text
-        article.context = _placed(doc._.context, units)
+        article.context = placed(doc._.context, units)
         article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
         title = doc._.context.title if doc._.context else None
@@ -208,22 +209,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
             sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
-        # "X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
-        # ceremony's forms are told in another sentence, the ceremony is none of its own
-        found = [f for f in found if id(f[2]) not in article.held or not any(
-            id(g) not in article.held and g["form"] != self._generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
-            for _, _, g in found)]
-        # "X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form
-        counted = [f for _, _, f in found if f["form"] == self._generic_form and f["recipient_count"]]
-        one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
-        forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
-        if len(forms) == len(set(article.unstated)) == 1 and all(f["form"] not in forms for _, _, f in found):
-            for f in counted:
-                f["form"] = next(iter(forms))
-        # the article's prize called "giải thưởng" is given by whoever gives it by name ("X tổ chức trao Giải thưởng Y")
-        givers = [f["awarder"] for _, _, f in found if f["form"] == article.prize and f["awarder"]] + [article.prize_giver]
-        for _, _, f in found if givers[0] else []:
-            f["awarder"] = f["awarder"] if f["form"] != article.prize else f["awarder"] or givers[0]
+        found = settle(found, article, sentence_of, self._generic_form)
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -270,8 +256,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
         honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
         # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
-        forms = sorted([f for f in clause.forms if not (f.form.startswith(self._prize_forms) and any(
-            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))] + prizes, key=lambda f: f.start)
+        forms = sorted([f for f in clause.forms + prizes if not (f.form.startswith(self._prize_forms) and any(
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))], key=lambda f: f.start)
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only
@@ -310,13 +296,17 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 recipients = self._shared_recipients(clause, partner, mentions[k + 1:])
                 if own is not None:  # "trao 02 Cờ thi đua, 23 Bằng khen … cho …": two of the first
                     recipients = replace(recipients, count=own, more=[])
+            if own is not None and not (recipients.names or recipients.count is not None) and recipients.kind:
+                recipients = replace(recipients, count=own)  # "tặng 289 bằng khen cho cá nhân": 289 of them
             if partner is not None and not self._grantor_list(clause, partner) \
                     and (awarders == [None] or self._granted_of(clause, partner) and not self._granted_of(clause, mention)):
                 # "X trao cờ thi đua và bằng khen của Y cho …": Y grants both, X hands them over
                 awarders = self._awarders(clause, partner, [])
             if not (recipients.names or recipients.count or recipients.kind) and previous is not None \
-                    and previous[1].passive and self._listed_form.fullmatch(clause.view, previous[0].end, mention.start):
-                recipients = previous[1]  # "A được nhận Giấy khen của X, Bằng khen của Y": A's too
+                    and previous[1].passive and (self._listed_form.fullmatch(clause.view, previous[0].end, mention.start)
+                                                 or self._received_too.search(clause.view, previous[0].end, mention.start)):
+                # "A được nhận Giấy khen của X, Bằng khen của Y", "A được đón nhận F, … và được nhận G": A's too
+                recipients = previous[1]
             previous = (mention, recipients)
             held_at = self._held.search(clause.view, 0, mention.start) if mention.generic else None
             if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
@@ -327,13 +317,15 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             if awarders == [None] and clause.article.at_event and (
                     recipients.passive or self._receive.search(clause.view, 0, mention.start)):
                 awarders = [clause.article.organiser]  # "Tại Hội nghị, A được nhận Giấy khen": the organiser's
+            if mention.generic and awarders[0] and (held_at is not None or recipients.kind) and recipients.count is None:
+                clause.article.honour_host = awarders[0]  # an honouring told without its count: counted elsewhere
+            hosted = awarders == [None] and mention.generic and (recipients.count is not None or recipients.names
+                                                                  and (recipients.passive or not clause.view[:mention.start].strip()))
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
-                stated = (recipients.names or recipients.count or recipients.approximate
-                          or awarders[0] and recipients.kind and recipients.passive) \
-                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                stated = recipients.names or recipients.count or recipients.approximate \
+                    or awarders[0] and recipients.kind and recipients.passive
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
-                held = not stated and awarders[0] and recipients.kind and held_at is not None \
-                    and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured)
+                held = not stated and awarders[0] and recipients.kind and held_at is not None
                 # "khen thưởng cấp Tổng Liên đoàn cho các tập thể": the honouring level names its grantor
                 stated = stated or held or awarders[0] and recipients.kind and self._honour_level.match(clause.view, mention.end)
             else:
@@ -347,24 +339,30 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 # công đoàn" (the grantor is known though the text names only who hands it over)
                 stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
                     and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
-                # pupils and members' children given a Giấy khen for their studies win a prize, not an award (rule 33)
-                stated = stated and not (recipients.nouns and set(recipients.nouns) <= self._not_honoured
-                                         and not recipients.names)
             if not stated:
                 if not mention.generic and recipients.kind and awarders == [None]:
                     clause.article.unstated.append((form, recipients.kind))
                 continue
             seen[form] = awarders[0]
+            handed = not (mention.generic or recipients.names or recipients.count) and recipients.kind \
+                and awarders[0] and self._presented(clause, mention)
             givers.append(awarders[-1])
             # who gives in this sentence, before a statute names the grantor: "X trao Kỷ niệm chương cho 19 cá nhân;
             # biểu dương 90 chủ tịch CĐCS" is X's honouring
             clause.article.sentence_awarder = self._statutory("", awarders[0]) or clause.article.sentence_awarder
             shared = len(awarders) > 1  # "UBND tỉnh và LĐLĐ tỉnh tặng bằng khen cho 315 cá nhân": count not split
+            # "X và Y tuyên dương, khen thưởng 141 tập thể, cá nhân": an honouring of two organisers is no one's
+            awarders, shared = ([None], False) if shared and mention.generic else (awarders, shared)
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
                     clause.article.held.append(id(awards[-1][1]))
+                if hosted:  # "90 cán bộ được biểu dương", "Tuyên dương 140 cháu …": by the article's host, if any
+                    clause.article.hosted.append(awards[-1][1])
+                if handed:  # "Đại diện X trao giấy khen cho nữ công nhân …": a caption of a hand-over
+                    clause.article.unstated.append((form, recipients.kind))
+                    clause.article.handed.append(id(awards[-1][1]))
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
@@ -485,15 +483,6 @@ _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 _HOMOGLYPHS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _HOMOGLYPH_CHARS = ("\u00d0", "\u00f0")  # most texts have none: a substring test spares the translation
 _new_token = tuple.__new__  # what Token(...) calls, without a Python call per word of every clause
-
-
-def _placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
-    """The article's context; a national outlet's article whose local units all lie in one province is
-    placed there, so that "UBND tỉnh" names that province's committee (as the units do for "LĐLĐ tỉnh")."""
-    if context is None or context.source_province:
-        return context
-    provinces = {fields_of(u, "units").get("province") for u in units} - {None}
-    return replace(context, source_province=provinces.pop()) if len(provinces) == 1 else context
 
 
 @Language.factory("congdoan_awards")

@@ -1,0 +1,75 @@
+"""What an article's awards tell one another once every sentence is read (``AwardExtractor`` calls ``settle``
+last; ``placed`` first places a national outlet's article): a ceremony told with its forms elsewhere, the host of
+an honouring told without its awarder, a caption that names an honouring's form, the giver of the article's one
+prize."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from extract.award_clauses import ArticleState
+from extract.nlp import ArticleContext
+from extract.spans import fields_of
+
+__all__ = ["placed", "settle"]
+
+Found = list[tuple[int, int, dict[str, Any]]]
+
+
+def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
+    """The article's awards, the passes over all of them applied in order."""
+    found = _held_told(found, article, sentence_of, generic_form)
+    _hosted(article)
+    found = _captioned_form(found, article, generic_form)
+    _prize_giver(found, article)
+    return found
+
+
+def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
+    """"X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
+    ceremony's forms are told in another sentence, the ceremony is none of its own."""
+    return [f for f in found if id(f[2]) not in article.held or not any(
+        id(g) not in article.held and g["form"] != generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
+        for _, _, g in found)]
+
+
+def _hosted(article: ArticleState) -> None:
+    """"X tổ chức Lễ biểu dương …", "X tổ chức gặp mặt, tuyên dương con đoàn viên …" (no count) or "Lễ tuyên
+    dương sẽ được X tổ chức", and a counted honouring told with no awarder ("90 cán bộ được biểu dương", a headline
+    "Tuyên dương 140 cháu …"; one with names only, passive or without a subject), before or after: it is X's."""
+    for fields in article.hosted if article.honour_host else []:
+        fields["awarder"] = fields["awarder"] or article.honour_host
+
+
+def _captioned_form(found: Found, article: ArticleState, generic_form: str) -> Found:
+    """"X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form.
+    A caption of the hand-over by someone's representative ("Đại diện Y trao giấy khen cho nữ công nhân …") tells
+    the same act, not one of Y's: it goes once its form is the honouring's."""
+    kinds = {kind for _, kind in article.unstated}  # honourings of other kinds are no concern of the caption's
+    counted = [f for _, _, f in found if f["form"] == generic_form and f["recipient_count"] and f["recipient_kind"] in kinds]
+    one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
+    forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
+    if not (len(forms) == len(set(article.unstated)) == 1
+            and all(f["form"] not in forms or id(f) in article.handed for _, _, f in found)):
+        return found
+    for f in counted:
+        f["form"] = next(iter(forms))
+    return [f for f in found if id(f[2]) not in article.handed]
+
+
+def _prize_giver(found: Found, article: ArticleState) -> None:
+    """The article's prize called "giải thưởng" is given by whoever gives it by name ("X tổ chức trao Giải
+    thưởng Y")."""
+    givers = [f["awarder"] for _, _, f in found if f["form"] == article.prize and f["awarder"]] + [article.prize_giver]
+    for _, _, f in found if givers[0] else []:
+        f["awarder"] = f["awarder"] if f["form"] != article.prize else f["awarder"] or givers[0]
+
+
+def placed(context: ArticleContext | None, units: list[Any]) -> ArticleContext | None:
+    """The article's context; a national outlet's article whose local units all lie in one province is
+    placed there, so that "UBND tỉnh" names that province's committee (as the units do for "LĐLĐ tỉnh")."""
+    if context is None or context.source_province:
+        return context
+    provinces = {fields_of(u, "units").get("province") for u in units} - {None}
+    return replace(context, source_province=provinces.pop()) if len(provinces) == 1 else context
