@@ -222,7 +222,7 @@ _CANDIDATES_SQL = """
 WITH hits AS (
     SELECT DISTINCT s.article_id, s.table_name, s.row_idx
     FROM (SELECT article_id, table_name, row_idx, report_date, unnest(blocks) AS block FROM event_mentions
-          WHERE kind = $kind AND report_date BETWEEN $lo AND $hi AND list_has_any(blocks, $blocks::VARCHAR[])) s
+          WHERE kind = $kind AND report_date BETWEEN $lo AND $hi) s
     JOIN _wanted w ON s.block = w.block AND s.report_date BETWEEN w.lo AND w.hi)
 SELECT {columns} FROM event_mentions m SEMI JOIN hits USING (article_id, table_name, row_idx)
 WHERE m.kind = $kind AND m.report_date BETWEEN $lo AND $hi
@@ -250,7 +250,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: Sequence[Mention], exclude:
                                           "hi": pa.array(highs, pa.date32())}))
         try:
             rows = _rows(con.execute(_CANDIDATES_SQL.format(columns=", ".join(f"m.{c}" for c in COLUMNS)),
-                                     {"kind": kind, "lo": min(lows), "hi": max(highs), "blocks": sorted(set(blocks))}))
+                                     {"kind": kind, "lo": min(lows), "hi": max(highs)}))
         finally:
             con.unregister("_wanted")
         for m in (Mention(**row) for row in rows):
