@@ -278,8 +278,8 @@ class AmountFinder:
             if before(rules.word_blocker):
                 return "always"
             if text[start:start + 3].lower() == "năm" and (before(rules.year_blocker)
-                                                           or re.search(r"\d\s+$", text[window_start:start])):
-                return "always"  # "năm" after a figure is "year": "15 năm Giải thưởng", "23 năm tổ chức"
+                                                           or rules.figure_before.search(text, window_start, start)):
+                return "always"  # "năm" after a figure is "year": "15 năm Giải thưởng", "một năm lao động"
         calendar = before(rules.calendar)
         if calendar is not None and not number.scaled and number.value <= rules.calendar_limit[
                 re.sub(f"{SP}+", " ", calendar.group("w").lower())]:
@@ -423,9 +423,18 @@ class AmountFinder:
         while (candidate := self.rules.start.search(text, pos)) is not None:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
-            if amount is not None and not self._restated(text, amounts, amount):
+            if amount is not None and not self._restated(text, amounts, amount) and not self._limit(text, amount):
                 amounts.append(amount)
         return amounts
+
+    def _limit(self, text: str, amount: Amount) -> bool:
+        """A cap or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi kèm
+        1 người", "và 1 người thân đi cùng" (``[limits]`` of the lexicon)."""
+        rules = self.rules
+        companion = (amount.fields["unit"] or "").lower() in rules.companions \
+            and rules.companion_after.match(text, amount.end) is not None
+        return companion or rules.limit_cap.match(text, amount.start) is not None \
+            or rules.entitlement.search(text, max(0, amount.start - 30), amount.start) is not None
 
     @staticmethod
     def _restated(text: str, amounts: list[Amount], amount: Amount) -> bool:
