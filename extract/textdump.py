@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                mark_long_headlines, mark_stopped_headline, outlet_line, split_dateline, without_section)
+                                figures_told_only_in, mark_long_headlines, mark_stopped_headline, outlet_line,
+                                split_dateline, without_section)
 from extract.html import html_rules
 
 
@@ -368,6 +369,9 @@ def parse_text_dump(text: str) -> ParsedDump:
         line = lines[i]
         reason = "related stories inside the article" if i in related else \
             _body_noise(line, title, kept, rules, edge=i in (start, last_text))
+        if reason == "repeated title" and i > start and title and not any(k.text == title for k in kept) \
+                and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT and x.text != title]):
+            reason = None  # the headline printed again under the lead, the one line that tells its figure
         if reason is None:
             kept.append(line)
         elif line.kind is not Kind.BLANK:
