@@ -423,9 +423,16 @@ class AmountFinder:
         while (candidate := self.rules.start.search(text, pos)) is not None:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
-            if amount is not None and not self._restated(text, amounts, amount) and not self._limit(text, amount):
+            if amount is not None and not self._restated(text, amounts, amount) and not self._limit(text, amount) \
+                    and not self._group_again(text, amounts, amount):
                 amounts.append(amount)
         return amounts
+
+    def _group_again(self, text: str, amounts: list[Amount], amount: Amount) -> bool:
+        """The whole of a partitive counted earlier: "90 Chủ tịch … được biểu dương" then "là 1 trong 90 gương mặt"."""
+        return amount.fields["kind"] == "count" and self.rules.group_after.search(
+            text, max(0, amount.start - 20), amount.start) is not None and any(
+            a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
 
     def _limit(self, text: str, amount: Amount) -> bool:
         """A cap or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi kèm
