@@ -124,7 +124,8 @@ class AmountFinder:
                 end = token.idx + len(token.text)
             unit = text[start:end]
             if unit.lower() in rules.nouns or not self._uncounted(unit, value):
-                return unit, end
+                end = self._listed_on(text, end, unit.split()[0].lower())
+                return text[start:end], end
             return None
         classifier = rules.classifier.match(text, pos)
         if classifier is not None and self._whole_word(doc, classifier.start("n"), classifier.end("n")):
@@ -150,6 +151,20 @@ class AmountFinder:
         if token.tag == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
             end = self._classified_end(doc, text, token.text, end)
         return text[start:end], end
+
+    def _listed_on(self, text: str, end: int, head: str) -> int:
+        """Where a counted noun ends with the nouns listed after it by commas, kept whole (tests/gold/README.md,
+        rule 23): "1.000 công nhân, người lao động", "100 vé máy bay, tàu, xe" ("vé tàu", "vé xe" are listed)."""
+        while text.startswith(",", end):
+            listed = self.rules.noun.match(text, end + 1)
+            word = re.match(rf"{SP}+([^\W\d_]+)(?!\w)", text[end + 1:end + 30])
+            if listed is not None:
+                end = listed.end("n")
+            elif word is not None and word.group(1).islower() and f"{head} {word.group(1)}" in self.rules.nouns:
+                end += 1 + word.end()
+            else:
+                break
+        return end
 
     @staticmethod
     def _whole_word(doc: Doc, start: int, end: int) -> bool:
