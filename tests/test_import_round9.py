@@ -73,3 +73,10 @@ def test_limits_and_companions_are_no_amounts(nlp: VietnameseNLP) -> None:
 def test_year_after_a_number_word_and_grades(nlp: VietnameseNLP) -> None:
     text = "Sau hai năm công tác, chị là học sinh lớp 12 Trường THPT Lê Lợi năm nào, nay tặng 30 suất quà."
     assert _amounts(nlp, text) == [("30 suất quà", "suất quà")]
+
+
+def test_person_after_the_country_is_cut_but_not_a_place(nlp: VietnameseNLP) -> None:
+    text = ("Phó Chủ tịch Công đoàn Tổng công ty Điện lực Việt Nam Phạm Văn Hòa dự lễ cùng đại diện "
+            "Công đoàn cơ sở Công ty TNHH Hoàng Long Việt Nam Thái Bình.")
+    names = {row[0] for row in _units(nlp, text)}
+    assert names == {"Công đoàn Tổng công ty Điện lực Việt Nam", "Công đoàn cơ sở Công ty TNHH Hoàng Long Việt Nam Thái Bình"}
