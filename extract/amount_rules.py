@@ -54,8 +54,8 @@ class AmountRules:
         self.change = re.compile(rf"{SP}+(?:{_words(ranges['changes'])}){SP}+", re.IGNORECASE)
         self.partitive = re.compile(rf"{SP}+(?:{_words(lex['partitive']['words'])}){SP}+", re.IGNORECASE)
         self.fraction = lex["partitive"]["fraction"]
-        self.group_after = re.compile(rf"(?:\d|(?<!\w)(?:{_words(starters)})){SP}+(?:{_words(lex['partitive']['group_words'])}){SP}+$",
-                                      re.IGNORECASE)
+        group_words = _words(lex["partitive"]["group_words"])
+        self.group_after = re.compile(rf"(?:\d|(?<!\w)(?:{_words(starters)})){SP}+(?:{group_words}){SP}+$", re.IGNORECASE)
         self.fraction_date = _before(lex["partitive"]["date_words_before"], f"{SP}+")
 
         self.percent = re.compile(rf"{SP}*(?:%|(?:{_words(lex['percent']['markers'])})(?!\w))", re.IGNORECASE)

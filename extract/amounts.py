@@ -450,13 +450,14 @@ class AmountFinder:
             a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
 
     def _limit(self, text: str, amount: Amount) -> bool:
-        """A cap or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi kèm
-        1 người", "và 1 người thân đi cùng" (``[limits]`` of the lexicon)."""
+        """A capped count or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi
+        kèm 1 người", "và 1 người thân đi cùng" (``[limits]`` of the lexicon); a capped sum ("mức phạt không quá 50
+        triệu đồng") stays an amount."""
         rules = self.rules
         companion = (amount.fields["unit"] or "").lower() in rules.companions \
             and rules.companion_after.match(text, amount.end) is not None
-        return companion or rules.limit_cap.match(text, amount.start) is not None \
-            or rules.entitlement.search(text, max(0, amount.start - 30), amount.start) is not None
+        capped = amount.fields["kind"] == "count" and rules.limit_cap.match(text, amount.start) is not None
+        return companion or capped or rules.entitlement.search(text, max(0, amount.start - 30), amount.start) is not None
 
     @staticmethod
     def _restated(text: str, amounts: list[Amount], amount: Amount) -> bool:

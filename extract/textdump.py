@@ -369,7 +369,7 @@ def parse_text_dump(text: str) -> ParsedDump:
         line = lines[i]
         reason = "related stories inside the article" if i in related else \
             _body_noise(line, title, kept, rules, edge=i in (start, last_text))
-        if reason == "repeated title" and i > start and title and not any(k.text == title for k in kept) \
+        if reason == "repeated title" and any(x.text == title for x in lines[:start]) and title not in [k.text for k in kept] \
                 and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT and x.text != title]):
             reason = None  # the headline printed again under the lead, the one line that tells its figure
         if reason is None:
