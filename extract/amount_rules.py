@@ -54,6 +54,8 @@ class AmountRules:
         self.change = re.compile(rf"{SP}+(?:{_words(ranges['changes'])}){SP}+", re.IGNORECASE)
         self.partitive = re.compile(rf"{SP}+(?:{_words(lex['partitive']['words'])}){SP}+", re.IGNORECASE)
         self.fraction = lex["partitive"]["fraction"]
+        group_words = _words(lex["partitive"]["group_words"])
+        self.group_after = re.compile(rf"(?:\d|(?<!\w)(?:{_words(starters)})){SP}+(?:{group_words}){SP}+$", re.IGNORECASE)
         self.fraction_date = _before(lex["partitive"]["date_words_before"], f"{SP}+")
 
         self.percent = re.compile(rf"{SP}*(?:%|(?:{_words(lex['percent']['markers'])})(?!\w))", re.IGNORECASE)
@@ -99,6 +101,11 @@ class AmountRules:
         self.count_after = re.compile(
             rf"(?<!\w)(?:{_words(after['openers'])}){SP}+(?P<n>{_words(self.nouns)})(?!\w)"
             rf"[^.;:!?\n]{{0,{after['max_gap']}}}?{SP}(?:{_words(after['links'])}){SP}+$", re.IGNORECASE)
+        limits = lex["limits"]
+        self.limit_cap = re.compile(rf"(?:{_words(limits['caps'])}){SP}+", re.IGNORECASE)
+        self.entitlement = _before(limits["entitlements"], f"{SP}+")
+        self.companions = {w.lower() for w in limits["companions"]}
+        self.companion_after = re.compile(rf"{SP}+(?:{_words(limits['companion_after'])})(?!\w)", re.IGNORECASE)
         ex = lex["exclude"]
         quotes = "".join(re.escape(q) for q in ex["opening_quotes"])
         self.quoted_name = _before(ex["quoted_name_before"], f"{SP}*[{quotes}]{SP}*")
@@ -115,3 +122,5 @@ class AmountRules:
         self.articles = set(words["articles"])
         self.word_blocker = _before(words["blockers"], f"{SP}+")
         self.year_blocker = _before(words["year_blockers"], f"{SP}+")
+        # "năm" after a figure is "year": "15 năm Giải thưởng", "sau một năm lao động"
+        self.figure_before = re.compile(rf"(?:\d|(?<!\w)(?:{_words(starters + list(nw.scales))})){SP}+$", re.IGNORECASE)

@@ -124,7 +124,8 @@ class AmountFinder:
                 end = token.idx + len(token.text)
             unit = text[start:end]
             if unit.lower() in rules.nouns or not self._uncounted(unit, value):
-                return unit, end
+                end = self._listed_on(text, end, unit.split()[0].lower())
+                return text[start:end], end
             return None
         classifier = rules.classifier.match(text, pos)
         if classifier is not None and self._whole_word(doc, classifier.start("n"), classifier.end("n")):
@@ -150,6 +151,20 @@ class AmountFinder:
         if token.tag == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
             end = self._classified_end(doc, text, token.text, end)
         return text[start:end], end
+
+    def _listed_on(self, text: str, end: int, head: str) -> int:
+        """Where a counted noun ends with the nouns listed after it by commas, kept whole (tests/gold/README.md,
+        rule 23): "1.000 công nhân, người lao động", "100 vé máy bay, tàu, xe" ("vé tàu", "vé xe" are listed)."""
+        while text.startswith(",", end):
+            listed = self.rules.noun.match(text, end + 1)
+            word = re.match(rf"{SP}+([^\W\d_]+)(?!\w)", text[end + 1:end + 30])
+            if listed is not None:
+                end = listed.end("n")
+            elif word is not None and word.group(1).islower() and f"{head} {word.group(1)}" in self.rules.nouns:
+                end += 1 + word.end()
+            else:
+                break
+        return end
 
     @staticmethod
     def _whole_word(doc: Doc, start: int, end: int) -> bool:
@@ -278,8 +293,8 @@ class AmountFinder:
             if before(rules.word_blocker):
                 return "always"
             if text[start:start + 3].lower() == "năm" and (before(rules.year_blocker)
-                                                           or re.search(r"\d\s+$", text[window_start:start])):
-                return "always"  # "năm" after a figure is "year": "15 năm Giải thưởng", "23 năm tổ chức"
+                                                           or rules.figure_before.search(text, window_start, start)):
+                return "always"  # "năm" after a figure is "year": "15 năm Giải thưởng", "một năm lao động"
         calendar = before(rules.calendar)
         if calendar is not None and not number.scaled and number.value <= rules.calendar_limit[
                 re.sub(f"{SP}+", " ", calendar.group("w").lower())]:
@@ -423,9 +438,26 @@ class AmountFinder:
         while (candidate := self.rules.start.search(text, pos)) is not None:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
-            if amount is not None and not self._restated(text, amounts, amount):
+            if amount is not None and not self._restated(text, amounts, amount) and not self._limit(text, amount) \
+                    and not self._group_again(text, amounts, amount):
                 amounts.append(amount)
         return amounts
+
+    def _group_again(self, text: str, amounts: list[Amount], amount: Amount) -> bool:
+        """The whole of a partitive counted earlier: "90 Chủ tịch … được biểu dương" then "là 1 trong 90 gương mặt"."""
+        return amount.fields["kind"] == "count" and self.rules.group_after.search(
+            text, max(0, amount.start - 20), amount.start) is not None and any(
+            a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
+
+    def _limit(self, text: str, amount: Amount) -> bool:
+        """A capped count or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi
+        kèm 1 người", "và 1 người thân đi cùng" (``[limits]`` of the lexicon); a capped sum ("mức phạt không quá 50
+        triệu đồng") stays an amount."""
+        rules = self.rules
+        companion = (amount.fields["unit"] or "").lower() in rules.companions \
+            and rules.companion_after.match(text, amount.end) is not None
+        capped = amount.fields["kind"] == "count" and rules.limit_cap.match(text, amount.start) is not None
+        return companion or capped or rules.entitlement.search(text, max(0, amount.start - 30), amount.start) is not None
 
     @staticmethod
     def _restated(text: str, amounts: list[Amount], amount: Amount) -> bool:

@@ -402,3 +402,14 @@ def _names_joined(text: str, rules: Rules) -> bool:
     parts = re.split(r"\s+[-–—]\s+", text)
     return len(parts) > 1 and all(name_like(p, rules) and len(p.split()) <= 4
                                   and p.split()[0] not in rules.bylines["outlet_words"] for p in parts)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def figures_told_only_in(headline: str, others: list[str]) -> bool:
+    """The headline prints a figure (not a year) that none of ``others`` (the body's other lines) prints: "Tuyên
+    dương 140 cháu …" printed again under the lead as a picture's title is then the fact's one statement."""
+    figures = [f.rstrip(".,") for f in re.findall(r"\d[\d.,]*", headline) if not _YEAR.fullmatch(f.rstrip(".,"))]
+    return bool(figures) and any(
+        not any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for text in others) for f in figures)

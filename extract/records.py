@@ -10,6 +10,7 @@ kinds are taken from the body only, where union news restates the title's facts.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +25,9 @@ from extract.spans import SpanIndex, fields_of
 from core.records import Extraction
 from extract.terms import term_rows
 from extract.unit_identity import federation_id, unit_id_of
+
+# A province added after a name: " thành phố Cần Thơ", " tỉnh Sơn La".
+_PLACE_ADDED = re.compile(r" (?:tỉnh|thành phố) (?P<place>.+)", re.IGNORECASE)
 
 
 def _offsets(span: Span, body_start: int) -> dict[str, int | None]:
@@ -78,9 +82,9 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
     for span in doc.spans.get("units", []):
         fields = fields_of(span, "units")
         name = fields["name"]
-        row = by_name.get(name)
+        row = by_name.get(name.casefold())  # one unit however its names are cased (headline, body)
         if row is None:
-            row = by_name[name] = {
+            row = by_name[name.casefold()] = {
                 "name": name,
                 "level": fields.get("level"),
                 "province": fields.get("province"),
@@ -93,11 +97,31 @@ def unit_rows(doc: Doc, body_start: int = 0) -> list[dict[str, Any]]:
             for key in ("level", "province", "province_now"):
                 row[key] = row[key] or fields.get(key)
         if row["start_char"] is None and span.start_char >= body_start:
-            row.update(_offsets(span, body_start))
+            row.update(_offsets(span, body_start), name=name)  # named as the body writes it
         mention = span_text(span)
         if mention not in row["mentions"]:
             row["mentions"].append(mention)
-    return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in by_name.values()]
+    rows = _fold_headline_places(list(by_name.values()))
+    return [dict(row, unit_id=unit_id_of(row, _published(doc))) for row in rows]
+
+
+def _fold_headline_places(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A unit only the headline names, as a body unit's name with its province added ("CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN
+    DA LIỄU THÀNH PHỐ CẦN THƠ" over "Công đoàn cơ sở Bệnh viện Da Liễu" of Cần Thơ), is that unit, named as the
+    body names it."""
+    kept = []
+    for row in rows:
+        body = None
+        if row["start_char"] is None:
+            body = next((r for r in rows if r["start_char"] is not None and r["level"] == row["level"]
+                         and r["province"] and (place := _PLACE_ADDED.fullmatch(row["name"][len(r["name"]):]))
+                         and row["name"].casefold().startswith(r["name"].casefold())
+                         and place.group("place").casefold() == r["province"].casefold()), None)
+        if body is None:
+            kept.append(row)
+        else:
+            body["mentions"].extend(m for m in row["mentions"] if m not in body["mentions"])
+    return kept
 
 
 def _purpose(span: Span, sent: Sentence) -> str | None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                mark_long_headlines, mark_stopped_headline, outlet_line, split_dateline, without_section)
+                                figures_told_only_in, mark_long_headlines, mark_stopped_headline, outlet_line,
+                                split_dateline, without_section)
 from extract.html import html_rules
 
 
@@ -65,6 +66,14 @@ def _previous_text(lines: list[Line], index: int, rules: Rules | None = None) ->
     return None
 
 
+def _text_above(lines: list[Line], index: int, rules: Rules) -> int | None:
+    """The nearest text line above ``index`` past the captions of a picture set between a headline and its lead."""
+    above = _previous_text(lines, index, rules)
+    while above is not None and lines[above].caption:
+        above = _previous_text(lines, above, rules)
+    return above
+
+
 def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int] = frozenset()) -> int | None:
     """The first prose line under a headline, preferring one that more prose follows; the first
     line itself when the dump opens inside the article (with prose or a long line). A headline
@@ -81,7 +90,7 @@ def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int]
     prose = [i for i in prose if at[lines[i].text][-1] - at[lines[i].text][0] <= 2] or prose
     if not prose:
         return None
-    under_headline = [i for i in prose if (p := _previous_text(lines, i, rules)) is not None and lines[p].headline
+    under_headline = [i for i in prose if (p := _text_above(lines, i, rules)) is not None and lines[p].headline
                       and not (p in glued and i > prose[0])]
     for i in under_headline:
         following = [line for line in lines[i + 1 :] if line.kind in (Kind.TEXT, Kind.END)][:6]
@@ -360,6 +369,9 @@ def parse_text_dump(text: str) -> ParsedDump:
         line = lines[i]
         reason = "related stories inside the article" if i in related else \
             _body_noise(line, title, kept, rules, edge=i in (start, last_text))
+        if reason == "repeated title" and any(x.text == title for x in lines[:start]) and title not in [k.text for k in kept] \
+                and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT and x.text != title]):
+            reason = None  # the headline printed again under the lead, the one line that tells its figure
         if reason is None:
             kept.append(line)
         elif line.kind is not Kind.BLANK:

@@ -19,6 +19,8 @@ from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 # lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …").
 _BARE_TYPE = re.compile(r"[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
 
+_COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
+
 
 class OrganisationNames(UnitPatterns):
     """The organisation-name walker of the units parser."""
@@ -44,6 +46,10 @@ class OrganisationNames(UnitPatterns):
             if self._capitalised(text, start):
                 if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
                     break  # another unit, or a date glued after the name ("... Kim Đồng Ngày 3/10")
+                if i > first and text[start:stop].split(" ")[0] in self.surnames and _COUNTRY_END.search(text, pos, start) \
+                        and not self._province_at(norm, text, start) and not self.district_re.match(norm, start):
+                    break  # a person after the country closing a name ("… Việt Nam Trần Minh Quang trao"), not a place
+                    # ("Công ty TNHH Samsung Electronics Việt Nam Thái Nguyên")
                 syllables = text[start:stop].split(" ")
                 lead = next((k for k, syl in enumerate(syllables) if not self._capitalised(syl, 0)), len(syllables))
                 glued = 2 <= lead < len(syllables) and not self.org_head_re.fullmatch(norm, start, stop) \

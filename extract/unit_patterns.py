@@ -175,6 +175,8 @@ class UnitPatterns:
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
+        self.national_scope_re = re.compile(
+            rf"^Công đoàn(?: cơ sở)? (?:{alternation(grass['national_scope_heads'])})(?!\w)", re.IGNORECASE)
         self.org_zone_words: dict[str, str] = grass["org_zone_words"]
         self.org_zone_re = re.compile(rf"(?<!\w)(?:{alternation(self.org_zone_words)})(?!\w)")
         self.company_forms = sorted(grass["company_forms"], key=len, reverse=True)

@@ -8,6 +8,7 @@ dropped rather than guessed. Provinces are named as on the article's date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from datetime import date, datetime
@@ -17,6 +18,9 @@ from extract.gazetteer import MERGER_DATE, normalize_tones, to_date
 from extract.nlp import ArticleContext
 from extract.unit_identity import commune_provinces, organisation_key
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
+
+# A name ending in a bare type word, in any case: "… Bệnh viện đa khoa tỉnh", "… đa khoa Tỉnh".
+_BARE_TYPE = re.compile(r" (tỉnh|thành phố)$", re.IGNORECASE)
 
 
 class MentionResolution(UnitPatterns):
@@ -42,6 +46,9 @@ class MentionResolution(UnitPatterns):
         # an undated article that names a district federation was written before districts ended (July 2025)
         districts_named = any(m.level == "district" and (m.name or m.admin_type in DISTRICT_TYPES) for m in mentions)
         for m in mentions:
+            if m.name and m.level == "province" and m.admin_type == "thành phố" and m.province \
+                    and self.gaz.province_type_on(m.province, when) == "tỉnh":
+                m.level = "district"  # "LĐLĐ thành phố Huế" while Huế was a city of the province (before 2025)
             if m.name and m.level == "district" and m.province is None:
                 candidates = self.gaz.province_of_district(m.district or "")
                 if site in candidates or not candidates and site:
@@ -49,14 +56,15 @@ class MentionResolution(UnitPatterns):
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
-                m.province = self._commune_province(m, site) or site or only_province
+                m.province = self._commune_province(m, site) or site or self._article_province(m, only_province)
             elif m.name and m.level == "province_industry" and m.province is None and (m.org_key or "").startswith("zone "):
                 m.province = site or only_province  # "Công đoàn Khu kinh tế Dung Quất": the province it serves
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
-            if m.level == "grassroots" and site and m.name and m.name.endswith((" tỉnh", " thành phố")):
-                kind, name = self._site_name(site, when)  # "Công đoàn Bệnh viện Đa khoa tỉnh" + the site's province
-                m.name = f"{m.name} {name}" if m.name.endswith(" " + kind) else m.name
+            typed = _BARE_TYPE.search(m.name) if m.level == "grassroots" and site and m.name else None
+            if typed is not None:  # "Công đoàn Bệnh viện Đa khoa tỉnh" / "… đa khoa Tỉnh" + the site's province
+                kind, name = self._site_name(site, when)
+                m.name = f"{m.name[:typed.start()]} {kind} {name}" if typed.group(1).lower() == kind else m.name
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
@@ -75,7 +83,7 @@ class MentionResolution(UnitPatterns):
         resolved_provinces = {m.province for m in resolved if m.province}
         for m in resolved:  # the one province the short mentions resolved to ("LĐLĐ thành phố" of the lead's city)
             if m.level == "grassroots" and m.province is None and len(resolved_provinces) == 1:
-                m.province = next(iter(resolved_provinces))
+                m.province = self._article_province(m, next(iter(resolved_provinces)))
         self._fold_company_forms(resolved)
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
@@ -118,6 +126,11 @@ class MentionResolution(UnitPatterns):
             m = mentions[i]
             if (target := full.get(org)) is not None:
                 m.level, m.name, m.org_key, m.province = "grassroots", target.name, target.org_key, target.province
+
+    def _article_province(self, m: Mention, province: str | None) -> str | None:
+        """The one province an article names, for a grassroots union placed nowhere else; none for a
+        corporation's union, which works across provinces ("Công đoàn Tổng công ty Bưu điện Việt Nam")."""
+        return None if m.name and self.national_scope_re.search(m.name) else province
 
     def _commune_province(self, m: Mention, site: str | None) -> str | None:
         """The province of a commune union ("Công đoàn phường Dĩ An") when today's list of communes

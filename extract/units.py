@@ -193,6 +193,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             return [Mention(start, typed.end(), "commune", commune_type=typed.group())]  # "Công đoàn phường"
         if (gap := re.match(r"[ \t\u00a0]+", norm[pos:])) and self.org_head_re.match(norm, pos + gap.end()) \
                 and self._capitalised(text, pos + gap.end()):
+            fed = self._federation(norm, text, start, pos, informal=True) if text[head_start] == "C" else None
+            run = self.cap_run_re.match(norm, pos)
+            if fed is not None and run is not None and fed.end >= run.end("name"):
+                return [fed]  # "Công đoàn Hội An": a place whose name opens like an organisation ("Hội")
             return None  # handled by the caller as grassroots
         if text[head_start] == "C" and (fed := self._federation(norm, text, start, pos, informal=True)):
             return [fed]
