@@ -74,7 +74,7 @@ def _event_of(store: Store, ref: list) -> int | None:
     """The event of the mention a reference names, None when the extractors did not find it."""
     doc, kind, text, nth = ref
     rows = store.con.execute(
-        f"""SELECT m.event_id FROM event_mentions m JOIN articles a USING (article_id)
+        """SELECT m.event_id FROM event_mentions m JOIN articles a USING (article_id)
             WHERE m.kind = ? AND a.url LIKE ? AND strpos(substr(a.body, m.start_char + 1, m.end_char - m.start_char), ?) > 0
             ORDER BY m.start_char""", [kind, f"%/{doc}%", text]).fetchall()
     return rows[nth][0] if nth < len(rows) else None
