@@ -16,8 +16,12 @@ from pipeline.feed import update_feed
 from pipeline.units_registry import update_registry
 
 
-def update_derived(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], replaced: bool = False) -> None:
-    """Register the batch's units, regroup its awards and sums (events need the registry), rewrite its feed cards."""
+def update_derived(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], replaced: bool = False) -> set[int]:
+    """Register the batch's units, regroup its awards and sums (events need the registry), rewrite its feed cards.
+
+    Returns the ids of the events touched (the writer logs them for its standby's replay).
+    """
     update_registry(con, article_ids, replaced=replaced)
-    update_events(con, article_ids)
+    touched = update_events(con, article_ids)
     update_feed(con, article_ids, replaced=replaced)
+    return touched

@@ -404,13 +404,17 @@ def _write(con: duckdb.DuckDBPyConnection, rows: list[Mention], touched: Iterabl
         con.unregister("_touched_events")
 
 
-def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) -> int:
-    """Regroup after these articles were (re-)extracted; return the number of events touched.
+def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) -> set[int]:
+    """Regroup after these articles were (re-)extracted; return the ids of the events touched.
+
+    Every row of ``events`` and ``event_mentions`` this changes, before or after, has one of
+    those ids (a re-extracted article's mentions belonged to regrouped events, a merged event is
+    touched, a rewritten mention lands in a touched event): the writer replays them by it.
 
     Runs inside the caller's transaction (the extraction batch's), after the unit registry.
     """
     if not article_ids:
-        return 0
+        return set()
     ids = list(article_ids)
     regrouped = {r[0] for r in con.execute(
         "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN ?", [ids]).fetchall()}
@@ -439,4 +443,4 @@ def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) ->
         con.execute("UPDATE event_mentions SET event_id = ? WHERE event_id = ?", [keep, old])
     touched = set(ids_by_group.values()) | regrouped | set(merged)
     _write(con, changed, touched)
-    return len(touched)
+    return touched

@@ -37,6 +37,9 @@ deletes. A smaller index costs at most all its row groups per transaction, so a 
 transaction; at a million articles (2,866 row groups) 20 re-extracted articles in one transaction
 ran out of the 512 MB limit."""
 REWRITES_PER_TRANSACTION = 2
+EVENT_KEY = "events"
+"""``changes_rewritten.table_name`` of the events a run touched (their ids in the ``article_id``
+column): both event tables are replayed by event id (``pipeline.writer``)."""
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
 
 
@@ -403,7 +406,7 @@ class Store:
                     self.con.unregister("_incoming")
             self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, ids])
             self.log_rewrite("articles", ids, deleted=False)
-            update_derived(self.con, ids, replaced=bool(stale))
+            self.log_rewrite(EVENT_KEY, sorted(update_derived(self.con, ids, replaced=bool(stale))), deleted=False)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

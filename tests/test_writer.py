@@ -9,7 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -23,7 +23,8 @@ from pipeline.writer import DatabaseLocked, base_tables, open_reader, writer
 
 def article(n: int) -> Article:
     return Article(url=f"https://example.org/a-{n}.html", source="t", title=f"Bài {n}",
-                   body=f"Nội dung bài số {n}.", fetched_at=datetime(2024, 1, 1))
+                   body=f"Nội dung bài số {n}.", fetched_at=datetime(2024, 1, 1),
+                   published_at=datetime(2024, 1, 1) + timedelta(days=n // 100 * 4 + n % 100))
 
 
 def count(ws: Workspace) -> int:
@@ -141,6 +142,10 @@ def extraction(article_id: int, n: int, version: str = "v1") -> Extraction:
         "search_terms": [{"term": f"t{n % 7}-{k}", "title_hits": 0, "body_hits": k} for k in range(1, 5)],
         "highlights": [{"kind": "money", "item": f"{n} triệu đồng", "sentence": "Câu.", "sentence_start": 0,
                         "item_start": 0, "item_end": 2}],
+        # sums that group into events across articles and nights (and merge them), to be replayed by event id
+        "amounts": [{"text": f"{value} tỷ đồng", "kind": "money", "value": value * 1e9, "currency": "VND",
+                     "unit_id": 7, "purpose": "spent", "start_char": k, "end_char": k + 1}
+                    for k, value in enumerate((1, 2 + n % 2))],
     })
 
 
@@ -192,6 +197,8 @@ def test_a_nightly_run_no_longer_copies_the_published_file(ws: Workspace, monkey
         assert store.con.execute("SELECT value FROM meta WHERE key = 'night'").fetchone()[0] == "6"
         assert store.con.execute("SELECT count(*) FROM sentences").fetchone()[0] == 3 * 5 * 6
         assert store.con.execute("SELECT count(*) FROM articles WHERE extracted_with = 'v4'").fetchone()[0] == 2
+        events = store.con.execute("SELECT count(*), max(n_mentions) FROM events").fetchone()
+    assert events[0] >= 2 and events[1] > 5  # sums grouped across nights: the event tables were replayed
 
 
 NOTEBOOK = textwrap.dedent("""
