@@ -65,14 +65,14 @@ WHOLE_COPY_ROWS = 10_000
 APPEND_ONLY = ("crawl_site_runs", "page_errors")
 """Tables without ``article_id`` that runs only append to: replayed by rowid range when large."""
 RANGE_REPLAYED = ("articles", *EXTRACTION_TABLES, *DERIVED_TABLES, *APPEND_ONLY)
-EVENT_REPLAYED = ("event_mentions", "events")
-"""Replayed by event id: every row a run changes in them has one of the event ids it logs
-(``EVENT_KEY``; ``pipeline.events.update_events``). Copied whole, they were most of a night's
-preparation at a million articles (4.5 M rows, 10.9 s)."""
 """The large tables replayed by rowid range: written only by the store's article and extraction
 writes, which log every delete or update (``Store.log_rewrite``), and the feed cards derived
 per article with them. The event tables are replayed by event id (``EVENT_REPLAYED``); every other
 table — the unit registry, small tables — is copied whole."""
+EVENT_REPLAYED = ("event_mentions", "events")
+"""Replayed by event id: every row a run changes in them has one of the event ids it logs
+(``EVENT_KEY``; ``pipeline.events.update_events``). Copied whole, they were most of a night's
+preparation at a million articles (4.5 M rows, 10.9 s)."""
 
 
 class DatabaseLocked(RuntimeError):
