@@ -672,10 +672,11 @@ def nightly_rows(m: dict[str, Any]) -> list[Row]:
     size = f"{m['articles']:,}"
     rows = [Row(f"archive of {size} articles: database file", f"{m['db_bytes'] / 2**20:,.0f} MiB "
                 f"({m['db_bytes'] / m['articles'] * 1e6 / 2**30:,.2f} GiB per million articles)")]
-    for way in ("copy", "standby"):
+    for way in ("copy", "standby", "standby again"):
         run = m[way]
         steps = ", ".join(f"{k} {run['steps'][k]:.2f}" for k in NIGHTLY_STEPS if k in run["steps"])
-        rows.append(Row(f"nightly run at {size}: {m['new']} new articles, working copy by {run['prepared']}",
+        again = ", the next night" if way == "standby again" else ""
+        rows.append(Row(f"nightly run at {size}: {m['new']} new articles, working copy by {run['prepared']}{again}",
                         f"{run['total_s']:.1f} s ({steps}); archive-bound steps {archive_cost(run):.2f} s",
                         peak_mb=_mb(run["peak_mb"])))
     redo, after = m["reextract"], m["after_reextract"]
@@ -713,15 +714,16 @@ def goals(results: dict[str, dict[str, Any]]) -> list[Goal]:
         out.append(Goal("crawl >= 0.95x a bare Scrapy spider on the same pages", f"{ratio:.2f}x", ratio >= 0.95))
     small, large = r.get("nightly-small"), r.get("nightly-large")
     if large:
-        how = large["standby"]["prepared"]
-        out.append(Goal(f"no whole-file copy per nightly run ({large['articles']:,} articles)",
-                        f"working copy by {how}", how == "standby"))
+        hows = [large[way]["prepared"] for way in ("standby", "standby again")]
+        out.append(Goal(f"no whole-file copy per nightly run ({large['articles']:,} articles, two nights)",
+                        "working copy by " + " then ".join(hows), hows == ["standby", "standby"]))
     if small and large:
-        ratio = large["standby"]["total_s"] / small["standby"]["total_s"]
+        steady = "standby again"  # the steady state: its standby is an ordinary night's file (bench/nightly.py)
+        ratio = large[steady]["total_s"] / small[steady]["total_s"]
         out.append(Goal(f"nightly run (+{large['new']}) at {large['articles']:,} <= 1.2x at {small['articles']:,}",
-                        f"{ratio:.2f}x ({large['standby']['total_s']:.1f} s / {small['standby']['total_s']:.1f} s; "
-                        f"archive-bound steps {archive_cost(large['standby']):.2f} s / "
-                        f"{archive_cost(small['standby']):.2f} s)", ratio <= 1.2))
+                        f"{ratio:.2f}x ({large[steady]['total_s']:.1f} s / {small[steady]['total_s']:.1f} s; "
+                        f"archive-bound steps {archive_cost(large[steady]):.2f} s / "
+                        f"{archive_cost(small[steady]):.2f} s)", ratio <= 1.2))
         growth = large["memory"]["peak_mb"] / small["memory"]["peak_mb"]
         out.append(Goal(f"extract --all at {large['articles']:,} in bounded memory (peak within 1.5x of "
                         f"{small['articles']:,})", f"{large['memory']['peak_mb']:,.0f} MB / "

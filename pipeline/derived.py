@@ -11,17 +11,17 @@ from collections.abc import Sequence
 
 import duckdb
 
-from pipeline.events import update_events
+from pipeline.events import EventChanges, update_events
 from pipeline.feed import update_feed
 from pipeline.units_registry import update_registry
 
 
-def update_derived(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], replaced: bool = False) -> set[int]:
+def update_derived(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int], replaced: bool = False) -> EventChanges:
     """Register the batch's units, regroup its awards and sums (events need the registry), rewrite its feed cards.
 
-    Returns the ids of the events touched (the writer logs them for its standby's replay).
+    Returns what the grouping changed (the writer logs it for its standby's replay).
     """
     update_registry(con, article_ids, replaced=replaced)
-    touched = update_events(con, article_ids)
+    changes = update_events(con, article_ids)
     update_feed(con, article_ids, replaced=replaced)
-    return touched
+    return changes

@@ -404,17 +404,29 @@ def _write(con: duckdb.DuckDBPyConnection, rows: list[Mention], touched: Iterabl
         con.unregister("_touched_events")
 
 
-def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) -> set[int]:
-    """Regroup after these articles were (re-)extracted; return the ids of the events touched.
+@dataclass(frozen=True)
+class EventChanges:
+    """What :func:`update_events` changed, for the writer to replay onto its standby copy.
 
-    Every row of ``events`` and ``event_mentions`` this changes, before or after, has one of
-    those ids (a re-extracted article's mentions belonged to regrouped events, a merged event is
-    touched, a rewritten mention lands in a touched event): the writer replays them by it.
+    Every row of ``events`` it deleted, wrote or updated has one of the ``events`` ids (a
+    re-extracted article's mentions belonged to regrouped events, a merged event is touched,
+    a rewritten mention lands in a touched event); every such row of ``event_mentions``
+    belongs to one of the ``articles``. A night's new mentions often join large events, so
+    the mentions are replayed by article: by event they were hundreds of thousands of rows
+    a night at a million articles.
+    """
+
+    events: set[int]
+    articles: set[int]
+
+
+def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) -> EventChanges:
+    """Regroup after these articles were (re-)extracted; return what changed (:class:`EventChanges`).
 
     Runs inside the caller's transaction (the extraction batch's), after the unit registry.
     """
     if not article_ids:
-        return set()
+        return EventChanges(set(), set())
     ids = list(article_ids)
     regrouped = {r[0] for r in con.execute(
         "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN ?", [ids]).fetchall()}
@@ -439,8 +451,10 @@ def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) ->
             if m.event_id != ids_by_group[g] or i < len(new):
                 m.event_id = ids_by_group[g]
                 changed.append(m)
+    moved = {r[0] for r in con.execute(
+        "SELECT DISTINCT article_id FROM event_mentions WHERE event_id IN ?", [list(merged)]).fetchall()} if merged else set()
     for old, keep in merged.items():
         con.execute("UPDATE event_mentions SET event_id = ? WHERE event_id = ?", [keep, old])
     touched = set(ids_by_group.values()) | regrouped | set(merged)
     _write(con, changed, touched)
-    return touched
+    return EventChanges(touched, set(ids) | moved | {m.article_id for m in changed})

@@ -39,7 +39,10 @@ ran out of the 512 MB limit."""
 REWRITES_PER_TRANSACTION = 2
 EVENT_KEY = "events"
 """``changes_rewritten.table_name`` of the events a run touched (their ids in the ``article_id``
-column): both event tables are replayed by event id (``pipeline.writer``)."""
+column): ``events`` is replayed by event id (``pipeline.writer``)."""
+MENTION_KEY = "event_mentions"
+"""``changes_rewritten.table_name`` of the articles whose ``event_mentions`` rows a run deleted,
+wrote or updated: that table is replayed by article (``pipeline.events.EventChanges``)."""
 EVERY_TABLE = "*"  # changes_rewritten.table_name of a run that rewrote everything
 
 
@@ -406,7 +409,9 @@ class Store:
                     self.con.unregister("_incoming")
             self.con.execute("UPDATE articles SET extracted_with = ? WHERE article_id IN ?", [version, ids])
             self.log_rewrite("articles", ids, deleted=False)
-            self.log_rewrite(EVENT_KEY, sorted(update_derived(self.con, ids, replaced=bool(stale))), deleted=False)
+            changes = update_derived(self.con, ids, replaced=bool(stale))
+            self.log_rewrite(EVENT_KEY, sorted(changes.events), deleted=False)
+            self.log_rewrite(MENTION_KEY, sorted(changes.articles), deleted=False)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

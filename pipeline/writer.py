@@ -15,10 +15,11 @@ hour, so no writer ever opens that file. Instead a writer
    * **standby**: the file published *before* the current one, which the last
      publish kept under ``congdoan.standby.duckdb`` (a hard link: no copy). It is
      brought up to date by replaying what the last run changed, which that run
-     logged in the published file: for each large table, the rows it appended
-     (``changes_appended``: one rowid range, read without scanning older rows) and
-     the articles whose older rows it updated (``changes_rewritten``).
-     The event tables are replayed by the event ids the run touched; small tables and
+     logged in the published file: for each large table (``changes_appended``) the rows
+     it appended (its last rows, as many as the table gained: one rowid range, read
+     without scanning older rows) and the articles whose older rows it updated
+     (``changes_rewritten``). The event tables are replayed by the events and the
+     articles the run logged (``EVENT_REPLAYED``); small tables and
      the unit registry are copied whole (``RANGE_REPLAYED`` names the range-replayed ones). Used only when no reader still holds the file
      (DuckDB's lock says so), when it is exactly one generation behind, when the
      schema did not change, and when the last run deleted no rows (a re-extraction:
@@ -55,7 +56,8 @@ import duckdb
 from filelock import FileLock, Timeout
 
 from core.config import Workspace
-from pipeline.store import DERIVED_TABLES, EVENT_KEY, EVERY_TABLE, EXTRACTION_TABLES, Store, configure, rows_end
+from pipeline.store import (DERIVED_TABLES, EVENT_KEY, EVERY_TABLE, EXTRACTION_TABLES, MENTION_KEY, Store, configure,
+                            rows_end)
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +69,13 @@ APPEND_ONLY = ("crawl_site_runs", "page_errors")
 RANGE_REPLAYED = ("articles", *EXTRACTION_TABLES, *DERIVED_TABLES, *APPEND_ONLY)
 """The large tables replayed by rowid range: written only by the store's article and extraction
 writes, which log every delete or update (``Store.log_rewrite``), and the feed cards derived
-per article with them. The event tables are replayed by event id (``EVENT_REPLAYED``); every other
-table — the unit registry, small tables — is copied whole."""
-EVENT_REPLAYED = ("event_mentions", "events")
-"""Replayed by event id: every row a run changes in them has one of the event ids it logs
-(``EVENT_KEY``; ``pipeline.events.update_events``). Copied whole, they were most of a night's
-preparation at a million articles (4.5 M rows, 10.9 s)."""
+per article with them. The event tables are replayed by the ids a run logs (``EVENT_REPLAYED``); every
+other table — the unit registry, small tables — is copied whole."""
+EVENT_REPLAYED = {"events": ("event_id", EVENT_KEY), "event_mentions": ("article_id", MENTION_KEY)}
+"""Table -> (column, log key): every row a run changes in the table has one of the ids the run
+logged under that key (``pipeline.events.EventChanges``). Copied whole, the two tables were most of a
+night's preparation at a million articles (4.5 M rows, 10.9 s); the mentions replayed by event id,
+1.9 s (a night's new mentions join events of hundreds of thousands of mentions)."""
 
 
 class DatabaseLocked(RuntimeError):
@@ -138,9 +141,27 @@ def _why_not_replay(con: duckdb.DuckDBPyConnection) -> str | None:
            FROM published.changes_rewritten""", [EVERY_TABLE]).fetchone()
     if everything:
         return "the last run rewrote everything"
+    logged = dict(con.execute("SELECT table_name, count(*) FROM published.changes_rewritten GROUP BY ALL").fetchall())
+    if logged.get(EVENT_KEY) and not logged.get(MENTION_KEY):
+        return "the last run did not log its event mentions by article (an older congdoan)"
     if deleted:
         return f"the last run re-extracted {deleted:,} article(s)"
     return None
+
+
+def _appended_from(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The first rowid of the rows the last run appended to ``published.<table>`` (it deleted none).
+
+    They are its last rows, as many as it holds more than the standby. The rowid the run logged
+    where its appends began (``changes_appended``) is not used: DuckDB vacuums deleted rows (the
+    word index's sort deletes and re-inserts each night's rows) at some later checkpoint, not
+    always the run's own, and the rows after them then move down (measured: every other night).
+    """
+    ours, theirs = (con.execute(f"SELECT count(*) FROM {db}{table}").fetchone()[0] for db in ("", "published."))
+    if theirs <= ours:  # nothing appended (fewer rows: the row-count check rejects the replay)
+        return rows_end(con, f"published.{table}")
+    return con.execute(f"""SELECT min(r) FROM (SELECT rowid AS r FROM published.{table} WHERE rowid >= ?
+                           ORDER BY r DESC LIMIT ?)""", [ours, theirs - ours]).fetchone()[0]
 
 
 def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -149,25 +170,27 @@ def _replay(con: duckdb.DuckDBPyConnection) -> str | None:
     if why:
         return why
     tables = base_tables(con, "published")
-    appended = dict(con.execute("SELECT table_name, appended_from FROM published.changes_appended").fetchall())
+    ranged = {r[0] for r in con.execute("SELECT table_name FROM published.changes_appended").fetchall()}
     con.execute("BEGIN TRANSACTION")
     try:
-        touched = f"SELECT article_id FROM published.changes_rewritten WHERE table_name = '{EVENT_KEY}'"
         for table in tables:
             if table in EVENT_REPLAYED:
-                con.execute(f"DELETE FROM {table} WHERE event_id IN ({touched})")
-                con.execute(f"INSERT INTO {table} SELECT * FROM published.{table} WHERE event_id IN ({touched})")
+                column, key = EVENT_REPLAYED[table]
+                touched = f"SELECT article_id FROM published.changes_rewritten WHERE table_name = '{key}'"
+                con.execute(f"DELETE FROM {table} WHERE {column} IN ({touched})")
+                con.execute(f"INSERT INTO {table} SELECT * FROM published.{table} WHERE {column} IN ({touched})")
                 continue
-            if table not in appended or table not in RANGE_REPLAYED:
+            if table not in ranged or table not in RANGE_REPLAYED:
                 con.execute(f"DELETE FROM {table}")
                 con.execute(f"INSERT INTO {table} SELECT * FROM published.{table}")
                 continue
+            appended_from = _appended_from(con, table)
             changed = f"SELECT article_id FROM published.changes_rewritten WHERE table_name = '{table}'"
             if con.execute(f"SELECT count(*) FROM ({changed})").fetchone()[0]:  # rows updated in place
                 con.execute(f"DELETE FROM {table} WHERE article_id IN ({changed})")
                 con.execute(f"""INSERT INTO {table} SELECT * FROM published.{table}
-                                WHERE rowid < {appended[table]} AND article_id IN ({changed})""")
-            con.execute(f"INSERT INTO {table} SELECT * FROM published.{table} WHERE rowid >= {appended[table]}")
+                                WHERE rowid < {appended_from} AND article_id IN ({changed})""")
+            con.execute(f"INSERT INTO {table} SELECT * FROM published.{table} WHERE rowid >= {appended_from}")
         for table in tables:
             counts = [con.execute(f"SELECT count(*) FROM {db}{table}").fetchone()[0] for db in ("", "published.")]
             if counts[0] != counts[1]:
