@@ -413,3 +413,25 @@ def figures_told_only_in(headline: str, others: list[str]) -> bool:
     figures = [f.rstrip(".,") for f in re.findall(r"\d[\d.,]*", headline) if not _YEAR.fullmatch(f.rstrip(".,"))]
     return bool(figures) and any(
         not any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for text in others) for f in figures)
+
+
+_PHOTO_NUMBER = re.compile(r"\s*[-–]\s*ảnh\s*\d+\.?", re.IGNORECASE)
+
+
+def _unaccented(text: str) -> str:
+    """The letters and digits of ``text`` without accents or case: "Cá nhân ngành Điện" -> "ca nhan nganh dien"."""
+    plain = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return " ".join(re.findall(r"[a-z0-9]+", "".join(c for c in plain if not unicodedata.combining(c))))
+
+
+def title_copy(text: str, title: str) -> str | None:
+    """How a body line copies the headline: "exact", "photo" ("<headline> - Ảnh 1.", a picture's alt text, which
+    may be the fact's one statement) or "unaccented" ("7 ca nhan nganh dien …", an alt text or a link's slug: page
+    chrome); None when it is no copy."""
+    if text.casefold() == title.casefold():
+        return "exact"
+    if text[:len(title)].casefold() == title.casefold() and _PHOTO_NUMBER.fullmatch(text, len(title)):
+        return "photo"
+    if text.isascii() and not title.isascii() and _unaccented(text) == _unaccented(title):
+        return "unaccented"
+    return None

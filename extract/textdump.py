@@ -22,7 +22,7 @@ from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
                                 figures_told_only_in, mark_long_headlines, mark_stopped_headline, outlet_line,
-                                split_dateline, without_section)
+                                split_dateline, title_copy, without_section)
 from extract.html import html_rules
 
 
@@ -370,7 +370,8 @@ def parse_text_dump(text: str) -> ParsedDump:
         reason = "related stories inside the article" if i in related else \
             _body_noise(line, title, kept, rules, edge=i in (start, last_text))
         if reason == "repeated title" and any(x.text == title for x in lines[:start]) and title not in [k.text for k in kept] \
-                and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT and x.text != title]):
+                and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT
+                                              and not title_copy(x.text, title)]):
             reason = None  # the headline printed again under the lead, the one line that tells its figure
         if reason is None:
             kept.append(line)
@@ -483,8 +484,8 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
         return "noise"
     if line.kind is Kind.DATE:
         return "date"
-    if title and line.text.casefold() == title.casefold():
-        return "repeated title"  # not as a photo caption ("<headline> - Ảnh 1."): it may be the fact's one statement
+    if title and (copy := title_copy(line.text, title)):
+        return "headline without its accents" if copy == "unaccented" else "repeated title"  # see parse_text_dump
     if title and edge and len(line.text) >= 20 and line.text[-1:].isalnum() and title.startswith(line.text) \
             and len(line.text) < len(title):
         return "repeated title, cut short"  # a copy of the page ending inside the headline printed again
