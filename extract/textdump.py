@@ -122,7 +122,7 @@ def _source_tag(text: str, rules: Rules) -> re.Match[str] | None:
             continue
         tag = match.group("tag")
         named = match.group(0).startswith("(") and re.search(r"[-–—]\s*$", match.group(0)) and tag[0].isupper()
-        if tag.split(".")[0].isupper() or named:
+        if tag.split(".")[0].isupper() or named or match.groupdict().get("paper"):
             return match
     return None
 
@@ -387,8 +387,8 @@ def parse_text_dump(text: str) -> ParsedDump:
         source_tag = tag.group("tag")
         cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
         paragraphs[0] = paragraphs[0][tag.end() :]
-    elif paragraphs and (dash := re.match(r"[-–—]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
-        cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải thưởng …": the tag lost, its dash kept
+    elif paragraphs and (dash := re.match(r"[-–—*•]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
+        cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải …", "* Chiều …": a dash, a bullet
         paragraphs[0] = paragraphs[0][dash.end() :]
     if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "outlet under the byline", paragraphs.pop()))  # "Tố Tuấn" / "Báo Tây Ninh"
