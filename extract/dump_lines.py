@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
 from extract.dates import date_rules, parse_vietnamese_date
@@ -108,9 +109,12 @@ def split_dateline(rest: str, rules: Rules) -> list[str]:
     stop = re.search(r"[,.;:!?“”\"(]", body)
     if stop is None:
         return [rest]
-    for space in reversed(list(re.finditer(r"(?<=[^\W\d_])\s+(?=[A-ZĐÀ-Ỹ])", body[:stop.start()]))):
+    # the lead often opens with the headline's first words again ("Bữa cơm Công đoàn lan tỏa … Bữa cơm Công đoàn do …")
+    again = re.compile(rf"(?<=[^\W\d_])\s+(?={re.escape(' '.join(body.split()[:2]))}\s)").search(body, 1, stop.start())
+    spaces = list(reversed(list(re.finditer(r"(?<=[^\W\d_])\s+(?=\w)", body[:stop.start()]))))
+    for space in ([again] if again else []) + spaces:
         head = body[:space.start()]
-        if shape["headline_min_words"] <= len(head.split()) <= shape["headline_max_words"]:
+        if body[space.end()].isupper() and shape["headline_min_words"] <= len(head.split()) <= shape["headline_max_words"]:
             return [head, body[space.end():]]
     return [rest]
 
@@ -320,6 +324,20 @@ def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
         first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
 
 
+def mark_repeated_headline(lines: list[Line]) -> None:
+    """A dump opening with one sentence printed again right under itself (the page's title, then its heading, with
+    or without a stop, in any case): the headline, however long, as printed; its copies are page chrome."""
+    texts = [line for line in lines if line.kind is not Kind.BLANK]
+    first = texts[0] if texts else None
+    if first is None or first.kind is not Kind.TEXT or first.caption or _SENTENCE_BREAK.search(first.text.rstrip(".")):
+        return
+    copies = list(takewhile(lambda line: line.kind is Kind.TEXT and key(line.text) == key(first.text), texts[1:]))
+    if copies and len(texts) > len(copies) + 1:
+        first.prose, first.long, first.headline = False, False, True
+        for line in copies:
+            line.kind = Kind.NOISE
+
+
 def _person_caption(text: str, rules: Rules) -> bool:
     """A person named with an apposition: "Bà Trần Thị X, Chủ tịch …" (see ``caption_honorifics``)."""
     match = rules.person_caption.match(text)
@@ -339,7 +357,7 @@ def credited_names(text: str, rules: Rules) -> str | None:
     """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
     if len(text.split()) > rules.bylines["max_words"]:
         return None
-    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|")
+    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|•·")  # a bullet: "• Lê Hải"
     if re.match(r"\d{1,2}[.)]\s", text.strip()):
         return None  # an item of a numbered list, cut short: "4. Ông Nguyễn Văn"
     tags = {_folded(tag) for tag in rules.bylines["agency_tags"]}

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, mark_long_headlines, mark_stopped_headline, outlet_line,
-                                split_dateline, title_copy, without_section)
+                                figures_told_only_in, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
+                                outlet_line, split_dateline, title_copy, without_section)
 from extract.html import html_rules
 
 
@@ -350,6 +350,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     _mark_captions(lines, rules)
     mark_long_headlines(lines, rules)
     mark_stopped_headline(lines, rules)
+    mark_repeated_headline(lines)
     last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
     if last is not None and last.kind is Kind.TEXT and cut_short_marker(last.text, rules):
         last.kind, last.end = Kind.END, "marker"
