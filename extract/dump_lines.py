@@ -433,7 +433,7 @@ def figures_told_only_in(headline: str, others: list[str]) -> bool:
         not any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for text in others) for f in figures)
 
 
-_PHOTO_NUMBER = re.compile(r"\s*[-–]\s*ảnh\s*\d+\.?", re.IGNORECASE)
+_PHOTO_NUMBER = re.compile(r"\s*[-–]\s*ảnh\s*\d+\.?$", re.IGNORECASE)
 
 
 def _unaccented(text: str) -> str:
@@ -448,7 +448,8 @@ def title_copy(text: str, title: str) -> str | None:
     chrome); None when it is no copy."""
     if text.casefold() == title.casefold():
         return "exact"
-    if text[:len(title)].casefold() == title.casefold() and _PHOTO_NUMBER.fullmatch(text, len(title)):
+    photo = _PHOTO_NUMBER.search(text)  # the alt text may drop the headline's quotes: words compared
+    if photo and re.findall(r"\w+", text[:photo.start()].casefold()) == re.findall(r"\w+", title.casefold()):
         return "photo"
     if text.isascii() and not title.isascii() and _unaccented(text) == _unaccented(title):
         return "unaccented"
