@@ -385,6 +385,14 @@ def credited_names(text: str, rules: Rules) -> str | None:
     return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
 
 
+def given_name_credit(above: str, last: str) -> str | None:
+    """A writer credited by a given name alone ("Thanh") under a paragraph that ends a sentence; a plain word under
+    anything else is a page cut short ("Di sản" / "Nhân") or chrome, no credit."""
+    word = last.strip()
+    return word if word.isalpha() and word.istitle() and len(word) > 2 and re.search(r"[.!?…”\"»]$", above.strip()) \
+        else None
+
+
 def outlet_line(text: str, rules: Rules) -> bool:
     """A short line naming the outlet ("Báo Tây Ninh"), printed under the author's name at the end."""
     words = text.split()

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
                                 figures_told_only_in, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
-                                outlet_line, split_dateline, title_copy, without_section)
+                                given_name_credit, outlet_line, split_dateline, title_copy, without_section)
 from extract.html import html_rules
 
 
@@ -396,7 +396,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
     byline = credited_names(paragraphs[-1], rules) or _office_credit(paragraphs[-1], rules) \
-        if len(paragraphs) > 1 else None
+        or given_name_credit(*paragraphs[-2:]) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
