@@ -67,6 +67,7 @@ class AmountRules:
         self.currency = re.compile(  # "đ/c" is "đồng chí" (comrade), no currency
             rf"{SP}*(?P<c>{_words(list(currencies))})(?!\w)(?!(?<=đ)/c(?!\w)){not_currency_after}", re.IGNORECASE)
         self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
+        self.money_noun = re.compile(rf"{SP}+(?:{_words(lex['currencies']['money_nouns'])})(?!\w)", re.IGNORECASE)
         rate_markers = lex["rates"]["markers"]
         self.rate = re.compile(rf"{SP}*(?:{_words(rate_markers)}){SP}*(?=[^\W\d_])", re.IGNORECASE)
         rates = lex["rates"]
@@ -111,6 +112,7 @@ class AmountRules:
         self.quoted_name = _before(ex["quoted_name_before"], f"{SP}*[{quotes}]{SP}*")
         self.identifier = _before(ex["identifier_before"])
         self.identifier_exception = _before(ex["identifier_exceptions"])
+        self.identifier_verb = _before(ex["identifier_verbs"], flags=0)  # lower case only: the verb
         self.name_before = _before(ex["names_before"], f"{SP}+", flags=0)
         self.calendar_limit = {w.lower(): limit for w, limit in ex["calendar_before"].items()}
         self.calendar = re.compile(rf"(?<!\w)(?P<w>{_words(list(self.calendar_limit))}){SP}+$", re.IGNORECASE)

@@ -222,6 +222,8 @@ class AmountFinder:
         elif (currency := rules.currency.match(text, end)) is not None and self._currency_case(currency.group("c")):
             code = rules.currency_code[re.sub(f"{SP}+", " ", currency.group("c").lower())]
             tail = Tail("money", currency.end(), currency=code)
+        elif number.scaled and number.value >= 1000 and rules.money_noun.match(text, end):
+            tail = Tail("money", end, currency="VND")  # "300 ngàn tiền mặt": what is paid, not what is counted
         elif (counted := self._counted(doc, text, end, listed_only=number.in_words or _is_year(number, rules),
                                        value=number.value)) \
                 and not (_is_year(number, rules) and counted[0][:1].isupper()):  # "Trong 2024 Liên đoàn Lao động …"
@@ -287,7 +289,7 @@ class AmountFinder:
             return "always"
         if _is_year(number, rules) and before(rules.year_before):
             return "always"
-        if before(rules.identifier) and not before(rules.identifier_exception):
+        if before(rules.identifier) and not before(rules.identifier_exception) and not before(rules.identifier_verb):
             return "unless_money_or_percent"  # "phòng 201" is a name, "tiền phòng 1 triệu đồng" is not
         if text[start].isalpha():
             if before(rules.word_blocker):

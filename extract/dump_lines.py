@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
 from extract.dates import date_rules, parse_vietnamese_date
@@ -108,9 +109,12 @@ def split_dateline(rest: str, rules: Rules) -> list[str]:
     stop = re.search(r"[,.;:!?“”\"(]", body)
     if stop is None:
         return [rest]
-    for space in reversed(list(re.finditer(r"(?<=[^\W\d_])\s+(?=[A-ZĐÀ-Ỹ])", body[:stop.start()]))):
+    # the lead often opens with the headline's first words again ("Bữa cơm Công đoàn lan tỏa … Bữa cơm Công đoàn do …")
+    again = re.compile(rf"(?<=[^\W\d_])\s+(?={re.escape(' '.join(body.split()[:2]))}\s)").search(body, 1, stop.start())
+    spaces = list(reversed(list(re.finditer(r"(?<=[^\W\d_])\s+(?=\w)", body[:stop.start()]))))
+    for space in ([again] if again else []) + spaces:
         head = body[:space.start()]
-        if shape["headline_min_words"] <= len(head.split()) <= shape["headline_max_words"]:
+        if body[space.end()].isupper() and shape["headline_min_words"] <= len(head.split()) <= shape["headline_max_words"]:
             return [head, body[space.end():]]
     return [rest]
 
@@ -320,6 +324,20 @@ def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
         first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
 
 
+def mark_repeated_headline(lines: list[Line]) -> None:
+    """A dump opening with one sentence printed again right under itself (the page's title, then its heading, with
+    or without a stop, in any case): the headline, however long, as printed; its copies are page chrome."""
+    texts = [line for line in lines if line.kind is not Kind.BLANK]
+    first = texts[0] if texts else None
+    if first is None or first.kind is not Kind.TEXT or first.caption or _SENTENCE_BREAK.search(first.text.rstrip(".")):
+        return
+    copies = list(takewhile(lambda line: line.kind is Kind.TEXT and key(line.text) == key(first.text), texts[1:]))
+    if copies and len(texts) > len(copies) + 1:
+        first.prose, first.long, first.headline = False, False, True
+        for line in copies:
+            line.kind = Kind.NOISE
+
+
 def _person_caption(text: str, rules: Rules) -> bool:
     """A person named with an apposition: "Bà Trần Thị X, Chủ tịch …" (see ``caption_honorifics``)."""
     match = rules.person_caption.match(text)
@@ -339,7 +357,7 @@ def credited_names(text: str, rules: Rules) -> str | None:
     """The names in a closing credit line ("Tin, ảnh: HẢI THUẬN", "Đinh Thị Mai –LĐLĐ huyện X")."""
     if len(text.split()) > rules.bylines["max_words"]:
         return None
-    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|")
+    names = html_rules()["bylines"]["regex"].sub("", text, count=1).strip(" .|•·")  # a bullet: "• Lê Hải"
     if re.match(r"\d{1,2}[.)]\s", text.strip()):
         return None  # an item of a numbered list, cut short: "4. Ông Nguyễn Văn"
     tags = {_folded(tag) for tag in rules.bylines["agency_tags"]}
@@ -365,6 +383,14 @@ def credited_names(text: str, rules: Rules) -> str | None:
         elif found and (not name_like(rest, rules) or rest.split()[0] in rules.bylines["outlet_words"]):
             names = head.strip()  # an affiliation or outlet after the name: "NGUYỄN PHÚC, Từ Báo Bình Định"
     return clean_byline(names) if name_like(names, rules) or _names_joined(names, rules) else None
+
+
+def given_name_credit(above: str, last: str) -> str | None:
+    """A writer credited by a given name alone ("Thanh") under a paragraph that ends a sentence; a plain word under
+    anything else is a page cut short ("Di sản" / "Nhân") or chrome, no credit."""
+    word = last.strip()
+    return word if word.isalpha() and word.istitle() and len(word) > 2 and re.search(r"[.!?…”\"»]$", above.strip()) \
+        else None
 
 
 def outlet_line(text: str, rules: Rules) -> bool:
@@ -413,3 +439,26 @@ def figures_told_only_in(headline: str, others: list[str]) -> bool:
     figures = [f.rstrip(".,") for f in re.findall(r"\d[\d.,]*", headline) if not _YEAR.fullmatch(f.rstrip(".,"))]
     return bool(figures) and any(
         not any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for text in others) for f in figures)
+
+
+_PHOTO_NUMBER = re.compile(r"\s*[-–]\s*ảnh\s*\d+\.?$", re.IGNORECASE)
+
+
+def _unaccented(text: str) -> str:
+    """The letters and digits of ``text`` without accents or case: "Cá nhân ngành Điện" -> "ca nhan nganh dien"."""
+    plain = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return " ".join(re.findall(r"[a-z0-9]+", "".join(c for c in plain if not unicodedata.combining(c))))
+
+
+def title_copy(text: str, title: str) -> str | None:
+    """How a body line copies the headline: "exact", "photo" ("<headline> - Ảnh 1.", a picture's alt text, which
+    may be the fact's one statement) or "unaccented" ("7 ca nhan nganh dien …", an alt text or a link's slug: page
+    chrome); None when it is no copy."""
+    if text.casefold() == title.casefold():
+        return "exact"
+    photo = _PHOTO_NUMBER.search(text)  # the alt text may drop the headline's quotes: words compared
+    if photo and re.findall(r"\w+", text[:photo.start()].casefold()) == re.findall(r"\w+", title.casefold()):
+        return "photo"
+    if text.isascii() and not title.isascii() and _unaccented(text) == _unaccented(title):
+        return "unaccented"
+    return None

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, mark_long_headlines, mark_stopped_headline, outlet_line,
-                                split_dateline, without_section)
+                                figures_told_only_in, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
+                                given_name_credit, outlet_line, split_dateline, title_copy, without_section)
 from extract.html import html_rules
 
 
@@ -122,7 +122,7 @@ def _source_tag(text: str, rules: Rules) -> re.Match[str] | None:
             continue
         tag = match.group("tag")
         named = match.group(0).startswith("(") and re.search(r"[-–—]\s*$", match.group(0)) and tag[0].isupper()
-        if tag.split(".")[0].isupper() or named:
+        if tag.split(".")[0].isupper() or named or match.groupdict().get("paper"):
             return match
     return None
 
@@ -350,6 +350,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     _mark_captions(lines, rules)
     mark_long_headlines(lines, rules)
     mark_stopped_headline(lines, rules)
+    mark_repeated_headline(lines)
     last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
     if last is not None and last.kind is Kind.TEXT and cut_short_marker(last.text, rules):
         last.kind, last.end = Kind.END, "marker"
@@ -370,7 +371,8 @@ def parse_text_dump(text: str) -> ParsedDump:
         reason = "related stories inside the article" if i in related else \
             _body_noise(line, title, kept, rules, edge=i in (start, last_text))
         if reason == "repeated title" and any(x.text == title for x in lines[:start]) and title not in [k.text for k in kept] \
-                and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT and x.text != title]):
+                and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT
+                                              and not title_copy(x.text, title)]):
             reason = None  # the headline printed again under the lead, the one line that tells its figure
         if reason is None:
             kept.append(line)
@@ -386,15 +388,15 @@ def parse_text_dump(text: str) -> ParsedDump:
         source_tag = tag.group("tag")
         cut.append(Cut(kept[0].number, "source tag", tag.group(0).strip()))
         paragraphs[0] = paragraphs[0][tag.end() :]
-    elif paragraphs and (dash := re.match(r"[-–—]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
-        cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải thưởng …": the tag lost, its dash kept
+    elif paragraphs and (dash := re.match(r"[-–—*•]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
+        cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải …", "* Chiều …": a dash, a bullet
         paragraphs[0] = paragraphs[0][dash.end() :]
     if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "outlet under the byline", paragraphs.pop()))  # "Tố Tuấn" / "Báo Tây Ninh"
     if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
     byline = credited_names(paragraphs[-1], rules) or _office_credit(paragraphs[-1], rules) \
-        if len(paragraphs) > 1 else None
+        or given_name_credit(*paragraphs[-2:]) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
@@ -483,8 +485,8 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
         return "noise"
     if line.kind is Kind.DATE:
         return "date"
-    if title and line.text.casefold() == title.casefold():
-        return "repeated title"  # not as a photo caption ("<headline> - Ảnh 1."): it may be the fact's one statement
+    if title and (copy := title_copy(line.text, title)):
+        return "headline without its accents" if copy == "unaccented" else "repeated title"  # see parse_text_dump
     if title and edge and len(line.text) >= 20 and line.text[-1:].isalnum() and title.startswith(line.text) \
             and len(line.text) < len(title):
         return "repeated title, cut short"  # a copy of the page ending inside the headline printed again

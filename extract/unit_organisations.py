@@ -240,3 +240,15 @@ class OrganisationNames(UnitPatterns):
             return None  # "phường 6 tháng cuối năm": a duration
         return end, f"{tidy(typed.group())} {tidy(text[run.start('name'):end])}"
 
+
+    def _without_titled_person(self, text: str, org_start: int, org_end: int) -> int:
+        """Where a name ends without the person a title before the unit announces ("Chủ tịch CĐCS Công ty CP Nhựa
+        Chin Huei Lưu Diễn Hiệp, …": the union's chairman is named after it): a closing run of three or four
+        capitalised syllables opening with a surname, not a place, is that person."""
+        words = text[org_start:org_end].split(" ")
+        for k in range(max(2, len(words) - 4), len(words) - 2):
+            person = " ".join(words[k:])
+            if words[k] in self.surnames and all(self._capitalised(w, 0) for w in words[k:]) \
+                    and not self._is_place(person) and not self.org_head_re.match(person):
+                return org_start + len(" ".join(words[:k]))
+        return org_end

@@ -141,6 +141,18 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         end = run.start("name") + len(name)
         return Mention(start, end, "province_industry", f"Công đoàn {head} {name}", province, org_key=f"zone {name_key(' '.join(zone))}")
 
+    def _zones_of_town(self, norm: str, text: str, start: int, head: str, pos: int) -> Mention | None:
+        """The parks of one district or town: "Công đoàn các KCN Bến Cát" is the upper-level union of that town's
+        parks, named with the town and placed by the gazetteer (province_industry, as the union of a province's)."""
+        run = self.cap_run_re.match(norm, pos)
+        town = tidy(text[run.start("name"):run.end("name")]) if run else ""
+        provinces = self.gaz.province_of_district(town) if town and not self.gaz.old_province(town) else []
+        if len(provinces) != 1:
+            return None
+        end = run.start("name") + len(town)
+        return Mention(start, end, "province_industry", f"Công đoàn {head} {town}", provinces[0],
+                       org_key=f"zone {name_key(town)}")
+
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
         pos = self._skip_inline(norm, pos)
@@ -160,7 +172,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
                     name = f"Công đoàn {head} {tidy(text[country.start():paired.end()])}"
                     return [Mention(start, paired.end(), "grassroots", name, org_key=name_key(name))]
                 return [Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")]
-            if not head.lower().startswith("các") and (zone := self._zone(norm, text, start, head, m.end())):
+            zone = self._zone(norm, text, start, head, m.end()) if not head.lower().startswith("các") \
+                else self._zones_of_town(norm, text, start, head, m.end())
+            if zone:
                 return [zone]
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if self.generic_after_re.match(norm, pos):
@@ -285,6 +299,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
                 org_end = max(org_end, self._org_end(norm, text, typed.start() + 1, words))  # "… tỉnh Bắc Ninh"
         if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
             org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
+        if self.title_before_re.search(text[max(0, start - 20):start]):
+            org_end = self._without_titled_person(text, org_start, org_end)
         if head and org_end <= head.end() and words is not None:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
             return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))

@@ -185,7 +185,8 @@ SYNTHETIC = {
     "national_tagged_sapo.txt": dict(
         title="Khai trương bếp ăn công đoàn cho công nhân khu nhà trọ", published_at=None,
         byline="Lan Anh - Quốc Bảo - Minh Thư", starts="Bếp ăn do công đoàn mở phục vụ 300 suất cơm",
-        ends="trong suốt năm nay.", paragraphs=7, absent=["(NLĐO)", "HOTLINE", "Lan Anh"],  # a long caption kept
+        # a long caption kept; the headline's alt text ("… - Ảnh 1.", no figure of its own) dropped (round 10)
+        ends="trong suốt năm nay.", paragraphs=6, absent=["(NLĐO)", "HOTLINE", "Lan Anh", "nhà trọ - Ảnh 1."],
     ),
     # weather widgets, a header printed twice with its slogan, glyph-font leftovers before the headline, related
     # headlines run together in a cell, the author in a cell, a caption wholly in brackets
