@@ -5,6 +5,7 @@ prize."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,11 +18,11 @@ __all__ = ["placed", "settle"]
 Found = list[tuple[int, int, dict[str, Any]]]
 
 
-def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
-    """The article's awards, the passes over all of them applied in order."""
+def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str, text: str) -> Found:
+    """The article's awards, the passes over all of them applied in order (``text``: the Doc's, which the offsets index)."""
     found = _held_told(found, article, sentence_of, generic_form)
     _hosted(article)
-    found = _captioned_form(found, article, generic_form)
+    found = _captioned_form(found, article, generic_form, text)
     _prize_giver(found, article)
     return found
 
@@ -42,14 +43,19 @@ def _hosted(article: ArticleState) -> None:
         fields["awarder"] = fields["awarder"] or article.honour_host
 
 
-def _captioned_form(found: Found, article: ArticleState, generic_form: str) -> Found:
+def _captioned_form(found: Found, article: ArticleState, generic_form: str, text: str) -> Found:
     """"X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form.
     A caption of the hand-over by someone's representative ("Đại diện Y trao giấy khen cho nữ công nhân …") tells
-    the same act, not one of Y's: it goes once its form is the honouring's."""
+    the same act, not one of Y's: it goes once its form is the honouring's. An honouring of both kinds holds the
+    caption's kind when it describes its recipients as the caption does ("trao giấy khen cho các tập thể điển hình tiên
+    tiến" and "tuyên dương 27 tập thể và 300 cá nhân điển hình tiên tiến"; "các tập thể đoạt giải" are others)."""
     kinds = {kind for _, kind in article.unstated}  # honourings of other kinds are no concern of the caption's
-    counted = [f for _, _, f in found if f["form"] == generic_form and f["recipient_count"] and f["recipient_kind"] in kinds]
+    described = [(f, re.findall(r"\w+", text[start:end].casefold())) for start, end, f in found]
+    counted = [f for f, told in described if f["form"] == generic_form and f["recipient_count"] and (
+        f["recipient_kind"] in kinds or f["recipient_kind"] == "both" and article.caption_words
+        and all(w.casefold() in told for w in article.caption_words))]
     one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
-    forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
+    forms = {form for form, kind in article.unstated if counted[0]["recipient_kind"] in (kind, "both")} if one else set()
     if not (len(forms) == len(set(article.unstated)) == 1
             and all(f["form"] not in forms or id(f) in article.handed for _, _, f in found)):
         return found

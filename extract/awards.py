@@ -141,6 +141,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         units = list(doc.spans.get("units", []))
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
+        named = {fields_of(u, "units")["name"] for u in units}
+        article.sole_union = named.pop() if len(named) == 1 else None
         found: list[tuple[int, int, dict[str, Any]]] = []
         sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
@@ -209,7 +211,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
             sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
-        found = settle(found, article, sentence_of, self._generic_form)
+        found = settle(found, article, sentence_of, self._generic_form, text)
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -363,6 +365,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 if handed:  # "Đại diện X trao giấy khen cho nữ công nhân …": a caption of a hand-over
                     clause.article.unstated.append((form, recipients.kind))
                     clause.article.handed.append(id(awards[-1][1]))
+                    clause.article.caption_words.extend(re.findall(r"\w+", clause.view)[-2:])
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
@@ -421,7 +424,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         dương C") takes the first's awarder."""
         awarder = self._awarder(clause, mention)
         if awarder is not None and awarder.casefold() in self._committees:
-            awarder = clause.article.organiser  # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …"
+            # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …": the organiser, else the article's one union
+            awarder = clause.article.event_holder
         if awarder is None and mention.generic:
             awarder = self._leaders_with(clause, mention)
         if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",

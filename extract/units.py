@@ -160,8 +160,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
                     name = f"Công đoàn {head} {tidy(text[country.start():paired.end()])}"
                     return [Mention(start, paired.end(), "grassroots", name, org_key=name_key(name))]
                 return [Mention(start, country.end(), "national_industry", f"Công đoàn {head} Việt Nam")]
-            if not head.lower().startswith("các") and (zone := self._zone(norm, text, start, head, m.end())):
-                return [zone]
+            if (zone := self._zone(norm, text, start, head, m.end())) and (
+                    not head.lower().startswith("các") or self.gaz.district_entries(zone.name.removeprefix(f"Công đoàn {head} "))):
+                return [zone]  # "Công đoàn KKT Dung Quất"; plural heads only before a district: "Công đoàn các KCN Bến Cát"
             return [self._province_industry(start, f"Công đoàn {head}", norm, text, m.end())]
         if self.generic_after_re.match(norm, pos):
             return []
