@@ -29,9 +29,11 @@ def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], gen
 
 def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
     """"X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
-    ceremony's forms are told in another sentence, the ceremony is none of its own."""
+    ceremony's forms are told in another sentence, the ceremony is none of its own. A form its honoured had received
+    ("X tổ chức gặp mặt, biểu dương các điển hình được tặng Giải thưởng Y") is what it honours them for, not its form."""
     return [f for f in found if id(f[2]) not in article.held or not any(
-        id(g) not in article.held and g["form"] != generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
+        id(g) not in article.held and g["form"] not in (generic_form, *article.held[id(f[2])])
+        and sentence_of[id(g)] != sentence_of[id(f[2])]
         for _, _, g in found)]
 
 

@@ -176,7 +176,8 @@ class ArticleState:
     sole_union: str | None = None  # the one union the article names, for "Ban Tổ chức" when no organiser is named
     honour_host: str | None = None  # who holds a ceremony of honouring ("X tổ chức Lễ tuyên dương …")
     hosted: list[dict[str, Any]] = field(default_factory=list)  # generic honourings with no awarder, for the host
-    held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
+    # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương") -> the forms its honoured had received
+    held: dict[int, set[str]] = field(default_factory=dict)
     handed: list[int] = field(default_factory=list)  # ids of awards told by a caption of a hand-over only
     caption_words: list[str] = field(default_factory=list)  # the last words of such captions ("… điển hình tiên tiến")
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")

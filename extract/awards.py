@@ -259,7 +259,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
         # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
         forms = sorted([f for f in clause.forms + prizes if not (f.form.startswith(self._prize_forms) and any(
-            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))], key=lambda f: f.start)
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured)
+            or any(p.form == f.form and self._named_subject.fullmatch(clause.view, f.end, p.start) for p in prizes))],
+            key=lambda f: f.start)  # a prize named as the subject of a generic verb is told once, at the verb
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only
@@ -359,7 +361,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 occasion = self._occasion(clause, min(recipients.later, default=None))
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
-                    clause.article.held.append(id(awards[-1][1]))
+                    clause.article.held[id(awards[-1][1])] = {  # "… tuyên dương các điển hình được tặng Giải thưởng X"
+                        f.form for f in clause.forms if self._prize_of.fullmatch(clause.view, mention.end, f.start)}
                 if hosted:  # "90 cán bộ được biểu dương", "Tuyên dương 140 cháu …": by the article's host, if any
                     clause.article.hosted.append(awards[-1][1])
                 if handed:  # "Đại diện X trao giấy khen cho nữ công nhân …": a caption of a hand-over
