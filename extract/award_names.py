@@ -191,6 +191,8 @@ class AwardNames:
         if i > 0 and (tokens[i - 1].text.lower() == "các" or tokens[i - 1].text == "," and i > 1
                       and tokens[i - 2].text.lower() in self._pronouns):
             return None  # "gồm các ông, bà: …": the people listed next, no one named before
+        if i > 0 and tokens[i - 1].text[:1].isdigit():
+            return None  # "hơn 80.000 chị đạt danh hiệu …": a counted noun
         nxt = i + 1
         if nxt < len(tokens) and tokens[nxt].is_word and not self._gap_words.match(tokens, nxt) \
                 and not any(f.start == tokens[nxt].start for f in clause.forms):
