@@ -61,7 +61,7 @@ def _captioned_form(found: Found, article: ArticleState, generic_form: str, text
     if not (len(forms) == len(set(article.unstated)) == 1
             and all(f["form"] not in forms or id(f) in article.handed for _, _, f in found)):
         return found
-    givers = {f["awarder"] for _, _, f in found if id(f) in article.handed}  # "Đại diện lãnh đạo X trao …"
+    givers = {f["awarder"] for _, _, f in found if id(f) in article.handed} | set(article.presenters)  # "Đại diện X trao …"
     for f in counted:  # an honouring told with no grantor is the hand-over's ("15 công nhân được vinh danh …")
         f["form"], f["awarder"] = next(iter(forms)), f["awarder"] or (givers.pop() if len(givers) == 1 else None)
     return [f for f in found if id(f[2]) not in article.handed]

@@ -55,6 +55,7 @@ class AwardNames:
         self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
         self._anaphors = Phrases(names["anaphors"])
+        self._legal_forms = set(names["legal_forms"])  # "Công ty CP than X": the trade word may follow these
         self._not_persons = set(names["not_persons"])
         self._office_heads = Phrases(names["office_heads"])
         self._deputy = {w.lower() for w in names["deputy"]}
@@ -260,8 +261,10 @@ class AwardNames:
                 continue
             if after_cap and token.start in clause.nouns and self._name_ends_after(tokens, j):
                 j += 1  # "Phân xưởng Luyện thép được ...": a lower-case noun closing the name
-            elif j == i + head and (trade := self._trade_word(clause, word_inner, j)):
-                j += trade  # "Nhà máy nhiệt điện Vĩnh Tân": one lower-case word between the head and the name
+            elif (j == i + head or all(t.text in self._legal_forms for t in tokens[i + head:j])) \
+                    and (trade := self._trade_word(clause, word_inner, j)):
+                j += trade  # "Nhà máy nhiệt điện Vĩnh Tân", "Công ty CP than Mông Dương": a lower-case trade word
+                continue
                 continue
             break
         if self._office_heads.match(tokens, i) and (holder := self._office_holder(clause, i, j)) is not None:

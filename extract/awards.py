@@ -344,8 +344,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
                     and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
             if not stated:
-                if not mention.generic and recipients.kind and awarders == [None]:
-                    clause.article.unstated.append((form, recipients.kind))
+                if not mention.generic and recipients.kind and (awarders == [None] or self._presented(clause, mention)):
+                    clause.article.unstated.append((form, recipients.kind))  # "(Đại diện X) trao F cho <kind>"
+                    clause.article.presenters += [awarders[0]] if awarders[0] else []
                 continue
             seen[form] = awarders[0]
             handed = not (mention.generic or recipients.names or recipients.count) and recipients.kind \
