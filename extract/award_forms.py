@@ -46,6 +46,11 @@ class AwardForms:
         self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
                                 rf"(?:\s[^.;:]*\svà|\s[^.;:,]*,)?\s*)?$", re.IGNORECASE)
         self._host_verb = re.compile(phrase_regex(generic["held"]), re.IGNORECASE)
+        # "Chương trình do X (phối hợp cùng Y, Z) tổ chức": X hosts the article's honouring; "do X, Y và Z cùng tổ
+        # chức" names no one host
+        self._programme_by = re.compile(rf"(?<!\w){phrase_regex(generic['held_events'])}\s+do\s+", re.IGNORECASE)
+        self._hosted_with = re.compile(rf"\s+(?:{phrase_regex(lexicon['prizes']['co_organised_with'])}\s+[^.;]*?\s+)?"
+                                       rf"(?:đã\s+)?{phrase_regex(generic['held'])}(?!\w)", re.IGNORECASE)
         # "Lễ tuyên dương sẽ được X tổ chức …": the host of the honouring named in the passive
         self._held_by = re.compile(rf"{phrase_regex(generic['held_events'])}\s+{self._generic.pattern}"
                                    rf"\s+(?:sẽ\s+|đã\s+)?(?:được|do)\s+", re.IGNORECASE)
@@ -247,6 +252,10 @@ class AwardForms:
             host = clause.name_starting_at(m.end())
             after = host.end + len(clause.view[host.end:]) - len(clause.view[host.end:].lstrip()) if host else 0
             if host is not None and not host.person and self._host_verb.match(clause.view, after):
+                clause.article.honour_host = clause.article.honour_host or host.canonical
+        for m in self._programme_by.finditer(clause.view):
+            host = clause.name_starting_at(m.end())
+            if host is not None and not host.person and self._hosted_with.match(clause.view, host.end):
                 clause.article.honour_host = clause.article.honour_host or host.canonical
         for m in self._organises.finditer(clause.view):
             name = self._name_before(clause, m.start())
