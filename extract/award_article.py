@@ -21,6 +21,7 @@ Found = list[tuple[int, int, dict[str, Any]]]
 def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str, text: str) -> Found:
     """The article's awards, the passes over all of them applied in order (``text``: the Doc's, which the offsets index)."""
     found = _held_told(found, article, sentence_of, generic_form)
+    _laureates_counted(found, article)
     _hosted(article)
     found = _captioned_form(found, article, generic_form, text)
     _prize_giver(found, article)
@@ -35,6 +36,14 @@ def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int],
         id(g) not in article.held and g["form"] not in (generic_form, *article.held[id(f[2])])
         and sentence_of[id(g)] != sentence_of[id(f[2])]
         for _, _, g in found)]
+
+
+def _laureates_counted(found: Found, article: ArticleState) -> None:
+    """"Giải thưởng X tôn vinh 70 …; trong đó, Y có 07 cá nhân được …" and "Công đoàn Y tổ chức gặp mặt, biểu dương các
+    điển hình được tặng Giải thưởng X": the honouring of its laureates counts the part (as real-test8 and real-test9)."""
+    for _, _, f in found:
+        parts = [article.parts[form] for form in article.held.get(id(f), ()) if form in article.parts]
+        f["recipient_count"] = f["recipient_count"] if f["recipient_count"] is not None or len(parts) != 1 else parts[0]
 
 
 def _hosted(article: ArticleState) -> None:

@@ -179,6 +179,7 @@ class ArticleState:
     # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương") -> the forms its honoured had received
     held: dict[int, set[str]] = field(default_factory=dict)
     handed: list[int] = field(default_factory=list)  # ids of awards told by a caption of a hand-over only
+    parts: dict[str, int] = field(default_factory=dict)  # form -> the count of the part told after its whole ("Trong đó, …")
     presenters: list[str] = field(default_factory=list)  # X of "Đại diện X trao F cho <kind>" with F told again
     caption_words: list[str] = field(default_factory=list)  # the last words of such captions ("… điển hình tiên tiến")
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")

@@ -94,6 +94,7 @@ class AwardLists:
                 or part["recipient_count"] is None or part["recipient_count"] >= last["recipient_count"]:
             return False
         last["awarder"] = last["awarder"] or part["awarder"]  # "Giải thưởng X tôn vinh 70 …; trong đó, … được Y trao tặng"
+        clause.article.parts[last["form"]] = part["recipient_count"]  # the part an honouring of its laureates counts
         self._add_names(last, Recipients(names=part["recipients"]))
         return True
 

@@ -183,6 +183,12 @@ class AwardNames:
             return None
         return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
 
+    def _event_holder(self, clause: Clause, noun: str) -> str | None:
+        """Who holds the event an event noun stands for: its organiser; a committee ("Ban tổ chức") with no organiser
+        named stands for the article's one union (a ceremony, "tại lễ trao giải", names no one)."""
+        committee = any(noun.casefold().startswith(c) for c in self._committees)
+        return clause.article.event_holder if committee else clause.article.organiser
+
     def _pronoun_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
         """A bare "chị", "anh" before a verb or a form: the person the article named last."""
         tokens, person = clause.tokens, clause.article.last_person

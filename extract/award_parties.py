@@ -123,15 +123,15 @@ class AwardParties:
                 continue
             # "X (Thái Nguyên) đã tôn vinh", else the clause's subject: "X tổ chức gặp mặt, tuyên dương"
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
-            if name is None and self._event_subject.search(clause.view, 0, verb.start()):
-                return clause.article.event_holder  # "hội nghị trao giấy khen": who organised it
+            if name is None and (event := self._event_subject.search(clause.view, 0, verb.start())):
+                return self._event_holder(clause, event.group())  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
                 return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
             if name is not None and not name.person and (partner := held_with(clause, name, verb.start(), self._union_name)):
                 return partner
             return self._union_partner(clause, name) if name is not None and not name.person else None
-        if mention.generic and self._event_subject.search(clause.view, 0, mention.start):
-            return clause.article.event_holder  # "Ban tổ chức đã tuyên dương, khen thưởng 75 cán bộ"
+        if mention.generic and (event := self._event_subject.search(clause.view, 0, mention.start)):
+            return self._event_holder(clause, event.group())  # "Ban tổ chức đã tuyên dương, khen thưởng 75 cán bộ"
         return None
 
     def _union_partner(self, clause: Clause, name: Name) -> str:

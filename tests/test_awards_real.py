@@ -595,13 +595,13 @@ AWARDS12: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "giỏi”.", "Quảng Ninh",
      [award("danh hiệu “Thợ lò giỏi”", "Công ty CP than Hà Lầm", (), 12, "individual")]),
     # a prize named in full as the subject of a generic verb: its own count; the part told next names its grantor; a
-    # sector union's honouring of those who received it is an act beside the prize
+    # sector union's honouring of those who received it is an act beside the prize, counted with the part
     ("Giải thưởng Hoa Sen lần thứ II năm 2020 tôn vinh 60 đoàn viên, công nhân có thành tích xuất sắc. Trong đó, Tập "
      "đoàn Than có 05 cá nhân được Tổng Liên đoàn Lao động Việt Nam trao tặng Giải thưởng này. Trước đó, Công đoàn Than - "
      "Khoáng sản Việt Nam đã tổ chức chương trình gặp mặt, biểu dương các điển hình tiên tiến được tặng Giải thưởng Hoa "
      "Sen lần thứ II năm 2020.", None,
      [award("Giải thưởng Hoa Sen", TLD, (), 60, "individual", "thành tích xuất sắc"),
-      award("khen thưởng", "Công đoàn Than - Khoáng sản Việt Nam", (), None, "individual",
+      award("khen thưởng", "Công đoàn Than - Khoáng sản Việt Nam", (), 5, "individual",
             "Giải thưởng Hoa Sen lần thứ II năm 2020")]),
     # a person named as honoured, no count, and the one counted honouring with no names: one act
     ("Năm nay, chương trình vinh danh 5 cá nhân, 4 tập thể tiêu biểu.\nAnh Lê Văn Nam, 21 tuổi - gương mặt trẻ nhất được "
