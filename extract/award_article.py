@@ -5,6 +5,7 @@ prize."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,21 +18,32 @@ __all__ = ["placed", "settle"]
 Found = list[tuple[int, int, dict[str, Any]]]
 
 
-def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
-    """The article's awards, the passes over all of them applied in order."""
+def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str, text: str) -> Found:
+    """The article's awards, the passes over all of them applied in order (``text``: the Doc's, which the offsets index)."""
     found = _held_told(found, article, sentence_of, generic_form)
+    _laureates_counted(found, article)
     _hosted(article)
-    found = _captioned_form(found, article, generic_form)
+    found = _captioned_form(found, article, generic_form, text)
     _prize_giver(found, article)
     return found
 
 
 def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
     """"X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
-    ceremony's forms are told in another sentence, the ceremony is none of its own."""
+    ceremony's forms are told in another sentence, the ceremony is none of its own. A form its honoured had received
+    ("X tổ chức gặp mặt, biểu dương các điển hình được tặng Giải thưởng Y") is what it honours them for, not its form."""
     return [f for f in found if id(f[2]) not in article.held or not any(
-        id(g) not in article.held and g["form"] != generic_form and sentence_of[id(g)] != sentence_of[id(f[2])]
+        id(g) not in article.held and g["form"] not in (generic_form, *article.held[id(f[2])])
+        and sentence_of[id(g)] != sentence_of[id(f[2])]
         for _, _, g in found)]
+
+
+def _laureates_counted(found: Found, article: ArticleState) -> None:
+    """"Giải thưởng X tôn vinh 70 …; trong đó, Y có 07 cá nhân được …" and "Công đoàn Y tổ chức gặp mặt, biểu dương các
+    điển hình được tặng Giải thưởng X": the honouring of its laureates counts the part (as real-test8 and real-test9)."""
+    for _, _, f in found:
+        parts = [article.parts[form] for form in article.held.get(id(f), ()) if form in article.parts]
+        f["recipient_count"] = f["recipient_count"] if f["recipient_count"] is not None or len(parts) != 1 else parts[0]
 
 
 def _hosted(article: ArticleState) -> None:
@@ -42,19 +54,25 @@ def _hosted(article: ArticleState) -> None:
         fields["awarder"] = fields["awarder"] or article.honour_host
 
 
-def _captioned_form(found: Found, article: ArticleState, generic_form: str) -> Found:
+def _captioned_form(found: Found, article: ArticleState, generic_form: str, text: str) -> Found:
     """"X tổ chức Lễ tuyên dương 240 cán bộ …" and a caption "Trao bằng khen cho cán bộ …": the honouring's form.
     A caption of the hand-over by someone's representative ("Đại diện Y trao giấy khen cho nữ công nhân …") tells
-    the same act, not one of Y's: it goes once its form is the honouring's."""
+    the same act, not one of Y's: it goes once its form is the honouring's. An honouring of both kinds holds the
+    caption's kind when it describes its recipients as the caption does ("trao giấy khen cho các tập thể điển hình tiên
+    tiến" and "tuyên dương 27 tập thể và 300 cá nhân điển hình tiên tiến"; "các tập thể đoạt giải" are others)."""
     kinds = {kind for _, kind in article.unstated}  # honourings of other kinds are no concern of the caption's
-    counted = [f for _, _, f in found if f["form"] == generic_form and f["recipient_count"] and f["recipient_kind"] in kinds]
+    described = [(f, re.findall(r"\w+", text[start:end].casefold())) for start, end, f in found]
+    counted = [f for f, told in described if f["form"] == generic_form and f["recipient_count"] and (
+        f["recipient_kind"] in kinds or f["recipient_kind"] == "both" and article.caption_words
+        and all(w.casefold() in told for w in article.caption_words))]
     one = len({(f["recipient_count"], f["recipient_kind"]) for f in counted}) == 1  # the headline may tell it too
-    forms = {form for form, kind in article.unstated if kind == counted[0]["recipient_kind"]} if one else set()
+    forms = {form for form, kind in article.unstated if counted[0]["recipient_kind"] in (kind, "both")} if one else set()
     if not (len(forms) == len(set(article.unstated)) == 1
             and all(f["form"] not in forms or id(f) in article.handed for _, _, f in found)):
         return found
-    for f in counted:
-        f["form"] = next(iter(forms))
+    givers = {f["awarder"] for _, _, f in found if id(f) in article.handed} | set(article.presenters)  # "Đại diện X trao …"
+    for f in counted:  # an honouring told with no grantor is the hand-over's ("15 công nhân được vinh danh …")
+        f["form"], f["awarder"] = next(iter(forms)), f["awarder"] or (givers.pop() if len(givers) == 1 else None)
     return [f for f in found if id(f[2]) not in article.handed]
 
 

@@ -173,10 +173,15 @@ class ArticleState:
     last_award: dict[str, Any] | None = None  # of the sentence before, for "Trong số đó có X"
     listing: dict[str, Any] | None = None  # the award whose sentence ended with ":", for the lines listing recipients
     organiser: str | None = None  # who organised the event ("X tổ chức hội nghị"), for "hội nghị trao ..."
+    sole_union: str | None = None  # the one union the article names, for "Ban Tổ chức" when no organiser is named
     honour_host: str | None = None  # who holds a ceremony of honouring ("X tổ chức Lễ tuyên dương …")
     hosted: list[dict[str, Any]] = field(default_factory=list)  # generic honourings with no awarder, for the host
-    held: list[int] = field(default_factory=list)  # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương")
+    # ids of awards stated only as a ceremony held ("X tổ chức Lễ tuyên dương") -> the forms its honoured had received
+    held: dict[int, set[str]] = field(default_factory=dict)
     handed: list[int] = field(default_factory=list)  # ids of awards told by a caption of a hand-over only
+    parts: dict[str, int] = field(default_factory=dict)  # form -> the count of the part told after its whole ("Trong đó, …")
+    presenters: list[str] = field(default_factory=list)  # X of "Đại diện X trao F cho <kind>" with F told again
+    caption_words: list[str] = field(default_factory=list)  # the last words of such captions ("… điển hình tiên tiến")
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     sentence_giver: str | None = None  # who gives in the sentence's first clause, for "X trao quà …; khen thưởng 20 …"
@@ -187,6 +192,11 @@ class ArticleState:
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
     prize: str | None = None  # the one named prize of the article, for a bare "giải thưởng"
     prize_giver: str | None = None  # who gives it ("Giải thưởng X do Y tổ chức"), for a bare "giải thưởng"
+
+    @property
+    def event_holder(self) -> str | None:
+        """Who holds the event an event noun ("hội nghị", "Ban tổ chức") stands for: its organiser, else the article's one union."""
+        return self.organiser or self.sole_union
 
     def full_name(self, given: str) -> str:
         """The one full name met so far that ends with ``given``, else ``given``."""

@@ -42,10 +42,15 @@ class AwardForms:
         self._generic_form: str = generic["form"]
         self._generic = compile_phrases(generic["verbs"])
         # "X tổ chức Lễ tuyên dương …", "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
-        # … and "X tổ chức tuyên dương NLĐ": the honouring itself held
+        # … and "X tổ chức tuyên dương NLĐ": the honouring itself held; "X tổ chức chương trình gặp mặt, biểu dương …"
         self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
-                                rf"(?:\s[^.;:]*\svà)?\s*)?$", re.IGNORECASE)
+                                rf"(?:\s[^.;:]*\svà|\s[^.;:,]*,)?\s*)?$", re.IGNORECASE)
         self._host_verb = re.compile(phrase_regex(generic["held"]), re.IGNORECASE)
+        # "Chương trình do X (phối hợp cùng Y, Z) tổ chức": X hosts the article's honouring; "do X, Y và Z cùng tổ
+        # chức" names no one host
+        self._programme_by = re.compile(rf"(?<!\w){phrase_regex(generic['held_events'])}\s+do\s+", re.IGNORECASE)
+        self._hosted_with = re.compile(rf"\s+(?:{phrase_regex(lexicon['prizes']['co_organised_with'])}\s+[^.;]*?\s+)?"
+                                       rf"(?:đã\s+)?{phrase_regex(generic['held'])}(?!\w)", re.IGNORECASE)
         # "Lễ tuyên dương sẽ được X tổ chức …": the host of the honouring named in the passive
         self._held_by = re.compile(rf"{phrase_regex(generic['held_events'])}\s+{self._generic.pattern}"
                                    rf"\s+(?:sẽ\s+|đã\s+)?(?:được|do)\s+", re.IGNORECASE)
@@ -184,7 +189,9 @@ class AwardForms:
     def _init_prizes(self, prizes: dict[str, Any]) -> None:
         bare = rf"(?:{prizes['bare']})(?!\w)"
         self._prize_names = tuple(prizes["forms"])
-        self._bare_subject = re.compile(rf"\s*{bare}(?:\s+{phrase_regex(prizes['bare_subject_tail'])})*\s*", re.IGNORECASE)
+        tail = rf"(?:\s+{phrase_regex(prizes['bare_subject_tail'])})*\s*"
+        self._bare_subject = re.compile(rf"\s*{bare}{tail}", re.IGNORECASE)
+        self._named_subject = re.compile(rf"(?:\s+(?:{'|'.join(prizes['edition'])})(?!\w))*{tail}", re.IGNORECASE)
         self._co_organiser = re.compile(rf"\s*{phrase_regex(prizes['co_organisers'])}\s+", re.IGNORECASE)
         self._organised_with = re.compile(rf"\s*{phrase_regex(prizes['co_organised_with'])}\s+$", re.IGNORECASE)
         self._bare_object = re.compile(rf"(?<!\w){phrase_regex(prizes['bare_after'])}\s+(?P<bare>{bare})"
@@ -201,12 +208,17 @@ class AwardForms:
         """The article's prize called "giải thưởng": a generic verb whose subject it is gives the prize ("Giải
         thưởng đã vinh danh 11 kỹ sư"), and so does a giving or receiving verb before it ("trao giải cho chị A").
         Returns the mentions of the prize and the generic mentions left."""
+        view = clause.view
+        # a prize named in full as the subject: "Giải thưởng X lần thứ III năm 2018 tôn vinh 70 đoàn viên"
+        named = [(g, f) for g in generic for f in clause.forms if f.form.startswith(self._prize_names)
+                 and self._named_subject.fullmatch(view, f.end, g.start)]
+        found = [FormMention(g.start, g.end, f.form) for g, f in named]
+        generic = [g for g in generic if g not in {g for g, _ in named}]
         prize = clause.article.prize
         if prize is None:
-            return [], generic
-        view = clause.view
+            return found, generic
         subjects = [g for g in generic if self._bare_subject.fullmatch(view[:g.start].rsplit(",", 1)[-1])]
-        found = [FormMention(g.start, g.end, prize) for g in subjects]
+        found += [FormMention(g.start, g.end, prize) for g in subjects]
         for m in self._bare_object.finditer(view):
             if not any(f.start < m.end("bare") and m.start("bare") < f.end for f in clause.forms):
                 found.append(FormMention(m.start("bare"), m.end("bare"), prize))
@@ -240,6 +252,10 @@ class AwardForms:
             host = clause.name_starting_at(m.end())
             after = host.end + len(clause.view[host.end:]) - len(clause.view[host.end:].lstrip()) if host else 0
             if host is not None and not host.person and self._host_verb.match(clause.view, after):
+                clause.article.honour_host = clause.article.honour_host or host.canonical
+        for m in self._programme_by.finditer(clause.view):
+            host = clause.name_starting_at(m.end())
+            if host is not None and not host.person and self._hosted_with.match(clause.view, host.end):
                 clause.article.honour_host = clause.article.honour_host or host.canonical
         for m in self._organises.finditer(clause.view):
             name = self._name_before(clause, m.start())

@@ -89,10 +89,12 @@ class AwardLists:
         """"Trong đó, tỉnh X có 3 cá nhân được nhận giải thưởng gồm: A, B, C" right after the same form given to 167:
         some of its recipients, named (as "A và B là 2 trong số 58 tập thể"), not an act of their own. Adds them."""
         part = told[0][2] if len(told) == 1 and self._inclusion_lead.match(clause.view) else None
-        if part is None or part["form"] != last["form"] or part["awarder"] not in (None, last["awarder"]) \
-                or last["recipient_count"] is None or part["recipient_count"] is None \
-                or part["recipient_count"] >= last["recipient_count"]:
+        if part is None or part["form"] != last["form"] or None not in (part["awarder"], last["awarder"]) \
+                and part["awarder"] != last["awarder"] or last["recipient_count"] is None \
+                or part["recipient_count"] is None or part["recipient_count"] >= last["recipient_count"]:
             return False
+        last["awarder"] = last["awarder"] or part["awarder"]  # "Giải thưởng X tôn vinh 70 …; trong đó, … được Y trao tặng"
+        clause.article.parts[last["form"]] = part["recipient_count"]  # the part an honouring of its laureates counts
         self._add_names(last, Recipients(names=part["recipients"]))
         return True
 

@@ -55,6 +55,7 @@ class AwardNames:
         self._body = re.compile(rf"^(?P<body>{phrase_regex(names['bodies']['list'])})\s+(?P<org>.+)$")
         self._union_head = re.compile(phrase_regex(names["unit_heads"]))
         self._anaphors = Phrases(names["anaphors"])
+        self._legal_forms = set(names["legal_forms"])  # "Công ty CP than X": the trade word may follow these
         self._not_persons = set(names["not_persons"])
         self._office_heads = Phrases(names["office_heads"])
         self._deputy = {w.lower() for w in names["deputy"]}
@@ -182,6 +183,12 @@ class AwardNames:
             return None
         return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
 
+    def _event_holder(self, clause: Clause, noun: str) -> str | None:
+        """Who holds the event an event noun stands for: its organiser; a committee ("Ban tổ chức") with no organiser
+        named stands for the article's one union (a ceremony, "tại lễ trao giải", names no one)."""
+        committee = any(noun.casefold().startswith(c) for c in self._committees)
+        return clause.article.event_holder if committee else clause.article.organiser
+
     def _pronoun_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
         """A bare "chị", "anh" before a verb or a form: the person the article named last."""
         tokens, person = clause.tokens, clause.article.last_person
@@ -191,6 +198,8 @@ class AwardNames:
         if i > 0 and (tokens[i - 1].text.lower() == "các" or tokens[i - 1].text == "," and i > 1
                       and tokens[i - 2].text.lower() in self._pronouns):
             return None  # "gồm các ông, bà: …": the people listed next, no one named before
+        if i > 0 and tokens[i - 1].text[:1].isdigit():
+            return None  # "hơn 80.000 chị đạt danh hiệu …": a counted noun
         nxt = i + 1
         if nxt < len(tokens) and tokens[nxt].is_word and not self._gap_words.match(tokens, nxt) \
                 and not any(f.start == tokens[nxt].start for f in clause.forms):
@@ -258,8 +267,10 @@ class AwardNames:
                 continue
             if after_cap and token.start in clause.nouns and self._name_ends_after(tokens, j):
                 j += 1  # "Phân xưởng Luyện thép được ...": a lower-case noun closing the name
-            elif j == i + head and (trade := self._trade_word(clause, word_inner, j)):
-                j += trade  # "Nhà máy nhiệt điện Vĩnh Tân": one lower-case word between the head and the name
+            elif (j == i + head or all(t.text in self._legal_forms for t in tokens[i + head:j])) \
+                    and (trade := self._trade_word(clause, word_inner, j)):
+                j += trade  # "Nhà máy nhiệt điện Vĩnh Tân", "Công ty CP than Mông Dương": a lower-case trade word
+                continue
                 continue
             break
         if self._office_heads.match(tokens, i) and (holder := self._office_holder(clause, i, j)) is not None:

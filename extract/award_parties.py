@@ -70,7 +70,6 @@ class AwardParties:
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
-
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
         """Only names, auxiliaries, verbs of giving and receiving lie between two offsets."""
         tokens = clause.tokens
@@ -124,13 +123,15 @@ class AwardParties:
                 continue
             # "X (Thái Nguyên) đã tôn vinh", else the clause's subject: "X tổ chức gặp mặt, tuyên dương"
             name = self._name_before(clause, verb.start()) or self._subject(clause, verb.start())
-            if name is None and self._event_subject.search(clause.view, 0, verb.start()):
-                return clause.article.organiser  # "hội nghị trao giấy khen": who organised it
+            if name is None and (event := self._event_subject.search(clause.view, 0, verb.start())):
+                return self._event_holder(clause, event.group())  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
                 return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
             if name is not None and not name.person and (partner := held_with(clause, name, verb.start(), self._union_name)):
                 return partner
             return self._union_partner(clause, name) if name is not None and not name.person else None
+        if mention.generic and (event := self._event_subject.search(clause.view, 0, mention.start)):
+            return self._event_holder(clause, event.group())  # "Ban tổ chức đã tuyên dương, khen thưởng 75 cán bộ"
         return None
 
     def _union_partner(self, clause: Clause, name: Name) -> str:
@@ -197,11 +198,13 @@ class AwardParties:
         after its holder's name: a caption of the hand-over, which the body tells with its grantor and count."""
         verb = self._giving_verb(clause, mention)
         name = self._name_before(clause, verb.start()) if verb else None
+        subject = self._subject(clause, verb.start()) if verb and name is None else None  # "lãnh đạo X đã đến … trao"
         # "Ông A, Trưởng ban X, Chủ tịch Y trao …": a person named before the office hands it over ("Anh A, … được
         # Thủ tướng tặng" is the recipient)
         return name is not None and (bool(self._presenters.search(clause.view, 0, name.start))
                                      or any(n.person and n.end <= name.start and not self._receive.search(
-                                         clause.view, n.end, name.start) for n in clause.names))
+                                         clause.view, n.end, name.start) for n in clause.names)) \
+            or subject is not None and bool(self._presenters.search(clause.view, 0, subject.start))
 
     def _received(self, clause: Clause, name: Name) -> bool:
         """The name follows a recipient preposition ("… cho A và X tặng …"): A is a recipient, not an awarder."""

@@ -50,7 +50,8 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
-    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier)) and agree("awarder"):
+    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier)
+            or _named_among(later, earlier) or _named_among(earlier, later)) and agree("awarder"):
         return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
             or not (mine <= theirs or theirs <= mine) \
@@ -131,6 +132,15 @@ def _counted_part(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
         and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
         and later["recipient_kind"] in ("collective", "individual")
+
+
+def _named_among(named: dict[str, Any], counted: dict[str, Any]) -> bool:
+    """People named as honoured, with no count, and a generic honouring counted with no names: "chương trình vinh danh
+    6 cá nhân, 7 tập thể" then "A, gương mặt trẻ tuổi nhất được vinh danh" (one of them, as "Trong số đó có A")."""
+    generic = _awards_lexicon()["generic"]["form"]
+    return named["form"] == counted["form"] == generic and bool(named["recipients"]) and named["recipient_count"] is None \
+        and not counted["recipients"] and counted["recipient_count"] is not None \
+        and counted["recipient_kind"] in (named["recipient_kind"], "both")
 
 
 def _prize_part(later: dict[str, Any], earlier: dict[str, Any]) -> bool:

@@ -141,6 +141,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         units = list(doc.spans.get("units", []))
         article = ArticleState(grassroots=list(dict.fromkeys(
             fields_of(u, "units")["name"] for u in units if fields_of(u, "units").get("level") == "grassroots")))
+        named = {fields_of(u, "units")["name"] for u in units}
+        article.sole_union = named.pop() if len(named) == 1 else None
         found: list[tuple[int, int, dict[str, Any]]] = []
         sentence_of: dict[int, int] = {}  # id of an award's fields -> where its sentence starts
         index = doc_index(doc)  # text, tokens and sentences read once (spaCy rebuilds them per access)
@@ -209,7 +211,7 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
             article.listing = article.last_award if sent.text.rstrip().endswith(":") else None
             found += in_sentence
             sentence_of.update((id(f), sent.start_char) for _, _, f in in_sentence)
-        found = settle(found, article, sentence_of, self._generic_form)
+        found = settle(found, article, sentence_of, self._generic_form, text)
         used: set[tuple[int, int]] = set()
         for start, end, fields in found:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -257,7 +259,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
         # "vinh danh 1 cán bộ nhận Giải thưởng 28/7": the prize is what the honouring is for (the real-dev decision)
         forms = sorted([f for f in clause.forms + prizes if not (f.form.startswith(self._prize_forms) and any(
-            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured))], key=lambda f: f.start)
+            self._prize_of.fullmatch(clause.view, g.end, f.start) for g in honoured)
+            or any(p.form == f.form and self._named_subject.fullmatch(clause.view, f.end, p.start) for p in prizes))],
+            key=lambda f: f.start)  # a prize named as the subject of a generic verb is told once, at the verb
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
         # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only
@@ -340,8 +344,9 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 stated = stated or recipients.kind and not recipients.passive and self._statutory(form, None) is not None \
                     and clause.article.form_counts[form] <= 1 and not self._grantor_list(clause, partner or mention)
             if not stated:
-                if not mention.generic and recipients.kind and awarders == [None]:
-                    clause.article.unstated.append((form, recipients.kind))
+                if not mention.generic and recipients.kind and (awarders == [None] or self._presented(clause, mention)):
+                    clause.article.unstated.append((form, recipients.kind))  # "(Đại diện X) trao F cho <kind>"
+                    clause.article.presenters += [awarders[0]] if awarders[0] else []
                 continue
             seen[form] = awarders[0]
             handed = not (mention.generic or recipients.names or recipients.count) and recipients.kind \
@@ -357,12 +362,14 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
                 occasion = self._occasion(clause, min(recipients.later, default=None))
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
-                    clause.article.held.append(id(awards[-1][1]))
+                    clause.article.held[id(awards[-1][1])] = {  # "… tuyên dương các điển hình được tặng Giải thưởng X"
+                        f.form for f in clause.forms if self._prize_of.fullmatch(clause.view, mention.end, f.start)}
                 if hosted:  # "90 cán bộ được biểu dương", "Tuyên dương 140 cháu …": by the article's host, if any
                     clause.article.hosted.append(awards[-1][1])
                 if handed:  # "Đại diện X trao giấy khen cho nữ công nhân …": a caption of a hand-over
                     clause.article.unstated.append((form, recipients.kind))
                     clause.article.handed.append(id(awards[-1][1]))
+                    clause.article.caption_words.extend(re.findall(r"\w+", clause.view)[-2:])
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
@@ -421,7 +428,8 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         dương C") takes the first's awarder."""
         awarder = self._awarder(clause, mention)
         if awarder is not None and awarder.casefold() in self._committees:
-            awarder = clause.article.organiser  # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …"
+            # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …": the organiser, else the article's one union
+            awarder = clause.article.event_holder
         if awarder is None and mention.generic:
             awarder = self._leaders_with(clause, mention)
         if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",

@@ -42,6 +42,8 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
     spans = [span for span in doc.spans.get(kind, []) if span.start_char >= body_start]
     if kind != "awards":
         return spans
+    headline = [s for s in spans if _headline_copy(doc, s)]  # printed again above a photo: the headline's awards
+    spans = [s for s in spans if s not in headline]
     kept: list[Span] = []
     for span in spans:
         fields = fields_of(span, "awards")
@@ -50,14 +52,22 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
             kept.append(span)
         else:
             merge_retold(fields_of(earlier, "awards"), fields)
-    titled = [fields_of(s, "awards") for s in doc.spans.get(kind, []) if s.start_char < body_start]
+    titled = [fields_of(s, "awards") for s in doc.spans.get(kind, []) if s.start_char < body_start] \
+        + [fields_of(s, "awards") for s in headline]
     for span in kept:  # the headline may tell what the body leaves out ("28 cá nhân nhận kỷ niệm chương …")
         fields = fields_of(span, "awards")
         for told in titled:
             if restates(told, fields) or restates(fields, told):
                 merge_retold(fields, told)
     # an act told only in the headline, the body telling no award ("X có 4 cá nhân được Tổng LĐLĐ vinh danh")
-    return kept or [s for s in doc.spans.get(kind, []) if s.start_char < body_start]
+    return kept or headline or [s for s in doc.spans.get(kind, []) if s.start_char < body_start]
+
+
+def _headline_copy(doc: Doc, span: Span) -> bool:
+    """A sentence of the body that opens with the whole headline ("X: Tuyên dương 300 công nhân … - Ảnh 1."): the
+    headline printed again, which tells no award the headline does not."""
+    title = (doc._.context.title or "").strip() if doc._.context else ""
+    return len(title) >= 20 and span.sent.text.lstrip().startswith(title)
 
 
 def _two_givings(later: Span, earlier: Span) -> bool:

@@ -568,9 +568,66 @@ AWARDS11: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
+# Round 10 (awards12): real-test9's error classes, each in our own words.
+AWARDS12: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # "Ban tổ chức" with no organiser named: the one union the article names holds the event
+    ("Bà Trần Thị Hoa, Chủ tịch Công đoàn Dệt May Việt Nam, cho biết buổi lễ nhằm ghi nhận cán bộ công đoàn tận tụy.\n"
+     "Ban tổ chức đã biểu dương, khen thưởng 48 chủ tịch công đoàn cơ sở tiêu biểu.", None,
+     [award("khen thưởng", "Công đoàn Dệt May Việt Nam", (), 48, "individual")]),
+    # a second act after a comma, its recipients families: the subject's own honouring
+    ("Nhân dịp này, Công đoàn ngành Y tế tỉnh Nghệ An đã trao Bằng khen của UBND tỉnh cho 12 cá nhân, biểu dương 6 gia "
+     "đình đoàn viên tiêu biểu.", "Nghệ An",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Nghệ An", (), 12, "individual"),
+      award("khen thưởng", "Công đoàn ngành Y tế tỉnh Nghệ An", (), 6, "collective")]),
+    # a caption of the hand-over to one kind, an honouring of both kinds described alike: one act, the caption's form;
+    # the zone union of one town keeps the town in its name
+    ("Lãnh đạo LĐLĐ tỉnh trao giấy khen cho các tập thể điển hình tiên tiến\nNhân dịp này, Công đoàn các KCN Thuận An "
+     "đã tuyên dương 14 tập thể và 160 cá nhân điển hình tiên tiến.", "Bình Dương",
+     [award("Giấy khen", "Công đoàn các Khu công nghiệp Thuận An", (), 174, "both")]),
+    # … described otherwise ("các tập thể đoạt giải"): the honouring keeps its own form
+    ("Bà Lê Thị Mai, Phó Chủ tịch LĐLĐ tỉnh, trao giấy khen cho các tập thể đoạt giải\nTại buổi tổng kết, Ban tổ chức "
+     "đã khen thưởng 9 tập thể và 40 cá nhân có thành tích tốt trong hội thi.", "Bình Dương",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Bình Dương", (), 49, "both", "thành tích tốt trong hội thi")]),
+    # the leaders hand a title over a verb phrase after naming them; the count, told with no grantor, is theirs; a
+    # company's trade word after its legal form stays in its name
+    ("Ngày 5/10, các đồng chí đại diện lãnh đạo Công ty CP than Hà Lầm đã xuống tận các phân xưởng trao chứng nhận danh "
+     "hiệu “Thợ lò giỏi” cho những công nhân xuất sắc tháng 9.\nTrong đợt này, 12 công nhân được vinh danh “Thợ lò "
+     "giỏi”.", "Quảng Ninh",
+     [award("danh hiệu “Thợ lò giỏi”", "Công ty CP than Hà Lầm", (), 12, "individual")]),
+    # a prize named in full as the subject of a generic verb: its own count; the part told next names its grantor; a
+    # sector union's honouring of those who received it is an act beside the prize, counted with the part
+    ("Giải thưởng Hoa Sen lần thứ II năm 2020 tôn vinh 60 đoàn viên, công nhân có thành tích xuất sắc. Trong đó, Tập "
+     "đoàn Than có 05 cá nhân được Tổng Liên đoàn Lao động Việt Nam trao tặng Giải thưởng này. Trước đó, Công đoàn Than - "
+     "Khoáng sản Việt Nam đã tổ chức chương trình gặp mặt, biểu dương các điển hình tiên tiến được tặng Giải thưởng Hoa "
+     "Sen lần thứ II năm 2020.", None,
+     [award("Giải thưởng Hoa Sen", TLD, (), 60, "individual", "thành tích xuất sắc"),
+      award("khen thưởng", "Công đoàn Than - Khoáng sản Việt Nam", (), 5, "individual",
+            "Giải thưởng Hoa Sen lần thứ II năm 2020")]),
+    # a person named as honoured, no count, and the one counted honouring with no names: one act
+    ("Năm nay, chương trình vinh danh 5 cá nhân, 4 tập thể tiêu biểu.\nAnh Lê Văn Nam, 21 tuổi - gương mặt trẻ nhất được "
+     "vinh danh, là sinh viên.", None,
+     [award("khen thưởng", None, ("Lê Văn Nam",), 9, "both")]),
+    # a number before "chị" counts women: no anaphor of the person named before
+    ("Ông Trần Văn Nam, Chủ tịch Công đoàn Tổng công ty, cho biết: trong 5 năm qua, hơn 3.000 chị đạt danh hiệu “Giỏi việc "
+     "nước, đảm việc nhà”.", None,
+     [award("danh hiệu “Giỏi việc nước, đảm việc nhà”", None, (), 3000, "individual")]),
+    # two titles coordinated, the second without "danh hiệu", and one written again after "và"
+    ("Thừa ủy quyền của Ban Thường vụ Công đoàn Tổng Công ty Cao su Bình Long, các đơn vị trao danh hiệu “Công nhân Cao su "
+     "Việt Nam ưu tú” và “Công nhân Cao su Bình Long ưu tú”.", None,
+     [award("danh hiệu “Công nhân Cao su Việt Nam ưu tú”", "Ban Thường vụ Công đoàn Tổng Công ty Cao su Bình Long"),
+      award("danh hiệu “Công nhân Cao su Bình Long ưu tú”", "Ban Thường vụ Công đoàn Tổng Công ty Cao su Bình Long")]),
+    ("Thừa ủy quyền của Ban Thường vụ Công đoàn Tổng Công ty Cao su Bình Long, các đơn vị trao danh hiệu “Công nhân Cao su "
+     "Việt Nam ưu tú” cho 12 đồng chí và danh hiệu “Công nhân Cao su Bình Long ưu tú” cho 40 đồng chí.", None,
+     [award("danh hiệu “Công nhân Cao su Việt Nam ưu tú”", "Ban Thường vụ Công đoàn Tổng Công ty Cao su Bình Long", (),
+            12, "individual"),
+      award("danh hiệu “Công nhân Cao su Bình Long ưu tú”", "Ban Thường vụ Công đoàn Tổng Công ty Cao su Bình Long", (),
+            40, "individual")]),
+]
+
+
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
           "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
-          "awards10": AWARDS10, "awards11": AWARDS11}
+          "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
@@ -588,3 +645,13 @@ def test_prize_name_stops_at_the_line_break(nlp: VietnameseNLP) -> None:
            "300 công nhân được trao tặng Giải thưởng."
     assert award("Giải thưởng Hoa Sen", None, (), 300, "individual") in awards(nlp, text, title=title,
                                                                                source_province="Hà Tĩnh")
+
+
+def test_headline_printed_again_tells_no_award_of_its_own(nlp: VietnameseNLP) -> None:
+    """The headline printed again in the body above a photo ("… - Ảnh 1.") tells the headline's award: one of the
+    body's kinds counted alone ("Tuyên dương 160 công nhân") is no act beside the body's "14 tập thể và 160 cá nhân"."""
+    title = "Bình Dương: Tuyên dương 160 công nhân điển hình tiên tiến"
+    text = f"{title}\n{title} - Ảnh 1.\nNhân dịp này, Công đoàn các KCN Thuận An đã tuyên dương 14 tập thể và 160 cá " \
+           "nhân điển hình tiên tiến."
+    assert awards(nlp, text, title=title, source_province="Bình Dương") == [
+        award("khen thưởng", "Công đoàn các Khu công nghiệp Thuận An", (), 174, "both")]
