@@ -82,6 +82,7 @@ from extract.award_clauses import (
     mask_enclosed, phrase_regex,
 )
 from extract.award_forms import AwardForms
+from extract.award_grantors import AwardGrantors
 from extract.award_lists import AwardLists
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
@@ -96,7 +97,7 @@ def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
     return [t.i for t in nouns], [t.idx for t in nouns]
 
 
-class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
+class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
     def __init__(self, lexicon: dict[str, Any]):
@@ -383,106 +384,6 @@ class AwardExtractor(AwardForms, AwardLists, AwardNames, AwardParties, AwardOcca
         if following is not None and not (recipients.names or recipients.kind):
             recipients = replace(self._shared_recipients(clause, following, later), count=recipients.count, more=[])
         return recipients
-
-    def _host(self, clause: Clause) -> str | None:
-        """The subject of the first "tổ chức" of a clause ("Từ đầu tháng 5, X đã tổ chức nhiều hoạt động …")."""
-        organised = self._host_verb.search(clause.view)
-        name = self._subject(clause, organised.start()) if organised else None
-        return name.canonical if name is not None and not name.person else None
-
-    def _giver(self, clause: Clause) -> str | None:
-        """The subject of the first giving verb of a clause ("Dịp này, X đã trao quà cho …")."""
-        verb = self._give.search(clause.view)
-        name = (self._name_before(clause, verb.start()) or self._subject(clause, verb.start())) if verb else None
-        return name.canonical if name is not None and not name.person else None
-
-    def _granted_of(self, clause: Clause, mention: FormMention) -> bool:
-        """A grantor named right after the form: "bằng khen của Y"."""
-        of = self._of.match(clause.view, mention.end)
-        name = clause.name_starting_at(of.end()) if of else None
-        return name is not None and not name.person
-
-    def _fields(self, form: str, awarder: str | None, recipients: Recipients, occasion: str | None,
-                shared: bool) -> dict[str, Any]:
-        return {
-            "form": form,
-            "awarder": self._statutory(form, awarder),
-            "recipients": list(recipients.names),
-            "recipient_count": None if shared else recipients.count,
-            "recipient_kind": recipients.kind,
-            "occasion": occasion,
-        }
-
-    def _statutory(self, form: str, awarder: str | None) -> str | None:
-        """The awarder of a form granted by one authority by statute (whoever hands it over); a union's
-        chair grants as the union ("Chủ tịch LĐLĐ tỉnh X trao Giấy khen" -> "Liên đoàn Lao động tỉnh X")."""
-        for prefix, granted_by, keep in self._statutory_awarders:
-            if form.startswith(prefix) and awarder not in keep:
-                return granted_by
-        chair = self._union_chair.match(awarder or "")
-        return awarder[chair.end():] if chair else awarder
-
-    def _awarders(self, clause: Clause, mention: FormMention, givers: list[str | None]) -> list[str | None]:
-        """The awarder, or the coordinated awarders ("UBND tỉnh và LĐLĐ tỉnh tặng ..."); a form given by a
-        second verb phrase of the same subject ("X tặng A cho B, trao C cho D", "X trao A cho B và tuyên
-        dương C") takes the first's awarder."""
-        awarder = self._awarder(clause, mention)
-        if awarder is not None and awarder.casefold() in self._committees:
-            # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …": the organiser, else the article's one union
-            awarder = clause.article.event_holder
-        if awarder is None and mention.generic:
-            awarder = self._leaders_with(clause, mention)
-        if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",
-                                                    clause.view[:self._verb_start(clause, mention)]):
-            return [givers[-1]]
-        if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
-            return [clause.article.sentence_awarder]
-        if awarder is None and mention.generic and not clause.view[:mention.start].strip():
-            return [clause.article.sentence_awarder or clause.article.sentence_giver]  # "X trao …; khen thưởng 20 …"
-        # "Phó Thủ tướng Nguyễn Văn A và Chủ tịch X trao …": a deputy or a named holder hands the award over
-        partners = [p for p in self._coordinated_awarders(clause, mention) if not self._handed_by_person(p)]
-        if awarder is not None and self._handed_by_person(awarder):
-            awarder = partners.pop() if partners else None
-        if partners and awarder:
-            return [*partners, awarder]
-        second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
-        return [awarder, second] if second and second != awarder else [awarder]
-
-    def _leaders_with(self, clause: Clause, mention: FormMention) -> str | None:
-        """"Lãnh đạo X chụp ảnh cùng 95 cán bộ được biểu dương": a caption of a union's leaders with those it honours."""
-        view = clause.view
-        return next((n.canonical for n in clause.names if n.end <= mention.start and not n.person
-                     and self._union_name.match(n.canonical) and re.search(r"(?<!\w)lãnh đạo\s*$", view[:n.start], re.I)
-                     and re.search(r"(?<!\w)cùng(?!\w)", view[n.end:mention.start])), None)
-
-    def _handed_by_person(self, name: str) -> bool:
-        """An office written after "Phó" or before its holder's name ("Phó Thủ tướng Thường trực Nguyễn Văn A")."""
-        words = name.split()
-        if not words or not (self._office_start.match(name) or words[0].lower() in self._deputy):
-            return False
-        if words[0].lower() in self._deputy:
-            return True
-        return any(words[k] in self._family_names and all(w[:1].isupper() for w in words[k + 1:])
-                   and 2 <= len(words) - k <= 4 and not self._is_place(" ".join(words[k:]))
-                   for k in range(1, len(words) - 1))
-
-    def _next_giver(self, clause: Clause, later: list[FormMention]) -> int | None:
-        """Where the giving of the next form starts: the name before its verb ("và Chủ tịch UBND
-        tỉnh tặng Bằng khen"), else the verb; None when no later form has its own giving verb."""
-        for mention in later:
-            verbs = [v for v in self._give.finditer(clause.view, 0, mention.start)
-                     if self._gap_ok(clause, v.end(), mention.start)]
-            if verbs:
-                giver = self._name_before(clause, verbs[-1].start())
-                if giver is None:
-                    return verbs[-1].start()
-                joined = re.search(r"\s+và\s+$", clause.view[:giver.start])  # "UBND tỉnh và LĐLĐ tỉnh tặng"
-                partner = clause.name_ending_at(joined.start()) if joined else None
-                if partner is not None and self._received(clause, partner):
-                    partner = None  # "tặng Bằng khen cho A và X tặng Giấy khen": A received the first
-                return partner.start if partner is not None else giver.start
-        return None
-
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 
