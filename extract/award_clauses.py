@@ -72,6 +72,11 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(phrase_regex(phrases), re.IGNORECASE)
 
 
+class GrantingOffice(str):
+    """An office named as the grantor right after the form ("Giấy khen của Chủ tịch Công đoàn ngành X"): the text says
+    who signs it, so it stays as written, where a union's chair who gives or hands over grants as the union."""
+
+
 class Token(NamedTuple):  # a tuple: a clause makes one per word, and a frozen dataclass is slow to build
     start: int
     end: int

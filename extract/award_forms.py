@@ -131,6 +131,9 @@ class AwardForms:
                 found.append((start, -(end - start), rank, end, template.format(**words)))
         mentions: list[FormMention] = []
         for start, _, _, end, form in sorted(found):
+            if text[start] in _OPENING and form.startswith(_TITLE + "“") \
+                    and not (mentions and re.fullmatch(r"\s+và\s+", text[mentions[-1].end:start])):
+                continue  # "“A” và “B”" gives a second title only after a title: not after a movement's name
             if not mentions or start >= mentions[-1].end:
                 mentions.append(FormMention(start, end, form))
         return self._titled(mentions)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.award_clauses import Clause, FormMention, Recipients
+from extract.award_clauses import Clause, FormMention, GrantingOffice, Recipients
 
 
 class AwardGrantors:
@@ -48,7 +48,7 @@ class AwardGrantors:
         for prefix, granted_by, keep in self._statutory_awarders:
             if form.startswith(prefix) and awarder not in keep:
                 return granted_by
-        chair = self._union_chair.match(awarder or "")
+        chair = None if isinstance(awarder, GrantingOffice) else self._union_chair.match(awarder or "")
         return awarder[chair.end():] if chair else awarder
 
     def _awarders(self, clause: Clause, mention: FormMention, givers: list[str | None]) -> list[str | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.award_clauses import MASK, Clause, FormMention, Name, Phrases, Recipients, compile_phrases, list_items, phrase_regex
+from extract.award_clauses import MASK, Clause, FormMention, GrantingOffice, Name, Phrases, Recipients, compile_phrases, list_items, phrase_regex
 from extract.numbers import number_words, parse_number
 from extract.award_lists import held_with
 
@@ -96,7 +96,7 @@ class AwardParties:
             after = pattern.match(view, mention.end)
             name = clause.name_starting_at(after.end()) if after else None
             if name is not None and not name.person:
-                return name.canonical
+                return GrantingOffice(name.canonical) if after.group().strip() else name.canonical
         if not mention.generic and (by := self._given_by.match(view, mention.end)):  # "F do X trao tặng"
             name = clause.name_starting_at(by.end())
             if name is not None and not name.person and (self._aux_give.match(view, name.end)

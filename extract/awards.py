@@ -271,7 +271,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             self._is_modal(cue_view, f.start) or self._is_modal_after(cue_view, f)))]
         # … and a ceremony of honouring held before them: "X tổ chức Hội nghị biểu dương A và trao tặng Kỷ niệm chương"
         mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end),
-                           *(g for g in generic if g.end <= forms[0].start and self._held.search(clause.view, 0, g.start))],
+                           *(g for g in generic if g.end <= forms[0].start and (self._held.search(clause.view, 0, g.start)
+                                                                              or self._act_before(clause, g, forms[0])))],
                           key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)
@@ -288,7 +289,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             if bare and (awarders[0] is None or self._union_name.match(awarders[0])):
                 form = bare  # "trao Kỷ niệm chương cho 20 cán bộ": the union's medal
             # one award per form per clause, unless another awarder gives the same form again
-            if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])):
+            if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])) \
+                    and not (forms and mention in honoured and mention.start > forms[0].end):
+                # … unless a generic verb after a form counts its own: "…, trao giấy khen cho 03 …, biểu dương 17 …"
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             if not (recipients.names or recipients.count or recipients.kind or mention.generic):
@@ -375,6 +378,17 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 awards.append((FormMention(offset, offset, form, mention.generic),
                                self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
         return self._summed_up(clause, awards)
+
+    def _act_before(self, clause: Clause, generic: FormMention, form: FormMention) -> bool:
+        """A generic honouring with its own count, then a second verb phrase giving a form: "Hội nghị đã biểu dương
+        cho 10 tập thể, 06 cá nhân … và trao giấy khen cho 03 công nhân" is two acts."""
+        view = clause.view
+        pos = generic.end + len(view[generic.end:]) - len(view[generic.end:].lstrip())
+        if to := self._preposition.match(view, pos):
+            pos = to.end() + len(view[to.end():]) - len(view[to.end():].lstrip())
+        verb = self._giving_verb(clause, form)
+        return bool(self._count.match(view, pos)) and verb is not None and verb.start() > pos \
+            and re.search(r"(?:,|(?<!\w)và)\s*$", view[:verb.start()]) is not None
 
     def _shared_recipients(self, clause: Clause, partner: FormMention, later: list[FormMention]) -> Recipients:
         """The recipients of a list of forms given together: those of the first form on the list that names any."""
