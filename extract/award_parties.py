@@ -369,8 +369,8 @@ class AwardParties:
                 if prefix:
                     return
                 continue
-            counts = list(self._count.finditer(view, s, e))
-            # "15 cá nhân có thành tích ... được": the count's words may run on, but not into
+            counts = list(self._count.finditer(view, max([s, *(m.end() for m in self._selecting.finditer(view, s, e))]), e))
+            # the counts after a choosing verb ("447 CĐCS bình chọn 5.025 nữ …"); their words may run on, but not into
             # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...")
             if counts and not self._receive.search(view, counts[-1].end(), e) \
                     and not self._give.search(view, counts[-1].end(), e) \

@@ -105,6 +105,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         self._give = compile_phrases(verbs["give"])
         self._on_behalf = compile_phrases(verbs["on_behalf"])
         self._receive = re.compile("".join(rf"(?<!{w}\s)" for w in verbs["not_receiving"]) + phrase_regex(verbs["receive"]), re.I)
+        self._selecting = compile_phrases(verbs["selecting"])
         self._member_of = re.compile(rf"(?<!\w){verbs['member_of']}(?!\w)", re.IGNORECASE)
         self._preposition = compile_phrases(verbs["recipient_prepositions"])
         self._issued = re.compile(rf"\s{phrase_regex(verbs['issue'])}\s*$", re.IGNORECASE)

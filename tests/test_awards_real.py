@@ -625,9 +625,26 @@ AWARDS12: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
+AWARDS13: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a conference as the subject of three verb phrases: a counted honouring, a form, a counted honouring (round 11)
+    ("Sáng 8/3, Liên đoàn Lao động huyện Tân Phú tổ chức Hội nghị điển hình tiên tiến. Hội nghị đã biểu dương cho 6 tập "
+     "thể, 9 cá nhân tiêu biểu và trao giấy khen cho 05 công nhân, tuyên dương 30 đoàn viên xuất sắc.", "Đồng Nai",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Tân Phú", (), 15, "both"),
+      award("Giấy khen", "Liên đoàn Lao động huyện Tân Phú", (), 5, "individual"),
+      award("khen thưởng", "Liên đoàn Lao động huyện Tân Phú", (), 30, "individual")]),
+    # a union's chair named as the grantor after the form keeps the office; two quoted movements give no title
+    ("Công đoàn ngành Giáo dục tỉnh tổ chức hội nghị trong phong trào “Dạy tốt, học tốt” và “Trường học thân thiện”. "
+     "Các tập thể tiêu biểu được nhận Giấy khen của Chủ tịch Công đoàn ngành Giáo dục tỉnh.", "Nghệ An",
+     [award("Giấy khen", "Chủ tịch Công đoàn ngành Giáo dục tỉnh Nghệ An", (), None, "collective")]),
+    # a count before a choosing verb counts the choosers
+    ("Năm qua, có 85 công đoàn cơ sở bình chọn 1.200 nữ đoàn viên đạt danh hiệu “Giỏi việc nước, đảm việc nhà”.", None,
+     [award("danh hiệu “Giỏi việc nước, đảm việc nhà”", None, (), 1200, "individual")]),
+]
+
+
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
           "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
-          "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12}
+          "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12, "awards13": AWARDS13}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
