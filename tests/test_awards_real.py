@@ -639,6 +639,9 @@ AWARDS13: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # a count before a choosing verb counts the choosers
     ("Năm qua, có 85 công đoàn cơ sở bình chọn 1.200 nữ đoàn viên đạt danh hiệu “Giỏi việc nước, đảm việc nhà”.", None,
      [award("danh hiệu “Giỏi việc nước, đảm việc nhà”", None, (), 1200, "individual")]),
+    # a consideration already made, the honouring verb right after it: an act, not a cue of modality
+    ("Liên đoàn Lao động quận Gò Vấp đã xét khen thưởng 14 nữ đoàn viên xuất sắc.", "Hồ Chí Minh",
+     [award("khen thưởng", "Liên đoàn Lao động quận Gò Vấp", (), 14, "individual")]),
 ]
 
 
