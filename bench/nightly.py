@@ -15,11 +15,11 @@ process), as ``congdoan run`` does with politeness off:
    standby, the file from before step 1, has no lineage, so the writer copies the
    whole published file, as every run did before;
 3. **standby**: the same with ``--new`` other articles, prepared from the standby;
-   **standby again**: once more. Step 3's standby is step 1's file, in which the
-   version stamp (an UPDATE of every article) still weighs on the first write;
-   this one's is step 2's, a night's file like any later one's: the steady state,
-   which the goal is judged on. Two standby nights in a row also take the replay
-   across a night whose index sort left rows for a later checkpoint to move;
+   **standby again**: once more. Step 3's standby is step 1's file, made just
+   after the version stamp (an UPDATE of every article); this one's is step 2's,
+   a night's file like any later one's: the steady state, which the goal is
+   judged on. Two standby nights in a row also take the replay across a night
+   whose index sort left rows for a later checkpoint to move;
 4. a run that re-extracts 20 stored articles (the DELETE of their old rows), then
    an empty run that replays that onto its standby;
 5. ``extract --all`` memory: every extraction row cleared, then every pending

@@ -69,7 +69,8 @@ class AmountRules:
         self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
         self.money_noun = re.compile(rf"{SP}+(?:{_words(lex['currencies']['money_nouns'])})(?!\w)", re.IGNORECASE)
         rate_markers = lex["rates"]["markers"]
-        self.rate = re.compile(rf"{SP}*(?:{_words(rate_markers)}){SP}*(?=[^\W\d_])", re.IGNORECASE)
+        # "500.000đ/1 suất": the base may be written with its "1" (per "1 suất")
+        self.rate = re.compile(rf"{SP}*(?:{_words(rate_markers)}){SP}*(?P<one>1{SP}+)?(?=[^\W\d_])", re.IGNORECASE)
         rates = lex["rates"]
         self.base_before = re.compile(
             rf"(?<!\w)(?:{_words(rates['before'])}){SP}+(?P<base>[^\W\d_]+(?:{SP}+[^\W\d_]+)??)"
@@ -102,6 +103,8 @@ class AmountRules:
         self.count_after = re.compile(
             rf"(?<!\w)(?:{_words(after['openers'])}){SP}+(?P<n>{_words(self.nouns)})(?!\w)"
             rf"[^.;:!?\n]{{0,{after['max_gap']}}}?{SP}(?:{_words(after['links'])}){SP}+$", re.IGNORECASE)
+        self.back_reference = re.compile(
+            rf"{SP}+(?:{_words(lex['back_reference']['words'])}){SP}*(?:[,.;:)]|$)", re.IGNORECASE | re.MULTILINE)
         limits = lex["limits"]
         self.limit_cap = re.compile(rf"(?:{_words(limits['caps'])}){SP}+", re.IGNORECASE)
         self.entitlement = _before(limits["entitlements"], f"{SP}+")

@@ -106,7 +106,7 @@ class AmountFinder:
             token = _token_at(doc, marker.end())
             if token is None or token.idx != marker.end() or not token.text.replace(" ", "").isalpha():
                 break
-            parts.append(token.text)
+            parts.append(("1 " if marker.group("one") else "") + token.text)
             pos = token.idx + len(token.text)
         return ("/".join(parts) or None), pos
 
@@ -441,7 +441,7 @@ class AmountFinder:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
             if amount is not None and not self._restated(text, amounts, amount) and not self._limit(text, amount) \
-                    and not self._group_again(text, amounts, amount):
+                    and not self._group_again(text, amounts, amount) and not self._referred_back(text, amounts, amount):
                 amounts.append(amount)
         return amounts
 
@@ -450,6 +450,11 @@ class AmountFinder:
         return amount.fields["kind"] == "count" and self.rules.group_after.search(
             text, max(0, amount.start - 20), amount.start) is not None and any(
             a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
+
+    def _referred_back(self, text: str, amounts: list[Amount], amount: Amount) -> bool:
+        """A count told before, pointed back to: "Ngoài 92 suất quà trên, …" after "tặng 92 suất quà"."""
+        return amount.fields["kind"] == "count" and self.rules.back_reference.match(text, amount.end) is not None \
+            and any(a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
 
     def _limit(self, text: str, amount: Amount) -> bool:
         """A capped count or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi

@@ -450,6 +450,15 @@ def _unaccented(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", "".join(c for c in plain if not unicodedata.combining(c))))
 
 
+def untitled_alt_text(text: str, below: list[Line]) -> bool:
+    """A picture's alt text opening a page whose headline is not printed ("Tuyên dương … - Ảnh 1."): the headline's
+    copy, page chrome as under a printed headline, unless it is the one line that tells its figure (``below``: the
+    article's lines under it)."""
+    photo = _PHOTO_NUMBER.search(text)
+    return photo is not None and photo.start() > 0 and not figures_told_only_in(
+        text[:photo.start()], [line.text for line in below if line.kind is Kind.TEXT])
+
+
 def title_copy(text: str, title: str) -> str | None:
     """How a body line copies the headline: "exact", "photo" ("<headline> - Ảnh 1.", a picture's alt text, which
     may be the fact's one statement) or "unaccented" ("7 ca nhan nganh dien …", an alt text or a link's slug: page

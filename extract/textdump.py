@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
-                                given_name_credit, outlet_line, split_dateline, title_copy, without_section)
+                                figures_told_only_in, given_name_credit, mark_long_headlines, mark_repeated_headline,
+                                mark_stopped_headline, outlet_line, split_dateline, title_copy, untitled_alt_text, without_section)
 from extract.html import html_rules
 
 
@@ -374,6 +374,8 @@ def parse_text_dump(text: str) -> ParsedDump:
                 and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT
                                               and not title_copy(x.text, title)]):
             reason = None  # the headline printed again under the lead, the one line that tells its figure
+        if reason is None and title is None and i == start and untitled_alt_text(line.text, lines[start + 1:end]):
+            reason = "a picture's alt text over the lead (no headline printed)"
         if reason is None:
             kept.append(line)
         elif line.kind is not Kind.BLANK:
@@ -409,11 +411,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     cut.extend(Cut(line.number, why, line.text) for line in lines[end:] if line.kind is not Kind.BLANK)
     body = "\n".join(paragraphs)
     # A listing page reads as one teaser summary under a headline, then more teasers.
-    listing = (
-        why.startswith("teaser list")
-        and len(paragraphs) == 1
-        and len(body.split()) < rules.shape["listing_max_words"]
-    )
+    listing = why.startswith("teaser list") and len(paragraphs) == 1 and len(body.split()) < rules.shape["listing_max_words"]
     return ParsedDump(
         title=title,
         published_at=published,

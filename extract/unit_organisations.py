@@ -161,13 +161,15 @@ class OrganisationNames(UnitPatterns):
 
     def _mirrors_joined_part(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> bool:
         """The lower-case word at ``i`` completes a part after a dash the way the part before the
-        dash is built: "Trung tâm Giáo dục - Dạy nghề" ("Dạy" + "nghề" as "Giáo" + "dục")."""
+        dash is built: "Trung tâm Giáo dục - Dạy nghề" ("Dạy" + "nghề" as "Giáo" + "dục"); an acronym after the
+        dash is a part of its own ("Khảo sát và Xây dựng - USCO và Chi nhánh …": "và" opens what follows)."""
         if i < 3 or text[words[i - 2][0]:words[i - 2][1]] not in self.joiners:
             return False
         before = text[words[i - 3][0]:words[i - 3][1]].split(" ")
         after = text[words[i - 1][0]:words[i - 1][1]].split(" ")
         tail = len(before) - 1
         return len(after) == 1 and tail >= 1 and before[0][0].isupper() and " ".join(before[1:]).islower() \
+            and not after[0].isupper() \
             and len(text[words[i][0]:words[i][1]].split(" ")) <= tail
 
     def _and_goes_on(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int,

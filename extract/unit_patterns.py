@@ -34,6 +34,12 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def dashless_key(name: str) -> str:
+    """A name's comparison key with its dashes left out: "Than – Khoáng sản", "Than khoáng sản" and "Than -
+    Khoáng sản" are one name."""
+    return " ".join(name_key(name).replace("-", " ").split())
+
+
 def title_case_tolerant(pattern: str) -> str:
     """A phrase pattern whose later lower-case words may also be written capitalised, as some pages
     print a name ("Công đoàn Khu Kinh tế tỉnh" for "Khu kinh tế"); the first word stays as listed."""
@@ -156,9 +162,11 @@ class UnitPatterns:
         self.province_only_head_re = re.compile(
             rf"\s+(?P<head>{alternation(industry['province_only_heads'])})(?!\w)")
         national = lexicon["national_industry"]["names"]
+        # a dash inside a listed name may be written either way or left out ("Than khoáng sản Việt Nam")
+        national_names = alternation(national).replace(r"\s*[-–]\s*", r"(?:\s*[-–]\s*|\s+)")
         self.national_industry_re = re.compile(
-            rf"\s+(?P<name>{alternation(national)})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
-        self.national_spellings = {name_key(n): n for n in reversed(national)}
+            rf"\s+(?P<name>{national_names})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
+        self.national_spellings = {dashless_key(n): n for n in reversed(national)}
         self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
         self.national_acronym_re = re.compile(rf"\s+(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
         self.national_groups: dict[str, str] = lexicon["national_industry"]["groups"]

@@ -37,8 +37,8 @@ class MentionResolution(UnitPatterns):
         context = context or ArticleContext()
         places = places or ArticlePlaces()
         when = context.published_at
-        site = self.gaz.old_province(context.source_province) if context.source_province else None
-        site = site or self._title_place(context.title)
+        own_site = self.gaz.old_province(context.source_province) if context.source_province else None
+        site = own_site or self._title_place(context.title)
         named_provinces = [m.province for m in mentions if m.name and m.province]
         only_province = named_provinces[0] if len(set(named_provinces)) == 1 else None
         if not named_provinces and len(places.provinces) == 1:
@@ -59,6 +59,9 @@ class MentionResolution(UnitPatterns):
                 m.province = self._commune_province(m, site) or site or self._article_province(m, only_province)
             elif m.name and m.level == "province_industry" and m.province is None and (m.org_key or "").startswith("zone "):
                 m.province = site or only_province  # "Công đoàn Khu kinh tế Dung Quất": the province it serves
+            elif m.named_in_org and m.name and self.national_scope_re.search(m.name):
+                m.province = own_site  # a corporation named after a province ("Tổng Công ty Cao su Đồng Nai", which a
+                # headline may name too) works across provinces: only the site places its union
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
             typed = _BARE_TYPE.search(m.name) if m.level == "grassroots" and site and m.name else None

@@ -39,7 +39,7 @@ from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
-from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, tidy
+from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, dashless_key, tidy
 from extract.unit_resolution import MentionResolution
 
 
@@ -189,7 +189,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         if m := self.national_industry_re.match(norm, pos):
             country = self.country_any_re.match(norm, m.end())
             written = tidy(m.group("name"))
-            name = self.expand_abbreviations(written) if not written.isupper() else self.national_spellings[name_key(written)]
+            listed = self.national_spellings.get(dashless_key(written), written)
+            # a listed name with a dash is spelt as listed however the page writes the dash ("Than – Khoáng sản")
+            spelt = written.isupper() or dashless_key(listed) != name_key(listed)
+            name = listed if spelt else self.expand_abbreviations(written)
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())

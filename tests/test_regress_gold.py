@@ -8,6 +8,7 @@ Each case is a short article written in our own words that reproduces the struct
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -35,7 +36,7 @@ def test_annotations_are_in_the_text(record: dict[str, Any]) -> None:
     text = _text(record)
     assert unicodedata.is_normalized("NFC", text)
     lines = text.splitlines()
-    assert record["title"] == lines[0]
+    assert record["title"] in (lines[0], None)  # None: a page whose headline is not printed (493)
     body = "\n".join(lines[1:])
     # an import case may keep page chrome (a "read the article" link, a credit line) around its body
     start = body.find(record["body_starts"])
@@ -44,7 +45,10 @@ def test_annotations_are_in_the_text(record: dict[str, Any]) -> None:
     for unit in record["units"]:
         assert unit["level"] in LEVELS
         assert all(m in body for m in unit["mentions"]), unit
-        assert (unit["province"] is None) == (unit["level"] in ("national", "national_industry")), unit
+        national = unit["level"] in ("national", "national_industry")
+        # a corporation's union that neither text nor site places stays unplaced (real-test8 1128, real-test10 1306)
+        corporation = unit["level"] == "grassroots" and re.search(r"Tổng [Cc]ông ty|Tập đoàn", unit["name"])
+        assert (unit["province"] is None) == national or corporation and unit["province"] is None, unit
     for amount in record["amounts"]:
         assert amount["text"] in body, amount
         assert amount["kind"] in {"money", "count", "percent"}

@@ -78,9 +78,9 @@ def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_f
                                 "ORDER BY published_at DESC LIMIT $n)", {**dates, "n": newest}).fetchall()[0][0]
             window = (f"{candidates} AND article_id IN (SELECT article_id FROM articles WHERE {in_range}"
                       " AND published_at >= $since)")
-            found = con.execute(f"SELECT count(*) FROM ({window})", {**params, "since": since}).fetchall()[0][0]
-            if found >= cap:
-                matches = ranked_matches(con, query, window, {**params, "since": since})
+            found = [r[0] for r in con.execute(window, {**params, "since": since}).fetchall()]
+            if len(found) >= cap:  # ranked among these ids, read once (the window's query is not run twice)
+                matches = ranked_matches(con, query, "SELECT unnest($window_ids)", {"window_ids": found})
                 con.register(MATCHES, matches)
                 return Matches(matches.num_rows, True)
             newest *= 4
