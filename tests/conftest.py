@@ -8,6 +8,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,6 +46,17 @@ def to_cp1258(text: str) -> bytes:
         tone = "".join(m for m in marks if m not in SHAPE_MARKS)
         out += unicodedata.normalize("NFC", base + shape).encode("cp1258") + tone.encode("cp1258")
     return bytes(out)
+
+
+@pytest.fixture(scope="session")
+def units_amounts_nlp() -> Any:
+    """The NLP with the units and amounts components only (the import rounds' tests), loaded once."""
+    import extract.amounts
+    import extract.units
+    from extract.nlp import VietnameseNLP
+
+    assert extract.units.UnitsComponent and extract.amounts.AmountsComponent  # imported: registered
+    return VietnameseNLP(components=("congdoan_units", "congdoan_amounts"))
 
 
 @pytest.fixture(scope="session")

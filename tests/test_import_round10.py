@@ -5,29 +5,18 @@ grassroots union."""
 
 from __future__ import annotations
 
-import sys
-import types
-
 import pytest
 
-import extract.amounts
-import extract.units
 from extract.dump_lines import title_copy
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import unit_rows
 from extract.spans import fields_of
 from extract.textdump import parse_text_dump
 
-try:
-    import extract.components  # noqa: F401
-except ImportError:  # registered on import by the modules above
-    sys.modules["extract.components"] = types.ModuleType("extract.components")
-
 
 @pytest.fixture(scope="module")
-def nlp() -> VietnameseNLP:
-    assert extract.units.UnitsComponent and extract.amounts.AmountsComponent
-    return VietnameseNLP(components=("congdoan_units", "congdoan_amounts"))
+def nlp(units_amounts_nlp: VietnameseNLP) -> VietnameseNLP:
+    return units_amounts_nlp
 
 
 def _amounts(nlp: VietnameseNLP, text: str) -> list[tuple[str, str, str | None]]:

@@ -4,30 +4,20 @@ federation is district level before 2025 and province level after, and the amoun
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import datetime
 
 import pytest
 
-import extract.amounts
-import extract.units
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import unit_rows
 from extract.spans import fields_of
-
-try:
-    import extract.components  # noqa: F401
-except ImportError:  # registered on import by the modules above
-    sys.modules["extract.components"] = types.ModuleType("extract.components")
 
 Row = tuple[str, str, str | None]
 
 
 @pytest.fixture(scope="module")
-def nlp() -> VietnameseNLP:
-    assert extract.units.UnitsComponent and extract.amounts.AmountsComponent
-    return VietnameseNLP(components=("congdoan_units", "congdoan_amounts"))
+def nlp(units_amounts_nlp: VietnameseNLP) -> VietnameseNLP:
+    return units_amounts_nlp
 
 
 def _units(nlp: VietnameseNLP, text: str, **context) -> set[Row]:
