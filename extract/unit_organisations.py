@@ -242,7 +242,6 @@ class OrganisationNames(UnitPatterns):
             return None  # "phường 6 tháng cuối năm": a duration
         return end, f"{tidy(typed.group())} {tidy(text[run.start('name'):end])}"
 
-
     def _without_titled_person(self, text: str, org_start: int, org_end: int) -> int:
         """Where a name ends without the person a title before the unit announces ("Chủ tịch CĐCS Công ty CP Nhựa
         Chin Huei Lưu Diễn Hiệp, …": the union's chairman is named after it): a closing run of three or four

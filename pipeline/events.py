@@ -451,10 +451,10 @@ def update_events(con: duckdb.DuckDBPyConnection, article_ids: Sequence[int]) ->
             if m.event_id != ids_by_group[g] or i < len(new):
                 m.event_id = ids_by_group[g]
                 changed.append(m)
-    moved = {r[0] for r in con.execute(
-        "SELECT DISTINCT article_id FROM event_mentions WHERE event_id IN ?", [list(merged)]).fetchall()} if merged else set()
+    moved: set[int] = set()  # the articles of the mentions a merge moves
     for old, keep in merged.items():
-        con.execute("UPDATE event_mentions SET event_id = ? WHERE event_id = ?", [keep, old])
+        moved.update(r[0] for r in con.execute(
+            "UPDATE event_mentions SET event_id = ? WHERE event_id = ? RETURNING article_id", [keep, old]).fetchall())
     touched = set(ids_by_group.values()) | regrouped | set(merged)
     _write(con, changed, touched)
     return EventChanges(touched, set(ids) | moved | {m.article_id for m in changed})

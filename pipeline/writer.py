@@ -136,13 +136,13 @@ def _why_not_replay(con: duckdb.DuckDBPyConnection) -> str | None:
         return "the tables differ"
     # Deleted rows may let DuckDB renumber the rowids after them, so a re-extraction's rows cannot be
     # found by range: replaying them takes scans of the largest tables, dearer than a copy (measured).
-    deleted, everything = con.execute(
-        """SELECT count(DISTINCT article_id) FILTER (WHERE deleted), count(*) FILTER (WHERE table_name = ?)
-           FROM published.changes_rewritten""", [EVERY_TABLE]).fetchone()
+    deleted, everything, events, mentions = con.execute(
+        """SELECT count(DISTINCT article_id) FILTER (WHERE deleted), count(*) FILTER (WHERE table_name = ?),
+                  count(*) FILTER (WHERE table_name = ?), count(*) FILTER (WHERE table_name = ?)
+           FROM published.changes_rewritten""", [EVERY_TABLE, EVENT_KEY, MENTION_KEY]).fetchone()
     if everything:
         return "the last run rewrote everything"
-    logged = dict(con.execute("SELECT table_name, count(*) FROM published.changes_rewritten GROUP BY ALL").fetchall())
-    if logged.get(EVENT_KEY) and not logged.get(MENTION_KEY):
+    if events and not mentions:
         return "the last run did not log its event mentions by article (an older congdoan)"
     if deleted:
         return f"the last run re-extracted {deleted:,} article(s)"
