@@ -7,9 +7,11 @@ Helpers shared with the movements and models component: ``mask_enclosed``, ``phr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from extract.lexicon import lexicon
@@ -89,6 +91,9 @@ class Token(NamedTuple):  # a tuple: a clause makes one per word, and a frozen d
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
+
+
+_token_start = itemgetter(0)  # Token.start, as a key for bisection
 
 
 class Phrases:
@@ -231,8 +236,8 @@ class Clause:
         return next((n for n in self.names if n.start == start), None)
 
     def token_index_at(self, pos: int) -> int:
-        """Index of the first token starting at or after ``pos``."""
-        return next((i for i, t in enumerate(self.tokens) if t.start >= pos), len(self.tokens))
+        """Index of the first token starting at or after ``pos`` (tokens are in text order)."""
+        return bisect_left(self.tokens, pos, key=_token_start)
 
     def in_apposition(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.appositions)
