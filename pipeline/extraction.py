@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing
 from dataclasses import dataclass
 
 from core.records import Extraction
@@ -184,33 +182,19 @@ def extract_pending(
     batch: list[Extraction] = []
     failures: list[Failure] = []
     done = failed = 0
-    in_flight: Future[tuple[int, int]] | None = None
-
-    def written(future: Future[tuple[int, int]] | None) -> None:
-        """Count a batch written in the background (its errors raised here) and report progress."""
-        nonlocal done, failed
-        if future is not None:
-            stored, set_aside = future.result()
-            done, failed = done + stored, failed + set_aside
+    for outcome in _extractions(store, version, total, workers, nlp) if total else ():
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+        else:
+            batch.append(outcome)
+        if len(batch) + len(failures) >= batch_size:
+            written, set_aside = store_batch(store, batch, failures, version)
+            done, failed = done + written, failed + set_aside
+            batch, failures = [], []
             if on_progress:
                 on_progress(done + failed, total)
-
-    # A batch is written on one background thread while the next is analysed (DuckDB releases the
-    # GIL while it writes); at most one batch is in flight, and pages are read on a cursor of their own.
-    with ThreadPoolExecutor(1, thread_name_prefix="extract-writer") as writer, closing(store.con.cursor()) as reader:
-        outcomes = _extractions(Store(reader), version, total, workers, nlp) if total else ()
-        for outcome in outcomes:
-            if isinstance(outcome, Failure):
-                failures.append(outcome)
-            else:
-                batch.append(outcome)
-            if len(batch) + len(failures) >= batch_size:
-                written(in_flight)
-                in_flight = writer.submit(store_batch, store, batch, failures, version)
-                batch, failures = [], []
-        written(in_flight)
-    written_now, set_aside = store_batch(store, batch, failures, version)
-    done, failed = done + written_now, failed + set_aside
+    written, set_aside = store_batch(store, batch, failures, version)
+    done, failed = done + written, failed + set_aside
     if on_progress:
         on_progress(done + failed, total)
     if done:
