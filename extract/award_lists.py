@@ -130,11 +130,11 @@ class AwardLists:
         return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
 
 
-def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str]) -> str | None:
-    """"X và Y (đã) tổ chức Lễ trao …": of two who hold the ceremony together, the union gives."""
+def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str], joined: re.Pattern[str]) -> str | None:
+    """"X và Y (đã) tổ chức Lễ trao …", "X phối hợp với Y tổ chức …" (``joined``): of two who hold the ceremony
+    together, the union gives."""
     view = clause.view
-    partner = next((n for n in clause.names if n.start > name.end and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
-                   None)
+    partner = next((n for n in clause.names if n.start > name.end and joined.fullmatch(view, name.end, n.start)), None)
     if partner is None or partner.person or not re.search(r"(?<!\w)tổ\s+chức(?!\w)", view[partner.end:verb]) \
             or not union_name.match(partner.canonical) or union_name.match(name.canonical):
         return None

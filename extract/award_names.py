@@ -219,7 +219,7 @@ class AwardNames:
         j = first
         while j < len(tokens) and j - first < 5 and tokens[j].is_word and tokens[j].text[0].isupper():
             j += 1
-        if j - first < (1 if title else 2) or self._heads.match(tokens, first):
+        if j - first < (1 if title else 2) or self._heads.match(tokens, first) or self._place_type(tokens, j - 1):
             return None
         text = " ".join(t.text for t in tokens[first:j])
         if text in self._not_persons:
@@ -343,6 +343,11 @@ class AwardNames:
         if deputy:
             return Name(start, tokens[j - 1].end, clause.view[start:tokens[j - 1].end], person=True)
         return None
+
+    @staticmethod
+    def _place_type(tokens: Sequence[Token], k: int) -> bool:
+        """Token ``k`` opens a place's type word with the next one: "em Thành phố" names no person "Thành"."""
+        return k + 1 < len(tokens) and name_key(f"{tokens[k].text} {tokens[k + 1].text}") in unit_parser().types
 
     @staticmethod
     def _compound(previous: Token, token: Token) -> bool:

@@ -127,7 +127,8 @@ class AwardParties:
                 return self._event_holder(clause, event.group())  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
                 return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
-            if name is not None and not name.person and (partner := held_with(clause, name, verb.start(), self._union_name)):
+            if name is not None and not name.person and \
+                    (partner := held_with(clause, name, verb.start(), self._union_name, self._joined_holders)):
                 return partner
             return self._union_partner(clause, name) if name is not None and not name.person else None
         if mention.generic and (event := self._event_subject.search(clause.view, 0, mention.start)):
@@ -232,8 +233,8 @@ class AwardParties:
             if lead and not lead.endswith(","):
                 continue
             between = view[name.end:pos]
-            partner = next((n for n in clause.names if name.end < n.start and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
-                           None)  # "X và Y tổ chức …": the first of coordinated subjects
+            partner = next((n for n in clause.names if name.end < n.start and self._joined_holders.fullmatch(
+                view, name.end, n.start)), None)  # "X và Y tổ chức …", "X phối hợp với Y …": the first of two holders
             # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị"), and one
             # right after a form its grantor ("trao Cờ thi đua của X …, bằng khen X cho …, trao giấy khen cho …")
             if self._receive.search(self._rating.sub("", between)) or self._member_of.search(between) \

@@ -652,6 +652,14 @@ AWARDS14: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Năm 2023, phong trào thi đua được công đoàn các cấp thành phố Lào Cai triển khai sâu rộng. Tại hội nghị tổng kết "
      "Liên đoàn Lao động thành phố đã tặng Giấy khen cho 12 tập thể và 20 cá nhân có thành tích tốt.", None,
      [award("Giấy khen", "Liên đoàn Lao động thành phố Lào Cai", (), 32, "both", "thành tích tốt")]),
+    # "X phối hợp với Y tổ chức tuyên dương …": of the two holders the union gives, a named partner no subject of its own
+    ("Nhân dịp hè, Liên đoàn Lao động quận Hải Châu phối hợp với Hội Khuyến học Quận tổ chức tuyên dương 45 cháu là con "
+     "đoàn viên có thành tích trong học tập.", "Đà Nẵng",
+     [award("khen thưởng", "Liên đoàn Lao động quận Hải Châu", (), 45, "individual", "thành tích trong học tập")]),
+    # "em Thành phố" (the partner "Quỹ Vì trẻ em Thành phố") names no person "Thành" standing between subject and verb
+    ("Nhân dịp hè, Liên đoàn Lao động quận Hải Châu phối hợp với Quỹ Vì trẻ em Thành phố tổ chức tuyên dương, khen "
+     "thưởng con đoàn viên có thành tích trong học tập.", "Đà Nẵng",
+     [award("khen thưởng", "Liên đoàn Lao động quận Hải Châu", (), None, "individual", "thành tích trong học tập")]),
 ]
 
 
