@@ -251,8 +251,9 @@ class AwardNames:
             if not token.is_word:
                 break
             if token.capitalised:
-                if any(f.start == token.start for f in clause.forms):
-                    break
+                if any(f.start == token.start for f in clause.forms) or self._heads.match(tokens, j) \
+                        and self._expand(clause.view[tokens[i].start:tokens[j - 1].end]).lower() in self._offices:
+                    break  # a form, or a second name after a whole office: "được Chính phủ UBND tỉnh tặng"
                 j, has_cap, after_cap = j + 1, True, True
                 continue
             if self._stops.match(tokens, j):

@@ -660,6 +660,17 @@ AWARDS14: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Nhân dịp hè, Liên đoàn Lao động quận Hải Châu phối hợp với Quỹ Vì trẻ em Thành phố tổ chức tuyên dương, khen "
      "thưởng con đoàn viên có thành tích trong học tập.", "Đà Nẵng",
      [award("khen thưởng", "Liên đoàn Lao động quận Hải Châu", (), None, "individual", "thành tích trong học tập")]),
+    # grantors listed with a comma before as many forms, each with its own verb: given in order
+    ("Năm 2022, Công đoàn ngành Giáo dục tỉnh được Chính phủ, UBND tỉnh tặng bằng khen, tặng cờ thi đua.", "Quảng Bình",
+     [award("Bằng khen", "Chính phủ", ("Công đoàn ngành Giáo dục tỉnh Quảng Bình",), None, "collective"),
+      award("Cờ thi đua", "Ủy ban nhân dân tỉnh Quảng Bình", ("Công đoàn ngành Giáo dục tỉnh Quảng Bình",), None,
+            "collective")]),
+    # … written side by side with no comma: a whole office ("Chính phủ") ends its name before the next head
+    ("Nhiều năm liền, Công đoàn ngành Giáo dục tỉnh được Chính phủ UBND tỉnh tặng Bằng khen, tặng Cờ thi đua.",
+     "Quảng Bình",
+     [award("Bằng khen", "Chính phủ", ("Công đoàn ngành Giáo dục tỉnh Quảng Bình",), None, "collective"),
+      award("Cờ thi đua", "Ủy ban nhân dân tỉnh Quảng Bình", ("Công đoàn ngành Giáo dục tỉnh Quảng Bình",), None,
+            "collective")]),
 ]
 
 
