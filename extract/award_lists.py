@@ -8,7 +8,8 @@ award. ``AwardLists`` is a mixin of ``extract.awards.AwardExtractor``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
+from typing import Any, Callable
 
 from extract.award_clauses import Clause, FormMention, Recipients, list_items
 
@@ -139,3 +140,29 @@ def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str], jo
             or not union_name.match(partner.canonical) or union_name.match(name.canonical):
         return None
     return partner.canonical
+
+
+
+def named_as(name: Any) -> Any:
+    """A recipient named as written."""
+    return name
+
+
+def named_group(clause: Any, count: re.Match[str], end: int, unions_of: dict[str, str],
+                union_name: re.Pattern[str]) -> tuple[Any, Callable[[Any], Any]] | None:
+    """"cho 02 công đoàn cơ sở là công ty A và công ty B": the first name of the counted group named after "là" (the
+    rest are the list's next items), and how the group's names read: a grassroots union counted and a company named
+    is that company's union. None when no name follows "là"."""
+    joined = re.match(r"\s+là\s+", clause.view[count.end():end])
+    name = clause.name_starting_at(count.end() + joined.end()) if joined else None
+    if name is None:
+        return None
+    union = unions_of.get(count.group("noun").casefold())
+
+    def union_of(named: Any) -> Any:
+        """The named recipient as the counted group's union, unless it is a union already."""
+        if union is None or named.person or union_name.match(named.canonical):
+            return named
+        return replace(named, canonical=f"{union} {named.canonical}")
+
+    return union_of(name), union_of

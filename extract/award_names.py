@@ -316,6 +316,16 @@ class AwardNames:
             k += 1  # "Văn hóa, Thể thao" : the lower-case half of a field
         return k + 1 < len(tokens) and tokens[k].text == "và" and tokens[k + 1].capitalised
 
+    def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
+        """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
+        words = [t for t in clause.tokens if s <= t.start and t.end <= e and t.is_word]
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if words[k].text in self._family_names and len(tail) <= 4 and all(t.capitalised for t in tail) \
+                    and not self._is_place(" ".join(t.text for t in tail)):
+                return Name(tail[0].start, tail[-1].end, " ".join(t.text for t in tail), person=True)
+        return None
+
     def _family_names_at(self, tokens: Sequence[Token], k: int) -> bool:
         return tokens[k].text in self._family_names and k + 1 < len(tokens) and tokens[k + 1].capitalised
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.award_clauses import MASK, Clause, FormMention, GrantingOffice, Name, Phrases, Recipients, compile_phrases, list_items, phrase_regex
 from extract.numbers import number_words, parse_number
-from extract.award_lists import held_with
+from extract.award_lists import held_with, named_as, named_group
 
 
 class AwardParties:
@@ -68,6 +68,7 @@ class AwardParties:
         self._presenters = re.compile(rf"{phrase_regex(rec['presenters'])}\s*$", re.IGNORECASE)
         self._presenters_lead = re.compile(rf"\s*{phrase_regex(rec['presenters'])}\s", re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
+        self._unions_of = {noun.casefold(): union for noun, union in rec["union_of_named"].items()}
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -390,8 +391,7 @@ class AwardParties:
 
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
                       end: int | None = None) -> None:
-        view = clause.view
-        after_reason = False
+        view, after_reason, union_of = clause.view, False, named_as
         for s, e in list_items(view, start, len(view) if end is None else end):
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
@@ -409,7 +409,7 @@ class AwardParties:
                     return  # "…, LĐLĐ tỉnh (cũng) tặng cho 10 cá nhân": the next giver, no recipient
                 if after_reason:
                     found.later.append(s)
-                found.add_name(name)
+                found.add_name(union_of(name))
                 if name.end < e:
                     # "cho A vì có thành tích X và B vì Y": another recipient may follow A's reason
                     if not self._reason_start.match(view, name.end, e):
@@ -423,6 +423,10 @@ class AwardParties:
             count = self._count.match(view, s, e)
             if count:
                 self._add_counts([count], found)
+                if not counts_only and (group := named_group(clause, count, e, self._unions_of, self._union_name)):
+                    found.add_name(group[0])  # "cho 02 công đoàn cơ sở là công ty A và công ty B": the group named
+                    union_of = group[1]
+                    continue
                 if not counts_only and self._one_group(view, count.end(), e):
                     continue
                 if count.end() < e or counts_only:
@@ -445,16 +449,6 @@ class AwardParties:
         joined = re.match(r"\s*và\s+", view[end:])
         return run_on < end and joined is not None and not self._reason_start.match(view, run_on, end) \
             and self._count.match(view, end + joined.end()) is not None
-
-    def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
-        """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
-        words = [t for t in clause.tokens if s <= t.start and t.end <= e and t.is_word]
-        for k in range(1, len(words) - 1):
-            tail = words[k:]
-            if words[k].text in self._family_names and len(tail) <= 4 and all(t.capitalised for t in tail) \
-                    and not self._is_place(" ".join(t.text for t in tail)):
-                return Name(tail[0].start, tail[-1].end, " ".join(t.text for t in tail), person=True)
-        return None
 
     def _another_act(self, clause: Clause, s: int, e: int) -> bool:
         """The text between ``s`` and ``e`` tells an act of its own: a giving or receiving verb, or a form."""

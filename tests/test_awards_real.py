@@ -671,6 +671,15 @@ AWARDS14: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("Bằng khen", "Chính phủ", ("Công đoàn ngành Giáo dục tỉnh Quảng Bình",), None, "collective"),
       award("Cờ thi đua", "Ủy ban nhân dân tỉnh Quảng Bình", ("Công đoàn ngành Giáo dục tỉnh Quảng Bình",), None,
             "collective")]),
+    # a counted group named after "là": its names are the recipients; companies named after a counted grassroots
+    # union are those companies' unions, other names stay as written
+    ("Dịp này, LĐLĐ huyện Kỳ Anh đã trao cờ thi đua cho 02 công đoàn cơ sở là công ty TNHH Hoa Sen và công ty CP Mía "
+     "đường Sông Lam.", "Hà Tĩnh",
+     [award("Cờ thi đua", "Liên đoàn Lao động huyện Kỳ Anh",
+            ("Công đoàn cơ sở Công ty TNHH Hoa Sen", "Công đoàn cơ sở Công ty CP Mía đường Sông Lam"), 2, "collective")]),
+    ("LĐLĐ huyện Kỳ Anh tặng giấy khen cho 2 đơn vị là Trường THCS Kỳ Tân và Trường THCS Kỳ Lạc.", "Hà Tĩnh",
+     [award("Giấy khen", "Liên đoàn Lao động huyện Kỳ Anh", ("Trường THCS Kỳ Tân", "Trường THCS Kỳ Lạc"), 2,
+            "collective")]),
 ]
 
 
