@@ -142,7 +142,6 @@ def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str], jo
     return partner.canonical
 
 
-
 def named_as(name: Any) -> Any:
     """A recipient named as written."""
     return name
