@@ -69,6 +69,7 @@ class AwardParties:
         self._presenters_lead = re.compile(rf"\s*{phrase_regex(rec['presenters'])}\s", re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._unions_of = {noun.casefold(): union for noun, union in rec["union_of_named"].items()}
+        self._together = re.compile(rf"(?<!\w){phrase_regex(rec['together'])}\s*$", re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -282,21 +283,21 @@ class AwardParties:
                 found.add_name(name)
         # "tặng giấy khen 25 tập thể ...", "Bằng khen của X tặng 168 thầy, cô giáo": counted right after
         direct = self._direct_recipients(clause, mention)
+        given = self._given_count(clause, mention)  # "trao 02 Cờ thi đua cho 02 …, cùng 23 tập thể": the flags' two
         # "tặng Bằng khen (của X) (nhân ...) cho ...", "khen thưởng (cho) 120 đoàn viên"
         preposition = self._preposition.search(view, mention.end)
         level = self._honour_level.match(view, mention.end) if mention.generic else None
         if direct is None and preposition and level and self._gap_ok(clause, level.end(), preposition.start()):
             self._walk_forward(clause, preposition.end(), found, end=limit)
         elif direct is not None:
-            self._walk_forward(clause, direct, found, end=limit)
+            self._walk_forward(clause, direct, found, end=limit, bound=given)
         elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
                               or not mention.generic and ("," not in view[mention.end:preposition.start()]
                                                           or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
-            self._walk_forward(clause, preposition.end(), found, end=limit)
+            self._walk_forward(clause, preposition.end(), found, end=limit, bound=given)
         elif mention.generic:
             self._walk_forward(clause, mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
-        given = self._given_count(clause, mention)
         if given is not None and found.count is None:
             found.add_count(given)
         return found
@@ -390,9 +391,13 @@ class AwardParties:
             self._add_kind(item, found)
 
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
-                      end: int | None = None) -> None:
+                      end: int | None = None, bound: int | None = None) -> None:
+        """The recipients listed from ``start``; ``bound`` forms given ("02 Cờ thi đua") honour no group added with
+        "cùng" once that many are counted."""
         view, after_reason, union_of = clause.view, False, named_as
         for s, e in list_items(view, start, len(view) if end is None else end):
+            if bound is not None and found.count == bound and self._together.search(view, 0, s):
+                return
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
             if not counts_only and set(view[s:e].lower().split()) <= self._pronouns and clause.name_starting_at(s) is None:

@@ -680,6 +680,9 @@ AWARDS14: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("LĐLĐ huyện Kỳ Anh tặng giấy khen cho 2 đơn vị là Trường THCS Kỳ Tân và Trường THCS Kỳ Lạc.", "Hà Tĩnh",
      [award("Giấy khen", "Liên đoàn Lao động huyện Kỳ Anh", ("Trường THCS Kỳ Tân", "Trường THCS Kỳ Lạc"), 2,
             "collective")]),
+    # a counted form goes to as many as it counts: the groups added with "cùng" are honoured otherwise
+    ("Dịp này, LĐLĐ huyện Kỳ Anh đã trao 03 cờ thi đua cho 03 công đoàn cơ sở, cùng 15 tập thể, 20 cá nhân.", "Hà Tĩnh",
+     [award("Cờ thi đua", "Liên đoàn Lao động huyện Kỳ Anh", (), 3, "collective")]),
 ]
 
 
