@@ -55,6 +55,8 @@ class AwardGrantors:
         """The awarder, or the coordinated awarders ("UBND tỉnh và LĐLĐ tỉnh tặng ..."); a form given by a
         second verb phrase of the same subject ("X tặng A cho B, trao C cho D", "X trao A cho B và tuyên
         dương C") takes the first's awarder."""
+        if (respective := self._respective(clause, mention)) is not None:
+            return [respective]
         awarder = self._awarder(clause, mention)
         if awarder is not None and awarder.casefold() in self._committees:
             # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …": the organiser, else the article's one union
@@ -76,6 +78,24 @@ class AwardGrantors:
             return [*partners, awarder]
         second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
         return [awarder, second] if second and second != awarder else [awarder]
+
+    def _respective(self, clause: Clause, mention: FormMention) -> str | None:
+        """"được A, B tặng bằng khen, tặng cờ thi đua": grantors listed with commas (or side by side) before the first
+        of as many forms, each with a giving verb of its own, give them in order; a list closed by "và" gives every
+        form (``_coordinated_awarders``)."""
+        given = sorted(((v.start(), f) for f in clause.forms if not f.generic
+                        and (v := self._giving_verb(clause, f)) is not None), key=lambda pair: pair[0])
+        if len(given) < 2 or len({at for at, _ in given}) != len(given) or all(f is not mention for _, f in given):
+            return None
+        names = [name] if (name := self._name_before(clause, given[0][0])) is not None and not name.person else []
+        while names and (joined := re.search(r"\s*,?\s*$", clause.view[:names[0].start])) is not None:
+            name = clause.name_ending_at(joined.start())
+            if name is None or name.person or self._received(clause, name):
+                break
+            names.insert(0, name)
+        if len(names) != len(given):
+            return None
+        return next(n.canonical for n, (_, f) in zip(names, given) if f is mention)
 
     def _leaders_with(self, clause: Clause, mention: FormMention) -> str | None:
         """"Lãnh đạo X chụp ảnh cùng 95 cán bộ được biểu dương": a caption of a union's leaders with those it honours."""

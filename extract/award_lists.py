@@ -8,7 +8,8 @@ award. ``AwardLists`` is a mixin of ``extract.awards.AwardExtractor``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
+from typing import Any, Callable
 
 from extract.award_clauses import Clause, FormMention, Recipients, list_items
 
@@ -130,12 +131,37 @@ class AwardLists:
         return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
 
 
-def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str]) -> str | None:
-    """"X và Y (đã) tổ chức Lễ trao …": of two who hold the ceremony together, the union gives."""
+def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str], joined: re.Pattern[str]) -> str | None:
+    """"X và Y (đã) tổ chức Lễ trao …", "X phối hợp với Y tổ chức …" (``joined``): of two who hold the ceremony
+    together, the union gives."""
     view = clause.view
-    partner = next((n for n in clause.names if n.start > name.end and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
-                   None)
+    partner = next((n for n in clause.names if n.start > name.end and joined.fullmatch(view, name.end, n.start)), None)
     if partner is None or partner.person or not re.search(r"(?<!\w)tổ\s+chức(?!\w)", view[partner.end:verb]) \
             or not union_name.match(partner.canonical) or union_name.match(name.canonical):
         return None
     return partner.canonical
+
+
+def named_as(name: Any) -> Any:
+    """A recipient named as written."""
+    return name
+
+
+def named_group(clause: Any, count: re.Match[str], end: int, unions_of: dict[str, str],
+                union_name: re.Pattern[str]) -> tuple[Any, Callable[[Any], Any]] | None:
+    """"cho 02 công đoàn cơ sở là công ty A và công ty B": the first name of the counted group named after "là" (the
+    rest are the list's next items), and how the group's names read: a grassroots union counted and a company named
+    is that company's union. None when no name follows "là"."""
+    joined = re.match(r"\s+là\s+", clause.view[count.end():end])
+    name = clause.name_starting_at(count.end() + joined.end()) if joined else None
+    if name is None:
+        return None
+    union = unions_of.get(count.group("noun").casefold())
+
+    def union_of(named: Any) -> Any:
+        """The named recipient as the counted group's union, unless it is a union already."""
+        if union is None or named.person or union_name.match(named.canonical):
+            return named
+        return replace(named, canonical=f"{union} {named.canonical}")
+
+    return union_of(name), union_of

@@ -219,7 +219,7 @@ class AwardNames:
         j = first
         while j < len(tokens) and j - first < 5 and tokens[j].is_word and tokens[j].text[0].isupper():
             j += 1
-        if j - first < (1 if title else 2) or self._heads.match(tokens, first):
+        if j - first < (1 if title else 2) or self._heads.match(tokens, first) or self._place_type(tokens, j - 1):
             return None
         text = " ".join(t.text for t in tokens[first:j])
         if text in self._not_persons:
@@ -251,8 +251,9 @@ class AwardNames:
             if not token.is_word:
                 break
             if token.capitalised:
-                if any(f.start == token.start for f in clause.forms):
-                    break
+                if any(f.start == token.start for f in clause.forms) or self._heads.match(tokens, j) \
+                        and self._expand(clause.view[tokens[i].start:tokens[j - 1].end]).lower() in self._offices:
+                    break  # a form, or a second name after a whole office: "được Chính phủ UBND tỉnh tặng"
                 j, has_cap, after_cap = j + 1, True, True
                 continue
             if self._stops.match(tokens, j):
@@ -315,6 +316,16 @@ class AwardNames:
             k += 1  # "Văn hóa, Thể thao" : the lower-case half of a field
         return k + 1 < len(tokens) and tokens[k].text == "và" and tokens[k + 1].capitalised
 
+    def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
+        """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
+        words = [t for t in clause.tokens if s <= t.start and t.end <= e and t.is_word]
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if words[k].text in self._family_names and len(tail) <= 4 and all(t.capitalised for t in tail) \
+                    and not self._is_place(" ".join(t.text for t in tail)):
+                return Name(tail[0].start, tail[-1].end, " ".join(t.text for t in tail), person=True)
+        return None
+
     def _family_names_at(self, tokens: Sequence[Token], k: int) -> bool:
         return tokens[k].text in self._family_names and k + 1 < len(tokens) and tokens[k + 1].capitalised
 
@@ -343,6 +354,11 @@ class AwardNames:
         if deputy:
             return Name(start, tokens[j - 1].end, clause.view[start:tokens[j - 1].end], person=True)
         return None
+
+    @staticmethod
+    def _place_type(tokens: Sequence[Token], k: int) -> bool:
+        """Token ``k`` opens a place's type word with the next one: "em Thành phố" names no person "Thành"."""
+        return k + 1 < len(tokens) and name_key(f"{tokens[k].text} {tokens[k + 1].text}") in unit_parser().types
 
     @staticmethod
     def _compound(previous: Token, token: Token) -> bool:

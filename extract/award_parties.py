@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.award_clauses import MASK, Clause, FormMention, GrantingOffice, Name, Phrases, Recipients, compile_phrases, list_items, phrase_regex
 from extract.numbers import number_words, parse_number
-from extract.award_lists import held_with
+from extract.award_lists import held_with, named_as, named_group
 
 
 class AwardParties:
@@ -68,6 +68,8 @@ class AwardParties:
         self._presenters = re.compile(rf"{phrase_regex(rec['presenters'])}\s*$", re.IGNORECASE)
         self._presenters_lead = re.compile(rf"\s*{phrase_regex(rec['presenters'])}\s", re.IGNORECASE)
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
+        self._unions_of = {noun.casefold(): union for noun, union in rec["union_of_named"].items()}
+        self._together = re.compile(rf"(?<!\w){phrase_regex(rec['together'])}\s*$", re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -127,7 +129,8 @@ class AwardParties:
                 return self._event_holder(clause, event.group())  # "hội nghị trao giấy khen": who organised it
             if name is None and (state := self.state_before(clause.view, verb.start())):
                 return state  # "được Đảng, Nhà nước tặng thưởng Huân chương …"
-            if name is not None and not name.person and (partner := held_with(clause, name, verb.start(), self._union_name)):
+            if name is not None and not name.person and \
+                    (partner := held_with(clause, name, verb.start(), self._union_name, self._joined_holders)):
                 return partner
             return self._union_partner(clause, name) if name is not None and not name.person else None
         if mention.generic and (event := self._event_subject.search(clause.view, 0, mention.start)):
@@ -232,8 +235,8 @@ class AwardParties:
             if lead and not lead.endswith(","):
                 continue
             between = view[name.end:pos]
-            partner = next((n for n in clause.names if name.end < n.start and re.fullmatch(r"\s+và\s+", view[name.end:n.start])),
-                           None)  # "X và Y tổ chức …": the first of coordinated subjects
+            partner = next((n for n in clause.names if name.end < n.start and self._joined_holders.fullmatch(
+                view, name.end, n.start)), None)  # "X và Y tổ chức …", "X phối hợp với Y …": the first of two holders
             # a name after "của" inside the verb phrase is a possessor ("sơ kết Kết luận … của Bộ Chính trị"), and one
             # right after a form its grantor ("trao Cờ thi đua của X …, bằng khen X cho …, trao giấy khen cho …")
             if self._receive.search(self._rating.sub("", between)) or self._member_of.search(between) \
@@ -280,21 +283,21 @@ class AwardParties:
                 found.add_name(name)
         # "tặng giấy khen 25 tập thể ...", "Bằng khen của X tặng 168 thầy, cô giáo": counted right after
         direct = self._direct_recipients(clause, mention)
+        given = self._given_count(clause, mention)  # "trao 02 Cờ thi đua cho 02 …, cùng 23 tập thể": the flags' two
         # "tặng Bằng khen (của X) (nhân ...) cho ...", "khen thưởng (cho) 120 đoàn viên"
         preposition = self._preposition.search(view, mention.end)
         level = self._honour_level.match(view, mention.end) if mention.generic else None
         if direct is None and preposition and level and self._gap_ok(clause, level.end(), preposition.start()):
             self._walk_forward(clause, preposition.end(), found, end=limit)
         elif direct is not None:
-            self._walk_forward(clause, direct, found, end=limit)
+            self._walk_forward(clause, direct, found, end=limit, bound=given)
         elif preposition and (self._gap_ok(clause, mention.end, preposition.start())
                               or not mention.generic and ("," not in view[mention.end:preposition.start()]
                                                           or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
-            self._walk_forward(clause, preposition.end(), found, end=limit)
+            self._walk_forward(clause, preposition.end(), found, end=limit, bound=given)
         elif mention.generic:
             self._walk_forward(clause, mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
-        given = self._given_count(clause, mention)
         if given is not None and found.count is None:
             found.add_count(given)
         return found
@@ -388,10 +391,13 @@ class AwardParties:
             self._add_kind(item, found)
 
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
-                      end: int | None = None) -> None:
-        view = clause.view
-        after_reason = False
+                      end: int | None = None, bound: int | None = None) -> None:
+        """The recipients listed from ``start``; ``bound`` forms given ("02 Cờ thi đua") honour no group added with
+        "cùng" once that many are counted."""
+        view, after_reason, union_of = clause.view, False, named_as
         for s, e in list_items(view, start, len(view) if end is None else end):
+            if bound is not None and found.count == bound and self._together.search(view, 0, s):
+                return
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
             if not counts_only and set(view[s:e].lower().split()) <= self._pronouns and clause.name_starting_at(s) is None:
@@ -408,7 +414,7 @@ class AwardParties:
                     return  # "…, LĐLĐ tỉnh (cũng) tặng cho 10 cá nhân": the next giver, no recipient
                 if after_reason:
                     found.later.append(s)
-                found.add_name(name)
+                found.add_name(union_of(name))
                 if name.end < e:
                     # "cho A vì có thành tích X và B vì Y": another recipient may follow A's reason
                     if not self._reason_start.match(view, name.end, e):
@@ -422,6 +428,10 @@ class AwardParties:
             count = self._count.match(view, s, e)
             if count:
                 self._add_counts([count], found)
+                if not counts_only and (group := named_group(clause, count, e, self._unions_of, self._union_name)):
+                    found.add_name(group[0])  # "cho 02 công đoàn cơ sở là công ty A và công ty B": the group named
+                    union_of = group[1]
+                    continue
                 if not counts_only and self._one_group(view, count.end(), e):
                     continue
                 if count.end() < e or counts_only:
@@ -444,16 +454,6 @@ class AwardParties:
         joined = re.match(r"\s*và\s+", view[end:])
         return run_on < end and joined is not None and not self._reason_start.match(view, run_on, end) \
             and self._count.match(view, end + joined.end()) is not None
-
-    def _holder_ending(self, clause: Clause, s: int, e: int) -> Name | None:
-        """The person an office item ends with: "Chủ tịch Tổng LĐLĐ Việt Nam Bùi Văn A" -> "Bùi Văn A"."""
-        words = [t for t in clause.tokens if s <= t.start and t.end <= e and t.is_word]
-        for k in range(1, len(words) - 1):
-            tail = words[k:]
-            if words[k].text in self._family_names and len(tail) <= 4 and all(t.capitalised for t in tail) \
-                    and not self._is_place(" ".join(t.text for t in tail)):
-                return Name(tail[0].start, tail[-1].end, " ".join(t.text for t in tail), person=True)
-        return None
 
     def _another_act(self, clause: Clause, s: int, e: int) -> bool:
         """The text between ``s`` and ``e`` tells an act of its own: a giving or receiving verb, or a form."""

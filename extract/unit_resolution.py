@@ -229,7 +229,8 @@ class MentionResolution(UnitPatterns):
                 if kind == m.admin_type:
                     return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=only,
                                    province_written=name if when is None else None)
-        if not pool and m.admin_type in DISTRICT_TYPES:  # "Tại huyện Lệ Thủy, LĐLĐ huyện ..."
+        # "Tại huyện Lệ Thủy, LĐLĐ huyện ...", "công đoàn thành phố Bắc Kạn ... LĐLĐ thành phố": a district-level city
+        if not pool and (m.admin_type in DISTRICT_TYPES or m.admin_type == "thành phố"):
             named = [p for p in places.districts if p.type == m.admin_type]
             if len(named) == 1:
                 place = named[0]
