@@ -100,11 +100,15 @@ def boilerplate_rules() -> Rules:
 def split_dateline(rest: str, rules: Rules) -> list[str]:
     """A stored dump's date line that runs a section, the headline and the lead together ("Lao động Công
     đoàn X chung tay … bão lũ Thiên tai, bão lũ luôn là …"): the headline and the lead as two lines (the section
-    dropped). The headline ends at the last capital before the lead's first comma, stop or opening quote."""
+    dropped). The headline ends at the last capital before the lead's first comma, stop or opening quote. A
+    headline alone on the line (its lead split off at an agency tag) loses its section too."""
     section = rules.dateline_section.match(rest)
     shape = rules.shape
-    if section is None or len(rest.split()) <= shape["headline_max_words"]:
+    if section is None:
         return [rest]
+    if len(rest.split()) <= shape["headline_max_words"]:
+        alone = rest[section.end():]  # "Đời sống Đà Nẵng: Hơn 1 tỷ đồng …"
+        return [alone] if len(alone.split()) >= shape["headline_min_words"] else [rest]
     body = rest[section.end():]
     stop = re.search(r"[,.;:!?“”\"(]", body)
     if stop is None:
@@ -297,16 +301,25 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
 def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
     """A line a little longer than a headline, with no sentence in it, right above a line that opens like
     a news lead ("Ngày 19/5/2025, …") is the headline of a portal that prints long ones (32 words), not a
-    paragraph whose end the copy lost: a lead follows a headline, not a paragraph."""
+    paragraph whose end the copy lost: a lead follows a headline, not a paragraph. Longer still, it is a
+    headline when the body restates it ("Tại hội nghị <the headline's words> …")."""
     texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
     for k, (i, after) in enumerate(zip(texts, texts[1:])):
         line = lines[i]
         if any(lines[j].headline for j in texts[max(0, k - 3):k]):
             continue  # under a headline it is the sapo or a caption of the picture over the article
-        if line.long and not line.prose and not line.caption and not line.cell \
-                and line.words <= rules.shape["title_max_words"] and not line.text[:1].islower() \
-                and rules.lead_opening.match(lines[after].text) is not None:
+        if line.long and not line.prose and not line.caption and not line.cell and not line.text[:1].islower() \
+                and rules.lead_opening.match(lines[after].text) is not None \
+                and (line.words <= rules.shape["title_max_words"] or _restated(line, [lines[j] for j in texts[k + 1:]])):
             line.long, line.headline = False, True
+
+
+def _restated(line: Line, below: list[Line], share: float = 0.8) -> bool:
+    """A later paragraph restates ``line``: holds its words in order from the first, all but a short tail
+    (``share`` of them at least: "… vững mạnh năm 2020" told as "… vững mạnh")."""
+    words = re.findall(r"\w+", line.text.casefold())
+    opening = " ".join(words[:max(1, round(len(words) * share))])
+    return any(opening in " ".join(re.findall(r"\w+", other.text.casefold())) for other in below)
 
 
 def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:

@@ -207,7 +207,8 @@ def _dated_lead_at(line: str, rules: Rules) -> int | None:
         if words < rules.shape["headline_min_words"] or words > rules.shape["headline_max_words"]:
             continue
         tagged = re.match(r"\(?[A-ZĐ][A-ZĐ.&]{1,10}\)?\s*[-–—]\s", line[at:])  # "… mưa lũ ĐNO - Ngày 31/10, …"
-        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;:]\s" if tagged else r"[.!?;:,]\s", head) \
+        # with an agency tag before the lead, a colon is the headline's own ("Đà Nẵng: Hơn 1 tỷ đồng … ĐNO - Chiều …")
+        if rules.lead_opening.match(line[at:]) and not re.search(r"[.!?;]\s" if tagged else r"[.!?;:,]\s", head) \
                 and head[:1].isupper():
             return at
     return None

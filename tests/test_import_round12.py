@@ -1,0 +1,39 @@
+"""Rules of issue 11 round 12 (real-test11's import errors), each on short texts written for this test: a headline
+longer than the usual cap that the body restates, and a date line's section before a headline whose lead an agency
+tag splits off."""
+
+from __future__ import annotations
+
+from extract.textdump import parse_text_dump
+
+_LONG = ("Công đoàn cơ sở Trường Tiểu học Hoa Mai nhận cờ thi đua của Liên đoàn Lao động huyện vì đã có thành tích "
+         "xuất sắc trong phong trào thi đua dạy tốt học tốt và xây dựng tổ chức công đoàn vững mạnh toàn diện năm học "
+         "2023 - 2024")
+
+
+def _dump(restated: str) -> str:
+    return (f"{_LONG}\n\nSáng ngày 12/6/2024, Liên đoàn Lao động huyện tổng kết năm học với 80 cán bộ công đoàn về dự "
+            f"và nghe báo cáo của các đơn vị trong toàn huyện.\n\n{restated}\n")
+
+
+def test_a_long_headline_the_body_restates_is_the_title() -> None:
+    parsed = parse_text_dump(_dump("Tại buổi lễ, " + _LONG.rsplit(" năm học", 1)[0] + ", nhiều thầy cô được nêu tên."))
+    assert len(_LONG.split()) > 40
+    assert parsed.title == _LONG
+    assert parsed.body.startswith("Sáng ngày 12/6/2024, Liên đoàn Lao động huyện")
+
+
+def test_a_long_first_line_the_body_does_not_restate_stays_in_the_body() -> None:
+    parsed = parse_text_dump(_dump("Tại buổi lễ, nhiều thầy cô được nêu tên và nhận quà của nhà trường."))
+    assert parsed.title is None
+    assert parsed.body.startswith(_LONG)
+
+
+def test_a_date_lines_section_before_a_headline_split_from_its_lead_at_an_agency_tag() -> None:
+    dump = ("date 2024-09-20 Đời sống Hòa Vang: Gần 300 triệu đồng tặng công nhân khó khăn HVO - Chiều 19/9, Liên đoàn "
+            "Lao động huyện trao 60 suất quà cho công nhân khó khăn tại các khu công nghiệp.\n\n"
+            "Mỗi suất quà trị giá 5 triệu đồng, từ nguồn đóng góp của các doanh nghiệp trên địa bàn.\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.title == "Hòa Vang: Gần 300 triệu đồng tặng công nhân khó khăn"
+    assert parsed.source_tag == "HVO"
+    assert parsed.body.startswith("Chiều 19/9, Liên đoàn Lao động huyện trao 60 suất quà")
