@@ -43,6 +43,8 @@ from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place,
 from extract.unit_resolution import MentionResolution
 
 
+# a group's member company after the group's acronym: a province ("VNPT Bắc Giang") or an acronym ("VNPT IT")
+_MEMBER = re.compile(r"[^\S\n]+(?P<name>[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,2}?)(?=[^\w\s-]|\s+[^A-ZĐ\s]|\s*$)")
 _PAIRED = re.compile(r"\s*[-–]\s*[A-ZĐ]\w*(?:[^\S\n]+(?:[A-ZĐ]\w*|[IVX]+\b|\d+\b))*")  # "Việt Nam – Singapore": a park named after two countries, no national union
 _SHORT_TYPE = re.compile(r"\s+([QH])\.\s?(?=[A-ZĐ\d])")  # district types cut to a letter: quận, huyện
 
@@ -182,6 +184,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         if m := self.sector_marker_re.match(norm, pos):
             return self._sectors(norm, text, start, m.end())
         if m := self.national_group_re.match(norm, pos):  # "Công đoàn VNPT": a national group's union
+            if (member := _MEMBER.match(text, m.end())) and (gazetteer().old_province(member.group("name"))
+                                                              or member.group("name").isupper()):
+                name = f"Công đoàn {m.group('group')} {member.group('name')}"  # "Công đoàn VNPT Bắc Giang": a member's
+                return [Mention(start, member.end(), "grassroots", name, org_key=name_key(name))]
             return [Mention(start, m.end(), "national_industry", self.national_groups[m.group("group")])]
         if m := self.national_acronym_re.match(norm, pos):  # "Công đoàn CSVN"
             return [Mention(start, m.end(), "national_industry",

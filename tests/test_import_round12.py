@@ -1,10 +1,23 @@
-"""Rules of issue 11 round 12 (real-test11's import errors), each on short texts written for this test: a headline
-longer than the usual cap that the body restates, and a date line's section before a headline whose lead an agency
-tag splits off."""
+"""Rules of issue 11 round 12 (real-test11's import and unit errors), each on short texts written for this test: a
+headline longer than the usual cap that the body restates, a date line's section before a headline whose lead an
+agency tag splits off, a national union's sector acronym before "VN", and a group's member company after its acronym."""
 
 from __future__ import annotations
 
+import pytest
+
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import unit_rows
 from extract.textdump import parse_text_dump
+
+
+@pytest.fixture(scope="module")
+def nlp(units_amounts_nlp: VietnameseNLP) -> VietnameseNLP:
+    return units_amounts_nlp
+
+
+def _units(nlp: VietnameseNLP, text: str) -> list[tuple[str, str]]:
+    return [(r["name"], r["level"]) for r in unit_rows(nlp(text, ArticleContext()))]
 
 _LONG = ("Công đoàn cơ sở Trường Tiểu học Hoa Mai nhận cờ thi đua của Liên đoàn Lao động huyện vì đã có thành tích "
          "xuất sắc trong phong trào thi đua dạy tốt học tốt và xây dựng tổ chức công đoàn vững mạnh toàn diện năm học "
@@ -37,3 +50,16 @@ def test_a_date_lines_section_before_a_headline_split_from_its_lead_at_an_agency
     assert parsed.title == "Hòa Vang: Gần 300 triệu đồng tặng công nhân khó khăn"
     assert parsed.source_tag == "HVO"
     assert parsed.body.startswith("Chiều 19/9, Liên đoàn Lao động huyện trao 60 suất quà")
+
+
+@pytest.mark.parametrize("written", ["GTVT VN", "GTVTVN"])
+def test_a_national_sector_acronym_before_vn(nlp: VietnameseNLP, written: str) -> None:
+    text = f"Chủ tịch Công đoàn {written} Lê Văn Bình dự lễ."
+    assert _units(nlp, text) == [("Công đoàn Giao thông vận tải Việt Nam", "national_industry")]
+
+
+def test_a_groups_member_company_after_its_acronym(nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn VNPT khen thưởng Công đoàn VNPT Cao Bằng, Công đoàn EVN Hà Nội và Công đoàn VNPT IT; "
+            "Chủ tịch Công đoàn VNPT Trần Văn Hùng trao thưởng.")
+    assert _units(nlp, text) == [("Công đoàn VNPT", "national_industry"), ("Công đoàn VNPT Cao Bằng", "grassroots"),
+                                 ("Công đoàn EVN Hà Nội", "grassroots"), ("Công đoàn VNPT IT", "grassroots")]
