@@ -484,3 +484,10 @@ def title_copy(text: str, title: str) -> str | None:
     if text.isascii() and not title.isascii() and _unaccented(text) == _unaccented(title):
         return "unaccented"
     return None
+
+
+def quoted_close(text: str) -> bool:
+    """A sentence whose full stop the copy lost after a quoted name it ends with ("… được tặng Kỷ niệm chương
+    "Vì sự nghiệp …""), its quotes balanced: headlines run together do not end so."""
+    quotes = re.findall(r'["“”]', text)
+    return text[-1:] in '"”' and len(quotes) % 2 == 0

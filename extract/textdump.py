@@ -22,7 +22,7 @@ from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
                                 figures_told_only_in, given_name_credit, mark_long_headlines, mark_repeated_headline,
-                                mark_stopped_headline, outlet_line, split_dateline, title_copy, untitled_alt_text, without_section)
+                                mark_stopped_headline, outlet_line, quoted_close, split_dateline, title_copy, untitled_alt_text, without_section)
 from extract.html import html_rules
 
 
@@ -492,6 +492,7 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
     if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules) \
+            and not quoted_close(line.text) \
             and not line.text.startswith(rules.caption_openers + tuple(rules.bylines["caption_titles"])):
         return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
     return None

@@ -1,6 +1,7 @@
 """Rules of issue 11 round 12 (real-test11's import and unit errors), each on short texts written for this test: a
 headline longer than the usual cap that the body restates, a date line's section before a headline whose lead an
-agency tag splits off, a national union's sector acronym before "VN", and a group's member company after its acronym."""
+agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
+"VN", and a group's member company after its acronym."""
 
 from __future__ import annotations
 
@@ -63,3 +64,15 @@ def test_a_groups_member_company_after_its_acronym(nlp: VietnameseNLP) -> None:
             "Chủ tịch Công đoàn VNPT Trần Văn Hùng trao thưởng.")
     assert _units(nlp, text) == [("Công đoàn VNPT", "national_industry"), ("Công đoàn VNPT Cao Bằng", "grassroots"),
                                  ("Công đoàn EVN Hà Nội", "grassroots"), ("Công đoàn VNPT IT", "grassroots")]
+
+
+def test_a_paragraph_that_lost_its_stop_after_a_quoted_name_stays_in_the_body() -> None:
+    told = ('Có 120 nữ đoàn viên được xét tặng Kỷ niệm chương "Vì sự phát triển của Phụ nữ" và 95 cán bộ được đề nghị '
+            'tặng danh hiệu "Người mẹ, người vợ tiêu biểu" của tỉnh trong năm nay tại hội nghị tổng kết phong trào')
+    dump = ("Phụ nữ công nhân giỏi việc nước, đảm việc nhà\n\nNgày 3/10, Liên đoàn Lao động tỉnh tổng kết phong trào "
+            "thi đua trong nữ công nhân, viên chức, lao động giai đoạn 2020 - 2025.\n\n"
+            f'{told} "Vì sự nghiệp xây dựng tổ chức Công đoàn"\n\n'
+            "Các cấp công đoàn đã giới thiệu 300 nữ đoàn viên ưu tú cho Đảng xem xét kết nạp.\n")
+    parsed = parse_text_dump(dump)
+    assert told in parsed.body
+    assert parsed.body.endswith("cho Đảng xem xét kết nạp.")
