@@ -102,7 +102,8 @@ class AmountRules:
         after = lex["count_after"]
         self.count_after = re.compile(
             rf"(?<!\w)(?:{_words(after['openers'])}){SP}+(?P<n>{_words(self.nouns)})(?!\w)"
-            rf"[^.;:!?\n]{{0,{after['max_gap']}}}?{SP}(?:{_words(after['links'])}){SP}+$", re.IGNORECASE)
+            rf"[^.;:!?\n]{{0,{after['max_gap']}}}?{SP}(?:{_words(after['links'])}){SP}+"
+            rf"(?:(?:{_words(list(self.qualifier_before))}){SP}+)?$", re.IGNORECASE)  # "… là trên 63.000"
         self.back_reference = re.compile(
             rf"{SP}+(?:{_words(lex['back_reference']['words'])}){SP}*(?:[,.;:)]|$)", re.IGNORECASE | re.MULTILINE)
         limits = lex["limits"]

@@ -1,7 +1,7 @@
-"""Rules of issue 11 round 12 (real-test11's import and unit errors), each on short texts written for this test: a
+"""Rules of issue 11 round 12 (real-test11's import, unit and amount errors), each on short texts written for this test: a
 headline longer than the usual cap that the body restates, a date line's section before a headline whose lead an
 agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
-"VN", and a group's member company after its acronym."""
+"VN", a group's member company after its acronym, and a count told after its noun with a qualifier."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import unit_rows
+from extract.spans import fields_of
 from extract.textdump import parse_text_dump
 
 
@@ -76,3 +77,12 @@ def test_a_paragraph_that_lost_its_stop_after_a_quoted_name_stays_in_the_body() 
     parsed = parse_text_dump(dump)
     assert told in parsed.body
     assert parsed.body.endswith("cho Đảng xem xét kết nạp.")
+
+
+@pytest.mark.parametrize(("qualifier", "expected"), [("trên", "over"), ("khoảng", "approx"), ("", "exact")])
+def test_a_count_told_after_its_noun_with_a_qualifier(nlp: VietnameseNLP, qualifier: str, expected: str) -> None:
+    text = f"Tổng số đoàn viên của ngành là {qualifier} 8.400. Hội nghị diễn ra trong một ngày."
+    doc = nlp(" ".join(text.split()), ArticleContext())
+    found = [(fields_of(s, "amounts")["value"], fields_of(s, "amounts")["unit"], fields_of(s, "amounts")["qualifier"])
+             for s in doc.spans.get("amounts", [])]
+    assert found == [(8400, "đoàn viên", expected)]
