@@ -468,11 +468,13 @@ def _clauses(text: str, rules: Rules) -> bool:
 
 
 def _office_credit(text: str, rules: Rules) -> str | None:
-    """A closing credit naming an office, not a person: "VP LĐLĐ tỉnh.", "Ban Tuyên giáo Công đoàn ngành"."""
-    words = text.split()
-    if len(words) <= rules.bylines["office_max_words"] and text.startswith(tuple(rules.bylines["office_openers"])) \
-            and not re.search(r"[,;:!?]|\.\s", text):
-        return text
+    """A closing credit naming an office, not a person: "VP LĐLĐ tỉnh.", "Ban Tuyên giáo Công đoàn ngành", or any
+    short capitalised name after a closing credit's label ("Thực hiện: Ban Văn hóa xã", "Tin bài: Tổ truyền thông")."""
+    label = re.match(rf"(?:{'|'.join(map(re.escape, rules.bylines['closing_credit_openers']))})[^:]{{0,12}}:\s*", text)
+    name = text[label.end():] if label else text
+    if len(name.split()) <= rules.bylines["office_max_words"] and name[:1].isupper() \
+            and (label or name.startswith(tuple(rules.bylines["office_openers"]))) and not re.search(r"[,;:!?]|\.\s", name):
+        return name
     return None
 
 

@@ -1,7 +1,8 @@
 """Rules of issue 11 round 12 (real-test11's import, unit and amount errors), each on short texts written for this test: a
 headline longer than the usual cap that the body restates, a date line's section before a headline whose lead an
 agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
-"VN", a group's member company after its acronym, and a count told after its noun with a qualifier."""
+"VN", a group's member company after its acronym, a count told after its noun with a qualifier, an office credited
+after a closing label, and a comment form under the author."""
 
 from __future__ import annotations
 
@@ -86,3 +87,20 @@ def test_a_count_told_after_its_noun_with_a_qualifier(nlp: VietnameseNLP, qualif
     found = [(fields_of(s, "amounts")["value"], fields_of(s, "amounts")["unit"], fields_of(s, "amounts")["qualifier"])
              for s in doc.spans.get("amounts", [])]
     assert found == [(8400, "đoàn viên", expected)]
+
+
+def test_an_office_credited_after_a_closing_label() -> None:
+    dump = ("Công nhân nhà máy thi tay nghề giỏi\n\nSáng 5/4, Công đoàn cơ sở nhà máy tổ chức hội thi tay nghề cho "
+            "60 công nhân trẻ.\n\nTin bài: Tổ thông tin nhà máy\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.byline == "Tổ thông tin nhà máy"
+    assert parsed.body == "Sáng 5/4, Công đoàn cơ sở nhà máy tổ chức hội thi tay nghề cho 60 công nhân trẻ."
+
+
+def test_a_comment_form_under_the_author() -> None:
+    dump = ("Quà tặng nữ công nhân nhân ngày 8/3\n\nNgày 7/3, Công đoàn phường trao 40 phần quà cho nữ công nhân "
+            "có hoàn cảnh khó khăn.\n\nLan Phương\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. "
+            "Các trường bắt buộc được đánh dấu *\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.byline == "Lan Phương"
+    assert parsed.body.endswith("có hoàn cảnh khó khăn.")
