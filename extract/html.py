@@ -142,7 +142,7 @@ def clean_byline(text: str | None) -> str | None:
     # metadata may list the site beside the author: "VietNamNet News; Duy Anh", "Baochinhphu Vn"
     parts = [p for p in _clean_line(text).split(";") if not rules["site_name"].search(p)]
     name = _clean_line(rules["regex"].sub("", "; ".join(parts), count=1))
-    name = rules["photo_credit"].sub("", name).strip(" -–—:|,.;")
+    name = rules["photo_credit"].sub("", name).strip(" -–—:|,.;•·")
     if not name or len(name) > rules["max_chars"]:
         return None
     return name

@@ -2,7 +2,7 @@
 headline longer than the usual cap that the body restates, a date line's section before a headline whose lead an
 agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
 "VN", a group's member company after its acronym, a count told after its noun with a qualifier, an office credited
-after a closing label, and a comment form under the author."""
+after a closing label, a comment form under the author, and a byline with its time after a bullet."""
 
 from __future__ import annotations
 
@@ -104,3 +104,11 @@ def test_a_comment_form_under_the_author() -> None:
     parsed = parse_text_dump(dump)
     assert parsed.byline == "Lan Phương"
     assert parsed.body.endswith("có hoàn cảnh khó khăn.")
+
+
+def test_a_byline_with_its_time_after_a_bullet() -> None:
+    dump = ("Công đoàn tập đoàn trao Bằng Lao động sáng tạo\n\nTrần Minh Châu  •  09:30 thứ ba ngày 14/11/2023\n\n"
+            "Ngày 13/11, Công đoàn tập đoàn trao Bằng Lao động sáng tạo cho 12 kỹ sư có sáng kiến được áp dụng.\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.byline == "Trần Minh Châu"
+    assert parsed.body.startswith("Ngày 13/11, Công đoàn tập đoàn trao")
