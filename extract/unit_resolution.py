@@ -56,7 +56,11 @@ class MentionResolution(UnitPatterns):
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
-                m.province = self._commune_province(m, site) or site or self._article_province(m, only_province)
+                # today's communes place a commune union only in today's map: not before the merger, nor undated on a
+                # provincial site (which reports its own communes: "xã Hoàng Hoa Thám" of 2022 is not today's one)
+                today = to_date(when) >= MERGER_DATE if when is not None else not site
+                m.province = (self._commune_province(m, site) if today else None) or site \
+                    or self._article_province(m, only_province)
             elif m.name and m.level == "province_industry" and m.province is None and (m.org_key or "").startswith("zone "):
                 m.province = site or only_province  # "Công đoàn Khu kinh tế Dung Quất": the province it serves
             elif m.named_in_org and m.name and self.national_scope_re.search(m.name):

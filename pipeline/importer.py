@@ -41,6 +41,7 @@ from core.config import MAX_PAGE_BYTES
 from core.records import Article, Source, nfc, utcnow
 from crawl.registry import Site, load_registry, path_and_query
 from extract.charset import decode_html
+from extract.gazetteer import gazetteer
 from extract.html import parse_html
 from extract.textdump import parse_text_dump, tidy_page_body
 
@@ -143,6 +144,24 @@ def site_of(url: str | None) -> Site | None:
     return max(matching, key=lambda s: bool(s.province))
 
 
+
+@lru_cache(maxsize=1)
+def _province_slugs() -> dict[str, str]:
+    """Provinces (the 63 of before July 2025) by the slug their portals use as a host label: "haiduong"."""
+    def slug(name: str) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        return re.sub(r"[^a-z]", "", plain.replace("đ", "d").replace("Đ", "D").lower())
+    return {slug(name): name for name in gazetteer().old}
+
+
+def host_province(url: str | None) -> str | None:
+    """The province a provincial government portal's address names ("xa.chilinh.haiduong.gov.vn": Hải Dương)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    if not host.endswith(".gov.vn"):
+        return None
+    slugs = _province_slugs()
+    return next((slugs[label] for label in reversed(host.removesuffix(".gov.vn").split(".")) if label in slugs), None)
+
 @dataclass
 class SourcePlan:
     """Sources of one import: the default (``--source``/``--province``) and those met per file."""
@@ -153,7 +172,7 @@ class SourcePlan:
     def source_for(self, context: FileContext, url: str | None) -> Source:
         site = site_of(url)
         name = context.source or (site.source if site else self.default.source)
-        province = context.province or (site.province if site else None) or \
+        province = context.province or (site.province if site else None) or host_province(url) or \
             (self.default.province if name == self.default.source else None)
         if site and name == site.source and province == (site.province or None):
             record = site.source_record()

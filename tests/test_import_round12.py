@@ -1,10 +1,13 @@
-"""Rules of issue 11 round 12 (real-test11's import, unit and amount errors), each on short texts written for this test: a
-headline longer than the usual cap that the body restates, a date line's section before a headline whose lead an
-agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
+"""Rules of issue 11 round 12 (real-test11's import, unit and amount errors), each on short texts written for this
+test: a headline longer than the usual cap that the body restates, a date line's section before a headline whose lead
+an agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
 "VN", a group's member company after its acronym, a count told after its noun with a qualifier, an office credited
-after a closing label, a comment form under the author, and a byline with its time after a bullet."""
+after a closing label, a comment form under the author, a byline with its time after a bullet, and a commune union
+placed by today's communes only in today's map."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pytest
 
@@ -112,3 +115,15 @@ def test_a_byline_with_its_time_after_a_bullet() -> None:
     parsed = parse_text_dump(dump)
     assert parsed.byline == "Trần Minh Châu"
     assert parsed.body.startswith("Ngày 13/11, Công đoàn tập đoàn trao")
+
+
+@pytest.mark.parametrize(("site", "published", "province"), [
+    ("Hải Dương", datetime(2022, 8, 10), "Hải Dương"),  # before the merger: today's communes do not place it
+    ("Hải Dương", None, "Hải Dương"),  # undated, on a provincial site: the site reports its own communes
+    (None, datetime(2025, 9, 1), "Hưng Yên"),  # after the merger, a national outlet: today's one commune of the name
+])
+def test_a_commune_union_is_placed_by_todays_communes_only_in_todays_map(
+        nlp: VietnameseNLP, site: str | None, published: datetime | None, province: str) -> None:
+    context = ArticleContext(source_province=site, published_at=published)
+    rows = unit_rows(nlp("Công đoàn cơ sở xã Hoàng Hoa Thám trao thưởng cho 14 cháu học giỏi.", context))
+    assert [(r["name"], r["province"]) for r in rows] == [("Công đoàn cơ sở xã Hoàng Hoa Thám", province)]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.importer import ManifestError, import_file, import_files, import_source, looks_like_html, read_manifest
+from pipeline.importer import (ManifestError, host_province, import_file, import_files, import_source, looks_like_html,
+                               read_manifest)
 from tests.conftest import to_cp1258
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -233,6 +234,18 @@ def test_manifest_gives_each_file_url_source_and_province(tmp_path: Path) -> Non
                                                 "https://laodongthudo.vn/b-2.html"]
     assert [(r.source.source, r.source.province) for r in results] == [
         ("baoquangbinh", "Quảng Bình"), ("baoquangbinh-ha-tinh", "Hà Tĩnh"), ("laodongthudo", "Hà Nội")]
+
+
+def test_a_provincial_government_portal_gives_its_province(tmp_path: Path) -> None:
+    first, second = (_write(tmp_path, f"{n}.txt", DUMP.read_bytes().replace(b"250", str(n).encode())) for n in (261, 262))
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,source,province\n"
+        "261.txt,http://xa1.chilinh.haiduong.gov.vn/Article/abc,,\n"
+        "262.txt,https://moj.gov.vn/tin/abc,,\n", encoding="utf-8")
+    results = import_files([first, second], source="mine", manifest=read_manifest(tmp_path / "manifest.csv"))
+    assert [r.source.province for r in results] == ["Hải Dương", None]
+    assert host_province("https://sovhtt.hanoi.gov.vn/tin-tuc/x") == "Hà Nội"
+    assert host_province("https://haiduong.example.vn/x") is None
 
 
 def test_a_manifest_without_its_header_is_refused(tmp_path: Path) -> None:
