@@ -196,7 +196,7 @@ class AwardForms:
         self._bare_subject = re.compile(rf"\s*{bare}{tail}", re.IGNORECASE)
         self._named_subject = re.compile(rf"(?:\s+(?:{'|'.join(prizes['edition'])})(?!\w))*{tail}", re.IGNORECASE)
         self._co_organiser = re.compile(rf"\s*{phrase_regex(prizes['co_organisers'])}\s+", re.IGNORECASE)
-        self._organised_with = re.compile(rf"\s*{phrase_regex(prizes['co_organised_with'])}\s+$", re.IGNORECASE)
+        self._organised_with = re.compile(rf"\s*{phrase_regex(prizes['co_organised_with'])}\s+", re.IGNORECASE)
         # two who hold an honouring together: "X và Y tổ chức …", "X phối hợp với Y tổ chức …"
         self._joined_holders = re.compile(rf"\s+(?:và|{phrase_regex(prizes['co_organised_with'])})\s+", re.IGNORECASE)
         self._bare_object = re.compile(rf"(?<!\w){phrase_regex(prizes['bare_after'])}\s+(?P<bare>{bare})"

@@ -110,6 +110,17 @@ class AwardLists:
                 return found
         return None
 
+    def _union_partner(self, clause: Clause, name: Any) -> str:
+        """"X phối hợp với Y tổ chức Lễ trao …": of co-organisers, the union gives (else the one before the verb); when
+        ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …"), the union X that leads them."""
+        joined = next((m for m in self._organised_with.finditer(clause.view, 0, name.start)
+                       if m.end() == name.start or _partner_items(clause.view[m.end():name.start])), None)
+        first = (self._name_before(clause, joined.start()) or self._subject(clause, joined.start())) if joined else None
+        if first is not None and not first.person and self._union_name.match(first.canonical) \
+                and (joined.end() < name.start or not self._union_name.match(name.canonical)):
+            return first.canonical
+        return name.canonical
+
     @staticmethod
     def _add_names(fields: dict[str, Any], found: Recipients) -> None:
         fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
@@ -129,6 +140,13 @@ class AwardLists:
         givers = {f["awarder"] for _, f in listed}
         summed = dict(first, form=self._generic_form, awarder=givers.pop() if len(givers) == 1 else None)
         return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
+
+
+def _partner_items(text: str) -> bool:
+    """Partners listed before the last one: capitalised phrases ("Hội Phụ nữ quận", "Quận đoàn") of a few words, each
+    closed by a comma or "và"."""
+    items = re.split(r"\s*,\s*|\s+và\s+", text.strip() + " ")
+    return items[-1] == "" and all(item[:1].isupper() and len(item.split()) <= 8 for item in items[:-1])
 
 
 def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str], joined: re.Pattern[str]) -> str | None:
