@@ -693,6 +693,10 @@ AWARDS15: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Chiều 2/7, Công đoàn ngành Giáo dục tỉnh phối hợp với Sở Nội vụ, Tỉnh đoàn và Công đoàn Công ty CP Sách Đông "
      "Phương tổ chức họp mặt nhà giáo. Dịp này, ban tổ chức đã biểu dương 40 nhà giáo tiêu biểu.", "Quảng Bình",
      [award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Quảng Bình", (), 40, "individual")]),
+    # a review joined to the honouring by "và" is told done; a cue before the review still governs both
+    ("Sau đó, LĐLĐ huyện Quảng Trạch xét duyệt và tuyên dương 52 gia đình đoàn viên tiêu biểu.", "Quảng Bình",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Quảng Trạch", (), 52, "collective")]),
+    ("Tháng tới, LĐLĐ huyện Quảng Trạch sẽ xét duyệt và tuyên dương 52 gia đình đoàn viên tiêu biểu.", "Quảng Bình", []),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
