@@ -23,7 +23,8 @@ class AwardLists:
 
     def _counted_only(self, clause: Clause) -> Recipients | None:
         """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
-        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
+        “Giỏi việc nước”", "38 tập thể", "7 tập thể đạt thành tích …"): no form, verb or name of its own before a
+        reason; else None."""
         view = clause.view
         opener = self._opener.match(view.lstrip())
         counts = []
@@ -31,8 +32,9 @@ class AwardLists:
         while (m := self._count.match(view, pos)) is not None:
             counts.append(m)
             pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
-        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
-                or self._generic.search(view) or len(view[pos:].split()) > 3:
+        head = view[:pos] if self._reason_start.match(view, pos) else view  # "…; 7 tập thể đạt thành tích …"
+        if not counts or clause.forms or any(n.start < len(head) for n in clause.names) or self._give.search(head) \
+                or self._receive.search(head) or self._generic.search(head) or len(head[pos:].split()) > 3:
             return None
         found = Recipients()
         self._add_counts(counts, found)

@@ -286,8 +286,8 @@ class AwardParties:
                               or not mention.generic and ("," not in view[mention.end:preposition.start()]
                                                           or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
             self._walk_forward(clause, preposition.end(), found, end=limit, bound=given)
-        elif mention.generic:
-            self._walk_forward(clause, mention.end, found, end=limit)
+        elif mention.generic:  # "khen thưởng (cấp cơ sở) 04 tập thể": past the honouring's level
+            self._walk_forward(clause, level.end() if level else mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
         if given is not None and found.count is None:
             found.add_count(given)

@@ -697,6 +697,12 @@ AWARDS15: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Sau đó, LĐLĐ huyện Quảng Trạch xét duyệt và tuyên dương 52 gia đình đoàn viên tiêu biểu.", "Quảng Bình",
      [award("khen thưởng", "Liên đoàn Lao động huyện Quảng Trạch", (), 52, "collective")]),
     ("Tháng tới, LĐLĐ huyện Quảng Trạch sẽ xét duyệt và tuyên dương 52 gia đình đoàn viên tiêu biểu.", "Quảng Bình", []),
+    # the honouring's level before the counts; a further counted group after ";" with its own reason is a second award
+    ("Năm 2023, LĐLĐ huyện Quảng Trạch biểu dương cấp huyện 9 tập thể có thành tích tốt; 14 cá nhân đạt thành tích "
+     "xuất sắc trong phong trào thi đua.", "Quảng Bình",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Quảng Trạch", (), 9, "collective", "thành tích tốt"),
+      award("khen thưởng", "Liên đoàn Lao động huyện Quảng Trạch", (), 14, "individual",
+            "thành tích xuất sắc trong phong trào thi đua")]),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
