@@ -113,13 +113,12 @@ class AwardLists:
         return None
 
     def _union_partner(self, clause: Clause, name: Any) -> str:
-        """"X phối hợp với Y tổ chức Lễ trao …": of co-organisers, the union gives (else the one before the verb); when
-        ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …"), the union X that leads them."""
+        """"X phối hợp với Y tổ chức Lễ trao …": a union X that leads its partners gives, a union or not (else the one
+        before the verb), and when ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …")."""
         joined = next((m for m in self._organised_with.finditer(clause.view, 0, name.start)
                        if m.end() == name.start or _partner_items(clause.view[m.end():name.start])), None)
         first = (self._name_before(clause, joined.start()) or self._subject(clause, joined.start())) if joined else None
-        if first is not None and not first.person and self._union_name.match(first.canonical) \
-                and (joined.end() < name.start or not self._union_name.match(name.canonical)):
+        if first is not None and not first.person and self._union_name.match(first.canonical):
             return first.canonical
         return name.canonical
 

@@ -703,6 +703,10 @@ AWARDS15: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("khen thưởng", "Liên đoàn Lao động huyện Quảng Trạch", (), 9, "collective", "thành tích tốt"),
       award("khen thưởng", "Liên đoàn Lao động huyện Quảng Trạch", (), 14, "individual",
             "thành tích xuất sắc trong phong trào thi đua")]),
+    # two unions hold the honouring: the one that leads its partner gives
+    ("Công đoàn ngành Y tế tỉnh phối hợp với Công đoàn Bệnh viện Hữu nghị tổ chức lễ tuyên dương 25 điều dưỡng tiêu "
+     "biểu.", "Quảng Bình",
+     [award("khen thưởng", "Công đoàn ngành Y tế tỉnh Quảng Bình", (), 25, "individual")]),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
