@@ -262,8 +262,8 @@ class AwardForms:
             host = clause.name_starting_at(m.end())
             if host is not None and not host.person and self._hosted_with.match(clause.view, host.end):
                 clause.article.honour_host = clause.article.honour_host or host.canonical
-        for m in self._organises.finditer(clause.view):
-            name = self._name_before(clause, m.start())
+        for m in self._organises.finditer(clause.view):  # "X (phối hợp với ban Y) tổ chức hội nghị": X, Y no name
+            name = self._name_before(clause, m.start()) or self._subject(clause, m.start())
             if name is not None and not name.person:
                 clause.article.organiser = self._union_partner(clause, name)
 

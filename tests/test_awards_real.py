@@ -707,6 +707,13 @@ AWARDS15: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Công đoàn ngành Y tế tỉnh phối hợp với Công đoàn Bệnh viện Hữu nghị tổ chức lễ tuyên dương 25 điều dưỡng tiêu "
      "biểu.", "Quảng Bình",
      [award("khen thưởng", "Công đoàn ngành Y tế tỉnh Quảng Bình", (), 25, "individual")]),
+    # a passive honouring told at the event (the place at the sentence's end) is the organiser's, whose partner is no
+    # name; one told without the event has no grantor
+    ("Sáng 3/4, LĐLĐ huyện Bố Trạch phối hợp với phòng Nội vụ huyện tổ chức hội nghị tổng kết. Có 8 tập thể và 20 cá "
+     "nhân được khen thưởng tại hội nghị.", "Quảng Bình",
+     [award("khen thưởng", "Liên đoàn Lao động huyện Bố Trạch", (), 28, "both")]),
+    ("Sáng 3/4, LĐLĐ huyện Bố Trạch tổ chức hội nghị tổng kết. Năm qua, 8 tập thể được khen thưởng.", "Quảng Bình",
+     [award("khen thưởng", None, (), 8, "collective")]),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
