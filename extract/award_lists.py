@@ -2,7 +2,8 @@
 counted groups only ("…; 2 tập thể và 8 cá nhân “Giỏi việc nước”"), the counted groups a list of kinds comprises
 ("các tập thể, cá nhân gồm 10 tập thể và 24 cá nhân"), a clause that only lists names (the lines
 after "tặng Bằng khen cho các tập thể sau:", the persons after "gồm các ông, bà:"), "Trong số đó có X" after an
-award. ``AwardLists`` is a mixin of ``extract.awards.AwardExtractor``.
+award, and which of a list of co-organisers holds the event. ``AwardLists`` is a mixin of
+``extract.awards.AwardExtractor``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any, Callable
 
-from extract.award_clauses import Clause, FormMention, Recipients, list_items
+from extract.award_clauses import Clause, FormMention, Name, Recipients, list_items
 
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
@@ -112,7 +113,7 @@ class AwardLists:
                 return found
         return None
 
-    def _union_partner(self, clause: Clause, name: Any) -> str:
+    def _union_partner(self, clause: Clause, name: Name) -> str:
         """"X phối hợp với Y tổ chức Lễ trao …": a union X that leads its partners gives, a union or not (else the one
         before the verb), and when ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …")."""
         joined = next((m for m in self._organised_with.finditer(clause.view, 0, name.start)
