@@ -195,7 +195,7 @@ class ArticleState:
     unstated: list[tuple[str, str]] = field(default_factory=list)  # forms handed to a kind alone ("Trao bằng khen cho cán bộ …")
     sentence_awarder: str | None = None  # the last awarder of this sentence, for "…; trao tặng 06 Cờ thi đua …"
     sentence_giver: str | None = None  # who gives in the sentence's first clause, for "X trao quà …; khen thưởng 20 …"
-    at_event: bool = False  # the sentence opens "Tại Hội nghị, …": received there, from its organiser
+    at_event: bool = False  # "Tại Hội nghị, …" (or "… trong đợt này" at its end): received there, from its organiser
     sentence_host: str | None = None  # who "tổ chức" in the sentence's first clause, for "…; tổ chức tuyên dương …"
     context: ArticleContext | None = None  # the article's context, placed in its one province (national outlets)
     form_counts: Counter[str] = field(default_factory=Counter)  # mentions of each form in the body

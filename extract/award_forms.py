@@ -196,7 +196,7 @@ class AwardForms:
         self._bare_subject = re.compile(rf"\s*{bare}{tail}", re.IGNORECASE)
         self._named_subject = re.compile(rf"(?:\s+(?:{'|'.join(prizes['edition'])})(?!\w))*{tail}", re.IGNORECASE)
         self._co_organiser = re.compile(rf"\s*{phrase_regex(prizes['co_organisers'])}\s+", re.IGNORECASE)
-        self._organised_with = re.compile(rf"\s*{phrase_regex(prizes['co_organised_with'])}\s+$", re.IGNORECASE)
+        self._organised_with = re.compile(rf"\s*{phrase_regex(prizes['co_organised_with'])}\s+", re.IGNORECASE)
         # two who hold an honouring together: "X và Y tổ chức …", "X phối hợp với Y tổ chức …"
         self._joined_holders = re.compile(rf"\s+(?:và|{phrase_regex(prizes['co_organised_with'])})\s+", re.IGNORECASE)
         self._bare_object = re.compile(rf"(?<!\w){phrase_regex(prizes['bare_after'])}\s+(?P<bare>{bare})"
@@ -262,8 +262,8 @@ class AwardForms:
             host = clause.name_starting_at(m.end())
             if host is not None and not host.person and self._hosted_with.match(clause.view, host.end):
                 clause.article.honour_host = clause.article.honour_host or host.canonical
-        for m in self._organises.finditer(clause.view):
-            name = self._name_before(clause, m.start())
+        for m in self._organises.finditer(clause.view):  # "X (phối hợp với ban Y) tổ chức hội nghị": X, Y no name
+            name = self._name_before(clause, m.start()) or self._subject(clause, m.start())
             if name is not None and not name.person:
                 clause.article.organiser = self._union_partner(clause, name)
 

@@ -2,7 +2,8 @@
 counted groups only ("…; 2 tập thể và 8 cá nhân “Giỏi việc nước”"), the counted groups a list of kinds comprises
 ("các tập thể, cá nhân gồm 10 tập thể và 24 cá nhân"), a clause that only lists names (the lines
 after "tặng Bằng khen cho các tập thể sau:", the persons after "gồm các ông, bà:"), "Trong số đó có X" after an
-award. ``AwardLists`` is a mixin of ``extract.awards.AwardExtractor``.
+award, and which of a list of co-organisers holds the event. ``AwardLists`` is a mixin of
+``extract.awards.AwardExtractor``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any, Callable
 
-from extract.award_clauses import Clause, FormMention, Recipients, list_items
+from extract.award_clauses import Clause, FormMention, Name, Recipients, list_items
 
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
@@ -23,7 +24,8 @@ class AwardLists:
 
     def _counted_only(self, clause: Clause) -> Recipients | None:
         """A clause that only counts groups, maybe with what they are honoured for ("2 tập thể và 8 cá nhân
-        “Giỏi việc nước”", "38 tập thể"): no form, verb or name of its own; else None."""
+        “Giỏi việc nước”", "38 tập thể", "7 tập thể đạt thành tích …"): no form, verb or name of its own before a
+        reason; else None."""
         view = clause.view
         opener = self._opener.match(view.lstrip())
         counts = []
@@ -31,8 +33,9 @@ class AwardLists:
         while (m := self._count.match(view, pos)) is not None:
             counts.append(m)
             pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
-        if not counts or clause.forms or clause.names or self._give.search(view) or self._receive.search(view) \
-                or self._generic.search(view) or len(view[pos:].split()) > 3:
+        head = view[:pos] if self._reason_start.match(view, pos) else view  # "…; 7 tập thể đạt thành tích …"
+        if not counts or clause.forms or any(n.start < len(head) for n in clause.names) or self._give.search(head) \
+                or self._receive.search(head) or self._generic.search(head) or len(head[pos:].split()) > 3:
             return None
         found = Recipients()
         self._add_counts(counts, found)
@@ -110,6 +113,16 @@ class AwardLists:
                 return found
         return None
 
+    def _union_partner(self, clause: Clause, name: Name) -> str:
+        """"X phối hợp với Y tổ chức Lễ trao …": a union X that leads its partners gives, a union or not (else the one
+        before the verb), and when ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …")."""
+        joined = next((m for m in self._organised_with.finditer(clause.view, 0, name.start)
+                       if m.end() == name.start or _partner_items(clause.view[m.end():name.start])), None)
+        first = (self._name_before(clause, joined.start()) or self._subject(clause, joined.start())) if joined else None
+        if first is not None and not first.person and self._union_name.match(first.canonical):
+            return first.canonical
+        return name.canonical
+
     @staticmethod
     def _add_names(fields: dict[str, Any], found: Recipients) -> None:
         fields["recipients"] = list(dict.fromkeys([*fields["recipients"], *found.names]))
@@ -129,6 +142,13 @@ class AwardLists:
         givers = {f["awarder"] for _, f in listed}
         summed = dict(first, form=self._generic_form, awarder=givers.pop() if len(givers) == 1 else None)
         return [(listed[0][0], summed), *(a for a in awards if a[0].generic)]
+
+
+def _partner_items(text: str) -> bool:
+    """Partners listed before the last one: capitalised phrases ("Hội Phụ nữ quận", "Quận đoàn") of a few words, each
+    closed by a comma or "và"."""
+    items = re.split(r"\s*,\s*|\s+và\s+", text.strip() + " ")
+    return items[-1] == "" and all(item[:1].isupper() and len(item.split()) <= 8 for item in items[:-1])
 
 
 def held_with(clause: Any, name: Any, verb: int, union_name: re.Pattern[str], joined: re.Pattern[str]) -> str | None:

@@ -19,6 +19,7 @@ class AwardOccasion:
         held = phrase_regex(occ["event_subjects"] + occ["organised_events"])
         self._organises = re.compile(rf"{phrase_regex(occ['organise'])}\s+(?={held})", re.IGNORECASE)
         self._at_event = re.compile(rf"^\s*{phrase_regex(occ['at_event'])}\s*,", re.IGNORECASE)
+        self._at_event_end = re.compile(rf"\s{phrase_regex(occ['at_event_after'])}\s*[.!]?\s*$", re.IGNORECASE)
         self._event = re.compile(rf"{phrase_regex(occ['event_cues'])}\s+", re.IGNORECASE)
         self._bare_event_cue = re.compile(rf"^{phrase_regex(occ['bare_event_cues'])}$", re.IGNORECASE)
         self._event_starts = re.compile(rf"^{phrase_regex(occ['event_starts'])}", re.IGNORECASE)

@@ -137,15 +137,6 @@ class AwardParties:
             return self._event_holder(clause, event.group())  # "Ban tổ chức đã tuyên dương, khen thưởng 75 cán bộ"
         return None
 
-    def _union_partner(self, clause: Clause, name: Name) -> str:
-        """"X phối hợp với Y tổ chức Lễ trao …": of co-organisers, the union gives (else the one before the verb)."""
-        joined = self._organised_with.search(clause.view[:name.start])
-        first = clause.name_ending_at(joined.start()) if joined else None
-        if first is not None and not first.person and self._union_name.match(first.canonical) \
-                and not self._union_name.match(name.canonical):
-            return first.canonical
-        return name.canonical
-
     def _second_grantor(self, clause: Clause, mention: FormMention) -> str | None:
         """"Bằng khen của X và Y" (nothing but a preposition, an occasion or the end after Y): Y grants
         the form too, a second award of the same form."""
@@ -295,8 +286,8 @@ class AwardParties:
                               or not mention.generic and ("," not in view[mention.end:preposition.start()]
                                                           or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
             self._walk_forward(clause, preposition.end(), found, end=limit, bound=given)
-        elif mention.generic:
-            self._walk_forward(clause, mention.end, found, end=limit)
+        elif mention.generic:  # "khen thưởng (cấp cơ sở) 04 tập thể": past the honouring's level
+            self._walk_forward(clause, level.end() if level else mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
         if given is not None and found.count is None:
             found.add_count(given)

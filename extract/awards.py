@@ -167,7 +167,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                        for start, end in self._clause_bounds(sent.text, sent.start_char)]
             article.sentence_host = self._host(clauses[0]) if clauses else None
             article.sentence_giver = None
-            article.at_event = bool(self._at_event.match(sent.text))
+            article.at_event = bool(self._at_event.match(sent.text) or self._at_event_end.search(sent.text))
             counted: Recipients | None = None  # a clause of counted groups only, before an award
             for k, clause in enumerate(clauses):
                 told = self._awards(clause)

@@ -1,4 +1,4 @@
-"""Rules of issue 11 round 12 (real-test11's import, unit and amount errors), each on short texts written for this
+"""Rules of issue 11 round 13 (real-test11's import, unit and amount errors), each on short texts written for this
 test: a headline longer than the usual cap that the body restates, a date line's section before a headline whose lead
 an agency tag splits off, a paragraph that lost its stop after a quoted name, a national union's sector acronym before
 "VN", a group's member company after its acronym, a count told after its noun with a qualifier, an office credited
