@@ -44,14 +44,9 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
         return spans
     headline = [s for s in spans if _headline_copy(doc, s)]  # printed again above a photo: the headline's awards
     spans = [s for s in spans if s not in headline]
-    kept: list[Span] = []
-    for span in spans:
-        fields = fields_of(span, "awards")
-        earlier = next((k for k in kept if restates(fields, fields_of(k, "awards")) and not _two_givings(span, k)), None)
-        if earlier is None:
-            kept.append(span)
-        else:
-            merge_retold(fields_of(earlier, "awards"), fields)
+    # twice: a retelling met before the act's full telling ("… nhận Giấy khen tại hội nghị" in a caption, between the
+    # lead's "biểu dương 120 nhà giáo" and the body's Giấy khen of 120) is one act once the lead has its form
+    kept = _retold_once(_retold_once(spans))
     titled = [fields_of(s, "awards") for s in doc.spans.get(kind, []) if s.start_char < body_start] \
         + [fields_of(s, "awards") for s in headline]
     for span in kept:  # the headline may tell what the body leaves out ("28 cá nhân nhận kỷ niệm chương …")
@@ -61,6 +56,19 @@ def _body_spans(doc: Doc, kind: str, body_start: int) -> list[Span]:
                 merge_retold(fields, told)
     # an act told only in the headline, the body telling no award ("X có 4 cá nhân được Tổng LĐLĐ vinh danh")
     return kept or headline or [s for s in doc.spans.get(kind, []) if s.start_char < body_start]
+
+
+def _retold_once(spans: list[Span]) -> list[Span]:
+    """The award spans in order, each that retells one kept before merged into it."""
+    kept: list[Span] = []
+    for span in spans:
+        fields = fields_of(span, "awards")
+        earlier = next((k for k in kept if restates(fields, fields_of(k, "awards")) and not _two_givings(span, k)), None)
+        if earlier is None:
+            kept.append(span)
+        else:
+            merge_retold(fields_of(earlier, "awards"), fields)
+    return kept
 
 
 def _headline_copy(doc: Doc, span: Span) -> bool:

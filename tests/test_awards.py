@@ -393,6 +393,16 @@ def test_a_retold_award_is_one_act(nlp: VietnameseNLP) -> None:
     assert found[0]["recipients"] == ["Công đoàn Điện lực Việt Nam"]
 
 
+def test_a_caption_between_the_lead_and_the_full_telling_is_one_act(nlp: VietnameseNLP) -> None:
+    """The caption's Giấy khen meets the lead's generic honouring before the body gives it that form."""
+    text = ("Sáng 4/11, Công đoàn ngành Y tế tỉnh Nam Định tổ chức hội nghị tổng kết và biểu dương 80 y bác sĩ tiêu "
+            "biểu.\nCác y bác sĩ tiêu biểu nhận Giấy khen tại hội nghị\nTại hội nghị, 80 y bác sĩ tiêu biểu được "
+            "Công đoàn ngành Y tế tỉnh tặng Giấy khen.")
+    found = awards(nlp, text, source_province="Nam Định")
+    assert [(a["form"], a["awarder"], a["recipient_count"]) for a in found] == [
+        ("Giấy khen", "Công đoàn ngành Y tế tỉnh Nam Định", 80)]
+
+
 def test_a_new_recipient_is_another_act(nlp: VietnameseNLP) -> None:
     text = ("Dịp này, 12 tập thể được LĐLĐ tỉnh Bình Định tặng Bằng khen. "
             "Chị Trần Thị Mai, công nhân Công ty CP Dệt may Phú Tài, cũng được LĐLĐ tỉnh Bình Định tặng Bằng khen.")
