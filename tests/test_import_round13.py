@@ -92,29 +92,29 @@ def test_a_count_told_after_its_noun_with_a_qualifier(nlp: VietnameseNLP, qualif
     assert found == [(8400, "đoàn viên", expected)]
 
 
-def test_an_office_credited_after_a_closing_label() -> None:
-    dump = ("Công nhân nhà máy thi tay nghề giỏi\n\nSáng 5/4, Công đoàn cơ sở nhà máy tổ chức hội thi tay nghề cho "
-            "60 công nhân trẻ.\n\nTin bài: Tổ thông tin nhà máy\n")
+# (dump, its byline, its body): credits and what follows the author
+CREDITS = [
+    pytest.param("Công nhân nhà máy thi tay nghề giỏi\n\nSáng 5/4, Công đoàn cơ sở nhà máy tổ chức hội thi tay nghề cho "
+                 "60 công nhân trẻ.\n\nTin bài: Tổ thông tin nhà máy\n", "Tổ thông tin nhà máy",
+                 "Sáng 5/4, Công đoàn cơ sở nhà máy tổ chức hội thi tay nghề cho 60 công nhân trẻ.",
+                 id="an office credited after a closing label"),
+    pytest.param("Quà tặng nữ công nhân nhân ngày 8/3\n\nNgày 7/3, Công đoàn phường trao 40 phần quà cho nữ công nhân "
+                 "có hoàn cảnh khó khăn.\n\nLan Phương\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. "
+                 "Các trường bắt buộc được đánh dấu *\n", "Lan Phương",
+                 "Ngày 7/3, Công đoàn phường trao 40 phần quà cho nữ công nhân có hoàn cảnh khó khăn.",
+                 id="a comment form under the author"),
+    pytest.param("Công đoàn tập đoàn trao Bằng Lao động sáng tạo\n\nTrần Minh Châu  •  09:30 thứ ba ngày 14/11/2023\n\n"
+                 "Ngày 13/11, Công đoàn tập đoàn trao Bằng Lao động sáng tạo cho 12 kỹ sư có sáng kiến được áp dụng.\n",
+                 "Trần Minh Châu",
+                 "Ngày 13/11, Công đoàn tập đoàn trao Bằng Lao động sáng tạo cho 12 kỹ sư có sáng kiến được áp dụng.",
+                 id="a byline with its time after a bullet"),
+]
+
+
+@pytest.mark.parametrize(("dump", "byline", "body"), CREDITS)
+def test_credits_and_what_follows_the_author(dump: str, byline: str, body: str) -> None:
     parsed = parse_text_dump(dump)
-    assert parsed.byline == "Tổ thông tin nhà máy"
-    assert parsed.body == "Sáng 5/4, Công đoàn cơ sở nhà máy tổ chức hội thi tay nghề cho 60 công nhân trẻ."
-
-
-def test_a_comment_form_under_the_author() -> None:
-    dump = ("Quà tặng nữ công nhân nhân ngày 8/3\n\nNgày 7/3, Công đoàn phường trao 40 phần quà cho nữ công nhân "
-            "có hoàn cảnh khó khăn.\n\nLan Phương\n\nTrả lời\n\nEmail của bạn sẽ không được hiển thị công khai. "
-            "Các trường bắt buộc được đánh dấu *\n")
-    parsed = parse_text_dump(dump)
-    assert parsed.byline == "Lan Phương"
-    assert parsed.body.endswith("có hoàn cảnh khó khăn.")
-
-
-def test_a_byline_with_its_time_after_a_bullet() -> None:
-    dump = ("Công đoàn tập đoàn trao Bằng Lao động sáng tạo\n\nTrần Minh Châu  •  09:30 thứ ba ngày 14/11/2023\n\n"
-            "Ngày 13/11, Công đoàn tập đoàn trao Bằng Lao động sáng tạo cho 12 kỹ sư có sáng kiến được áp dụng.\n")
-    parsed = parse_text_dump(dump)
-    assert parsed.byline == "Trần Minh Châu"
-    assert parsed.body.startswith("Ngày 13/11, Công đoàn tập đoàn trao")
+    assert (parsed.byline, parsed.body) == (byline, body)
 
 
 @pytest.mark.parametrize(("site", "published", "province"), [
