@@ -113,6 +113,15 @@ class AwardLists:
                 return found
         return None
 
+    def _title_holders(self, clause: Clause, mention: FormMention, found: Recipients) -> None:
+        """A title right after its counted holders, with no verb between ("toàn tỉnh có 1.200 lượt tập thể lao động
+        tiên tiến"): those counted hold it, when no receiving marker told them already."""
+        if found.names or found.count is not None or found.kind or not mention.form.startswith("danh hiệu "):
+            return
+        holders = [m for m in self._count.finditer(clause.view, 0, mention.start) if clause.view[m.end():mention.start] == " "]
+        if holders:
+            self._add_counts(holders, found)
+
     def _union_partner(self, clause: Clause, name: Name) -> str:
         """"X phối hợp với Y tổ chức Lễ trao …": a union X that leads its partners gives, a union or not (else the one
         before the verb), and when ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …")."""
