@@ -291,8 +291,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 form = bare  # "trao Kỷ niệm chương cho 20 cán bộ": the union's medal
             # one award per form per clause, unless another awarder gives the same form again
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])) \
-                    and not (forms and mention in honoured and mention.start > forms[0].end):
-                # … unless a generic verb after a form counts its own: "…, trao giấy khen cho 03 …, biểu dương 17 …"
+                    and not (mention in honoured and (forms and mention.start > forms[0].end or awards and not forms)):
+                # … unless a generic verb after a form or an honouring counts its own: "…, trao giấy khen cho 03 …,
+                # biểu dương 17 …", "tuyên dương 30 nhà giáo và truy tặng 3 đồng chí …"
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             if not (recipients.names or recipients.count or recipients.kind or mention.generic):

@@ -731,6 +731,11 @@ AWARDS16: list[tuple[str, str | None, list[dict[str, Any]]]] = [
       award("danh hiệu Tập thể lao động xuất sắc", None, (), 95, "collective")]),
     ("Giai đoạn 2019 - 2023, 12 tập thể đạt lao động tiên tiến.", "Hà Tĩnh",
      [award("danh hiệu Lao động tiên tiến", None, (), 12, "collective")]),
+    # a posthumous giving with no form, counted after an honouring of the same clause: a second honouring
+    ("Dịp này, Công đoàn ngành Giáo dục tỉnh Nghệ An tuyên dương 30 nhà giáo tiêu biểu và truy tặng 3 đồng chí cán bộ "
+     "công đoàn đã có nhiều cống hiến cho ngành.", "Nghệ An",
+     [award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Nghệ An", (), 30, "individual"),
+      award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Nghệ An", (), 3, "individual")]),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
