@@ -736,6 +736,14 @@ AWARDS16: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "công đoàn đã có nhiều cống hiến cho ngành.", "Nghệ An",
      [award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Nghệ An", (), 30, "individual"),
       award("khen thưởng", "Công đoàn ngành Giáo dục tỉnh Nghệ An", (), 3, "individual")]),
+    # counted recipients "được xét tặng" a form: told done; a cue before it, or a rule's text with no count, is none
+    ("Giai đoạn này, có 1.200 nữ đoàn viên được xét tặng Kỷ niệm chương \"Vì sự phát triển của Phụ nữ Việt Nam\" và "
+     "900 nữ cán bộ công đoàn được xét tặng kỷ niệm chương \"Vì sự nghiệp xây dựng tổ chức Công đoàn\".", "Hồ Chí Minh",
+     [award('Kỷ niệm chương "Vì sự phát triển của Phụ nữ Việt Nam"', None, (), 1200, "individual"),
+      award('Kỷ niệm chương "Vì sự nghiệp xây dựng tổ chức Công đoàn"', TLD, (), 900, "individual")]),
+    ("Năm tới, 300 nữ đoàn viên sẽ được xét tặng Kỷ niệm chương \"Vì sự phát triển của Phụ nữ Việt Nam\".", "Hồ Chí Minh",
+     []),
+    ("Theo quy chế, Bằng Lao động sáng tạo được xét tặng cho người lao động có giải pháp hiệu quả.", "Hồ Chí Minh", []),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
