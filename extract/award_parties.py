@@ -31,7 +31,7 @@ class AwardParties:
         number = rf"{phrase_regex(rec['approximate_scales'])}|(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s+(?:{scale}))?|{word}(?:\s+{word})*"
         self._count = re.compile(
             rf"(?<![\w/])(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})(?:/\d+)?\s+"  # a share "33/41 tập thể" counts 33
-            rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",
+            rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?[“\"«]?(?P<noun>{nouns})",  # a quoted title: 295 “Gia đình …”
             re.IGNORECASE,
         )
         self._opener = re.compile(rf"^(?:{phrase_regex(rec['item_openers'] + rec['determiners'])}\s*)+", re.IGNORECASE)
@@ -418,7 +418,7 @@ class AwardParties:
                 if self._another_act(clause, s, e):
                     return
                 continue
-            count = self._count.match(view, s, e)
+            count = self._count.match(view, s, e) or self._quoted_count(clause, s, e)
             if count:
                 self._add_counts([count], found)
                 if not counts_only and (group := named_group(clause, count, e, self._unions_of, self._union_name)):

@@ -744,6 +744,11 @@ AWARDS16: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Năm tới, 300 nữ đoàn viên sẽ được xét tặng Kỷ niệm chương \"Vì sự phát triển của Phụ nữ Việt Nam\".", "Hồ Chí Minh",
      []),
     ("Theo quy chế, Bằng Lao động sáng tạo được xét tặng cho người lao động có giải pháp hiệu quả.", "Hồ Chí Minh", []),
+    # a count followed by a quoted name of the honoured: counted by the name's head noun; a quoted union title after
+    # the count is the award's title, no such name
+    ("Sáng 3/6, LĐLĐ quận 5 đã tuyên dương 120 \"Gia đình văn hóa tiêu biểu\".", "Hồ Chí Minh",
+     [award("khen thưởng", "Liên đoàn Lao động quận 5", (), 120, "collective")]),
+    ("Sáng 3/6, LĐLĐ thành phố Hà Nội vinh danh, khen thưởng 100 “Công nhân giỏi” Thủ đô năm 2022.", "Hà Nội", []),
 ]
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
