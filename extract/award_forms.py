@@ -66,6 +66,7 @@ class AwardForms:
         self._decided = re.compile(phrase_regex(modality["decided"]))
         self._purpose = re.compile(phrase_regex(modality["purpose_cues"]))
         self._not_cues = re.compile(phrase_regex(modality["not_cues"]), re.IGNORECASE)
+        self._counted_not_cues = re.compile(phrase_regex(modality["counted_not_cues"]), re.IGNORECASE)
         self._short_segment = modality["short_segment_words"]
 
     def _full_forms(self, text: str) -> dict[str, str]:

@@ -113,6 +113,21 @@ class AwardLists:
                 return found
         return None
 
+    def _title_holders(self, clause: Clause, mention: FormMention, found: Recipients) -> None:
+        """A title right after its counted holders, with no verb between ("toàn tỉnh có 1.200 lượt tập thể lao động
+        tiên tiến"): those counted hold it, when no receiving marker told them already."""
+        if found.names or found.count is not None or found.kind or not mention.form.startswith("danh hiệu "):
+            return
+        holders = [m for m in self._count.finditer(clause.view, 0, mention.start) if clause.view[m.end():mention.start] == " "]
+        if holders:
+            self._add_counts(holders, found)
+
+    def _quoted_count(self, clause: Clause, s: int, e: int) -> re.Match[str] | None:
+        """A count of those honoured as a quoted name that is no union title ("tuyên dương 295 “Gia đình …”"), read
+        on the text (the clause's view masks the quote); a quoted title ("100 “Công nhân giỏi”") is the award itself."""
+        count = self._count.match(clause.text, s, e)
+        return None if count is None or self._titles.match(clause.text, count.start("noun")) else count
+
     def _union_partner(self, clause: Clause, name: Name) -> str:
         """"X phối hợp với Y tổ chức Lễ trao …": a union X that leads its partners gives, a union or not (else the one
         before the verb), and when ``name`` closes a list of partners ("X phối hợp với A, B và C tổ chức …")."""

@@ -31,7 +31,7 @@ class AwardParties:
         number = rf"{phrase_regex(rec['approximate_scales'])}|(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s+(?:{scale}))?|{word}(?:\s+{word})*"
         self._count = re.compile(
             rf"(?<![\w/])(?:{phrase_regex(rec['count_qualifiers'])}\s+)?(?P<num>{number})(?:/\d+)?\s+"  # a share "33/41 tập thể" counts 33
-            rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?(?P<noun>{nouns})",
+            rf"(?:{phrase_regex(rec['count_classifiers'])}\s+)?[“\"«]?(?P<noun>{nouns})",  # a quoted title: 295 “Gia đình …”
             re.IGNORECASE,
         )
         self._opener = re.compile(rf"^(?:{phrase_regex(rec['item_openers'] + rec['determiners'])}\s*)+", re.IGNORECASE)
@@ -258,6 +258,7 @@ class AwardParties:
                     if found.names or found.count or found.kind or found.approximate:
                         found.passive = True
                         break
+            self._title_holders(clause, mention, found)  # "1.200 lượt tập thể lao động tiên tiến": they hold it
         # "ngoài (vinh dự) đón nhận Bằng khen của Y, X còn trao …": X, the subject after the comma, received it
         besides = self._besides.search(view, 0, mention.start)
         if besides and not (found.names or found.count or found.kind) and self._gap_ok(clause, besides.end(), mention.start):
@@ -365,9 +366,10 @@ class AwardParties:
                 continue
             counts = list(self._count.finditer(view, max([s, *(m.end() for m in self._selecting.finditer(view, s, e))]), e))
             # the counts after a choosing verb ("447 CĐCS bình chọn 5.025 nữ …"); their words may run on, but not into
-            # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...")
+            # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...", "1.200 tập thể lao động tiên tiến, 800 …")
             if counts and not self._receive.search(view, counts[-1].end(), e) \
                     and not self._give.search(view, counts[-1].end(), e) \
+                    and not any(counts[-1].end() <= f.start < e for f in clause.forms) \
                     and (not found.names or counts[-1].end() >= e):  # not "thành lập 40 CĐCS… Với ..., X được"
                 self._add_counts(counts, found)
                 if self._opener.sub("", view[s:counts[0].start()].strip()):
@@ -416,7 +418,7 @@ class AwardParties:
                 if self._another_act(clause, s, e):
                     return
                 continue
-            count = self._count.match(view, s, e)
+            count = self._count.match(view, s, e) or self._quoted_count(clause, s, e)
             if count:
                 self._add_counts([count], found)
                 if not counts_only and (group := named_group(clause, count, e, self._unions_of, self._union_name)):

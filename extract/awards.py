@@ -254,6 +254,10 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
 
     # -- one clause -----------------------------------------------------------------------
 
+    def _counted_before(self, clause: Clause, pos: int) -> bool:
+        """Counted recipients stand before ``pos`` in the clause, with no comma between."""
+        return any("," not in clause.view[c.end():pos] for c in self._count.finditer(clause.view, 0, pos))
+
     def _awards(self, clause: Clause) -> list[tuple[FormMention, dict[str, Any]]]:
         prizes, generic = self._bare_prizes(clause, self._generic_mentions(clause.view))
         # a generic honouring after the forms, with its own count: "trao Kỷ niệm chương cho 10 cán bộ và
@@ -266,6 +270,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             key=lambda f: f.start)  # a prize named as the subject of a generic verb is told once, at the verb
         # compounds holding a cue word ("chương trình") are blanked before cues are looked for
         cue_view = self._not_cues.sub(lambda m: MASK * len(m.group()), clause.view)
+        cue_view = self._counted_not_cues.sub(lambda m: MASK * len(m.group()) if self._counted_before(clause, m.start())
+                                              else m.group(), cue_view)  # "1.500 nữ đoàn viên được xét tặng F"
         # "132 công nhân được biểu dương … và 1 công nhân được đề nghị khen thưởng danh hiệu X": a form only
         # proposed after a generic honouring leaves the honouring its own
         forms = [f for f in forms if not (any(g.end <= f.start for g in generic) and (
@@ -291,8 +297,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 form = bare  # "trao Kỷ niệm chương cho 20 cán bộ": the union's medal
             # one award per form per clause, unless another awarder gives the same form again
             if form in seen and (awarders[0] is None or seen[form] in (None, awarders[0])) \
-                    and not (forms and mention in honoured and mention.start > forms[0].end):
-                # … unless a generic verb after a form counts its own: "…, trao giấy khen cho 03 …, biểu dương 17 …"
+                    and not (mention in honoured and (forms and mention.start > forms[0].end or awards and not forms)):
+                # … unless a generic verb after a form or an honouring counts its own: "…, trao giấy khen cho 03 …,
+                # biểu dương 17 …", "tuyên dương 30 nhà giáo và truy tặng 3 đồng chí …"
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
             if not (recipients.names or recipients.count or recipients.kind or mention.generic):
