@@ -108,11 +108,15 @@ CREDITS = [
                  "Trần Minh Châu",
                  "Ngày 13/11, Công đoàn tập đoàn trao Bằng Lao động sáng tạo cho 12 kỹ sư có sáng kiến được áp dụng.",
                  id="a byline with its time after a bullet"),
+    pytest.param("Tôn vinh chủ tịch công đoàn cơ sở\n\nSáng 2/8, Liên đoàn Lao động thành phố tôn vinh 90 chủ tịch công "
+                 "đoàn cơ sở tiêu biểu.\n\nMỚI - NÓNG\n", None,
+                 "Sáng 2/8, Liên đoàn Lao động thành phố tôn vinh 90 chủ tịch công đoàn cơ sở tiêu biểu.",
+                 id="a hot-news box's heading under the article"),
 ]
 
 
 @pytest.mark.parametrize(("dump", "byline", "body"), CREDITS)
-def test_credits_and_what_follows_the_author(dump: str, byline: str, body: str) -> None:
+def test_credits_and_what_follows_the_author(dump: str, byline: str | None, body: str) -> None:
     parsed = parse_text_dump(dump)
     assert (parsed.byline, parsed.body) == (byline, body)
 
@@ -127,3 +131,9 @@ def test_a_commune_union_is_placed_by_todays_communes_only_in_todays_map(
     context = ArticleContext(source_province=site, published_at=published)
     rows = unit_rows(nlp("Công đoàn cơ sở xã Hoàng Hoa Thám trao thưởng cho 14 cháu học giỏi.", context))
     assert [(r["name"], r["province"]) for r in rows] == [("Công đoàn cơ sở xã Hoàng Hoa Thám", province)]
+
+
+@pytest.mark.parametrize("written", ["T.Ư", "TƯ", "TW", "Trung ương"])
+def test_the_central_sector_unions_as_a_group_are_no_unit(nlp: VietnameseNLP, written: str) -> None:
+    text = f"Cuộc thi dành cho công đoàn cấp tỉnh, thành phố và công đoàn ngành {written}."
+    assert _units(nlp, text) == []
