@@ -148,10 +148,7 @@ def site_of(url: str | None) -> Site | None:
 @lru_cache(maxsize=1)
 def _province_slugs() -> dict[str, str]:
     """Provinces (the 63 of before July 2025) by the slug their portals use as a host label: "haiduong"."""
-    def slug(name: str) -> str:
-        plain = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-        return re.sub(r"[^a-z]", "", plain.replace("đ", "d").replace("Đ", "D").lower())
-    return {slug(name): name for name in gazetteer().old}
+    return {slug(name).replace("-", ""): name for name in gazetteer().old}
 
 
 def host_province(url: str | None) -> str | None:
