@@ -55,7 +55,9 @@ class AmountRules:
         self.partitive = re.compile(rf"{SP}+(?:{_words(lex['partitive']['words'])}){SP}+", re.IGNORECASE)
         self.fraction = lex["partitive"]["fraction"]
         group_words = _words(lex["partitive"]["group_words"])
-        self.group_after = re.compile(rf"(?:\d|(?<!\w)(?:{_words(starters)})){SP}+(?:{group_words}){SP}+$", re.IGNORECASE)
+        openers = _words(lex["partitive"]["group_openers"])
+        self.group_after = re.compile(rf"(?:(?:\d|(?<!\w)(?:{_words(starters)})){SP}+(?:{group_words})"
+                                      rf"|(?:^|[.!?;:,]{SP}*|\n{SP}*)(?:{openers})){SP}+$", re.IGNORECASE)
         self.fraction_date = _before(lex["partitive"]["date_words_before"], f"{SP}+")
 
         self.percent = re.compile(rf"{SP}*(?:%|(?:{_words(lex['percent']['markers'])})(?!\w))", re.IGNORECASE)
@@ -129,4 +131,5 @@ class AmountRules:
         self.word_blocker = _before(words["blockers"], f"{SP}+")
         self.year_blocker = _before(words["year_blockers"], f"{SP}+")
         # "năm" after a figure is "year": "15 năm Giải thưởng", "sau một năm lao động"
+        self.scales = frozenset(nw.scales)
         self.figure_before = re.compile(rf"(?:\d|(?<!\w)(?:{_words(starters + list(nw.scales))})){SP}+$", re.IGNORECASE)

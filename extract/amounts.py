@@ -440,10 +440,19 @@ class AmountFinder:
         while (candidate := self.rules.start.search(text, pos)) is not None:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
-            if amount is not None and not self._restated(text, amounts, amount) and not self._limit(text, amount) \
+            if amount is not None and not self._cut_at_end(text, amount) and not self._restated(text, amounts, amount) \
+                    and not self._limit(text, amount) \
                     and not self._group_again(text, amounts, amount) and not self._referred_back(text, amounts, amount):
                 amounts.append(amount)
         return amounts
+
+    def _cut_at_end(self, text: str, amount: Amount) -> bool:
+        """A count the end of a copy cut inside a scale word ("có ít nhất 2 triệ", "thêm 3 ng"): the text stops
+        there, so the figure itself is lost. A noun cut short leaves the figure whole ("7 cá nh" is seven)."""
+        if amount.fields["kind"] != "count" or amount.end < len(text.rstrip()) or not text.rstrip()[-1:].isalpha():
+            return False
+        cut = text[amount.start:amount.end].split()[-1].lower()
+        return any(scale.startswith(cut) and scale != cut for scale in self.rules.scales)
 
     def _group_again(self, text: str, amounts: list[Amount], amount: Amount) -> bool:
         """The whole of a partitive counted earlier: "90 Chủ tịch … được biểu dương" then "là 1 trong 90 gương mặt"."""

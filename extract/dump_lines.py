@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
-from itertools import takewhile
 from typing import Any
 
 from extract.dates import date_rules, parse_vietnamese_date
@@ -20,7 +19,7 @@ from extract.html import clean_byline, html_rules
 from extract.lexicon import lexicon
 
 # A sentence break inside a line; not the dot of an abbreviation ("TP. Nha Trang", "Q. 3").
-_SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?…;](?=\s)")
+SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?…;](?=\s)")
 _INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
 
 
@@ -46,6 +45,7 @@ class Rules:
     address: re.Pattern[str]
     date_chrome: re.Pattern[str]
     date_marker: re.Pattern[str]
+    section_heading: re.Pattern[str]
     lead_opening: re.Pattern[str]
     tagged_lead: re.Pattern[str]
     caption: re.Pattern[str]
@@ -79,6 +79,7 @@ def boilerplate_rules() -> Rules:
                            r"(?P<url>https?://\S+)$", re.IGNORECASE),
         date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
         date_marker=re.compile(data["shape"]["date_marker"]),
+        section_heading=re.compile(data["shape"]["section_heading"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
         tagged_lead=re.compile(data["shape"]["tagged_lead"]),
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),
@@ -225,7 +226,7 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
         parts = [p.strip() for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.")]
         parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)]
         if parts and all(name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
-                and name_like(parts[0], rules):
+                and name_like(parts[0], rules) and parts[0].casefold() not in rules.bylines["kind_labels"]:
             date = parse_vietnamese_date(text)
             first = _without_tag(parts[0], rules)  # "Nhật Hồ LDO | 05/05/2017 15:33"
             return (date, clean_byline(first) or first) if date else None
@@ -277,7 +278,7 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         line = classify(number, text[:stamped.start()], rules)
         line.date = line.date or date
         return line
-    prose = lead_like or words >= shape["prose_min_words"] and (ends_sentence or _SENTENCE_BREAK.search(text) is not None)
+    prose = lead_like or words >= shape["prose_min_words"] and (ends_sentence or SENTENCE_BREAK.search(text) is not None)
     # a table cell: opened by a pipe, or closed by one round headlines run together with no sentence in them
     cell = raw.lstrip().startswith("|") or words > shape["cell_run_min_words"] and not prose and raw.rstrip().endswith("|")
     caption = caption and not (cell and not raw.lstrip().startswith("|"))
@@ -296,59 +297,6 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
         long=words > shape["headline_max_words"],
         cell=cell,
     )
-
-
-def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
-    """A line a little longer than a headline, with no sentence in it, right above a line that opens like
-    a news lead ("Ngày 19/5/2025, …") is the headline of a portal that prints long ones (32 words), not a
-    paragraph whose end the copy lost: a lead follows a headline, not a paragraph. Longer still, it is a
-    headline when the body restates it ("Tại hội nghị <the headline's words> …")."""
-    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
-    for k, (i, after) in enumerate(zip(texts, texts[1:])):
-        line = lines[i]
-        if any(lines[j].headline for j in texts[max(0, k - 3):k]):
-            continue  # under a headline it is the sapo or a caption of the picture over the article
-        if line.long and not line.prose and not line.caption and not line.cell and not line.text[:1].islower() \
-                and rules.lead_opening.match(lines[after].text) is not None \
-                and (line.words <= rules.shape["title_max_words"] or _restated(line, [lines[j] for j in texts[k + 1:]])):
-            line.long, line.headline = False, True
-
-
-def _restated(line: Line, below: list[Line], share: float = 0.8) -> bool:
-    """A later paragraph restates ``line``: holds its words in order from the first, all but a short tail
-    (``share`` of them at least: "… vững mạnh năm 2020" told as "… vững mạnh")."""
-    words = re.findall(r"\w+", line.text.casefold())
-    opening = " ".join(words[:max(1, round(len(words) * share))])
-    return any(opening in " ".join(re.findall(r"\w+", other.text.casefold())) for other in below)
-
-
-def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
-    """A dump opening with a short line closed by a full stop, with no comma or other sentence in it, right over
-    a longer paragraph: the headline, printed with a stop ("Đại hội Công đoàn cơ sở … nhiệm kỳ 2023 - 2028.")."""
-    texts = [line for line in lines if line.kind is Kind.TEXT][:2]
-    if len(texts) < 2 or any(line.kind is not Kind.BLANK for line in lines[:texts[0].number - 1]):
-        return
-    first, lead = texts
-    text = first.text
-    if rules.shape["headline_min_words"] <= first.words <= rules.shape["stopped_title_max_words"] \
-            and text.endswith(".") and not text.endswith("..") and "," not in text \
-            and _SENTENCE_BREAK.search(text[:-1]) is None and not first.caption and first.prose \
-            and rules.lead_opening.match(text) is None and lead.prose and lead.words > first.words:
-        first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
-
-
-def mark_repeated_headline(lines: list[Line]) -> None:
-    """A dump opening with one sentence printed again right under itself (the page's title, then its heading, with
-    or without a stop, in any case): the headline, however long, as printed; its copies are page chrome."""
-    texts = [line for line in lines if line.kind is not Kind.BLANK]
-    first = texts[0] if texts else None
-    if first is None or first.kind is not Kind.TEXT or first.caption or _SENTENCE_BREAK.search(first.text.rstrip(".")):
-        return
-    copies = list(takewhile(lambda line: line.kind is Kind.TEXT and key(line.text) == key(first.text), texts[1:]))
-    if copies and len(texts) > len(copies) + 1:
-        first.prose, first.long, first.headline = False, False, True
-        for line in copies:
-            line.kind = Kind.NOISE
 
 
 def _person_caption(text: str, rules: Rules) -> bool:
@@ -381,6 +329,10 @@ def credited_names(text: str, rules: Rules) -> str | None:
         return None  # one plain word ("Công", a page cut short) is no credit; "N.Hà", "PV" are
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:
         return None  # a weekday or a date word: "THỨ BA, 26/12/2017"
+    station = re.fullmatch(r"(?P<names>[^()]+?)\s*\(\s*(?P<outlet>[^()]+?)\s*\)", names)
+    if station and names == text.strip(" .|•·") and (name_like(station["names"], rules) or _names_joined(station["names"], rules)) \
+            and any(station["outlet"].startswith(opener + " ") for opener in rules.bylines["outlet_line_openers"]):
+        return clean_byline(names)  # the writers' own outlet, bracketed: "Thu Hiền - Minh Thái ( Đài Nghĩa Đàn )"
     for separator in rules.bylines["affiliation_separators"]:
         head, found, rest = names.partition(separator)
         spaced = head.endswith(" ") and rest.startswith(" ") or separator == " - "

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, given_name_credit, mark_long_headlines, mark_repeated_headline,
-                                mark_stopped_headline, outlet_line, quoted_close, split_dateline, title_copy, untitled_alt_text, without_section)
+                                figures_told_only_in, given_name_credit, outlet_line, quoted_close, split_dateline, title_copy,
+                                untitled_alt_text, without_section)
+from extract.dump_marks import (mark_captions, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
+                                mark_teaser_box)
 from extract.html import html_rules
 
 
@@ -259,38 +261,23 @@ def _without_date_marker(raw: list[str], rules: Rules) -> tuple[list[str], datet
     return [*raw[:first], *split_dateline(rest, rules), *raw[first + 1:]], date
 
 
-def _mark_captions(lines: list[Line], rules: Rules) -> None:
-    """Captions known from their neighbours: a line opening in lower case under a caption goes on with it
-    ("Đ/c X, Trưởng ban …" / "và đ/c Y tặng quà …"); and a dump that opens, with no page header, on a
-    line opening like a caption ("Lãnh đạo …", "Đoàn chủ tịch …") that no dated lead follows was copied
-    from inside the article: that line is a caption, not the title."""
-    texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
-    for before, i in zip(texts, texts[1:]):
-        if lines[before].caption and lines[i].text[:1].islower() and i - before <= 2:
-            lines[i].caption, lines[i].headline = True, False
-    opening = next((i for i, line in enumerate(lines) if line.kind in (Kind.TEXT, Kind.END)), None)
-    if opening is None or lines[opening].kind is not Kind.TEXT or not lines[opening].headline:
-        return
-    first = lines[opening]
-    following = next((lines[i] for i in texts if i > opening), None)
-    if first.text.startswith(rules.caption_openers) and following is not None \
-            and rules.lead_opening.match(following.text) is None:
-        first.caption, first.headline = True, False
-
-
 def credit_line(text: str) -> bool:
     return credited_names(text, boilerplate_rules()) is not None
 
 
-def _article_start(lines: list[Line], lead: int, title_at: int | None) -> tuple[int, int | None]:
+def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Rules) -> tuple[int, int | None]:
     """Where the article text starts, and the title line (None when the "title" stands inside the
-    article). Captions and long lines between the title and the lead belong to the article; and a
+    article). Captions and long lines between the title and the lead belong to the article, and so does
+    a numbered section heading right over the lead ("1. Đại hội công đoàn cơ sở."); and a
     dump whose text above the title is article text (prose, long lines, captions) opens inside the
     article, so its "title" is a caption or subheading and nothing before it is dropped; but captions
     under page chrome are those of the picture printed over the headline."""
     start = lead
     for i in range(lead - 1, -1 if title_at is None else title_at, -1):
-        if lines[i].kind is Kind.TEXT:
+        if lines[i].kind is Kind.TEXT and i == _previous_text(lines, lead) \
+                and rules.section_heading.match(lines[i].text) is not None:
+            start = i
+        elif lines[i].kind is Kind.TEXT:
             if not lines[i].article_like or lines[i].cell and not lines[i].prose \
                     or lines[i].words <= 3 and credit_line(lines[i].text):
                 break  # the author under the headline ("D.LỆ |", in a table cell) ends the header
@@ -323,12 +310,13 @@ def _headline_between_copies(lines: list[Line], lead: int) -> int | None:
 def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> tuple[int, str | None, datetime | None, str | None]:
     """Where the article starts, its title, date (the one nearest the title) and an author line
     under the title; every line before the start goes to ``cut``."""
-    start, title_at = _article_start(lines, lead, _find_title(lines, lead, rules))
+    start, title_at = _article_start(lines, lead, _find_title(lines, lead, rules), rules)
     if title_at is None and start == lead:
         title_at = _headline_between_copies(lines, lead)
     dates = [i for i in range(start) if lines[i].kind is Kind.DATE]
     anchor = start if title_at is None else title_at
-    date_at = min(dates, key=lambda i: abs(i - anchor)) if dates else None
+    # the nearest date; of two as near, the one under the title (the article's own line, not the page header's)
+    date_at = min(dates, key=lambda i: (abs(i - anchor), i < anchor)) if dates else None
     author = None
     for i in range(start):
         if lines[i].kind is not Kind.BLANK:
@@ -348,10 +336,11 @@ def parse_text_dump(text: str) -> ParsedDump:
     unglued, glued_heads = _unglued(text.splitlines(), rules)
     raw_lines, marker_date = _without_date_marker(unglued, rules)
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
-    _mark_captions(lines, rules)
+    mark_captions(lines, rules)
     mark_long_headlines(lines, rules)
     mark_stopped_headline(lines, rules)
     mark_repeated_headline(lines)
+    mark_teaser_box(lines)
     last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
     if last is not None and last.kind is Kind.TEXT and cut_short_marker(last.text, rules):
         last.kind, last.end = Kind.END, "marker"
@@ -406,6 +395,9 @@ def parse_text_dump(text: str) -> ParsedDump:
         or next((line.credit for line in lines if line.credit and line.date == published), None)
     if byline and len(paragraphs) > 1 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]):
         cut.append(Cut(kept[len(paragraphs) - 1].number, "affiliation of the byline", paragraphs.pop()))
+    if paragraphs and (tail := re.search(rules.shape["cut_tail"], paragraphs[-1])) is not None:
+        cut.append(Cut(kept[len(paragraphs) - 1].number, "a sentence cut after its first letter", tail.group().strip()))
+        paragraphs[-1] = paragraphs[-1][:tail.start()]
     addresses = [line.address for line in lines if line.address]
     address = next((a for a in addresses if a.group("label")), addresses[0] if addresses else None)
 

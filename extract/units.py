@@ -290,8 +290,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"; "… tại phường X" is where, no name
         if not require_head and (commune := self._commune(norm, text, org_start)):
             return Mention(start, commune[0], "grassroots", f"{prefix} {commune[1]}", org_key=name_key(commune[1]))
-        # after "cơ sở" a lower-case head opens the name when a capital follows: "CĐCS trường Mẫu giáo X"
-        lower = self.lower_org_head_re.match(text, org_start) if prefix == "Công đoàn cơ sở" else None
+        # a lower-case head opens the name when a capital follows: "CĐCS trường Mẫu giáo X", "Công đoàn trường
+        # PTDT Bán trú THCS X"
+        lower = self.lower_org_head_re.match(text, org_start)
         lower = lower if lower and self._capitalised(text, lower.end()) else None
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
                           or self.not_org_re.match(text, org_start)):
@@ -299,7 +300,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         if not self.org_head_re.match(norm, org_start) and self.type_at_re.match(norm, org_start):
             return None
         head = self.org_head_re.match(norm, org_start)
-        if require_head and not head:
+        if require_head and not head and not lower:
             return None
         org_end = self._org_end(norm, text, lower.end() if lower else org_start, words)
         if head and (listed := self.comma_office_re.match(norm, head.end())) and listed.end() > org_end:
