@@ -33,9 +33,10 @@ class AmountRules:
         starters = [w for w, v in nw.digits.items() if v > 0] + [nw.ten]
         scale_only = [w for words in lex["qualifiers"]["scale_only"].values() for w in words]
         self.scale_only_qualifier = {w: q for q, words in lex["qualifiers"]["scale_only"].items() for w in words}
-        # Where a candidate may start: a digit, a number word, or "hàng" of "hàng nghìn".
+        # Where a candidate may start: a digit, a number word, or "hàng" of "hàng nghìn"; not the metres of a
+        # railway or road chainage ("km270+740").
         self.start = with_first_chars(re.compile(  # its first characters looked at first (extract/regex_scan.py)
-            rf"(?<![\w.,/:-])\d|(?<!\w)(?:{_words(starters + scale_only)})(?!\w)", re.IGNORECASE))
+            rf"(?<![\w.,/:-])(?<!\d\+)\d|(?<!\w)(?:{_words(starters + scale_only)})(?!\w)", re.IGNORECASE))
         self.scale_only = re.compile(rf"(?:{_words(scale_only)}){SP}+(?=(?:{_words(list(nw.scales))})(?!\w))",
                                      re.IGNORECASE)
 

@@ -23,6 +23,15 @@ SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?…;](?=\s)")
 _INITIALS = re.compile(r"^(?:\w{1,3}\.)+\w{0,3}\.?$")
 
 
+@dataclass(frozen=True)
+class Cut:
+    """A line left out of the article, with why (for debugging the filter)."""
+
+    line: int  # 1-based line number in the dump
+    reason: str
+    text: str
+
+
 class Kind(Enum):
     BLANK = "blank"
     NOISE = "noise"
@@ -42,6 +51,7 @@ class Rules:
     markers: frozenset[str]
     footer_prefixes: tuple[str, ...]
     footer_max_words: int
+    notices: tuple[re.Pattern[str], ...]
     address: re.Pattern[str]
     date_chrome: re.Pattern[str]
     date_marker: re.Pattern[str]
@@ -74,6 +84,7 @@ def boilerplate_rules() -> Rules:
         markers=frozenset(key(m) for m in end["markers"]),
         footer_prefixes=tuple(p.casefold() for p in end["footer_prefixes"]),
         footer_max_words=end["footer_max_words"],
+        notices=tuple(re.compile(p, re.IGNORECASE) for p in end["notices"]),
         address=re.compile(rf"^(?:(?P<label>{'|'.join(map(re.escape, data['address']['labels']))})"
                            r"(?:\s+[^\s:/]{1,20}){0,2}\s*:?\s*)?"
                            r"(?P<url>https?://\S+)$", re.IGNORECASE),
@@ -239,7 +250,8 @@ def _end_marker(text: str, words: int, rules: Rules) -> str | None:
         return "marker"
     if "|" in text and key(text.strip("| ").split("|")[0]) in rules.markers:
         return "marker"  # the header row of a related-news table: "Các tin liên quan | Ngày đăng |"
-    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes):
+    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes) \
+            or any(notice.search(text) for notice in rules.notices):
         return "footer"
     return None
 

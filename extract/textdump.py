@@ -20,21 +20,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from extract.dump_lines import (Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, given_name_credit, outlet_line, quoted_close, split_dateline, title_copy,
-                                untitled_alt_text, without_section)
+from extract.dump_lines import (Cut, Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
+                                figures_told_only_in, quoted_close, split_dateline, title_copy, untitled_alt_text,
+                                without_section)
 from extract.dump_marks import (mark_captions, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
                                 mark_teaser_box)
+from extract.dump_tail import closing_credit
 from extract.html import html_rules
-
-
-@dataclass(frozen=True)
-class Cut:
-    """A line left out of the article, with why (for debugging the filter)."""
-
-    line: int  # 1-based line number in the dump
-    reason: str
-    text: str
 
 
 @dataclass
@@ -279,7 +271,7 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
             start = i
         elif lines[i].kind is Kind.TEXT:
             if not lines[i].article_like or lines[i].cell and not lines[i].prose \
-                    or lines[i].words <= 3 and credit_line(lines[i].text):
+                    or lines[i].words <= 3 and credit_line(lines[i].text) or _author_cell(lines[i].text, rules):
                 break  # the author under the headline ("D.LỆ |", in a table cell) ends the header
             start = i
     if title_at is None:
@@ -296,6 +288,11 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
                                    for i in above if i >= opening):
         return opening, None
     return start, title_at
+
+
+def _author_cell(text: str, rules: Rules) -> str | None:
+    """An author's name alone in a table cell under the headline, in any case: "linh nguyên |"."""
+    return text.rstrip(" |") if re.fullmatch(rules.bylines["author_cell"], text) else None
 
 
 def _headline_between_copies(lines: list[Line], lead: int) -> int | None:
@@ -320,8 +317,8 @@ def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> 
     author = None
     for i in range(start):
         if lines[i].kind is not Kind.BLANK:
-            credit = credited_names(lines[i].text, rules) if title_at is not None and i > title_at \
-                and lines[i].kind is Kind.TEXT else None
+            credit = credited_names(lines[i].text, rules) or _author_cell(lines[i].text, rules) \
+                if title_at is not None and i > title_at and lines[i].kind is Kind.TEXT else None
             author = author or credit
             reason = "title" if i == title_at else "date" if i == date_at else "byline" if credit else "page header"
             cut.append(Cut(lines[i].number, reason, lines[i].text))
@@ -383,14 +380,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     elif paragraphs and (dash := re.match(r"[-–—*•]\s+(?=[^\W\d_])", paragraphs[0])) and paragraphs[0][dash.end()].isupper():
         cut.append(Cut(kept[0].number, "source tag", dash.group().strip()))  # " - Giải …", "* Chiều …": a dash, a bullet
         paragraphs[0] = paragraphs[0][dash.end() :]
-    if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
-        cut.append(Cut(kept.pop().number, "outlet under the byline", paragraphs.pop()))  # "Tố Tuấn" / "Báo Tây Ninh"
-    if len(paragraphs) > 2 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]) and credited_names(paragraphs[-2], rules):
-        cut.append(Cut(kept.pop().number, "affiliation of the byline", paragraphs.pop()))  # "Bá Mạnh" / "(LĐLĐ tỉnh)"
-    byline = credited_names(paragraphs[-1], rules) or _office_credit(paragraphs[-1], rules) \
-        or given_name_credit(*paragraphs[-2:]) if len(paragraphs) > 1 else None
-    if byline:
-        cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
+    byline = closing_credit(paragraphs, kept, cut, rules)
     byline = byline or author or next((line.credit for line in lines[:start] if line.credit), None) \
         or next((line.credit for line in lines if line.credit and line.date == published), None)
     if byline and len(paragraphs) > 1 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]):
@@ -457,17 +447,6 @@ def _clauses(text: str, rules: Rules) -> bool:
     đó, …"), which no headline does, and goes on in clauses."""
     return re.match(r"\S+(?:\s+\S+){0,3},\s", text) is not None \
         and text.count(", ") >= rules.shape["clauses_min_commas"]
-
-
-def _office_credit(text: str, rules: Rules) -> str | None:
-    """A closing credit naming an office, not a person: "VP LĐLĐ tỉnh.", "Ban Tuyên giáo Công đoàn ngành", or any
-    short capitalised name after a closing credit's label ("Thực hiện: Ban Văn hóa xã", "Tin bài: Tổ truyền thông")."""
-    label = re.match(rf"(?:{'|'.join(map(re.escape, rules.bylines['closing_credit_openers']))})[^:]{{0,12}}:\s*", text)
-    name = text[label.end():] if label else text
-    if len(name.split()) <= rules.bylines["office_max_words"] and name[:1].isupper() \
-            and (label or name.startswith(tuple(rules.bylines["office_openers"]))) and not re.search(r"[,;:!?]|\.\s", name):
-        return name
-    return None
 
 
 def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, edge: bool) -> str | None:
