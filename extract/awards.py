@@ -338,8 +338,10 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             hosted = awarders == [None] and mention.generic and (recipients.count is not None or recipients.names
                                                                   and (recipients.passive or not clause.view[:mention.start].strip()))
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
+                # … and so do an awarder and a kind the verb joins directly ("Lãnh đạo X khen thưởng các đoàn viên …")
+                direct = (subject := self._name_before(clause, mention.start)) is not None and not subject.person
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and recipients.kind and recipients.passive
+                    or awarders[0] and recipients.kind and (recipients.passive or direct)
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
                 held = not stated and awarders[0] and recipients.kind and held_at is not None
                 # "khen thưởng cấp Tổng Liên đoàn cho các tập thể": the honouring level names its grantor

@@ -751,10 +751,26 @@ AWARDS16: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Sáng 3/6, LĐLĐ thành phố Hà Nội vinh danh, khen thưởng 100 “Công nhân giỏi” Thủ đô năm 2022.", "Hà Nội", []),
 ]
 
+AWARDS17: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a generic honouring with no count: an awarder the verb follows directly and a kind of recipient state it
+    ("Dịp này, lãnh đạo Liên đoàn Lao động tỉnh khen thưởng các đoàn viên có thành tích xuất sắc trong sản xuất.",
+     "Nghệ An",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "individual",
+            "thành tích xuất sắc trong sản xuất")]),
+    # ... but not a programme of honouring named as a noun, nor a prize that honours
+    ("Chương trình tôn vinh các tập thể, cá nhân có đóng góp nổi bật do Liên đoàn Lao động tỉnh tổ chức hằng năm.",
+     "Nghệ An", []),
+    # the union's medal under a loose name is its one form
+    ("Chủ tịch Tổng LĐLĐ Việt Nam trao Kỷ niệm chương “Vì sự nghiệp xây dựng phong trào Công đoàn” cho ông Lê Văn Hải.",
+     None, [award(KNC, TLD, ("Lê Văn Hải",), None, "individual")]),
+]
+
+
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
           "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
           "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12, "awards13": AWARDS13,
-          "awards14": AWARDS14, "awards15": AWARDS15, "awards16": AWARDS16}
+          "awards14": AWARDS14, "awards15": AWARDS15, "awards16": AWARDS16,
+          "awards17": AWARDS17}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
