@@ -50,7 +50,7 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
-    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier)
+    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier) or _share(later, earlier)
             or _named_among(later, earlier) or _named_among(earlier, later)) and agree("awarder"):
         return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
@@ -132,6 +132,18 @@ def _counted_part(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
         and later["recipient_count"] < earlier["recipient_count"] and earlier["recipient_kind"] == "both" \
         and later["recipient_kind"] in ("collective", "individual")
+
+
+def _share(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
+    """A place's share of an award counted before, told with no grantor: "Bộ trưởng tặng bằng khen cho 200 nhà giáo …"
+    then "Tỉnh Quảng Trị có 3 giáo viên được tặng bằng khen dịp này" (3 of the 200); a named form only, as generic
+    honourings of one ceremony are often acts of their own ("khen thưởng 30 tập thể, cá nhân" and "25 đoàn viên … được
+    tuyên dương")."""
+    return later["form"] == earlier["form"] != _awards_lexicon()["generic"]["form"] and later["awarder"] is None and earlier["awarder"] is not None \
+        and not later["recipients"] and later["recipient_count"] is not None and earlier["recipient_count"] is not None \
+        and later["recipient_count"] < earlier["recipient_count"] \
+        and later["recipient_kind"] in (earlier["recipient_kind"], None, *(("collective", "individual")
+                                                                          if earlier["recipient_kind"] == "both" else ()))
 
 
 def _named_among(named: dict[str, Any], counted: dict[str, Any]) -> bool:

@@ -760,6 +760,10 @@ AWARDS17: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # ... but not a programme of honouring named as a noun, nor a prize that honours
     ("Chương trình tôn vinh các tập thể, cá nhân có đóng góp nổi bật do Liên đoàn Lao động tỉnh tổ chức hằng năm.",
      "Nghệ An", []),
+    # a place's share of a named form counted before, told with no grantor, is that act ("dịp này")
+    ("Bộ trưởng Bộ Y tế vừa có quyết định tặng bằng khen cho 150 y bác sĩ tiêu biểu trong cả nước. Tỉnh Hà Tĩnh có 4 "
+     "y bác sĩ được tặng bằng khen dịp này.", None,
+     [award("Bằng khen", "Bộ trưởng Bộ Y tế", (), 150, "individual", "tiêu biểu trong cả nước")]),
     # the union's medal under a loose name is its one form
     ("Chủ tịch Tổng LĐLĐ Việt Nam trao Kỷ niệm chương “Vì sự nghiệp xây dựng phong trào Công đoàn” cho ông Lê Văn Hải.",
      None, [award(KNC, TLD, ("Lê Văn Hải",), None, "individual")]),
