@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.regex_scan import finditer_at, lookbehind_reach, with_first_chars
+from extract.regex_scan import SubstringScan, finditer_at, lookbehind_reach, prefix_lookahead, with_first_chars
 from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex
 
 
@@ -21,6 +21,8 @@ _QUOTES = re.compile(r"[“”\"«»]")
 _ELIDED, _TITLE = "…", "danh hiệu "
 _LEVEL = re.compile(r"\s+(?:toàn quốc|cơ sở|cấp .*)$")
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])")
+# How many first characters of a form the article's scan looks for: 4 leave about 20 places per form found
+_FORM_PREFIX = 4
 
 
 class AwardForms:
@@ -36,7 +38,9 @@ class AwardForms:
         plain = [re.sub(r"\(\?P<\w+>", "(?:", entry["pattern"]) for entry in lexicon["forms"]]
         self._any_form = None if any(re.search(r"\(\?P=|\\\d", p) for p in plain) else with_first_chars(re.compile(
             rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in plain)})(?!\w)", re.IGNORECASE))
-        self._form_reach = None if self._any_form is None else lookbehind_reach(self._any_form)
+        reach = None if self._any_form is None else lookbehind_reach(self._any_form)
+        lookahead = None if reach is None else prefix_lookahead(self._any_form, _FORM_PREFIX)
+        self._form_scan = None if lookahead is None else (self._any_form, lookahead, reach)
         self._form_words: dict[str, str] = lexicon["form_words"]
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
@@ -69,47 +73,52 @@ class AwardForms:
         self._counted_not_cues = re.compile(phrase_regex(modality["counted_not_cues"]), re.IGNORECASE)
         self._short_segment = modality["short_segment_words"]
 
+    def _read_article(self, text: str) -> None:
+        """Scans the article's text (and its copy with quotes as spaces, when first needed) for the places
+        where a form can begin: each piece of it read later (the body, a line, a clause) is tried only there."""
+        self._article_scans: list[SubstringScan | None] | None = None if self._form_scan is None else [
+            SubstringScan(*self._form_scan, text), None]
+
     def _full_forms(self, text: str) -> dict[str, str]:
         """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
         before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
         full: dict[str, set[str]] = {}
-        for mention in self._form_mentions(text, mask_enclosed(text)):
+        for mention in self._form_mentions(text, mask_enclosed(text), 0):
             base = mention.form.split(" \"")[0]
             if base != mention.form:
                 full.setdefault(base, set()).add(mention.form)
         return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
 
 
-    def _form_mentions(self, text: str, view: str) -> list[FormMention]:
+    def _form_mentions(self, text: str, view: str, at: int) -> list[FormMention]:
+        """The forms named in ``text``, which the article's text holds at ``at``."""
         last = self.__dict__.get("_last_mentions")  # the article's full forms and its prize read one text
         if last is None or last[0] != text or last[1] != view:
-            last = self._last_mentions = (text, view, self._scan_forms(text, view))
+            last = self._last_mentions = (text, view, self._scan_forms(text, view, at))
         return list(last[2])
 
-    def _form_starts(self, text: str) -> list[int] | None:
-        """Every offset where some form matches (None without the alternation): one scan of the alternation,
-        not one of each form's pattern, tells where each can match."""
+    def _form_starts(self, text: str, at: int, quoted: bool) -> list[int] | None:
+        """Every offset of ``text`` where some form matches (None without the alternation): ``text`` is the
+        article's text at ``at`` (its copy with quotes as spaces if ``quoted``), whose scan tells where to try."""
         if self._any_form is None:
             return None
-        scanned = self.__dict__.get("_scanned", [])
-        for whole, starts in scanned:  # the body after the whole text, its plain text after the whole plain text
-            if len(text) < len(whole) and self._form_reach is not None and whole.endswith(text):
-                cut, reach = len(whole) - len(text), self._form_reach
-                # a match attempt at offset q >= reach reads the same characters in both strings
-                return [q for q in range(min(reach, len(text))) if self._any_form.match(text, q)] \
-                    + [p - cut for p in starts if p - cut >= reach]
-        starts, pos = [], 0
+        scans = self.__dict__.get("_article_scans")
+        if scans is not None and scans[quoted] is None and quoted:
+            scans[quoted] = SubstringScan(*self._form_scan, _QUOTES.sub(" ", scans[0].text))
+        scan = scans[quoted] if scans is not None else None
+        if scan is not None and scan.text.startswith(text, at):
+            return scan.starts(at, at + len(text))
+        starts, pos = [], 0  # a text of no article read
         while (m := self._any_form.search(text, pos)) is not None:
             starts.append(m.start())
             pos = m.start() + 1
-        self._scanned = [(text, starts), *scanned[:1]]
         return starts
 
-    def _scan_forms(self, text: str, view: str) -> list[FormMention]:
-        starts = self._form_starts(text)
+    def _scan_forms(self, text: str, view: str, at: int) -> list[FormMention]:
+        starts = self._form_starts(text, at, False)
         # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
         plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
-        plain_starts = self._form_starts(plain) if plain is not None else None
+        plain_starts = self._form_starts(plain, at, True) if plain is not None else None
         if plain is not None and self._any_form is not None and not any(_QUOTES.search(
                 text, max(m.start() - 1, 0), m.end() + 1) for m in finditer_at(self._any_form, plain, plain_starts)):
             plain = None  # no form touches a quote: the text alone tells
@@ -206,8 +215,12 @@ class AwardForms:
     def _article_prize(self, text: str) -> str | None:
         """The one prize an article names ("Giải thưởng Tôn Đức Thắng"), else None."""
         # line by line: a prize's name never runs on over a line break into the next line's capitals (headline, lead)
-        named = {m.form for line in text.split("\n") for m in self._form_mentions(line, mask_enclosed(line))
-                 if m.form.startswith(self._prize_names)}
+        named: set[str] = set()
+        at = 0  # where the line starts in the text
+        for line in text.split("\n"):
+            named |= {m.form for m in self._form_mentions(line, mask_enclosed(line), at)
+                      if m.form.startswith(self._prize_names)}
+            at += len(line) + 1
         return named.pop() if len(named) == 1 else None
 
     def _bare_prizes(self, clause: Clause, generic: list[FormMention]) -> tuple[list[FormMention], list[FormMention]]:

@@ -151,12 +151,13 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         text = index.text  # with its homoglyphs replaced, same length: offsets hold
         text = text.translate(_HOMOGLYPHS) if any(c in text for c in _HOMOGLYPH_CHARS) else text
         article.context = placed(doc._.context, units)
+        self._read_article(text)
         article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)
-                                      for m in self._form_mentions(body, mask_enclosed(body)))
+                                      for m in self._form_mentions(body, mask_enclosed(body), len(text) - len(body)))
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
         for sent in index.sents:
             if _LIST_NUMBER.fullmatch(sent.text):  # "1." split from its item: the list runs on
@@ -242,7 +243,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         view = mask_enclosed(text)
         tokens = [_new_token(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
-        clause = Clause(start, text, view, tokens, self._form_mentions(text, view), article.context, article)
+        clause = Clause(start, text, view, tokens, self._form_mentions(text, view, start), article.context, article)
         index = doc_index(doc)
         owners, offsets = index.memo("one-syllable nouns", _one_syllable_nouns)
         first, stop = index.char_range(start, end)

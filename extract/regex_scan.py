@@ -5,7 +5,9 @@
 * :func:`lookbehind_reach`: how far before an offset a match attempt may read, so that the offsets of
   a suffix can be taken from the whole text's scan;
 * :func:`first_chars` and :func:`with_first_chars`: the characters a match can begin with, looked at
-  (a lookahead) before a long alternation is tried at every word.
+  (a lookahead) before a long alternation is tried at every word;
+* :func:`prefix_lookahead` and :class:`SubstringScan`: the offsets where a pattern can match in any piece
+  of one text, from one scan of the text for the first characters its matches can begin with.
 
 They read patterns with the standard library's own parser (``re._parser``); a pattern it cannot read,
 or a construct these helpers do not know, turns them off (None), never wrong.
@@ -14,6 +16,7 @@ or a construct these helpers do not know, turns them off (None), never wrong.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 
@@ -57,70 +60,79 @@ def lookbehind_reach(pattern: re.Pattern[str]) -> int | None:
         return None
 
 
-def first_chars(pattern: re.Pattern[str]) -> str | None:
-    """The inside of a character class (escaped) holding every character a match of ``pattern`` can begin
-    with, read with the pattern's own flags; None when a match may begin with anything or be empty."""
+_MAX_PREFIXES = 512  # beyond this many prefixes a lookahead would cost more than it spares
+
+
+def _prefixes(pattern: re.Pattern[str], length: int) -> set[tuple[frozenset[str], ...]] | None:
+    """Every way a match of ``pattern`` can begin: tuples of up to ``length`` character sets (each the escaped
+    inside of a character class), read with the pattern's own flags. A tuple is shorter where a match may end
+    there or where the pattern reads what a class cannot say (the characters before it still hold); None when
+    the pattern cannot be read or has too many beginnings."""
     try:
         from re import _constants as c, _parser  # noqa: PLC0415
 
         repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
         categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
                       c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+        found: set[tuple[frozenset[str], ...]] = set()
 
-        def sequence(items: Any) -> tuple[set[str], bool] | None:  # (first characters, may be empty)
-            chars: set[str] = set()
-            for op, av in items:
-                got = element(op, av)
-                if got is None:
+        def in_class(items: Any) -> frozenset[str] | None:
+            chars = set()
+            for item, value in items:
+                if item is c.LITERAL:
+                    chars.add(re.escape(chr(value)))
+                elif item is c.RANGE:
+                    chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif item is c.CATEGORY and value in categories:
+                    chars.add(categories[value])
+                else:  # a negated set ...: anything
                     return None
-                chars |= got[0]
-                if not got[1]:
-                    return chars, False
-            return chars, True
+            return frozenset(chars)
 
-        def element(op: Any, av: Any) -> tuple[set[str], bool] | None:
+        def walk(nodes: tuple[Any, ...], prefix: tuple[frozenset[str], ...], depth: int) -> bool:
+            """Adds the beginnings of ``nodes`` after ``prefix``; False when there are too many to read."""
+            if depth > 200 or len(found) > _MAX_PREFIXES:
+                return False
+            if len(prefix) == length or not nodes:
+                found.add(prefix)
+                return True
+            (op, av), rest = nodes[0], nodes[1:]
+            chars: frozenset[str] | None = None
             if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-                return set(), True  # reads, takes no character
+                return walk(rest, prefix, depth + 1)  # reads, takes no character
             if op is c.LITERAL:
-                return {re.escape(chr(av))}, False
-            if op is c.IN:
-                chars = set()
-                for item, value in av:
-                    if item is c.LITERAL:
-                        chars.add(re.escape(chr(value)))
-                    elif item is c.RANGE:
-                        chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-                    elif item is c.CATEGORY and value in categories:
-                        chars.add(categories[value])
-                    else:  # a negated set ...: anything
-                        return None
-                return chars, False
-            if op is c.SUBPATTERN:
-                if av[1] & ~pattern.flags & (re.IGNORECASE | re.UNICODE | re.LOCALE):
-                    return None  # (?i:...) in a case-sensitive pattern ...: the class would be stricter
-                return sequence(av[3])
-            if op is c.BRANCH:
-                chars, empty = set(), False
-                for alternative in av[1]:
-                    got = sequence(alternative)
-                    if got is None:
-                        return None
-                    chars |= got[0]
-                    empty = empty or got[1]
-                return chars, empty
-            if op in repeats:
-                got = sequence(av[2])
-                return None if got is None else (got[0], got[1] or av[0] == 0)
-            if op is getattr(c, "ATOMIC_GROUP", None):
-                return sequence(av)
-            return None  # any character, a back-reference, a conditional ...
+                chars = frozenset({re.escape(chr(av))})
+            elif op is c.IN:
+                chars = in_class(av)
+            elif op is c.SUBPATTERN and not av[1] & ~pattern.flags & (re.IGNORECASE | re.UNICODE | re.LOCALE):
+                return walk((*av[3], *rest), prefix, depth + 1)  # ((?i:...) in a case-sensitive pattern: unread)
+            elif op is c.BRANCH:
+                return all(walk((*alternative, *rest), prefix, depth + 1) for alternative in av[1])
+            elif op in repeats:
+                low, high, item = av
+                if high == 0:
+                    return walk(rest, prefix, depth + 1)
+                again = (op, (max(low - 1, 0), high if high == c.MAXREPEAT else high - 1, item))
+                return walk((*item, again, *rest), prefix, depth + 1) and (low > 0 or walk(rest, prefix, depth + 1))
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                return walk((*av, *rest), prefix, depth + 1)
+            if chars is None:  # any character, a back-reference, a conditional ...: the beginning read so far
+                found.add(prefix)
+                return True
+            return walk(rest, (*prefix, chars), depth + 1)
 
-        got = sequence(_parser.parse(pattern.pattern, pattern.flags))
-        if got is None or got[1] or not got[0]:
-            return None
-        return "".join(sorted(got[0]))
+        return found if walk(tuple(_parser.parse(pattern.pattern, pattern.flags)), (), 0) else None
     except Exception:  # noqa: BLE001 (an unknown parser: no shortcut)
         return None
+
+
+def first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The inside of a character class (escaped) holding every character a match of ``pattern`` can begin
+    with, read with the pattern's own flags; None when a match may begin with anything or be empty."""
+    found = _prefixes(pattern, 1)
+    if not found or () in found:
+        return None
+    return "".join(sorted(set().union(*(prefix[0] for prefix in found))))
 
 
 def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -137,3 +149,57 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?=[{first}])(?:{source})", pattern.flags)
     except re.error:  # global flags written inside the pattern: left as it is
         return pattern
+
+
+def _trie(prefixes: set[tuple[frozenset[str], ...]]) -> str:
+    """An alternation of ``prefixes`` sharing their beginnings (one character set tried once, not once per
+    prefix holding it); a prefix that ends where a longer one goes on makes the longer one's rest optional."""
+    if () in prefixes:
+        return ""
+    groups: dict[frozenset[str], set[tuple[frozenset[str], ...]]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[0], set()).add(prefix[1:])
+    alternatives = []
+    for chars in sorted(groups, key=sorted):
+        inside = "".join(sorted(chars))
+        head = inside if len(chars) == 1 and len(inside) <= 2 and inside != "\\" else f"[{inside}]"
+        rest = _trie(groups[chars])
+        alternatives.append(head + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(alternatives)
+
+
+def prefix_lookahead(pattern: re.Pattern[str], length: int) -> re.Pattern[str] | None:
+    r"""A pattern matching (empty) at every offset where ``pattern`` can begin a match: its leading ``(?<!\w)``
+    and a lookahead of the first ``length`` characters its matches can begin with; None when they cannot be read."""
+    found = _prefixes(pattern, length)
+    if not found or () in found:
+        return None
+    head = r"(?<!\w)"
+    lead = head if pattern.pattern.startswith(head) else ""
+    try:
+        return re.compile(f"{lead}(?=(?:{_trie(found)}))", pattern.flags)
+    except re.error:
+        return None
+
+
+class SubstringScan:
+    """Where ``pattern`` matches in pieces of one text, the text scanned once: ``starts(a, b)`` is
+    ``[q for q in range(b - a) if pattern.match(text[a:b], q)]``, ``pattern`` tried only where ``lookahead``
+    (from :func:`prefix_lookahead`: every offset a match can begin at) matched in the whole text.
+
+    Exact: an attempt at an offset ``q >= reach`` (``lookbehind_reach``) of the piece reads nothing before the
+    piece, so it is the attempt at ``a + q`` on the text cut at ``b`` (``match``'s ``endpos``); a match on the
+    cut text begins with the characters the lookahead looks for, found where the whole text has them. The
+    first ``reach`` offsets are tried on the piece itself."""
+
+    def __init__(self, pattern: re.Pattern[str], lookahead: re.Pattern[str], reach: int, text: str):
+        self.text = text
+        self._pattern, self._reach = pattern, reach
+        self._offsets = [m.start() for m in lookahead.finditer(text)]
+
+    def starts(self, start: int, end: int) -> list[int]:
+        pattern, text = self._pattern, self.text
+        piece = text[start:end]
+        near = [q for q in range(min(self._reach, len(piece))) if pattern.match(piece, q)]
+        first, stop = bisect_left(self._offsets, start + self._reach), bisect_left(self._offsets, end)
+        return near + [p - start for p in self._offsets[first:stop] if pattern.match(text, p, end)]

@@ -1,8 +1,8 @@
 """The shortcuts of the awards component's form scan give what the plain scans give.
 
 ``_finditer`` tries a pattern only where the alternation of all forms matches; ``_form_starts``
-takes a suffix's offsets from the whole text's scan; ``lookbehind_reach`` bounds how far back a
-match attempt reads. The texts are written for these tests.
+takes a piece's offsets from the article's scan (``SubstringScan``); ``lookbehind_reach`` bounds how
+far back a match attempt reads. The texts are written for these tests.
 """
 
 from __future__ import annotations
@@ -35,20 +35,49 @@ def _plain_starts(pattern: re.Pattern[str], text: str) -> list[int]:
 
 def test_finditer_on_starts_is_finditer(extractor: AwardExtractor) -> None:
     for text in TEXTS:
-        starts = extractor._form_starts(text)
+        starts = extractor._form_starts(text, 0, False)
         assert starts == _plain_starts(extractor._any_form, text)
         for pattern, _ in extractor._forms:
             want = [(m.start(), m.end(), m.groupdict()) for m in pattern.finditer(text)]
             assert [(m.start(), m.end(), m.groupdict()) for m in _finditer(pattern, text, starts)] == want
 
 
-def test_suffix_offsets_are_read_again_near_the_cut(extractor: AwardExtractor) -> None:
-    whole = " ".join(TEXTS)
-    for cut in range(0, len(whole), 7):
-        extractor._scanned = []
-        extractor._form_starts(whole)
-        suffix = whole[cut:]
-        assert extractor._form_starts(suffix) == _plain_starts(extractor._any_form, suffix), cut
+def test_pieces_take_their_offsets_from_the_article_scan(extractor: AwardExtractor) -> None:
+    whole = " ".join(TEXTS) + " “Giải thưởng Nguyễn Đức Cảnh, lần thứ hai”; “Lao động giỏi” và “Chiến sĩ thi đua”"
+    extractor._read_article(whole)
+    plain = re.sub(r"[“”\"«»]", " ", whole)
+    for start in range(0, len(whole), 5):
+        for end in range(start, len(whole) + 1, 11):
+            assert extractor._form_starts(whole[start:end], start, False) == _plain_starts(
+                extractor._any_form, whole[start:end]), (start, end)
+            assert extractor._form_starts(plain[start:end], start, True) == _plain_starts(
+                extractor._any_form, plain[start:end]), (start, end)
+    assert extractor._form_starts(TEXTS[0], 3, False) == _plain_starts(extractor._any_form, TEXTS[0])  # not there
+
+
+def test_substring_scan_reads_the_piece_only() -> None:
+    from extract.regex_scan import SubstringScan, prefix_lookahead
+
+    text = "ab xab, abx ab; (ab) ab$ q-ab abab ab\nab"
+    for source in (r"(?<!\w)ab(?!\w)", r"(?<!\w)(?:(?<=x)ab|ab(?=\s*$)|ab\b)", r"(?<!\w)(?:ab|a)(?!x)", r"(?<=[;(]\s)ab|(?<=[;(])ab"):
+        pattern = re.compile(source, re.IGNORECASE)
+        lookahead = prefix_lookahead(pattern, 3)
+        scan = SubstringScan(pattern, lookahead, lookbehind_reach(pattern), text)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert scan.starts(start, end) == _plain_starts(pattern, text[start:end]), (source, start, end)
+
+
+def test_prefix_lookahead() -> None:
+    from extract.regex_scan import prefix_lookahead
+
+    assert prefix_lookahead(re.compile(r"(?<!\w)(?:bằng khen|bằng lao động|giấy)(?!\w)", re.I), 3).pattern \
+        == r"(?<!\w)(?=(?:bằn|giấ))"
+    assert prefix_lookahead(re.compile(r"a\s*b|ac", re.I), 2).pattern == r"(?=(?:a(?:\s|b|c)))"
+    assert prefix_lookahead(re.compile(r"[“\"]\s*(?!x)[^”]+", re.I), 3).pattern == r'(?=(?:["“]))'  # unread after
+    assert prefix_lookahead(re.compile(r"(?:ab)?c"), 2).pattern == r"(?=(?:ab|c))"
+    assert prefix_lookahead(re.compile(r"a?"), 2) is None  # may be empty
+    assert prefix_lookahead(re.compile(r".b"), 2) is None
 
 
 def test_lookbehind_reach() -> None:
