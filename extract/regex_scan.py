@@ -190,7 +190,9 @@ class SubstringScan:
     Exact: an attempt at an offset ``q >= reach`` (``lookbehind_reach``) of the piece reads nothing before the
     piece, so it is the attempt at ``a + q`` on the text cut at ``b`` (``match``'s ``endpos``); a match on the
     cut text begins with the characters the lookahead looks for, found where the whole text has them. The
-    first ``reach`` offsets are tried on the piece itself."""
+    first ``reach`` offsets are tried on the piece itself, where the lookahead found them in the whole text
+    (past the piece's first offset it reads the same characters: one before, and the match's own) and at the
+    piece's first offset, whose lookbehind sees nothing before the piece."""
 
     def __init__(self, pattern: re.Pattern[str], lookahead: re.Pattern[str], reach: int, text: str):
         self.text = text
@@ -198,8 +200,8 @@ class SubstringScan:
         self._offsets = [m.start() for m in lookahead.finditer(text)]
 
     def starts(self, start: int, end: int) -> list[int]:
-        pattern, text = self._pattern, self.text
+        pattern, text, offsets = self._pattern, self.text, self._offsets
+        first, far = bisect_left(offsets, start + 1), bisect_left(offsets, start + self._reach)
         piece = text[start:end]
-        near = [q for q in range(min(self._reach, len(piece))) if pattern.match(piece, q)]
-        first, stop = bisect_left(self._offsets, start + self._reach), bisect_left(self._offsets, end)
-        return near + [p - start for p in self._offsets[first:stop] if pattern.match(text, p, end)]
+        near = [q for q in (0, *(p - start for p in offsets[first:far])) if q < len(piece) and pattern.match(piece, q)]
+        return near + [p - start for p in offsets[far:bisect_left(offsets, end)] if pattern.match(text, p, end)]
