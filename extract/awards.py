@@ -261,6 +261,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
 
     def _awards(self, clause: Clause) -> list[tuple[FormMention, dict[str, Any]]]:
         prizes, generic = self._bare_prizes(clause, self._generic_mentions(clause.view))
+        if not (clause.forms or prizes or generic):  # no mention to read (most clauses): what later clauses need
+            self._remember(clause)
+            return []
         # a generic honouring after the forms, with its own count: "trao Kỷ niệm chương cho 10 cán bộ và
         # tuyên dương 9 cán bộ có thành tích ..." is a second award
         honoured = [g for g in generic if self._direct_recipients(clause, g) is not None]
