@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
@@ -37,6 +38,12 @@ def _inner_syllable_starts(index: DocIndex) -> tuple[list[int], list[int]]:
             owners.append(token.i)
             inner.append(token.idx + m.end())
     return owners, inner
+
+
+@dataclass(frozen=True)
+class _Phrase(Name):
+    """An organisation's name as written, named canonically only if the clause keeps it as it is (a phrase over a
+    unit takes the unit's name, one with a union head that is no unit is dropped)."""
 
 
 class AwardNames:
@@ -154,6 +161,8 @@ class AwardNames:
                 canonical = f"{body.group('body')} {unit.canonical}" if body else unit.canonical
                 name = Name(min(name.start, unit.start), max(name.end, unit.end), canonical)
                 j = clause.token_index_at(name.end)
+            if isinstance(name, _Phrase):
+                name = Name(name.start, name.end, self._canonical(name.canonical, clause.context))
             names.append(name)
             after = max(j, i + 1)
         covered = [n for n in names if not n.person]
@@ -283,7 +292,7 @@ class AwardNames:
         if not (has_cap or has_admin):
             return None
         text = text[0].upper() + text[1:]  # "trường THCS X" is "Trường THCS X"
-        return Name(tokens[i].start, tokens[j - 1].end, self._canonical(text, clause.context)), j
+        return _Phrase(tokens[i].start, tokens[j - 1].end, text), j
 
     @staticmethod
     def _trade_word(clause: Clause, word_inner: set[int], j: int) -> int:
