@@ -87,7 +87,7 @@ from extract.award_lists import AwardLists
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
-from extract.doc_index import DocIndex, doc_index
+from extract.doc_index import DocIndex, Sentence, doc_index
 from extract.spans import SpanIndex, add_span, fields_of
 
 
@@ -152,8 +152,10 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         text = text.translate(_HOMOGLYPHS) if any(c in text for c in _HOMOGLYPH_CHARS) else text
         article.context = placed(doc._.context, units)
         self._read_article(text)
-        article.named_forms = self._full_forms(text)
         article.prize = self._article_prize(text)
+        if article.prize is None and self._names_no_award(index.sents, text):
+            return doc  # (about half the articles): their clauses would tell no award, nothing to read them for
+        article.named_forms = self._full_forms(text)
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)
@@ -224,6 +226,17 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 used.add((span.start_char, span.end_char))
                 add_span(doc, "awards", span, fields)
         return doc
+
+    def _names_no_award(self, sents: list[Sentence], text: str) -> bool:
+        """No clause names a form or a generic honouring. In an article that names no prize, ``_awards`` then
+        finds nothing in any clause (its first test), nor does anything after it (counted groups, lists and
+        parts run on from an award found before), so the article has no award: its clauses need not be read."""
+        for sent in sents:
+            for start, end in self._clause_bounds(sent.text, sent.start_char):
+                view = mask_enclosed(text[start:end])
+                if self._form_mentions(text[start:end], view, start) or self._generic_mentions(view):
+                    return False
+        return True
 
     @staticmethod
     def _clause_bounds(text: str, offset: int) -> list[tuple[int, int]]:
