@@ -83,19 +83,19 @@ class AwardForms:
         """A bare form ("Kỷ niệm chương") -> the one full name the article gives it anywhere (a caption
         before the body says "trao Kỷ niệm chương", the body names it "Kỷ niệm chương “Vì sự nghiệp …”")."""
         full: dict[str, set[str]] = {}
-        for mention in self._form_mentions(text, mask_enclosed(text), 0):
+        for mention in self._form_mentions(text, 0):
             base = mention.form.split(" \"")[0]
             if base != mention.form:
                 full.setdefault(base, set()).add(mention.form)
         return {base: forms.pop() for base, forms in full.items() if len(forms) == 1}
 
 
-    def _form_mentions(self, text: str, view: str, at: int) -> list[FormMention]:
+    def _form_mentions(self, text: str, at: int) -> list[FormMention]:
         """The forms named in ``text``, which the article's text holds at ``at``."""
         last = self.__dict__.get("_last_mentions")  # the article's full forms and its prize read one text
-        if last is None or last[0] != text or last[1] != view:
-            last = self._last_mentions = (text, view, self._scan_forms(text, view, at))
-        return list(last[2])
+        if last is None or last[0] != text:
+            last = self._last_mentions = (text, self._scan_forms(text, at))
+        return list(last[1])
 
     def _form_starts(self, text: str, at: int, quoted: bool) -> list[int] | None:
         """Every offset of ``text`` where some form matches (None without the alternation): ``text`` is the
@@ -114,7 +114,7 @@ class AwardForms:
             pos = m.start() + 1
         return starts
 
-    def _scan_forms(self, text: str, view: str, at: int) -> list[FormMention]:
+    def _scan_forms(self, text: str, at: int) -> list[FormMention]:
         starts = self._form_starts(text, at, False)
         # a form in quotes ("tặng “Bằng khen”", "danh hiệu “Lao động giỏi”") is read with its quotes as spaces
         plain = _QUOTES.sub(" ", text) if _QUOTES.search(text) else None
@@ -124,6 +124,7 @@ class AwardForms:
             plain = None  # no form touches a quote: the text alone tells
         if starts == [] and plain is None:
             return []
+        view = mask_enclosed(text)  # (only for a text where a form may be: most lines and clauses have none)
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
             for m in [*finditer_at(pattern, text, starts), *(finditer_at(pattern, plain, plain_starts) if plain else ())]:
@@ -218,7 +219,7 @@ class AwardForms:
         named: set[str] = set()
         at = 0  # where the line starts in the text
         for line in text.split("\n"):
-            named |= {m.form for m in self._form_mentions(line, mask_enclosed(line), at)
+            named |= {m.form for m in self._form_mentions(line, at)
                       if m.form.startswith(self._prize_names)}
             at += len(line) + 1
         return named.pop() if len(named) == 1 else None

@@ -159,7 +159,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)
-                                      for m in self._form_mentions(body, mask_enclosed(body), len(text) - len(body)))
+                                      for m in self._form_mentions(body, len(text) - len(body)))
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
         for sent in index.sents:
             if _LIST_NUMBER.fullmatch(sent.text):  # "1." split from its item: the list runs on
@@ -233,8 +233,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         parts run on from an award found before), so the article has no award: its clauses need not be read."""
         for sent in sents:
             for start, end in self._clause_bounds(sent.text, sent.start_char):
-                view = mask_enclosed(text[start:end])
-                if self._form_mentions(text[start:end], view, start) or self._generic_mentions(view):
+                if self._form_mentions(text[start:end], start) or self._generic_mentions(mask_enclosed(text[start:end])):
                     return False
         return True
 
@@ -256,7 +255,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         view = mask_enclosed(text)
         tokens = [_new_token(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
-        clause = Clause(start, text, view, tokens, self._form_mentions(text, view, start), article.context, article)
+        clause = Clause(start, text, view, tokens, self._form_mentions(text, start), article.context, article)
         index = doc_index(doc)
         owners, offsets = index.memo("one-syllable nouns", _one_syllable_nouns)
         first, stop = index.char_range(start, end)
