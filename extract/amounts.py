@@ -30,13 +30,13 @@ người" (1200, spanning the number only).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.amount_rules import SP, AmountRules
+from extract.amount_told import Amount, told
 from extract.doc_index import TokenInfo, doc_index
 from extract.numbers import NumberMatch, match_number
 from extract.spans import add_char_span
@@ -56,13 +56,6 @@ class Tail:
     currency: str | None = None
     unit: str | None = None
     per: str | None = None
-
-
-@dataclass
-class Amount:
-    start: int
-    end: int
-    fields: dict[str, Any] = field(default_factory=dict)
 
 
 def _token_at(doc: Doc, char: int) -> TokenInfo | None:
@@ -440,50 +433,10 @@ class AmountFinder:
         while (candidate := self.rules.start.search(text, pos)) is not None:
             amount, pos = self._amount_at(doc, text, candidate.start())
             pos = max(pos, candidate.start() + 1)
-            if amount is not None and not self._cut_at_end(text, amount) and not self._restated(text, amounts, amount) \
-                    and not self._limit(text, amount) \
-                    and not self._group_again(text, amounts, amount) and not self._referred_back(text, amounts, amount):
+            if amount is not None and told(text, amounts, amount, self.rules):
                 amounts.append(amount)
         return amounts
 
-    def _cut_at_end(self, text: str, amount: Amount) -> bool:
-        """A count the end of a copy cut inside a scale word ("có ít nhất 2 triệ", "thêm 3 ng"): the text stops
-        there, so the figure itself is lost. A noun cut short leaves the figure whole ("7 cá nh" is seven)."""
-        if amount.fields["kind"] != "count" or amount.end < len(text.rstrip()) or not text.rstrip()[-1:].isalpha():
-            return False
-        cut = text[amount.start:amount.end].split()[-1].lower()
-        return any(scale.startswith(cut) and scale != cut for scale in self.rules.scales)
-
-    def _group_again(self, text: str, amounts: list[Amount], amount: Amount) -> bool:
-        """The whole of a partitive counted earlier: "90 Chủ tịch … được biểu dương" then "là 1 trong 90 gương mặt"."""
-        return amount.fields["kind"] == "count" and self.rules.group_after.search(
-            text, max(0, amount.start - 20), amount.start) is not None and any(
-            a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
-
-    def _referred_back(self, text: str, amounts: list[Amount], amount: Amount) -> bool:
-        """A count told before, pointed back to: "Ngoài 92 suất quà trên, …" after "tặng 92 suất quà"."""
-        return amount.fields["kind"] == "count" and self.rules.back_reference.match(text, amount.end) is not None \
-            and any(a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
-
-    def _limit(self, text: str, amount: Amount) -> bool:
-        """A capped count or an entitlement, a condition rather than a measure: "không quá 3 người thân", "được đi
-        kèm 1 người", "và 1 người thân đi cùng" (``[limits]`` of the lexicon); a capped sum ("mức phạt không quá 50
-        triệu đồng") stays an amount."""
-        rules = self.rules
-        companion = (amount.fields["unit"] or "").lower() in rules.companions \
-            and rules.companion_after.match(text, amount.end) is not None
-        capped = amount.fields["kind"] == "count" and rules.limit_cap.match(text, amount.start) is not None
-        return companion or capped or rules.entitlement.search(text, max(0, amount.start - 30), amount.start) is not None
-
-    @staticmethod
-    def _restated(text: str, amounts: list[Amount], amount: Amount) -> bool:
-        """The previous sum written again in words, in brackets: "30.650.000đ (Ba mươi triệu … đồng)"."""
-        if not amounts or not text[amount.start:amount.start + 1].isalpha():
-            return False
-        last = amounts[-1]
-        between = text[last.end:amount.start]
-        return re.fullmatch(r"\s*[(\[]\s*(?:bằng chữ\s*:?\s*)?", between, re.IGNORECASE) is not None \
-            and last.fields["value"] == amount.fields["value"] and last.fields["kind"] == amount.fields["kind"]
 
 
 class AmountsComponent:
