@@ -227,6 +227,10 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 add_span(doc, "awards", span, fields)
         return doc
 
+    def _subject_before(self, clause: Clause, pos: int) -> bool:
+        """An organisation named right before ``pos`` (past auxiliaries): the verb's own subject."""
+        return (subject := self._name_before(clause, pos)) is not None and not subject.person
+
     def _names_no_award(self, sents: list[Sentence], text: str) -> bool:
         """No clause names a form or a generic honouring. In an article that names no prize, ``_awards`` then
         finds nothing in any clause (its first test), nor does anything after it (counted groups, lists and
@@ -355,9 +359,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                                                                   and (recipients.passive or not clause.view[:mention.start].strip()))
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 # … and so do an awarder and a kind the verb joins directly ("Lãnh đạo X khen thưởng các đoàn viên …")
-                direct = (subject := self._name_before(clause, mention.start)) is not None and not subject.person
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and recipients.kind and (recipients.passive or direct)
+                    or awarders[0] and recipients.kind and (recipients.passive or self._subject_before(clause, mention.start))
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
                 held = not stated and awarders[0] and recipients.kind and held_at is not None
                 # "khen thưởng cấp Tổng Liên đoàn cho các tập thể": the honouring level names its grantor

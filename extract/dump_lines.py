@@ -56,6 +56,10 @@ class Rules:
     date_chrome: re.Pattern[str]
     date_marker: re.Pattern[str]
     section_heading: re.Pattern[str]
+    cut_tail: re.Pattern[str]
+    author_cell: re.Pattern[str]
+    source_credit: re.Pattern[str]
+    glued_credit: re.Pattern[str]
     lead_opening: re.Pattern[str]
     tagged_lead: re.Pattern[str]
     caption: re.Pattern[str]
@@ -91,6 +95,10 @@ def boilerplate_rules() -> Rules:
         date_chrome=re.compile(data["shape"]["date_line_chrome"], re.IGNORECASE),
         date_marker=re.compile(data["shape"]["date_marker"]),
         section_heading=re.compile(data["shape"]["section_heading"]),
+        cut_tail=re.compile(data["shape"]["cut_tail"]),
+        author_cell=re.compile(data["bylines"]["author_cell"]),
+        source_credit=re.compile(data["bylines"]["source_credit"], re.IGNORECASE),
+        glued_credit=re.compile(data["bylines"]["glued_credit"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
         tagged_lead=re.compile(data["shape"]["tagged_lead"]),
         caption=re.compile(data["shape"]["caption"], re.IGNORECASE),

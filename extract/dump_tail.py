@@ -11,7 +11,7 @@ from extract.dump_lines import Cut, Line, Rules, credited_names, given_name_cred
 def closing_credit(paragraphs: list[str], kept: list[Line], cut: list[Cut], rules: Rules) -> str | None:
     """The byline printed after the article (None when none), its lines taken off ``paragraphs`` and ``kept`` into
     ``cut``; the outlet or affiliation printed under it goes too."""
-    if len(paragraphs) > 1 and re.fullmatch(rules.bylines["source_credit"], paragraphs[-1], re.IGNORECASE):
+    if len(paragraphs) > 1 and rules.source_credit.fullmatch(paragraphs[-1]):
         cut.append(Cut(kept.pop().number, "source paper credited", paragraphs.pop()))  # "(Nguồn: Báo Quảng Trị)"
     if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
         cut.append(Cut(kept.pop().number, "outlet under the byline", paragraphs.pop()))  # "Tố Tuấn" / "Báo Tây Ninh"
@@ -21,7 +21,7 @@ def closing_credit(paragraphs: list[str], kept: list[Line], cut: list[Cut], rule
         or given_name_credit(*paragraphs[-2:]) if len(paragraphs) > 1 else None
     if byline:
         cut.append(Cut(kept[-1].number, "byline", paragraphs.pop()))
-    elif paragraphs and (glued := re.search(rules.bylines["glued_credit"], paragraphs[-1])) \
+    elif paragraphs and (glued := rules.glued_credit.search(paragraphs[-1])) \
             and credited_names(glued["name"], rules):
         cut.append(Cut(kept[-1].number, "byline glued to the last sentence", glued["name"]))
         paragraphs[-1], byline = paragraphs[-1][:glued.start()], glued["name"]

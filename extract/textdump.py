@@ -264,9 +264,9 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
     dump whose text above the title is article text (prose, long lines, captions) opens inside the
     article, so its "title" is a caption or subheading and nothing before it is dropped; but captions
     under page chrome are those of the picture printed over the headline."""
-    start = lead
+    start, above_lead = lead, _previous_text(lines, lead)
     for i in range(lead - 1, -1 if title_at is None else title_at, -1):
-        if lines[i].kind is Kind.TEXT and i == _previous_text(lines, lead) \
+        if lines[i].kind is Kind.TEXT and i == above_lead \
                 and rules.section_heading.match(lines[i].text) is not None:
             start = i
         elif lines[i].kind is Kind.TEXT:
@@ -292,7 +292,7 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
 
 def _author_cell(text: str, rules: Rules) -> str | None:
     """An author's name alone in a table cell under the headline, in any case: "linh nguyên |"."""
-    return text.rstrip(" |") if re.fullmatch(rules.bylines["author_cell"], text) else None
+    return text.rstrip(" |") if rules.author_cell.fullmatch(text) else None
 
 
 def _headline_between_copies(lines: list[Line], lead: int) -> int | None:
@@ -385,7 +385,7 @@ def parse_text_dump(text: str) -> ParsedDump:
         or next((line.credit for line in lines if line.credit and line.date == published), None)
     if byline and len(paragraphs) > 1 and re.fullmatch(r"\([^()]{1,60}\)", paragraphs[-1]):
         cut.append(Cut(kept[len(paragraphs) - 1].number, "affiliation of the byline", paragraphs.pop()))
-    if paragraphs and (tail := re.search(rules.shape["cut_tail"], paragraphs[-1])) is not None:
+    if paragraphs and (tail := rules.cut_tail.search(paragraphs[-1])) is not None:
         cut.append(Cut(kept[len(paragraphs) - 1].number, "a sentence cut after its first letter", tail.group().strip()))
         paragraphs[-1] = paragraphs[-1][:tail.start()]
     addresses = [line.address for line in lines if line.address]
