@@ -45,6 +45,9 @@ _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _GLUED_NUMBER = re.compile(r"[\d.,]+[ \t\u00a0]+")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;…\"“”'(\[\n–-])[ \t]*$")
+_SPACES = re.compile(f"{SP}+")
+_LISTED_WORD = re.compile(rf"{SP}+([^\W\d_]+)(?!\w)")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -126,7 +129,7 @@ class AmountFinder:
             return text[classifier.start("n"):end], end
         if listed_only:
             return None
-        space = re.match(f"{SP}+", text[pos:pos + 3])
+        space = _SPACES.match(text[pos:pos + 3])
         if space is None:
             return None
         start = pos + space.end()
@@ -150,7 +153,7 @@ class AmountFinder:
         rule 23): "1.000 công nhân, người lao động", "100 vé máy bay, tàu, xe" ("vé tàu", "vé xe" are listed)."""
         while text.startswith(",", end):
             listed = self.rules.noun.match(text, end + 1)
-            word = re.match(rf"{SP}+([^\W\d_]+)(?!\w)", text[end + 1:end + 30])
+            word = _LISTED_WORD.match(text[end + 1:end + 30])
             if listed is not None:
                 end = listed.end("n")
             elif word is not None and word.group(1).islower() and f"{head} {word.group(1)}" in self.rules.nouns:
@@ -171,7 +174,7 @@ class AmountFinder:
         listed = rules.noun.match(text, end)
         if listed is not None and not self._uncounted(listed.group("n")):
             return listed.end("n")
-        space = re.match(f"{SP}+", text[end:end + 3])
+        space = _SPACES.match(text[end:end + 3])
         token = _token_at(doc, end + space.end()) if space else None
         if token is None or token.idx != end + space.end():
             return end
@@ -183,7 +186,7 @@ class AmountFinder:
 
     def _rate_base(self, text: str, pos: int) -> bool:
         """A counted noun, a classifier or a time unit right at ``pos`` ("suất", "người", "tháng")."""
-        word = re.match(r"[^\W\d_]+", text[pos:])
+        word = _LETTERS.match(text, pos)
         return word is not None and word.group().islower() and (
             word.group() in self.rules.classifiers or word.group() in self.rules.nouns
             or word.group() in self.rules.not_counted)
@@ -213,7 +216,7 @@ class AmountFinder:
         if (percent := rules.percent.match(text, end)) is not None:
             tail = Tail("percent", percent.end())
         elif (currency := rules.currency.match(text, end)) is not None and self._currency_case(currency.group("c")):
-            code = rules.currency_code[re.sub(f"{SP}+", " ", currency.group("c").lower())]
+            code = rules.currency_code[_SPACES.sub(" ", currency.group("c").lower())]
             tail = Tail("money", currency.end(), currency=code)
         elif number.scaled and number.value >= 1000 and rules.money_noun.match(text, end):
             tail = Tail("money", end, currency="VND")  # "300 ngàn tiền mặt": what is paid, not what is counted
@@ -232,7 +235,7 @@ class AmountFinder:
         tail.per, tail.end = self._per(doc, text, tail.end)
         base = rules.base_before.search(text, clause_start, number.start) if tail.kind == "money" else None
         if tail.per is None and base and base.group("base").islower():
-            tail.per = re.sub(f"{SP}+", " ", base.group("base"))  # "Mỗi suất trị giá 500.000 đồng"
+            tail.per = _SPACES.sub(" ", base.group("base"))  # "Mỗi suất trị giá 500.000 đồng"
         return tail
 
     # -- a number and what is before it -----------------------------------------------------
@@ -242,7 +245,7 @@ class AmountFinder:
         scale_only = self.rules.scale_only.match(text, start)
         if scale_only is not None:
             number = match_number(text, scale_only.end())
-            word = re.split(f"{SP}+", scale_only.group())[0].lower()
+            word = _SPACES.split(scale_only.group())[0].lower()
             if number is None:
                 return None
             return NumberMatch(start, number.end, number.value, number.last_scale, False, None), \
@@ -292,7 +295,7 @@ class AmountFinder:
                 return "always"  # "năm" after a figure is "year": "15 năm Giải thưởng", "một năm lao động"
         calendar = before(rules.calendar)
         if calendar is not None and not number.scaled and number.value <= rules.calendar_limit[
-                re.sub(f"{SP}+", " ", calendar.group("w").lower())]:
+                _SPACES.sub(" ", calendar.group("w").lower())]:
             return "unless_money_or_percent"
         return None
 
@@ -405,10 +408,10 @@ class AmountFinder:
             span_start = opening.start()
         before = rules.qual_before.search(text, max(0, span_start - 20), span_start)
         if before is not None and not self._preposition(text, before.group("q"), start, end, tail):
-            qualifier = qualifier or rules.qualifier_before[re.sub(f"{SP}+", " ", before.group("q").lower())]
+            qualifier = qualifier or rules.qualifier_before[_SPACES.sub(" ", before.group("q").lower())]
             span_start = before.start()
         if (after := rules.qual_after.match(text, end)) is not None:
-            qualifier = qualifier or rules.qualifier_after[re.sub(f"{SP}+", " ", after.group("q").lower())]
+            qualifier = qualifier or rules.qualifier_after[_SPACES.sub(" ", after.group("q").lower())]
             end = after.end()
             if (opening := rules.range_open.search(text, window_start, span_start)) is not None:
                 span_start = opening.start()  # "từ 50 đoàn viên trở lên"

@@ -27,6 +27,7 @@ _SPACE = r"[ \t\u00a0]+"
 _NUMERAL = r"\d+(?:[.,]\d+)*"
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
 _PLAIN = re.compile(r"\d+(?:,\d+)?")
+_NON_SPACE = re.compile(r"\S+")
 _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 
 
@@ -215,7 +216,7 @@ def _evaluate(items: list[str]) -> tuple[Decimal, int, bool] | None:
 
 
 def _items(run: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", run)]
+    return [(m.group().lower(), offset + m.start(), offset + m.end()) for m in _NON_SPACE.finditer(run)]
 
 
 def match_number(text: str, pos: int) -> NumberMatch | None:

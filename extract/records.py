@@ -75,7 +75,7 @@ def _headline_copy(doc: Doc, span: Span) -> bool:
     """A sentence of the body that opens with the whole headline ("X: Tuyên dương 300 công nhân … - Ảnh 1."): the
     headline printed again, which tells no award the headline does not."""
     title = (doc._.context.title or "").strip() if doc._.context else ""
-    return len(title) >= 20 and span.sent.text.lstrip().startswith(title)
+    return len(title) >= 20 and doc_index(doc).sentences_of(span.start, span.end).text.lstrip().startswith(title)
 
 
 def _two_givings(later: Span, earlier: Span) -> bool:

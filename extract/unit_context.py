@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.unit_patterns import Mention
+from extract.unit_patterns import PAREN_AFTER, Mention
 
 _COMMUNE_NAME = re.compile(r"Công đoàn (?:xã|phường|thị trấn|đặc khu) \S")
+_TRADE_TOKEN = re.compile(r"[^\s()\[\]]+")
 # Between a grassroots union and the federation it belongs to: a comma, maybe a place ("…, thị xã Gò Công, LĐLĐ …").
 _AFFILIATION_GAP = re.compile(r"\s*,\s*(?:(?:thị xã|huyện|quận|thành phố|TP\.?|tỉnh|xã|phường)\s+[^,;.()\n]{1,30},\s*)?")
 
@@ -20,21 +21,19 @@ class MentionContext:
     def _trade_unions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Nghiệp đoàn ghe bơi Hội An": the head, lower-case trade words, a capitalised place (lexicon
         ``trade_*``); added to ``mentions`` in text order, never inside another mention."""
-        grass = self.lex["grassroots"]
-        heads = "|".join(map(re.escape, grass["trade_heads"]))
-        stops = {w.split()[0] for w in grass["trade_stops"]}
+        max_words, stops = self.lex["grassroots"]["trade_max_words"], self.trade_stops
         found = []
-        for head in re.finditer(rf"(?<!\w)(?:{heads})(?!\w)", text):
+        for head in self.trade_head_re.finditer(text):
             if any(m.start <= head.start() < m.end for m in mentions):
                 continue
-            tokens = list(re.finditer(r"[^\s()\[\]]+", text[head.end():head.end() + 160]))
+            tokens = list(_TRADE_TOKEN.finditer(text[head.end():head.end() + 160]))
             k = 0
-            while k < len(tokens) and k < grass["trade_max_words"] and tokens[k].group()[:1].islower() \
+            while k < len(tokens) and k < max_words and tokens[k].group()[:1].islower() \
                     and tokens[k].group().rstrip(",") not in stops and not tokens[k].group().endswith((".", ";", ":")):
                 k += 1
             place = k
             while place < len(tokens) and place - k < 4 and tokens[place].group()[:1].isupper() \
-                    and not self.head_re.match(tokens[place].group() + " " + text[head.end() + tokens[place].end():][:20]):
+                    and not self.head_re.match(tokens[place].group() + " " + text[(after := head.end() + tokens[place].end()):after + 20]):
                 place += 1
                 if tokens[place - 1].group()[-1] in ",.;:":
                     break
@@ -45,7 +44,7 @@ class MentionContext:
             place_words = " ".join(t.group().strip(",.;:") for t in tokens[k:place])
             key = f"{head.group()} {tokens[0].group().rstrip(',')} {place_words}".casefold()  # trade and place: one union
             found.append(Mention(head.start(), end, "grassroots", name, org_key=key,
-                                 inherit_next=bool(re.match(r"\s*\(", text[end:]))))
+                                 inherit_next=bool(PAREN_AFTER.match(text, end))))
         return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
     def _commune_shorthand(self, text: str, mentions: list[Mention]) -> list[Mention]:

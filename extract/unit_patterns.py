@@ -22,6 +22,7 @@ LOWER_START = re.compile(r"[^\W\d_]")
 
 DISTRICT_TYPES = ("huyện", "quận", "thị xã")
 ACRONYM_DASH = re.compile(r"(?<=[A-ZĐ]{2})\s*[-–]\s*(?=[A-ZĐ]{2})")
+PAREN_AFTER = re.compile(r"\s*\(")  # a bracket after a name: "… (tỉnh X)"
 
 
 def phrase_pattern(text: str) -> str:
@@ -195,6 +196,8 @@ class UnitPatterns:
         self.max_org_words = grass["max_words"]
         self.commune_type_re = re.compile(rf"(?:{alternation(grass['commune_types'])})(?!\w)")
         self.commune_max_words = grass["commune_max_words"]
+        self.trade_head_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, grass['trade_heads']))})(?!\w)")
+        self.trade_stops = {w.split()[0] for w in grass["trade_stops"]}
         self.joiners = set(grass["joiners"])
         self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
         # the first two syllables of every compound and sector: "Giáo dục" (of "Giáo dục và Đào tạo")

@@ -39,13 +39,15 @@ from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
-from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, dashless_key, tidy
+from extract.unit_patterns import DISTRICT_TYPES, PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key, tidy
 from extract.unit_resolution import MentionResolution
 
 
 # a group's member company after the group's acronym: a province ("VNPT Bắc Giang") or an acronym ("VNPT IT")
 _MEMBER = re.compile(r"[^\S\n]+(?P<name>[A-ZĐ][^\W\d_]*(?:[^\S\n]+[A-ZĐ][^\W\d_]*){0,2}?)(?=[^\w\s-]|\s+[^A-ZĐ\s]|\s*$)")
 _PAIRED = re.compile(r"\s*[-–]\s*[A-ZĐ]\w*(?:[^\S\n]+(?:[A-ZĐ]\w*|[IVX]+\b|\d+\b))*")  # "Việt Nam – Singapore": a park named after two countries, no national union
+_GAP = re.compile(r"[ \t\u00a0]+")
+_COUNT_BEFORE = re.compile(r"(?<![\w/.,:-])(?:[2-9]|[1-9]\d{1,2})\s+$")  # "7 " before a head: a count
 _SHORT_TYPE = re.compile(r"\s+([QH])\.\s?(?=[A-ZĐ\d])")  # district types cut to a letter: quận, huyện
 
 
@@ -208,14 +210,14 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             bare = not self.cap_run_re.match(norm, end)  # no place named after the type word
             if admin_type in ("tỉnh", "thành phố") and bare and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", template=head + " {place}")]  # "Công đoàn Giáo dục tỉnh"
-        if (gap := re.match(r"[ \t\u00a0]+", norm[pos:])) and (commune := self._commune(norm, text, pos + gap.end())):
+        if (gap := _GAP.match(norm, pos)) and (commune := self._commune(norm, text, gap.end())):
             # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
             return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]
-        if gap and (typed := self.commune_type_re.match(norm, pos + gap.end())) \
+        if gap and (typed := self.commune_type_re.match(norm, gap.end())) \
                 and not self.cap_run_re.match(norm, typed.end()) and text[head_start] == "C":
             return [Mention(start, typed.end(), "commune", commune_type=typed.group())]  # "Công đoàn phường"
-        if (gap := re.match(r"[ \t\u00a0]+", norm[pos:])) and self.org_head_re.match(norm, pos + gap.end()) \
-                and self._capitalised(text, pos + gap.end()):
+        if (gap := _GAP.match(norm, pos)) and self.org_head_re.match(norm, gap.end()) \
+                and self._capitalised(text, gap.end()):
             fed = self._federation(norm, text, start, pos, informal=True) if text[head_start] == "C" else None
             run = self.cap_run_re.match(norm, pos)
             if fed is not None and run is not None and fed.end >= run.end("name"):
@@ -281,10 +283,10 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
                     require_head: bool) -> Mention | None:
-        gap = re.match(r"[ \t\u00a0]+", norm[pos:])
+        gap = _GAP.match(norm, pos)
         if not gap:
             return None
-        org_start = pos + gap.end()
+        org_start = gap.end()
         if not require_head and (prep := self.org_preposition_re.match(norm, org_start)) \
                 and self.org_head_re.match(norm, prep.end()) and self._capitalised(text, prep.end()):
             org_start = prep.end()  # "Công đoàn cơ sở tại Công ty TNHH X"; "… tại phường X" is where, no name
@@ -329,7 +331,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         mention.province = self._province_evidence(norm, text, org_end)
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True
-        mention.inherit_next = mention.province is None and bool(re.match(r"\s*\(", norm[org_end:]))
+        mention.inherit_next = mention.province is None and bool(PAREN_AFTER.match(norm, org_end))
         return mention
 
     # -- scanning -----------------------------------------------------------------------------
@@ -386,8 +388,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
         generic = self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")])
-        if not generic and self.counted_head_re.match(text, m.start("head")) and re.search(  # "7 CĐCS X": a kind
-                r"(?<![\w/.,:-])(?:[2-9]|[1-9]\d{1,2})\s+$", before := norm[max(0, m.start("head") - 20):m.start("head")]) \
+        if not generic and self.counted_head_re.match(text, m.start("head")) and _COUNT_BEFORE.search(  # "7 CĐCS X": a kind
+                before := norm[max(0, m.start("head") - 20):m.start("head")]) \
                 and not self.count_after_time_re.search(before):
             return []
         if generic and m.group("national") and generic.group().strip().lower() == "cấp":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def arrow_rows(schema: pa.Schema, rows: Sequence[dict[str, Any]], **constant: li
     by column (what ``pa.Table.from_pylist`` does, without a copy of every row); ``constant`` gives
     whole columns that override the rows' values (``article_id``)."""
     return pa.Table.from_pydict(
-        {name: constant[name] if name in constant else [r.get(name) for r in rows] for name in schema.names},
+        {name: constant[name] if name in constant else list(map(dict.get, rows, repeat(name))) for name in schema.names},
         schema=schema)
 
 
