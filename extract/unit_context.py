@@ -27,13 +27,17 @@ class MentionContext:
         for head in re.finditer(rf"(?<!\w)(?:{heads})(?!\w)", text):
             if any(m.start <= head.start() < m.end for m in mentions):
                 continue
-            tokens = list(re.finditer(r"[^\s()\[\]]+", text[head.end():head.end() + 160]))
+            line = text[head.end():head.end() + 160].split("\n", 1)[0]  # a name never runs into the next paragraph
+            tokens = list(re.finditer(r"[^\s()\[\]]+", line))
             k = 0
-            while k < len(tokens) and k < grass["trade_max_words"] and tokens[k].group()[:1].islower() \
+            # (the trade's first word may be capitalised when a lower-case one follows: "Nghiệp đoàn Nghề cá Đại Lãnh")
+            while k < len(tokens) and k < grass["trade_max_words"] and (tokens[k].group()[:1].islower() or k == 0
+                                                                        and tokens[1:2] and tokens[1].group()[:1].islower()) \
                     and tokens[k].group().rstrip(",") not in stops and not tokens[k].group().endswith((".", ";", ":")):
                 k += 1
             place = k
             while place < len(tokens) and place - k < 4 and tokens[place].group()[:1].isupper() \
+                    and tokens[place].group() not in grass["trade_place_stops"] \
                     and not self.head_re.match(tokens[place].group() + " " + text[head.end() + tokens[place].end():][:20]):
                 place += 1
                 if tokens[place - 1].group()[-1] in ",.;:":
