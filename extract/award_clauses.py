@@ -53,9 +53,14 @@ def award_lexicon() -> dict[str, Any]:
     return merged
 
 
-def mask_enclosed(text: str) -> str:
-    """``text`` with the contents of brackets and quotes replaced by ``MASK`` (same length)."""
-    return _ENCLOSED.sub(lambda m: m.group()[0] + MASK * (len(m.group()) - 2) + m.group()[-1], text)
+def mask_enclosed(text: str, keep: re.Pattern[str] | None = None) -> str:
+    """``text`` with the contents of brackets and quotes replaced by ``MASK`` (same length), but for
+    contents that ``keep`` matches from their start (a quoted "“Cờ thi đua của UBND tỉnh”" is read)."""
+    def masked(m: re.Match[str]) -> str:
+        if keep is not None and keep.match(m.group(), 1, len(m.group()) - 1):
+            return m.group()
+        return m.group()[0] + MASK * (len(m.group()) - 2) + m.group()[-1]
+    return _ENCLOSED.sub(masked, text)
 
 
 def phrase_regex(phrases: Iterable[str]) -> str:

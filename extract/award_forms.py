@@ -42,6 +42,7 @@ class AwardForms:
         lookahead = None if reach is None else prefix_lookahead(self._any_form, _FORM_PREFIX)
         self._form_scan = None if lookahead is None else (self._any_form, lookahead, reach)
         self._form_words: dict[str, str] = lexicon["form_words"]
+        self._granted_in_quotes = re.compile(rf"\s*{phrase_regex(lexicon['granted_in_quotes'])}\s+của\s", re.IGNORECASE)
         generic = lexicon["generic"]
         self._generic_form: str = generic["form"]
         self._generic = compile_phrases(generic["verbs"])
@@ -124,7 +125,7 @@ class AwardForms:
             plain = None  # no form touches a quote: the text alone tells
         if starts == [] and plain is None:
             return []
-        view = mask_enclosed(text)  # (only for a text where a form may be: most lines and clauses have none)
+        view = mask_enclosed(text, self._granted_in_quotes)  # (only for a text where a form may be: most lines and clauses have none)
         found = []
         for rank, (pattern, template) in enumerate(self._forms):
             for m in [*finditer_at(pattern, text, starts), *(finditer_at(pattern, plain, plain_starts) if plain else ())]:
@@ -142,6 +143,8 @@ class AwardForms:
                 found.append((start, -(end - start), rank, end, template.format(**words)))
         mentions: list[FormMention] = []
         for start, _, _, end, form in sorted(found):
+            if form.startswith(_TITLE + "“") and self._granted_in_quotes.match(form, len(_TITLE) + 1):
+                continue  # "danh hiệu “Cờ thi đua của X”": the flag and its grantor, read as plain words
             if text[start] in _OPENING and form.startswith(_TITLE + "“") \
                     and not (mentions and re.fullmatch(r"\s+và\s+", text[mentions[-1].end:start])):
                 continue  # "“A” và “B”" gives a second title only after a title: not after a movement's name

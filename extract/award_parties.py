@@ -45,6 +45,8 @@ class AwardParties:
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
+        self._others = compile_phrases(rec["others"])
+        self._copula = re.compile(rf"\s+{rec['copula']}\s+(?=\S)")
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
         # "khen thưởng cấp Tổng Liên đoàn (Lao động) cho …", "khen thưởng cấp tỉnh cho …": the level that honours
@@ -289,8 +291,9 @@ class AwardParties:
             self._walk_forward(clause, preposition.end(), found, end=limit, bound=given)
         elif mention.generic:  # "khen thưởng (cấp cơ sở) 04 tập thể": past the honouring's level
             self._walk_forward(clause, level.end() if level else mention.end, found, end=limit)
-        # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given
-        if given is not None and found.count is None:
+        # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given; but a named
+        # receiver's "X được tặng 25 Bằng khen" counts the honours it holds, not who is honoured
+        if given is not None and found.count is None and not (found.passive and found.names):
             found.add_count(given)
         return found
 
@@ -341,7 +344,8 @@ class AwardParties:
                 if self._give.search(view, s, e):
                     return  # "A, Chủ tịch X trao giấy chứng nhận cho các cá nhân được ...": A hands over
                 continue  # an apposition: "Nguyễn Văn A, Chủ tịch CĐCS X, được ..."
-            name = clause.name_ending_at(e)
+            described = self._described_person(clause, s, e)
+            name = clause.name_ending_at(described.end if described is not None else e)
             if name is not None and re.search(r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))\s*$" if not self._count.search(
                     view, s, name.start) else r"(?<!\w)của(?:\s+(?:tỉnh|thành phố|huyện|quận))?\s*$", view[s:name.start]):
                 name = None  # "4 cá nhân (tiêu biểu, xuất sắc) của tỉnh X được …": counted, X only their place
@@ -383,6 +387,15 @@ class AwardParties:
                 return  # "A được X tặng Bằng khen, 12 cá nhân được ...": A's act is not theirs
             self._add_kind(item, found)
 
+    def _described_person(self, clause: Clause, s: int, e: int) -> Name | None:
+        """A person in ``s:e`` described after a copula in lower-case words to ``e``: "có đồng chí A là công nhân
+        bậc 6/7 (được tuyên dương)"."""
+        for name in clause.names:
+            if name.person and s <= name.start and (copula := self._copula.match(clause.view, name.end, e)) \
+                    and not any(w[:1].isupper() for w in clause.view[copula.end():e].split()):
+                return name
+        return None
+
     def _walk_forward(self, clause: Clause, start: int, found: Recipients, counts_only: bool = False,
                       end: int | None = None, bound: int | None = None) -> None:
         """The recipients listed from ``start``; ``bound`` forms given ("02 Cờ thi đua") honour no group added with
@@ -420,6 +433,8 @@ class AwardParties:
                 continue
             count = self._count.match(view, s, e) or self._quoted_count(clause, s, e)
             if count:
+                if found.names and self._others.search(view, count.end(), e):
+                    return  # "A cùng với 60 công nhân khác": A's companions, not a count of A's act
                 self._add_counts([count], found)
                 if not counts_only and (group := named_group(clause, count, e, self._unions_of, self._union_name)):
                     found.add_name(group[0])  # "cho 02 công đoàn cơ sở là công ty A và công ty B": the group named

@@ -237,7 +237,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         parts run on from an award found before), so the article has no award: its clauses need not be read."""
         for sent in sents:
             for start, end in self._clause_bounds(sent.text, sent.start_char):
-                if self._form_mentions(text[start:end], start) or self._generic_mentions(mask_enclosed(text[start:end])):
+                if self._form_mentions(text[start:end], start) or self._generic_mentions(mask_enclosed(text[start:end], self._granted_in_quotes)):
                     return False
         return True
 
@@ -256,7 +256,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
     def _clause(self, doc: Doc, doc_text: str, start: int, end: int, units: SpanIndex,
                 article: ArticleState) -> Clause:
         text = doc_text[start:end]
-        view = mask_enclosed(text)
+        view = mask_enclosed(text, self._granted_in_quotes)
         tokens = [_new_token(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(view)]
         word_inner = self._word_inner_starts(doc, start, end)
         clause = Clause(start, text, view, tokens, self._form_mentions(text, start), article.context, article)

@@ -426,7 +426,7 @@ def figures_told_only_in(headline: str, others: list[str]) -> bool:
         not any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for text in others) for f in figures)
 
 
-_PHOTO_NUMBER = re.compile(r"\s*[-–]\s*ảnh\s*\d+\.?$", re.IGNORECASE)
+PHOTO_NUMBER = re.compile(r"\s*[-–]\s*ảnh\s*\d+\.?$", re.IGNORECASE)  # an alt text: "<headline> - Ảnh 1."
 
 
 def _unaccented(text: str) -> str:
@@ -439,7 +439,7 @@ def untitled_alt_text(text: str, below: list[Line]) -> bool:
     """A picture's alt text opening a page whose headline is not printed ("Tuyên dương … - Ảnh 1."): the headline's
     copy, page chrome as under a printed headline, unless it is the one line that tells its figure (``below``: the
     article's lines under it)."""
-    photo = _PHOTO_NUMBER.search(text)
+    photo = PHOTO_NUMBER.search(text)
     return photo is not None and photo.start() > 0 and not figures_told_only_in(
         text[:photo.start()], [line.text for line in below if line.kind is Kind.TEXT])
 
@@ -450,7 +450,7 @@ def title_copy(text: str, title: str) -> str | None:
     chrome); None when it is no copy."""
     if text.casefold() == title.casefold():
         return "exact"
-    photo = _PHOTO_NUMBER.search(text)  # the alt text may drop the headline's quotes: words compared
+    photo = PHOTO_NUMBER.search(text)  # the alt text may drop the headline's quotes: words compared
     if photo and re.findall(r"\w+", text[:photo.start()].casefold()) == re.findall(r"\w+", title.casefold()):
         return "photo"
     if text.isascii() and not title.isascii() and _unaccented(text) == _unaccented(title):

@@ -6,18 +6,20 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from extract.dump_lines import SENTENCE_BREAK, Kind, Line, Rules, key
+from extract.dump_lines import PHOTO_NUMBER, SENTENCE_BREAK, Kind, Line, Rules, key
 
 
 def mark_captions(lines: list[Line], rules: Rules) -> None:
     """Captions known from their neighbours: a line opening in lower case under a caption goes on with it
-    ("Đ/c X, Trưởng ban …" / "và đ/c Y tặng quà …"); and a dump that opens, with no page header, on a
-    line opening like a caption ("Lãnh đạo …", "Đoàn chủ tịch …") that no dated lead follows was copied
-    from inside the article: that line is a caption, not the title."""
+    ("Đ/c X, Trưởng ban …" / "và đ/c Y tặng quà …"), a headline-shaped line under a picture's alt text is its
+    caption; and a dump that opens, with no page header, on a line opening like a caption ("Lãnh đạo …", "Đoàn chủ
+    tịch …") that no dated lead follows was copied from inside the article: that line is a caption, not the title."""
     texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
     for before, i in zip(texts, texts[1:]):
         if lines[before].caption and lines[i].text[:1].islower() and i - before <= 2:
             lines[i].caption, lines[i].headline = True, False
+        elif lines[i].headline and i - before <= 2 and (alt := PHOTO_NUMBER.search(lines[before].text)) and alt.start():
+            lines[i].caption, lines[i].headline = True, False  # under a picture's alt text ("… - Ảnh 1."): its caption
     opening = next((i for i, line in enumerate(lines) if line.kind in (Kind.TEXT, Kind.END)), None)
     if opening is None or lines[opening].kind is not Kind.TEXT or not lines[opening].headline:
         return

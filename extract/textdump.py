@@ -74,7 +74,8 @@ def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int]
     split from its dated lead (``glued``) heads the article only above all other prose: further
     down it is a related story's teaser."""
     first = next((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), None)
-    if first is not None and (lines[first].prose or lines[first].long) and not lines[first].caption:
+    if first is not None and (lines[first].prose or lines[first].long) and not lines[first].caption \
+            and not _dated_headline_after(lines, first):
         return first
     prose = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT and line.prose]
     # a line printed again further on (a slogan of two page headers, desktop and mobile) is no lead
@@ -94,6 +95,19 @@ def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int]
             if line.prose:
                 return i
     return under_headline[0] if under_headline else prose[0]
+
+
+def _over_its_date(lines: list[Line], index: int) -> bool:
+    """The next line after ``index`` is a date line: a headline over "B.H LDO | 20/05/2022 17:53"."""
+    following = next((line for line in lines[index + 1:] if line.kind is not Kind.BLANK), None)
+    return following is not None and following.kind is Kind.DATE
+
+
+def _dated_headline_after(lines: list[Line], index: int) -> bool:
+    """A headline over its date line comes next: the line at ``index`` is the caption of the picture
+    printed over the headline ("Lãnh đạo X trao quà …." / headline / "B.H LDO | 20/05/2022 17:53")."""
+    after = next((i for i in range(index + 1, len(lines)) if lines[i].kind is not Kind.BLANK), None)
+    return after is not None and lines[after].kind is Kind.TEXT and lines[after].headline and _over_its_date(lines, after)
 
 
 def _find_title(lines: list[Line], lead: int, rules: Rules) -> int | None:
@@ -283,8 +297,9 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
         if not lines[i].article_like or seen.count(lines[i].text) > 1:
             break  # a line printed twice above the headline (a slogan of two page headers) is chrome
         opening = i
-    # captions alone under page chrome are the picture over the headline, not the article's text
-    if opening is not None and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
+    # captions alone under page chrome are the picture over the headline, not the article's text; and so is any
+    # text over a headline printed over its date line
+    if opening is not None and not _over_its_date(lines, title_at) and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
                                    for i in above if i >= opening):
         return opening, None
     return start, title_at

@@ -21,18 +21,22 @@ class MentionContext:
     def _trade_unions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """"Nghiệp đoàn ghe bơi Hội An": the head, lower-case trade words, a capitalised place (lexicon
         ``trade_*``); added to ``mentions`` in text order, never inside another mention."""
-        max_words, stops = self.lex["grassroots"]["trade_max_words"], self.trade_stops
+        max_words, stops, place_stops = self.lex["grassroots"]["trade_max_words"], self.trade_stops, self.trade_place_stops
         found = []
         for head in self.trade_head_re.finditer(text):
             if any(m.start <= head.start() < m.end for m in mentions):
                 continue
-            tokens = list(_TRADE_TOKEN.finditer(text[head.end():head.end() + 160]))
+            line = text[head.end():head.end() + 160].split("\n", 1)[0]  # a name never runs into the next paragraph
+            tokens = list(_TRADE_TOKEN.finditer(line))
             k = 0
-            while k < len(tokens) and k < max_words and tokens[k].group()[:1].islower() \
+            # (the trade's first word may be capitalised when a lower-case one follows: "Nghiệp đoàn Nghề cá Đại Lãnh")
+            while k < len(tokens) and k < max_words and (tokens[k].group()[:1].islower() or k == 0
+                                                         and tokens[1:2] and tokens[1].group()[:1].islower()) \
                     and tokens[k].group().rstrip(",") not in stops and not tokens[k].group().endswith((".", ";", ":")):
                 k += 1
             place = k
             while place < len(tokens) and place - k < 4 and tokens[place].group()[:1].isupper() \
+                    and tokens[place].group() not in place_stops \
                     and not self.head_re.match(tokens[place].group() + " " + text[(after := head.end() + tokens[place].end()):after + 20]):
                 place += 1
                 if tokens[place - 1].group()[-1] in ",.;:":

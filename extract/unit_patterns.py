@@ -198,6 +198,7 @@ class UnitPatterns:
         self.commune_max_words = grass["commune_max_words"]
         self.trade_head_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, grass['trade_heads']))})(?!\w)")
         self.trade_stops = {w.split()[0] for w in grass["trade_stops"]}
+        self.trade_place_stops = set(grass["trade_place_stops"])
         self.joiners = set(grass["joiners"])
         self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
         # the first two syllables of every compound and sector: "Giáo dục" (of "Giáo dục và Đào tạo")

@@ -770,11 +770,31 @@ AWARDS17: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
+AWARDS18: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a named union "được công đoàn cấp trên tặng 12 Bằng khen": the honours it holds, not a count of recipients
+    ("Công đoàn ngành Y tế tỉnh đã được công đoàn cấp trên tặng 12 Bằng khen và 8 Cờ thi đua.", "Hà Nam",
+     [award("Bằng khen", None, ("Công đoàn ngành Y tế tỉnh Hà Nam",), None, "collective"),
+      award("Cờ thi đua", None, ("Công đoàn ngành Y tế tỉnh Hà Nam",), None, "collective")]),
+    # ... while forms counted for unnamed recipients are as many honoured
+    ("Năm nay, Liên đoàn Lao động tỉnh trao tặng 06 Cờ thi đua cho các công đoàn cơ sở.", "Hà Nam",
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Hà Nam", (), 6, "collective")]),
+    # a flag named in quotes with its grantor is that flag and that grantor
+    ("Chủ tịch UBND tỉnh ký quyết định tặng danh hiệu “Cờ thi đua của UBND tỉnh” cho 40 tập thể dẫn đầu phong trào "
+     "thi đua năm 2023.", "Nghệ An",
+     [award("Cờ thi đua", "Ủy ban nhân dân tỉnh Nghệ An", (), 40, "collective", "dẫn đầu phong trào thi đua năm 2023")]),
+    # a person described after "là" before the receiving verb is the recipient; companions "khác" give no count
+    ("Liên đoàn Lao động tỉnh tổ chức Lễ tuyên dương công nhân giỏi năm 2015. Nhà máy vinh dự có anh Trần Văn Bình là "
+     "thợ hàn bậc 5/7 được tuyên dương cùng với 60 công nhân khác.", "Bắc Giang",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Bắc Giang", ("Trần Văn Bình",), None, "individual",
+            "công nhân giỏi năm 2015")]),
+]
+
+
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
           "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
           "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12, "awards13": AWARDS13,
           "awards14": AWARDS14, "awards15": AWARDS15, "awards16": AWARDS16,
-          "awards17": AWARDS17}
+          "awards17": AWARDS17, "awards18": AWARDS18}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],

@@ -1,0 +1,77 @@
+"""Rules of issue 11 round 18 (real-test14's import and unit errors, opened after its blind measurement), each on short
+texts written for this test: a caption printed over a headline that stands over its date line, a caption under a
+picture's alt text, an agency tag glued to a dated lead by its dash; a self-employed union's name kept to its
+paragraph, its trade capitalised, its place ending before a term; a sector union's acronym with the country spelt out;
+trade compounds of company names ("Địa ốc", "Cầu lớn")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import unit_rows
+from extract.textdump import parse_text_dump
+
+
+@pytest.fixture(scope="module")
+def nlp(units_amounts_nlp: VietnameseNLP) -> VietnameseNLP:
+    return units_amounts_nlp
+
+
+_TITLE = "Công đoàn ngành Xây dựng: Tặng quà công nhân dịp Tháng Công nhân"
+_LEAD = ("Ngày 12.5, Công đoàn Tổng công ty Xây dựng Sông Hồng tổ chức lễ phát động Tháng Công nhân và trao 80 suất "
+         "quà cho công nhân.")
+_LAST = "Dịp này, các công đoàn cơ sở cũng đăng ký nhiều công trình chào mừng Đại hội Công đoàn các cấp."
+
+
+def _names(nlp: VietnameseNLP, text: str, title: str | None = None) -> list[tuple[str, str]]:
+    doc = nlp(text if title is None else f"{title}\n\n{text}", ArticleContext(title=title))
+    return [(r["name"], r["level"]) for r in unit_rows(doc)]
+
+
+@pytest.mark.parametrize("header", ["TIN MỚI\n\n", ""])  # under page chrome, or opening the dump
+def test_a_caption_over_a_headline_that_stands_over_its_date_line(header: str) -> None:
+    dump = (f"{header}Lãnh đạo Công đoàn ngành trao quà cho công nhân tại công trường.\n\n{_TITLE}\n\n"
+            f"H.Nam LDO | 12/05/2023 09:15\n\n{_LEAD}\n\n{_LAST}\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.title == _TITLE
+    assert parsed.body.startswith("Ngày 12.5, Công đoàn Tổng công ty")
+    assert parsed.published_at is not None and (parsed.published_at.month, parsed.published_at.day) == (5, 12)
+    # the same caption over an undated headline: the dump opens inside the article, the caption is its text
+    undated = parse_text_dump(f"Lãnh đạo Công đoàn ngành trao quà cho công nhân tại công trường.\n\n{_TITLE}\n\n"
+                              f"{_LEAD}\n\n{_LAST}\n")
+    assert undated.body.startswith("Lãnh đạo Công đoàn ngành trao quà")
+
+
+def test_the_line_under_a_pictures_alt_text_is_its_caption_not_the_title() -> None:
+    parsed = parse_text_dump("Ra mắt công đoàn cơ sở mới - Ảnh 1.\n\nBan Chấp hành công đoàn cơ sở tại lễ ra mắt\n\n"
+                             f"{_LEAD}\n\n{_LAST}\n")
+    assert parsed.title is None
+    assert parsed.body.startswith("Ban Chấp hành công đoàn cơ sở tại lễ ra mắt")
+
+
+def test_an_agency_tag_glued_to_a_dated_lead_by_its_dash() -> None:
+    parsed = parse_text_dump(f"{_TITLE}\n\nPNTĐ-{_LEAD}\n\n{_LAST}\n")
+    assert parsed.source_tag == "PNTĐ"
+    assert parsed.body.startswith("Ngày 12.5, Công đoàn Tổng công ty")
+
+
+def test_a_self_employed_unions_name_stays_in_its_paragraph(nlp: VietnameseNLP) -> None:
+    assert _names(nlp, "Sáng 3/4, 45 ngư dân đã gia nhập nghiệp đoàn.", title="Ra mắt Nghiệp đoàn nghề cá Cửa Việt") == [
+        ("Nghiệp đoàn nghề cá Cửa Việt", "grassroots")]
+
+
+def test_a_self_employed_unions_trade_capitalised_and_its_place_before_a_term(nlp: VietnameseNLP) -> None:
+    assert _names(nlp, "Nghiệp đoàn Nghề cá Cửa Việt ra mắt Ban Chấp hành Nghiệp đoàn Nghề cá Cửa Việt Khóa I.") == [
+        ("Nghiệp đoàn Nghề cá Cửa Việt", "grassroots")]
+
+
+def test_a_sector_unions_acronym_with_the_country_spelt_out(nlp: VietnameseNLP) -> None:
+    assert _names(nlp, "Công đoàn GTVT Việt Nam và Công đoàn NN&PTNT Việt Nam ký kết chương trình phối hợp.") == [
+        ("Công đoàn Giao thông vận tải Việt Nam", "national_industry"),
+        ("Công đoàn Nông nghiệp và Phát triển nông thôn Việt Nam", "national_industry")]
+
+
+@pytest.mark.parametrize("name", ["Công đoàn Công ty TNHH MTV Địa ốc Tân Bình", "Công đoàn Công ty CP Cầu lớn – Hầm Sông Đà"])
+def test_trade_compounds_in_company_names(nlp: VietnameseNLP, name: str) -> None:
+    assert _names(nlp, f"{name} nhận Cờ thi đua.") == [(name, "grassroots")]
