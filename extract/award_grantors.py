@@ -57,6 +57,8 @@ class AwardGrantors:
         dương C") takes the first's awarder."""
         if (respective := self._respective(clause, mention)) is not None:
             return [respective]
+        if self._grantor_unnamed(clause, mention):  # not the giver of a form given before with it
+            return [None]
         awarder = self._awarder(clause, mention)
         if awarder is not None and awarder.casefold() in self._committees:
             # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …": the organiser, else the article's one union

@@ -254,8 +254,10 @@ class AwardNames:
         j, has_cap, has_admin, after_cap = i + head, False, False, False
         while j < len(tokens):
             token = tokens[j]
-            if fields and after_cap and self._joins_field(clause, j):
-                j, after_cap = j + 1, False  # "Bộ Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"
+            if after_cap and (fields or token.text in ("-", "–")) and self._joins_field(clause, j):
+                # "Bộ Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"; any name's capitalised parts joined
+                # by a dash: "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam"
+                j, after_cap = j + 1, False
                 continue
             if not token.is_word:
                 break

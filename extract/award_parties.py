@@ -46,6 +46,8 @@ class AwardParties:
         self._apposition_words = rec["apposition_words"]
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._others = compile_phrases(rec["others"])
+        self._bracket_only = re.compile(rf"\s*\({re.escape(MASK)}*\)\s*")
+        self._named_count = re.compile(rf"{self._count.pattern}\s+{rec['copula']}$", re.IGNORECASE)
         self._copula = re.compile(rf"\s+{rec['copula']}\s+(?=\S)")
         self._decision = re.compile(rec["decision"], re.IGNORECASE)
         self._of = re.compile(r"\s*của\s+")
@@ -138,6 +140,10 @@ class AwardParties:
         if mention.generic and (event := self._event_subject.search(clause.view, 0, mention.start)):
             return self._event_holder(clause, event.group())  # "Ban tổ chức đã tuyên dương, khen thưởng 75 cán bộ"
         return None
+
+    def _grantor_unnamed(self, clause: Clause, mention: FormMention) -> bool:
+        """The form's grantor is told, not named: "nhiều bằng khen của các bộ, ngành Trung ương"."""
+        return bool((of := self._of.match(clause.view, mention.end)) and self._unnamed_grantor.match(clause.view, of.end()))
 
     def _second_grantor(self, clause: Clause, mention: FormMention) -> str | None:
         """"Bằng khen của X và Y" (nothing but a preposition, an occasion or the end after Y): Y grants
@@ -366,6 +372,8 @@ class AwardParties:
                     continue
                 found.add_name(name, front=True)
                 if prefix:
+                    if (group := self._named_count.search(prefix)) is not None:
+                        self._add_counts([group], found)  # "4 tập thể là A, B, C, D và 43 cá nhân nhận …": 47
                     return
                 continue
             counts = list(self._count.finditer(view, max([s, *(m.end() for m in self._selecting.finditer(view, s, e))]), e))
@@ -421,7 +429,7 @@ class AwardParties:
                 if after_reason:
                     found.later.append(s)
                 found.add_name(union_of(name))
-                if name.end < e:
+                if name.end < e and not self._bracket_only.fullmatch(view, name.end, e):  # "A (huyện X), B (…)"
                     # "cho A vì có thành tích X và B vì Y": another recipient may follow A's reason
                     if not self._reason_start.match(view, name.end, e):
                         return

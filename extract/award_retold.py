@@ -50,7 +50,8 @@ def restates(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     mine, theirs = _Names(later["recipients"]), _Names(earlier["recipients"])
     if later["form"] != earlier["form"] and _generic_retold(later, earlier):
         return agree("awarder") and (mine <= theirs or theirs <= mine)
-    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier) or _share(later, earlier)
+    if (_details_group(later, earlier) or _prize_part(later, earlier) or _counted_part(later, earlier)
+            or _named_part(earlier, later) or _share(later, earlier)
             or _named_among(later, earlier) or _named_among(earlier, later)) and agree("awarder"):
         return True
     if later["form"] != earlier["form"] or not (agree("awarder") and agree("recipient_count")) \
@@ -134,6 +135,15 @@ def _counted_part(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
         and later["recipient_kind"] in ("collective", "individual")
 
 
+def _named_part(part: dict[str, Any], whole: dict[str, Any]) -> bool:
+    """A group counted first (a caption: "… trao bằng khen của Thủ tướng cho 4 tập thể"), then named within a larger
+    count of the same grantor's form ("4 tập thể là A, B, C, D và 43 cá nhân nhận Bằng khen của Thủ tướng")."""
+    return part["form"] == whole["form"] and part["awarder"] is not None \
+        and _granter(part["awarder"]) == _granter(whole["awarder"]) and not part["recipients"] \
+        and part["recipient_count"] == len(whole["recipients"]) \
+        and whole["recipient_count"] is not None and whole["recipient_count"] > part["recipient_count"]
+
+
 def _share(later: dict[str, Any], earlier: dict[str, Any]) -> bool:
     """A place's share of an award counted before, told with no grantor: "Bộ trưởng tặng bằng khen cho 200 nhà giáo …"
     then "Tỉnh Quảng Trị có 3 giáo viên được tặng bằng khen dịp này" (3 of the 200); a named form only, as generic
@@ -173,6 +183,9 @@ def merge_retold(kept: dict[str, Any], later: dict[str, Any]) -> None:
         kept[key] = kept[key] if kept[key] is not None else later[key]
     if later["awarder"] and len(later["awarder"]) > len(kept["awarder"]) and _collective_body().match(later["awarder"]):
         kept["awarder"] = later["awarder"]  # the body named: "Ban Chấp hành X" rather than "X"
+    if later["recipient_count"] is not None and kept["recipient_count"] is not None \
+            and later["recipient_count"] > kept["recipient_count"]:
+        kept["recipient_count"] = later["recipient_count"]  # a part told first, then the whole (``_named_part``)
     if later["recipient_kind"] == "both" or kept["recipient_kind"] is None:
         kept["recipient_kind"] = later["recipient_kind"] or kept["recipient_kind"]
     known = _Names(kept["recipients"])

@@ -125,6 +125,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         self._prize_forms = tuple(lexicon["prizes"]["forms"])
         self._init_prizes(lexicon["prizes"])
         self._office_start = re.compile(phrase_regex(lexicon["names"]["office_heads"]))
+        self._unnamed_grantor = compile_phrases(lexicon["names"]["generic"]["list"])
         self._prize_of = re.compile(rf"\s+(?:\S+\s+){{1,16}}?{phrase_regex(lexicon['prizes']['receive'])}\s+")
         self._union_name = re.compile(rf"(?:{phrase_regex(lexicon['names']['bodies']['list'])}\s+)?"
                                       rf"{phrase_regex(lexicon['names']['union_chairs']['unions'])}")

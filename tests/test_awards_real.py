@@ -790,11 +790,37 @@ AWARDS18: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 
+AWARDS19: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a grantor's capitalised parts joined by a dash are one name
+    ("Sáng 10/1, Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam tổ chức Lễ tuyên dương 120 điển hình tiên tiến năm "
+     "2024.", None,
+     [award("khen thưởng", "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam", (), 120, "individual",
+            "điển hình tiên tiến năm 2024")]),
+    # a caption counts a group that the body names within a larger count: one act, of the larger count; the named
+    # group's count before "là" joins the count after it
+    ("Phó Giám đốc Sở Y tế trao bằng khen của Bộ trưởng Bộ Y tế cho 3 tập thể\nNgoài ra, 3 tập thể là Bệnh viện Đa khoa "
+     "Tân An (Tân An), Trung tâm Y tế Bến Lức (Bến Lức), Trung tâm Y tế Đức Hòa (Đức Hòa) và 12 cá nhân nhận Bằng khen "
+     "của Bộ trưởng Bộ Y tế vì có thành tích trong công tác phòng, chống dịch.", "Long An",
+     [award("Bằng khen", "Bộ trưởng Bộ Y tế", ("Bệnh viện Đa khoa Tân An", "Trung tâm Y tế Bến Lức",
+                                                "Trung tâm Y tế Đức Hòa"), 15, "both",
+            "thành tích trong công tác phòng, chống dịch")]),
+    # recipients listed with their places in brackets
+    ("Tại hội nghị, 3 tập thể nhận Cờ thi đua của Ủy ban nhân dân tỉnh gồm Trường THPT Gò Công (thị xã Gò Công), "
+     "Trường THCS Mỹ Tho (TP Mỹ Tho), Trường Tiểu học Cái Bè (huyện Cái Bè).", "Tiền Giang",
+     [award("Cờ thi đua", "Ủy ban nhân dân tỉnh Tiền Giang", ("Trường THPT Gò Công", "Trường THCS Mỹ Tho",
+                                                             "Trường Tiểu học Cái Bè"), 3, "collective")]),
+    # a form whose grantor is told but not named is not the earlier giver's (and, with nothing else, no award)
+    ("Nhiều đoàn viên được Liên đoàn Lao động tỉnh tặng giấy khen và nhiều bằng khen của các bộ, ngành Trung ương.",
+     "Nghệ An", [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "individual")]),
+]
+
+
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
           "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
           "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12, "awards13": AWARDS13,
           "awards14": AWARDS14, "awards15": AWARDS15, "awards16": AWARDS16,
-          "awards17": AWARDS17, "awards18": AWARDS18}
+          "awards17": AWARDS17, "awards18": AWARDS18,
+          "awards19": AWARDS19}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
