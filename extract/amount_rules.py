@@ -117,6 +117,7 @@ class AmountRules:
         ex = lex["exclude"]
         quotes = "".join(re.escape(q) for q in ex["opening_quotes"])
         self.quoted_name = _before(ex["quoted_name_before"], f"{SP}*[{quotes}]{SP}*")
+        self.opening_quote = f"[{quotes}]"
         self.identifier = _before(ex["identifier_before"])
         self.identifier_exception = _before(ex["identifier_exceptions"])
         self.identifier_verb = _before(ex["identifier_verbs"], flags=0)  # lower case only: the verb

@@ -1,5 +1,5 @@
 """Which amounts found are told as facts: not a figure cut with the copy, a sum restated in words, a limit or an
-entitlement, nor a group or a count told before and pointed back to."""
+entitlement, a group or a count told before and pointed back to, nor a quoted name written again."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def told(text: str, amounts: list[Amount], amount: Amount, rules: AmountRules) -
     """Whether ``amount`` (found after ``amounts``) is told as a fact of its own."""
     return not _cut_at_end(text, amount, rules) and not _restated(text, amounts, amount) \
         and not _limit(text, amount, rules) and not _group_again(text, amounts, amount, rules) \
-        and not _referred_back(text, amounts, amount, rules)
+        and not _referred_back(text, amounts, amount, rules) and not _name_again(text, amount, rules)
 
 
 def _cut_at_end(text: str, amount: Amount, rules: AmountRules) -> bool:
@@ -44,6 +44,13 @@ def _referred_back(text: str, amounts: list[Amount], amount: Amount, rules: Amou
     """A count told before, pointed back to: "Ngoài 92 suất quà trên, …" after "tặng 92 suất quà"."""
     return amount.fields["kind"] == "count" and rules.back_reference.match(text, amount.end) is not None \
         and any(a.fields["kind"] == "count" and a.fields["value"] == amount.fields["value"] for a in amounts)
+
+
+def _name_again(text: str, amount: Amount, rules: AmountRules) -> bool:
+    """A name opened by a number, quoted before and written again without quotes: "Chương trình “1 triệu sáng kiến - …”"
+    then "hưởng ứng Chương trình 1 triệu sáng kiến của Tổng Liên đoàn"."""
+    words = re.escape(text[amount.start:amount.end])
+    return re.search(rf"{rules.opening_quote}\s*{words}(?!\w)", text[:amount.start]) is not None
 
 
 def _limit(text: str, amount: Amount, rules: AmountRules) -> bool:

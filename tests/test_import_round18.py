@@ -2,7 +2,8 @@
 texts written for this test: a caption printed over a headline that stands over its date line, a caption under a
 picture's alt text, an agency tag glued to a dated lead by its dash; a self-employed union's name kept to its
 paragraph, its trade capitalised, its place ending before a term; a sector union's acronym with the country spelt out;
-trade compounds of company names ("Địa ốc", "Cầu lớn")."""
+trade compounds of company names ("Địa ốc", "Cầu lớn"); a markdown picture whose source holds brackets; a quoted name
+opened by a number written again without its quotes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import unit_rows
+from extract.spans import fields_of
 from extract.textdump import parse_text_dump
 
 
@@ -75,3 +77,15 @@ def test_a_sector_unions_acronym_with_the_country_spelt_out(nlp: VietnameseNLP) 
 @pytest.mark.parametrize("name", ["Công đoàn Công ty TNHH MTV Địa ốc Tân Bình", "Công đoàn Công ty CP Cầu lớn – Hầm Sông Đà"])
 def test_trade_compounds_in_company_names(nlp: VietnameseNLP, name: str) -> None:
     assert _names(nlp, f"{name} nhận Cờ thi đua.") == [(name, "grassroots")]
+
+
+def test_a_markdown_picture_whose_source_holds_brackets_is_no_text() -> None:
+    parsed = parse_text_dump(f"{_TITLE}\n\n{_LEAD}\n![](/upload/images/2021/anh%20cong%20nhan%202%20(1).png)\n{_LAST}\n")
+    assert "upload" not in parsed.body and "%20" not in parsed.body
+
+
+def test_a_quoted_name_opened_by_a_number_written_again_without_quotes(nlp: VietnameseNLP) -> None:
+    doc = nlp("Công đoàn hưởng ứng Chương trình “1 triệu sáng kiến - vượt khó” của Tổng Liên đoàn. Lễ tổng kết Chương "
+              "trình 1 triệu sáng kiến trao 5 triệu đồng cho 10 công nhân.", ArticleContext())
+    assert [(fields_of(s, "amounts")["value"], fields_of(s, "amounts")["unit"]) for s in doc.spans["amounts"]] == [
+        (5000000.0, None), (10.0, "công nhân")]
