@@ -680,3 +680,20 @@ def test_a_search_of_common_words_ranks_the_most_recent_matches_and_says_so(samp
     assert not exact.capped and exact.count == len(every) > 2
     assert capped.capped and kept and kept < every
     assert min(dates[i] for i in kept) >= max(dates[i] for i in every - kept if dates[i] is not None)
+
+
+# -- the pages' shortcuts at a million articles: each gives what the plain query gives --------------
+
+def test_a_few_articles_looked_up_one_by_one_give_the_rows_of_their_list(sample_db: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.web import lookups, readers
+
+    with readers.connect(sample_db) as con:
+        ids = lookups.ArticleIds.of(r[0] for r in con.execute("SELECT article_id FROM highlights").fetchall())
+        for limit in (len(ids.ids), 2):  # looked up; more than POINT_LOOKUPS: listed
+            monkeypatch.setattr(lookups, "POINT_LOOKUPS", limit)
+            for table in ("highlights", "amounts"):
+                sql = f"SELECT * FROM {ids.looked_up(table)} ORDER BY ALL"
+                assert ("$id0" in sql) == (limit > 2)
+                listed = f"SELECT * FROM {ids.listed(table)} ORDER BY ALL"
+                assert con.execute(sql, ids.params(sql)).fetchall() == con.execute(listed, ids.params(listed)).fetchall()

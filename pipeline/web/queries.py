@@ -21,6 +21,7 @@ from pipeline.search import SearchQuery
 from pipeline.web import params as p
 from pipeline.web.collation import collation_key, vn_sorted
 from pipeline.web.filters import Filters
+from pipeline.web.lookups import ArticleIds
 from pipeline.web.marks import Node, Span, mark_tree
 from pipeline.web.matches import MATCHES, register_matches
 from pipeline.web.readers import rows_of
@@ -72,28 +73,33 @@ def undated_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     return count_cards(con, where, params)
 
 
-_CARD_ITEMS_SQL = """
+def _card_items_sql(ids: ArticleIds) -> str:
+    """Every highlight of these articles with its article's columns, in text order."""
+    return f"""
     SELECT h.article_id, h.sentence_start, h.kind, h.label, h.item, h.value, h.currency, h.counted, m.per, h.unit,
            h.level, h.province, h.province_now, h.sentence, h.item_start, h.item_end, a.published_at::DATE AS date,
            a.source, coalesce(s.name, a.source) AS source_name, a.url, a.title
-    FROM (SELECT * FROM highlights WHERE article_id IN $ids) h
-    JOIN (SELECT * FROM articles WHERE article_id IN $ids) a USING (article_id)
-    LEFT JOIN (SELECT article_id, start_char, kind, any_value(per) AS per FROM amounts WHERE article_id IN $ids
+    FROM {ids.looked_up("highlights")} h
+    JOIN {ids.listed("articles", "article_id, published_at, source, url, title")} a USING (article_id)
+    LEFT JOIN (SELECT article_id, start_char, kind, any_value(per) AS per
+               FROM {ids.looked_up("amounts", "article_id, start_char, kind, per")}
                GROUP BY ALL) m ON m.article_id = h.article_id AND m.start_char = h.item_start AND m.kind = h.kind
     LEFT JOIN sources s ON s.source = a.source
     ORDER BY h.article_id, h.item_start, h.item_end DESC"""
 
 
-def award_details(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[tuple[int, int], dict[str, Any]]:
+def award_details(con: duckdb.DuckDBPyConnection, ids: ArticleIds) -> dict[tuple[int, int], dict[str, Any]]:
     """(article_id, start_char) -> the award there: form, family, awarder, recipients, count, occasion."""
-    rows = rows_of(con, """
+    sql = f"""
         SELECT w.article_id, w.start_char, w.form, w.form_family, w.awarder, w.awarder_unit, w.awarder_level,
                w.recipient_count, w.occasion,
-               list({'name': r.recipient, 'type': r.recipient_type, 'count': r.count, 'level': r.level,
-                     'province': r.province} ORDER BY r.recipient_idx) FILTER (WHERE r.recipient IS NOT NULL)
+               list({{'name': r.recipient, 'type': r.recipient_type, 'count': r.count, 'level': r.level,
+                     'province': r.province}} ORDER BY r.recipient_idx) FILTER (WHERE r.recipient IS NOT NULL)
                  AS recipients
-        FROM awards w LEFT JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx
-        WHERE w.article_id IN $ids GROUP BY ALL""", {"ids": ids})
+        FROM {ids.listed("awards")} w
+        LEFT JOIN {ids.listed("award_recipients")} r ON r.article_id = w.article_id AND r.award_idx = w.idx
+        GROUP BY ALL"""
+    rows = rows_of(con, sql, ids.params(sql))
     return {(r["article_id"], r["start_char"]): r for r in rows}
 
 
@@ -102,14 +108,16 @@ def cards(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, int]], marked: b
     (unless not ``marked``: :func:`mark_card` then marks the cards shown)."""
     if not keys:
         return []
-    ids = sorted({k[0] for k in keys})
+    ids = ArticleIds.of(k[0] for k in keys)
     wanted = set(keys)
     items: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for row in rows_of(con, _CARD_ITEMS_SQL, {"ids": ids}):
+    sql = _card_items_sql(ids)
+    for row in rows_of(con, sql, ids.params(sql)):
         key = (row["article_id"], row["sentence_start"])
         if key in wanted:
             items.setdefault(key, []).append(row)
-    awards = award_details(con, ids)
+    awarded = ArticleIds.of(key[0] for key, rows in items.items() if any(r["kind"] == "award" for r in rows))
+    awards = award_details(con, awarded) if awarded.ids else {}
     out = []
     for key in keys:
         rows = items.get(key)
@@ -422,21 +430,25 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: in
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
     ids = [r[0] for r in ranked]
-    details = rows_of(
-        con,
-        """SELECT a.article_id, a.title, a.url, a.published_at, a.source, coalesce(s.name, a.source) AS source_name,
-                  a.body, (SELECT count(DISTINCT h.sentence_start) FROM highlights h WHERE h.article_id IN $ids
-                           AND h.article_id = a.article_id) AS highlights
-           FROM articles a LEFT JOIN sources s ON s.source = a.source WHERE a.article_id IN $ids""",
-        {"ids": ids},
-    ) if ids else []
-    by_id = {d["article_id"]: d for d in details}
+    by_id = {d["article_id"]: d for d in _search_details(con, ArticleIds.of(ids))} if ids else {}
     rows = [by_id[i] for i in ids]
     for row in rows:
         body = row.pop("body")
         row["title_marks"] = mark_tree(row["title"] or "", [Span(a, b, "match") for a, b in query.spans(row["title"] or "")])
         row["snippet"] = snippet(body, query)
     return rows, total, matched.capped
+
+
+def _search_details(con: duckdb.DuckDBPyConnection, ids: ArticleIds) -> list[dict[str, Any]]:
+    """What the search page shows of these articles, their cards counted (``highlights``), the body to cut."""
+    sql = f"""SELECT a.article_id, a.title, a.url, a.published_at, a.source, coalesce(s.name, a.source) AS source_name,
+                   a.body, coalesce(h.cards, 0) AS highlights
+            FROM {ids.listed("articles", "article_id, title, url, published_at, source, body")} a
+            LEFT JOIN sources s ON s.source = a.source
+            LEFT JOIN (SELECT article_id, count(DISTINCT sentence_start) AS cards
+                       FROM {ids.looked_up("highlights", "article_id, sentence_start")} GROUP BY article_id) h
+              ON h.article_id = a.article_id"""
+    return rows_of(con, sql, ids.params(sql))
 
 
 def snippet(body: str, query: SearchQuery) -> list[Node]:
