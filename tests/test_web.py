@@ -684,6 +684,36 @@ def test_a_search_of_common_words_ranks_the_most_recent_matches_and_says_so(samp
 
 # -- the pages' shortcuts at a million articles: each gives what the plain query gives --------------
 
+CHART_CASES = [{"province": "Thanh Hóa"}, {"province": "Hải Phòng"}, {"province": "Hải Dương"}, {"province": "Hà Giang"},
+               {"kind": "money"}, {"kind": "count"}, {"kind": "model"}, {"level": "grassroots"},
+               {"kind": "count", "province": "Thanh Hóa"}, {}]
+
+
+@pytest.mark.parametrize("case", CHART_CASES, ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()) or "none")
+def test_the_chart_counts_each_card_under_its_first_passing_kind(sample_db: Path, case: dict[str, Any]) -> None:
+    """(Cards of several kinds are charted from their highlights; with a kind filter, not under their first kind.)"""
+    from pipeline.web import filters as filters_, queries, readers
+    from pipeline.web.templating import KIND_LABELS
+
+    filters = filters_.Filters(**case)
+    with readers.connect(sample_db) as con:
+        where, params = filters.where(con)
+        passing = con.execute(f"SELECT DISTINCT h.date, h.article_id, h.sentence_start, h.kind "
+                              f"FROM {queries.HIGHLIGHTS} h WHERE {where}", params).fetchall()
+        months = queries.monthly(con, filters, today=date(2024, 6, 15))
+    first: dict[tuple[int, int], tuple[date, str]] = {}
+    for day, article_id, start, kind in passing:
+        known = first.get((article_id, start))
+        if known is None or list(KIND_LABELS).index(kind) < list(KIND_LABELS).index(known[1]):
+            first[(article_id, start)] = (day, kind)
+    expected: dict[tuple[date, str], int] = {}
+    for day, kind in first.values():
+        if date(2024, 6, 1) >= day.replace(day=1):
+            expected[(day.replace(day=1), kind)] = expected.get((day.replace(day=1), kind), 0) + 1
+    charted = {(bar.month, kind): n for bar in months.bars for kind, n in bar.counts.items()}
+    assert charted == expected and months.cards == len(first)
+
+
 def test_a_few_articles_looked_up_one_by_one_give_the_rows_of_their_list(sample_db: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.web import lookups, readers

@@ -50,9 +50,10 @@ def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, An
                        params).fetchall()[0][0]
 
 
-def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE
-         ) -> tuple[list[dict[str, Any]], int]:
-    """One page of cards, newest first, and how many cards match in all.
+def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE,
+         counted: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """One page of cards, newest first, and how many cards match in all (up to COUNT_CAP + 1; ``counted``:
+    all of them, when the caller has counted them already, as the chart of the same filters does).
 
     The page is found on the derived card table (``feed_cards``, one narrow row per card); only
     its few articles are then read in full (titles, URLs, sentences, awards).
@@ -63,7 +64,7 @@ def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_s
             ORDER BY {_CARD_ORDER} LIMIT $limit OFFSET $offset""",
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
-    total = count_cards(con, where, params)
+    total = count_cards(con, where, params) if counted is None else min(counted, COUNT_CAP + 1)
     return cards(con, [(k[0], k[1]) for k in keys]), total
 
 
@@ -319,32 +320,25 @@ class Months:
     def windowed(self) -> bool:
         return self.older > 0
 
+    @property
+    def cards(self) -> int:
+        """Every dated card counted: in the bars, before them and after the current month."""
+        return self.total + self.older + self.future
+
 
 def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None = None,
             months: int = CHART_MONTHS) -> Months:
     """Cards per month and kind from the first month with data to the current month at most."""
     today = today or date.today()
-    where, params = replace(filters, undated=False).card_where(con)
-    # each card counts once, under its first kind in KIND_LABELS order among its highlights that pass the
-    # filters, so bars add up to the card count
-    passing = " AND ".join(item for _, _, item in filters.item_conditions()) or "TRUE"
-    rows = con.execute(
-        f"""SELECT date_trunc('month', c.date)::DATE AS month,
-                   CASE WHEN len(c.items) = 1 OR $passing_all THEN c.first_kind
-                        ELSE ($kinds)[list_min(list_transform(list_filter(c.items, lambda x: {passing}),
-                                                             lambda x: list_position($kinds, x.kind)))] END AS kind,
-                   count(*)
-            FROM feed_cards c WHERE {where} GROUP BY ALL ORDER BY month""",
-        {**params, "kinds": list(KIND_LABELS), "passing_all": passing == "TRUE"},
-    ).fetchall()
     this_month = today.replace(day=1)
     counts: dict[date, dict[str, int]] = {}
     future = 0
-    for month, kind, n in rows:
+    for month, kind, n in _month_kinds(con, filters):
         if month > this_month:
             future += n
             continue
-        counts.setdefault(month, {})[kind] = n
+        counts.setdefault(month, {})
+        counts[month][kind] = counts[month].get(kind, 0) + n
     if not counts:
         return Months([], None, 0, future)
     last = max(counts)
@@ -356,6 +350,34 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None
         bars.append(Bar(month, counts.get(month, {})))
         month = p.add_months(month, 1)
     return Months(bars, min(counts), older, future)
+
+
+_MONTH = "date_trunc('month', c.date)::DATE"
+_ONE_KIND = "coalesce(c.kinds = '|' || c.first_kind || '|', FALSE)"
+
+
+def _month_kinds(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[tuple[date, str | None, int]]:
+    """(month, kind, cards) of the dated cards the filters keep; a month and kind may come twice (to be added).
+
+    Each card counts once, under its first kind in KIND_LABELS order among its highlights that pass the
+    filters, so bars add up to the card count. That is its ``first_kind`` when every highlight passes (no
+    highlight filter) or when its highlights are of one kind: only the others' highlights (``items``, a
+    column costly to read, over 100 ms at a million cards even when no row needs it) are then read.
+    """
+    where, params = replace(filters, undated=False).card_where(con)
+    passing = " AND ".join(item for _, _, item in filters.item_conditions())
+    plain = _ONE_KIND if passing else "TRUE"
+    rows = con.execute(f"""SELECT {_MONTH}, {plain}, c.first_kind, count(*)
+                           FROM feed_cards c WHERE {where} GROUP BY ALL""", params).fetchall()
+    counted = [(month, kind, n) for month, is_plain, kind, n in rows if is_plain]
+    if len(counted) == len(rows):
+        return counted
+    mixed = con.execute(
+        f"""SELECT {_MONTH}, ($kinds)[list_min(list_transform(list_filter(c.items, lambda x: {passing}),
+                                                              lambda x: list_position($kinds, x.kind)))], count(*)
+            FROM feed_cards c WHERE {where} AND NOT {plain} GROUP BY ALL""",
+        {**params, "kinds": list(KIND_LABELS)}).fetchall()
+    return counted + mixed
 
 
 # -- articles -------------------------------------------------------------------------------
