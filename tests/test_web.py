@@ -714,6 +714,47 @@ def test_the_chart_counts_each_card_under_its_first_passing_kind(sample_db: Path
     assert charted == expected and months.cards == len(first)
 
 
+def test_the_newest_articles_window_starts_where_a_sort_of_them_says() -> None:
+    import duckdb
+
+    from pipeline.web import matches
+
+    con = duckdb.connect()
+    # several articles a day, some at the same time, some undated
+    con.execute("""CREATE TABLE articles AS SELECT CASE WHEN i % 7 = 0 THEN NULL
+                   ELSE TIMESTAMP '2024-05-01 08:00' + INTERVAL (i % 5) DAY + INTERVAL (i % 3) HOUR END AS published_at
+                   FROM range(60) t(i)""")
+    ranges = [("published_at IS NOT NULL", {}),
+              ("published_at IS NOT NULL AND published_at >= $date_from", {"date_from": date(2024, 5, 2)})]
+    for in_range, params in ranges:
+        days = matches._days(con, in_range, params)
+        total = sum(n for _, n in days)
+        assert len(days) > 2 and total > 2 * len(days)
+        for n in range(1, total + 1):
+            expected = con.execute(f"SELECT min(published_at) FROM (SELECT published_at FROM articles "
+                                   f"WHERE {in_range} ORDER BY published_at DESC LIMIT {n})", params).fetchone()[0]
+            assert matches._nth_newest(con, in_range, params, days, n) == expected, (in_range, n)
+
+
+def test_a_capped_keyword_filter_keeps_every_card_of_its_matches(sample_db: Path, monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    from functools import partial
+
+    from pipeline.web import filters as filters_, matches, readers
+
+    capped = partial(matches.register_matches, cap=2)
+    monkeypatch.setattr(filters_, "register_matches", capped)
+    with readers.connect(sample_db) as con:
+        where, params = filters_.Filters(q="cong doan").card_where(con)
+        kept = con.execute(f"SELECT article_id, sentence_start FROM feed_cards c WHERE {where} ORDER BY ALL",
+                           params).fetchall()
+        registered = capped(con, filters_.SearchQuery.parse("cong doan"))
+        every = con.execute(f"SELECT article_id, sentence_start FROM feed_cards WHERE date IS NOT NULL AND article_id "
+                            f"IN (SELECT article_id FROM {matches.MATCHES}) ORDER BY ALL").fetchall()
+    assert "matched_since" in params and registered.since is not None
+    assert kept == every and kept
+
+
 def test_a_few_articles_looked_up_one_by_one_give_the_rows_of_their_list(sample_db: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.web import lookups, readers
