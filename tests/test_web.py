@@ -680,3 +680,91 @@ def test_a_search_of_common_words_ranks_the_most_recent_matches_and_says_so(samp
     assert not exact.capped and exact.count == len(every) > 2
     assert capped.capped and kept and kept < every
     assert min(dates[i] for i in kept) >= max(dates[i] for i in every - kept if dates[i] is not None)
+
+
+# -- the pages' shortcuts at a million articles: each gives what the plain query gives --------------
+
+CHART_CASES = [{"province": "Thanh Hóa"}, {"province": "Hải Phòng"}, {"province": "Hải Dương"}, {"province": "Hà Giang"},
+               {"kind": "money"}, {"kind": "count"}, {"kind": "model"}, {"level": "grassroots"},
+               {"kind": "count", "province": "Thanh Hóa"}, {}]
+
+
+@pytest.mark.parametrize("case", CHART_CASES, ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()) or "none")
+def test_the_chart_counts_each_card_under_its_first_passing_kind(sample_db: Path, case: dict[str, Any]) -> None:
+    """(Cards of several kinds are charted from their highlights; with a kind filter, not under their first kind.)"""
+    from pipeline.web import filters as filters_, queries, readers
+    from pipeline.web.templating import KIND_LABELS
+
+    filters = filters_.Filters(**case)
+    with readers.connect(sample_db) as con:
+        where, params = filters.where(con)
+        passing = con.execute(f"SELECT DISTINCT h.date, h.article_id, h.sentence_start, h.kind "
+                              f"FROM {queries.HIGHLIGHTS} h WHERE {where}", params).fetchall()
+        months = queries.monthly(con, filters, today=date(2024, 6, 15))
+    first: dict[tuple[int, int], tuple[date, str]] = {}
+    for day, article_id, start, kind in passing:
+        known = first.get((article_id, start))
+        if known is None or list(KIND_LABELS).index(kind) < list(KIND_LABELS).index(known[1]):
+            first[(article_id, start)] = (day, kind)
+    expected: dict[tuple[date, str], int] = {}
+    for day, kind in first.values():
+        if date(2024, 6, 1) >= day.replace(day=1):
+            expected[(day.replace(day=1), kind)] = expected.get((day.replace(day=1), kind), 0) + 1
+    charted = {(bar.month, kind): n for bar in months.bars for kind, n in bar.counts.items()}
+    assert charted == expected and months.cards == len(first)
+
+
+def test_the_newest_articles_window_starts_where_a_sort_of_them_says() -> None:
+    import duckdb
+
+    from pipeline.web import matches
+
+    con = duckdb.connect()
+    # several articles a day, some at the same time, some undated
+    con.execute("""CREATE TABLE articles AS SELECT CASE WHEN i % 7 = 0 THEN NULL
+                   ELSE TIMESTAMP '2024-05-01 08:00' + INTERVAL (i % 5) DAY + INTERVAL (i % 3) HOUR END AS published_at
+                   FROM range(60) t(i)""")
+    ranges = [("published_at IS NOT NULL", {}),
+              ("published_at IS NOT NULL AND published_at >= $date_from", {"date_from": date(2024, 5, 2)})]
+    for in_range, params in ranges:
+        days = matches._days(con, in_range, params)
+        total = sum(n for _, n in days)
+        assert len(days) > 2 and total > 2 * len(days)
+        for n in range(1, total + 1):
+            expected = con.execute(f"SELECT min(published_at) FROM (SELECT published_at FROM articles "
+                                   f"WHERE {in_range} ORDER BY published_at DESC LIMIT {n})", params).fetchone()[0]
+            assert matches._nth_newest(con, in_range, params, days, n) == expected, (in_range, n)
+
+
+def test_a_capped_keyword_filter_keeps_every_card_of_its_matches(sample_db: Path, monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    from functools import partial
+
+    from pipeline.web import filters as filters_, matches, readers
+
+    capped = partial(matches.register_matches, cap=2)
+    monkeypatch.setattr(filters_, "register_matches", capped)
+    with readers.connect(sample_db) as con:
+        where, params = filters_.Filters(q="cong doan").card_where(con)
+        kept = con.execute(f"SELECT article_id, sentence_start FROM feed_cards c WHERE {where} ORDER BY ALL",
+                           params).fetchall()
+        registered = capped(con, filters_.SearchQuery.parse("cong doan"))
+        every = con.execute(f"SELECT article_id, sentence_start FROM feed_cards WHERE date IS NOT NULL AND article_id "
+                            f"IN (SELECT article_id FROM {matches.MATCHES}) ORDER BY ALL").fetchall()
+    assert "matched_since" in params and registered.since is not None
+    assert kept == every and kept
+
+
+def test_a_few_articles_looked_up_one_by_one_give_the_rows_of_their_list(sample_db: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.web import lookups, readers
+
+    with readers.connect(sample_db) as con:
+        ids = lookups.ArticleIds.of(r[0] for r in con.execute("SELECT article_id FROM highlights").fetchall())
+        for limit in (len(ids.ids), 2):  # looked up; more than POINT_LOOKUPS: listed
+            monkeypatch.setattr(lookups, "POINT_LOOKUPS", limit)
+            for table in ("highlights", "amounts"):
+                sql = f"SELECT * FROM {ids.looked_up(table)} ORDER BY ALL"
+                assert ("$id0" in sql) == (limit > 2)
+                listed = f"SELECT * FROM {ids.listed(table)} ORDER BY ALL"
+                assert con.execute(sql, ids.params(sql)).fetchall() == con.execute(listed, ids.params(listed)).fetchall()

@@ -242,8 +242,8 @@ class Pages:
         page = p.page(request.query_params.get("page"))
         filters = Filters(unit=name)
         with connect(self.db) as con:
-            rows, total = queries.feed(con, filters, page)
             months = queries.monthly(con, filters, self.today())
+            rows, total = queries.feed(con, filters, page, counted=months.cards)
             undated = queries.undated_count(con, filters)
             level = con.execute("SELECT any_value(level) FROM units WHERE name = $n AND level IS NOT NULL",
                                 {"n": name}).fetchone()[0]
@@ -258,7 +258,7 @@ class Pages:
                 raise BadParameter("Thiếu tên tỉnh/thành (tham số name).")
             filters = Filters(province=name)
             months = queries.monthly(con, filters, self.today())
-            rows, total = queries.feed(con, filters, 1, page_size=10)
+            rows, total = queries.feed(con, filters, 1, page_size=10, counted=months.cards)
             undated = queries.undated_count(con, filters)
         return self.render("province.html", name=name, chart=chart(months), months=months, rows=rows, total=total,
                            filters=filters, undated=undated)

@@ -161,8 +161,11 @@ class Filters:
             clauses.append(f"len(list_filter(c.items, lambda x: {both})) > 0")
         search = SearchQuery.parse(self.q)
         if search:
-            register_matches(con, search, *self.search_dates())
+            matched = register_matches(con, search, *self.search_dates())
             clauses.append(f"c.article_id IN (SELECT article_id FROM {MATCHES})")
+            if matched.since is not None:  # the cards of the newest articles only: older row groups skipped
+                clauses.append("c.date >= $matched_since")
+                params["matched_since"] = matched.since.date()
         return " AND ".join(clauses or ["TRUE"]), params
 
     def search_dates(self) -> tuple[date | None, date | None]:

@@ -21,6 +21,7 @@ from pipeline.search import SearchQuery
 from pipeline.web import params as p
 from pipeline.web.collation import collation_key, vn_sorted
 from pipeline.web.filters import Filters
+from pipeline.web.lookups import ArticleIds
 from pipeline.web.marks import Node, Span, mark_tree
 from pipeline.web.matches import MATCHES, register_matches
 from pipeline.web.readers import rows_of
@@ -49,9 +50,10 @@ def count_cards(con: duckdb.DuckDBPyConnection, where: str, params: dict[str, An
                        params).fetchall()[0][0]
 
 
-def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE
-         ) -> tuple[list[dict[str, Any]], int]:
-    """One page of cards, newest first, and how many cards match in all.
+def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE,
+         counted: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """One page of cards, newest first, and how many cards match in all (up to COUNT_CAP + 1; ``counted``:
+    all of them, when the caller has counted them already, as the chart of the same filters does).
 
     The page is found on the derived card table (``feed_cards``, one narrow row per card); only
     its few articles are then read in full (titles, URLs, sentences, awards).
@@ -62,7 +64,7 @@ def feed(con: duckdb.DuckDBPyConnection, filters: Filters, page: int = 1, page_s
             ORDER BY {_CARD_ORDER} LIMIT $limit OFFSET $offset""",
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
-    total = count_cards(con, where, params)
+    total = count_cards(con, where, params) if counted is None else min(counted, COUNT_CAP + 1)
     return cards(con, [(k[0], k[1]) for k in keys]), total
 
 
@@ -72,28 +74,33 @@ def undated_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     return count_cards(con, where, params)
 
 
-_CARD_ITEMS_SQL = """
+def _card_items_sql(ids: ArticleIds) -> str:
+    """Every highlight of these articles with its article's columns, in text order."""
+    return f"""
     SELECT h.article_id, h.sentence_start, h.kind, h.label, h.item, h.value, h.currency, h.counted, m.per, h.unit,
            h.level, h.province, h.province_now, h.sentence, h.item_start, h.item_end, a.published_at::DATE AS date,
            a.source, coalesce(s.name, a.source) AS source_name, a.url, a.title
-    FROM (SELECT * FROM highlights WHERE article_id IN $ids) h
-    JOIN (SELECT * FROM articles WHERE article_id IN $ids) a USING (article_id)
-    LEFT JOIN (SELECT article_id, start_char, kind, any_value(per) AS per FROM amounts WHERE article_id IN $ids
+    FROM {ids.looked_up("highlights")} h
+    JOIN {ids.listed("articles", "article_id, published_at, source, url, title")} a USING (article_id)
+    LEFT JOIN (SELECT article_id, start_char, kind, any_value(per) AS per
+               FROM {ids.looked_up("amounts", "article_id, start_char, kind, per")}
                GROUP BY ALL) m ON m.article_id = h.article_id AND m.start_char = h.item_start AND m.kind = h.kind
     LEFT JOIN sources s ON s.source = a.source
     ORDER BY h.article_id, h.item_start, h.item_end DESC"""
 
 
-def award_details(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[tuple[int, int], dict[str, Any]]:
+def award_details(con: duckdb.DuckDBPyConnection, ids: ArticleIds) -> dict[tuple[int, int], dict[str, Any]]:
     """(article_id, start_char) -> the award there: form, family, awarder, recipients, count, occasion."""
-    rows = rows_of(con, """
+    sql = f"""
         SELECT w.article_id, w.start_char, w.form, w.form_family, w.awarder, w.awarder_unit, w.awarder_level,
                w.recipient_count, w.occasion,
-               list({'name': r.recipient, 'type': r.recipient_type, 'count': r.count, 'level': r.level,
-                     'province': r.province} ORDER BY r.recipient_idx) FILTER (WHERE r.recipient IS NOT NULL)
+               list({{'name': r.recipient, 'type': r.recipient_type, 'count': r.count, 'level': r.level,
+                     'province': r.province}} ORDER BY r.recipient_idx) FILTER (WHERE r.recipient IS NOT NULL)
                  AS recipients
-        FROM awards w LEFT JOIN award_recipients r ON r.article_id = w.article_id AND r.award_idx = w.idx
-        WHERE w.article_id IN $ids GROUP BY ALL""", {"ids": ids})
+        FROM {ids.listed("awards")} w
+        LEFT JOIN {ids.listed("award_recipients")} r ON r.article_id = w.article_id AND r.award_idx = w.idx
+        GROUP BY ALL"""
+    rows = rows_of(con, sql, ids.params(sql))
     return {(r["article_id"], r["start_char"]): r for r in rows}
 
 
@@ -102,14 +109,16 @@ def cards(con: duckdb.DuckDBPyConnection, keys: list[tuple[int, int]], marked: b
     (unless not ``marked``: :func:`mark_card` then marks the cards shown)."""
     if not keys:
         return []
-    ids = sorted({k[0] for k in keys})
+    ids = ArticleIds.of(k[0] for k in keys)
     wanted = set(keys)
     items: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for row in rows_of(con, _CARD_ITEMS_SQL, {"ids": ids}):
+    sql = _card_items_sql(ids)
+    for row in rows_of(con, sql, ids.params(sql)):
         key = (row["article_id"], row["sentence_start"])
         if key in wanted:
             items.setdefault(key, []).append(row)
-    awards = award_details(con, ids)
+    awarded = ArticleIds.of(key[0] for key, rows in items.items() if any(r["kind"] == "award" for r in rows))
+    awards = award_details(con, awarded) if awarded.ids else {}
     out = []
     for key in keys:
         rows = items.get(key)
@@ -311,32 +320,25 @@ class Months:
     def windowed(self) -> bool:
         return self.older > 0
 
+    @property
+    def cards(self) -> int:
+        """Every dated card counted: in the bars, before them and after the current month."""
+        return self.total + self.older + self.future
+
 
 def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None = None,
             months: int = CHART_MONTHS) -> Months:
     """Cards per month and kind from the first month with data to the current month at most."""
     today = today or date.today()
-    where, params = replace(filters, undated=False).card_where(con)
-    # each card counts once, under its first kind in KIND_LABELS order among its highlights that pass the
-    # filters, so bars add up to the card count
-    passing = " AND ".join(item for _, _, item in filters.item_conditions()) or "TRUE"
-    rows = con.execute(
-        f"""SELECT date_trunc('month', c.date)::DATE AS month,
-                   CASE WHEN len(c.items) = 1 OR $passing_all THEN c.first_kind
-                        ELSE ($kinds)[list_min(list_transform(list_filter(c.items, lambda x: {passing}),
-                                                             lambda x: list_position($kinds, x.kind)))] END AS kind,
-                   count(*)
-            FROM feed_cards c WHERE {where} GROUP BY ALL ORDER BY month""",
-        {**params, "kinds": list(KIND_LABELS), "passing_all": passing == "TRUE"},
-    ).fetchall()
     this_month = today.replace(day=1)
     counts: dict[date, dict[str, int]] = {}
     future = 0
-    for month, kind, n in rows:
+    for month, kind, n in _month_kinds(con, filters):
         if month > this_month:
             future += n
             continue
-        counts.setdefault(month, {})[kind] = n
+        counts.setdefault(month, {})
+        counts[month][kind] = counts[month].get(kind, 0) + n
     if not counts:
         return Months([], None, 0, future)
     last = max(counts)
@@ -348,6 +350,34 @@ def monthly(con: duckdb.DuckDBPyConnection, filters: Filters, today: date | None
         bars.append(Bar(month, counts.get(month, {})))
         month = p.add_months(month, 1)
     return Months(bars, min(counts), older, future)
+
+
+_MONTH = "date_trunc('month', c.date)::DATE"
+_ONE_KIND = "coalesce(c.kinds = '|' || c.first_kind || '|', FALSE)"
+
+
+def _month_kinds(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[tuple[date, str | None, int]]:
+    """(month, kind, cards) of the dated cards the filters keep; a month and kind may come twice (to be added).
+
+    Each card counts once, under its first kind in KIND_LABELS order among its highlights that pass the
+    filters, so bars add up to the card count. That is its ``first_kind`` when every highlight passes (no
+    highlight filter) or when its highlights are of one kind: only the others' highlights (``items``, a
+    column costly to read, over 100 ms at a million cards even when no row needs it) are then read.
+    """
+    where, params = replace(filters, undated=False).card_where(con)
+    passing = " AND ".join(item for _, _, item in filters.item_conditions())
+    plain = _ONE_KIND if passing else "TRUE"
+    rows = con.execute(f"""SELECT {_MONTH}, {plain}, c.first_kind, count(*)
+                           FROM feed_cards c WHERE {where} GROUP BY ALL""", params).fetchall()
+    counted = [(month, kind, n) for month, is_plain, kind, n in rows if is_plain]
+    if len(counted) == len(rows):
+        return counted
+    mixed = con.execute(
+        f"""SELECT {_MONTH}, ($kinds)[list_min(list_transform(list_filter(c.items, lambda x: {passing}),
+                                                              lambda x: list_position($kinds, x.kind)))], count(*)
+            FROM feed_cards c WHERE {where} AND NOT {plain} GROUP BY ALL""",
+        {**params, "kinds": list(KIND_LABELS)}).fetchall()
+    return counted + mixed
 
 
 # -- articles -------------------------------------------------------------------------------
@@ -422,21 +452,25 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: SearchQuery, page: in
         {**params, "limit": page_size, "offset": (page - 1) * page_size},
     ).fetchall()
     ids = [r[0] for r in ranked]
-    details = rows_of(
-        con,
-        """SELECT a.article_id, a.title, a.url, a.published_at, a.source, coalesce(s.name, a.source) AS source_name,
-                  a.body, (SELECT count(DISTINCT h.sentence_start) FROM highlights h WHERE h.article_id IN $ids
-                           AND h.article_id = a.article_id) AS highlights
-           FROM articles a LEFT JOIN sources s ON s.source = a.source WHERE a.article_id IN $ids""",
-        {"ids": ids},
-    ) if ids else []
-    by_id = {d["article_id"]: d for d in details}
+    by_id = {d["article_id"]: d for d in _search_details(con, ArticleIds.of(ids))} if ids else {}
     rows = [by_id[i] for i in ids]
     for row in rows:
         body = row.pop("body")
         row["title_marks"] = mark_tree(row["title"] or "", [Span(a, b, "match") for a, b in query.spans(row["title"] or "")])
         row["snippet"] = snippet(body, query)
     return rows, total, matched.capped
+
+
+def _search_details(con: duckdb.DuckDBPyConnection, ids: ArticleIds) -> list[dict[str, Any]]:
+    """What the search page shows of these articles, their cards counted (``highlights``), the body to cut."""
+    sql = f"""SELECT a.article_id, a.title, a.url, a.published_at, a.source, coalesce(s.name, a.source) AS source_name,
+                   a.body, coalesce(h.cards, 0) AS highlights
+            FROM {ids.listed("articles", "article_id, title, url, published_at, source, body")} a
+            LEFT JOIN sources s ON s.source = a.source
+            LEFT JOIN (SELECT article_id, count(DISTINCT sentence_start) AS cards
+                       FROM {ids.looked_up("highlights", "article_id, sentence_start")} GROUP BY article_id) h
+              ON h.article_id = a.article_id"""
+    return rows_of(con, sql, ids.params(sql))
 
 
 def snippet(body: str, query: SearchQuery) -> list[Node]:
