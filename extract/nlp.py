@@ -77,6 +77,16 @@ def _mostly_upper(text: str) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
 
 
+# Letters written for Vietnamese ones by old fonts and converters, read as the Vietnamese letter.
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+
+def analysis_text(text: str) -> str:
+    """The text the extractors read: ``text`` with look-alike letters read as the Vietnamese ones ("LÐLÐ" is
+    "LĐLĐ"), one character for one, so every offset into ``text`` holds."""
+    return text.translate(_LOOKALIKES)
+
+
 def model_token(token: str) -> str:
     """The copy of a token the CRF models see: underthesea's normalisation, made safe.
 
@@ -194,11 +204,12 @@ class VietnameseNLP:
         """Analyse a text and run every extractor component over it.
 
         ``trace``, when given, gets the name of each stage as it starts ("nlp", then
-        each component's name), so a failure can be placed.
+        each component's name), so a failure can be placed. The Icelandic eth that old pages
+        write for Đ ("LÐLÐ") is read as Đ: one character for one, so every offset holds.
         """
         steps = trace if trace is not None else []
         steps.append("nlp")
-        doc = self.make_doc(text, context)
+        doc = self.make_doc(analysis_text(text), context)
         for name, component in self.spacy.pipeline:
             steps.append(name)
             doc = component(doc)

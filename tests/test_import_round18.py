@@ -3,7 +3,7 @@ texts written for this test: a caption printed over a headline that stands over 
 picture's alt text, an agency tag glued to a dated lead by its dash; a self-employed union's name kept to its
 paragraph, its trade capitalised, its place ending before a term; a sector union's acronym with the country spelt out;
 trade compounds of company names ("Địa ốc", "Cầu lớn"); a markdown picture whose source holds brackets; a quoted name
-opened by a number written again without its quotes."""
+opened by a number written again without its quotes; the Icelandic eth written for Đ ("LÐLÐ")."""
 
 from __future__ import annotations
 
@@ -83,3 +83,11 @@ def test_a_quoted_name_opened_by_a_number_written_again_without_quotes(units_amo
               "trình 1 triệu sáng kiến trao 5 triệu đồng cho 10 công nhân.", ArticleContext())
     assert [(fields_of(s, "amounts")["value"], fields_of(s, "amounts")["unit"]) for s in doc.spans["amounts"]] == [
         (5000000.0, None), (10.0, "công nhân")]
+
+
+def test_the_icelandic_eth_old_pages_write_for_d_is_read_as_d(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Ngày 7-5, LÐLÐ quận Ninh Kiều khởi công Mái ấm Công đoàn do LÐLÐ TP Cần Thơ hỗ trợ 50 triệu đồng."
+    doc = units_amounts_nlp(text, ArticleContext())
+    assert len(doc.text) == len(text)  # one letter for one: offsets into the stored text hold
+    assert _names(units_amounts_nlp, text) == [("Liên đoàn Lao động quận Ninh Kiều", "district"),
+                                              ("Liên đoàn Lao động thành phố Cần Thơ", "province")]
