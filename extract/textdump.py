@@ -97,16 +97,21 @@ def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int]
     return under_headline[0] if under_headline else prose[0]
 
 
+def _next_line(lines: list[Line], index: int) -> int | None:
+    """Index of the first line after ``index`` that is not blank."""
+    return next((i for i in range(index + 1, len(lines)) if lines[i].kind is not Kind.BLANK), None)
+
+
 def _over_its_date(lines: list[Line], index: int) -> bool:
     """The next line after ``index`` is a date line: a headline over "B.H LDO | 20/05/2022 17:53"."""
-    following = next((line for line in lines[index + 1:] if line.kind is not Kind.BLANK), None)
-    return following is not None and following.kind is Kind.DATE
+    following = _next_line(lines, index)
+    return following is not None and lines[following].kind is Kind.DATE
 
 
 def _dated_headline_after(lines: list[Line], index: int) -> bool:
     """A headline over its date line comes next: the line at ``index`` is the caption of the picture
     printed over the headline ("Lãnh đạo X trao quà …." / headline / "B.H LDO | 20/05/2022 17:53")."""
-    after = next((i for i in range(index + 1, len(lines)) if lines[i].kind is not Kind.BLANK), None)
+    after = _next_line(lines, index)
     return after is not None and lines[after].kind is Kind.TEXT and lines[after].headline and _over_its_date(lines, after)
 
 
