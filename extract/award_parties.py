@@ -41,11 +41,12 @@ class AwardParties:
         self._family_names = set(rec["family_names"])
         self._pronouns = set(rec["pronouns"])
         inclusion = phrase_regex(rec["inclusion"])
-        self._inclusion = re.compile(rf",\s*{inclusion}\s*", re.IGNORECASE)
+        self._inclusion = re.compile(rf",\s*{inclusion}\s*:?\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._others = compile_phrases(rec["others"])
+        self._examples = re.compile(rf"\s{phrase_regex(rec['examples'])}\s*:\s*", re.IGNORECASE)
         self._bracket_only = re.compile(rf"\s*\({re.escape(MASK)}*\)\s*")
         self._named_count = re.compile(rf"{self._count.pattern}\s+{rec['copula']}$", re.IGNORECASE)
         self._copula = re.compile(rf"\s+{rec['copula']}\s+(?=\S)")
@@ -267,6 +268,9 @@ class AwardParties:
                         found.passive = True
                         break
             self._title_holders(clause, mention, found)  # "1.200 lượt tập thể lao động tiên tiến": they hold it
+            if found.passive and found.kind and not (found.names or found.count) \
+                    and (examples := self._examples.search(view, mention.end, limit or len(view))):
+                self._walk_forward(clause, examples.end(), found, end=limit)  # "Nhiều đơn vị được tặng F như: A, B"
         # "ngoài (vinh dự) đón nhận Bằng khen của Y, X còn trao …": X, the subject after the comma, received it
         besides = self._besides.search(view, 0, mention.start)
         if besides and not (found.names or found.count or found.kind) and self._gap_ok(clause, besides.end(), mention.start):

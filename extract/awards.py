@@ -117,8 +117,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             verbs["give"] + verbs["auxiliaries"] + verbs["receive"] + lexicon["generic"]["verbs"]
             + lexicon["names"]["generic"]["list"] + verbs["gap_words"]
         )
-        # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y"
-        self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*")
+        # what lies between two forms received together: "Giấy khen của X, Bằng khen của Y", "F và nhiều G"
+        self._listed_form = re.compile(r"(?:\s+của\s+[^,;]+?)?\s*(?:,|\svà)\s*(?:nhiều\s+)?")
         self._received_too = re.compile(rf"\svà\s+(?:{phrase_regex(verbs['receive'])})\s*$", re.IGNORECASE)
         self._statutory_awarders = [(s["form"], s["awarder"], set(s["keep"])) for s in lexicon["statutory"]]
         self._bare_forms: dict[str, str] = lexicon["bare_forms"]

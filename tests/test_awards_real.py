@@ -814,13 +814,37 @@ AWARDS19: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "Nghệ An", [award("Giấy khen", "Liên đoàn Lao động tỉnh Nghệ An", (), None, "individual")]),
 ]
 
+AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    # a future told on the day itself is the day's act; told for a later day it is none
+    ("Chiều nay 15-8, Liên đoàn Lao động tỉnh sẽ trao Giải thưởng Nguyễn Văn Cừ cho 5 công nhân có nhiều sáng kiến.",
+     "Bắc Ninh", [award("Giải thưởng Nguyễn Văn Cừ", "Liên đoàn Lao động tỉnh Bắc Ninh", (), 5, "individual")]),
+    ("Tháng sau, Liên đoàn Lao động tỉnh sẽ trao Giải thưởng Nguyễn Văn Cừ cho 5 công nhân có nhiều sáng kiến.",
+     "Bắc Ninh", []),
+    # counted recipients named after "gồm:", one per semicolon
+    ("Sáng nay, Liên đoàn Lao động tỉnh trao Bằng khen cho 3 công nhân tiêu biểu, gồm: ông Nguyễn Văn An, thợ hàn "
+     "Công ty Cơ khí Đông Anh; bà Trần Thị Bình, tổ trưởng Công ty May Hồ Gươm; ông Lê Văn Cường, công nhân Nhà máy "
+     "Nhựa Tiền Phong.", "Bắc Ninh",
+     [award("Bằng khen", "Liên đoàn Lao động tỉnh Bắc Ninh", ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"), 3,
+            "individual")]),
+    # a kind of recipients with examples after "như:" names them, for both forms received ("F và nhiều G")
+    ("Nhiều tập thể, cá nhân được Tổng Liên đoàn tặng Bằng Lao động sáng tạo và nhiều bằng khen của các bộ, ngành như: "
+     "Công ty Cơ khí Hòa Bình, anh Đỗ Văn Minh (Công ty Cơ khí Hòa Bình), chị Phan Thị Lan (kỹ sư Nhà máy Thủy điện Sơn "
+     "La)...", None,
+     [award("Bằng Lao động sáng tạo", "Tổng Liên đoàn Lao động Việt Nam", ("Công ty Cơ khí Hòa Bình", "Đỗ Văn Minh",
+                                                                           "Phan Thị Lan"), None, "both"),
+      award("Bằng khen", None, ("Công ty Cơ khí Hòa Bình", "Đỗ Văn Minh", "Phan Thị Lan"), None, "both")]),
+    # … without the colon no list is marked: the kind alone
+    ("Nhiều tập thể, cá nhân được Tổng Liên đoàn tặng Bằng Lao động sáng tạo như Công ty Cơ khí Hòa Bình.", None,
+     [award("Bằng Lao động sáng tạo", "Tổng Liên đoàn Lao động Việt Nam", (), None, "both")]),
+]
+
 
 SHAPES = {"real": CASES, "told-again": ARTICLES, "round3": ROUND3, "round3-articles": ROUND3_ARTICLES,
           "round5-articles": ROUND5_ARTICLES, "round6-articles": ROUND6_ARTICLES, "round7": ROUND7, "round8": ROUND8,
           "awards10": AWARDS10, "awards11": AWARDS11, "awards12": AWARDS12, "awards13": AWARDS13,
           "awards14": AWARDS14, "awards15": AWARDS15, "awards16": AWARDS16,
           "awards17": AWARDS17, "awards18": AWARDS18,
-          "awards19": AWARDS19}
+          "awards19": AWARDS19, "awards20": AWARDS20}
 
 
 @pytest.mark.parametrize("text,province,expected", [case for cases in SHAPES.values() for case in cases],
