@@ -300,8 +300,10 @@ class UnitPatterns:
                 return Place(hit[0], "province", display, admin_type or kind, old)
         if wants_district:
             m = self.district_re.match(norm, pos)
-            if m and self._capitalised(text, m.start("name")) \
-                    and not (m.group("name").isdigit() and self.duration_after_re.match(norm, m.end())):  # "6 tháng"
+            # a number is a numbered district only after its type word ("Công đoàn 9 bệnh viện" counts unions),
+            # and not before a duration ("Công đoàn phường 6 tháng cuối năm")
+            if m and self._capitalised(text, m.start("name")) and not (m.group("name").isdigit() and (
+                    admin_type is None or self.duration_after_re.match(norm, m.end()))):
                 entries = self.gaz.district_entries(m.group("name"))
                 typed = [d for d in entries if admin_type in (None, d.type)] or entries
                 provinces = {d.province for d in entries}  # a name two provinces share is settled later (site)
