@@ -191,6 +191,19 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
     return len(lines), "", inside
 
 
+def _the_one_story(lines: list[Line], lead: int, end: int, why: str) -> int | None:
+    """The tagged lead of the page's one story, when a dump opens with a lone paragraph over a headline and its
+    tagged lead ("TT - Sáng 25-7, …") and nothing but chrome follows: no teaser list, however it looked."""
+    if not why.startswith("teaser list (headline and tagged summary)"):
+        return None
+    before = [i for i in range(lead, end) if lines[i].kind is Kind.TEXT]
+    summary = next((i for i in range(end + 1, len(lines)) if lines[i].kind is Kind.TEXT), None)
+    if len(before) != 1 or summary is None or not lines[summary].prose:
+        return None
+    after = [line for line in lines[summary + 1:] if line.kind is Kind.TEXT]
+    return None if any(line.prose or line.long for line in after) else summary
+
+
 def _article_goes_on(lines: list[Line], start: int) -> bool:
     """Two prose paragraphs in a row follow ``start`` before anything ends the page."""
     previous_prose = False
@@ -368,8 +381,16 @@ def parse_text_dump(text: str) -> ParsedDump:
         return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")
 
     start, title, published, author = _read_header(lines, lead, cut, rules)
-    published = published or marker_date
     end, why, related = _find_end(lines, lead, title, rules)
+    if (story := _the_one_story(lines, lead, end, why)) is not None:
+        # a paragraph out of place over the page's one headline and its tagged lead: the story starts at its headline
+        cut += [Cut(lines[i].number, "a paragraph over the page's one headline", lines[i].text)
+                for i in range(start, end) if lines[i].kind is not Kind.BLANK]
+        cut.append(Cut(lines[end].number, "title", lines[end].text))
+        lead = start = story
+        title = without_section(lines[end].text, rules)
+        end, why, related = _find_end(lines, lead, title, rules)
+    published = published or marker_date
     related |= {i for head in glued_heads if head > lead for i in (head, head + 1)}  # a teaser glued to its lead
     kept: list[Line] = []
     last_text = max((i for i, line in enumerate(lines) if line.kind is Kind.TEXT), default=-1)
