@@ -153,8 +153,11 @@ class UnitPatterns:
         self.industry_head_re = re.compile(rf"\s+(?P<head>{title_case_tolerant(alternation(industry['heads']))})(?!\w)")
         self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
-        self.sector_any_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)", re.IGNORECASE)
-        self.sector_spellings = {name_key(s): s for s in reversed(industry["sectors"])}
+        variants = industry["sector_variants"]
+        self.sector_any_re = re.compile(rf"\s+(?P<sector>{alternation([*industry['sectors'], *variants])})(?!\w)",
+                                        re.IGNORECASE)
+        self.sector_spellings = {name_key(s): s for s in reversed(industry["sectors"])} \
+            | {name_key(v): s for v, s in variants.items()}
         self.sector_generic_re = re.compile(rf"\s+(?:{alternation(industry['sector_generic'])})(?!\w)")
         self.sector_separator_re = re.compile(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+")
         self.title_place_re = re.compile(r"\s*(?P<name>[^\W\d_][^:|\n]{1,40}?)\s*:\s")
@@ -186,8 +189,8 @@ class UnitPatterns:
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.national_scope_re = re.compile(
             rf"^Công đoàn(?: cơ sở)? (?:{alternation(grass['national_scope_heads'])})(?!\w)", re.IGNORECASE)
-        self.org_zone_words: dict[str, str] = grass["org_zone_words"]
-        self.org_zone_re = re.compile(rf"(?<!\w)(?:{alternation(self.org_zone_words)})(?!\w)")
+        self.org_words: dict[str, str] = grass["org_words"]
+        self.org_words_re = re.compile(rf"(?<!\w)(?:{alternation(self.org_words)})(?!\w)")
         self.company_forms = sorted(grass["company_forms"], key=len, reverse=True)
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
         self.shared_office_heads = {name_key(h) for h in grass["shared_office_heads"]}

@@ -325,7 +325,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         first, _, rest = org.partition(" ")
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
         org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
-        org = self.org_zone_re.sub(lambda m: self.org_zone_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
+        org = self.org_words_re.sub(lambda m: self.org_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
         mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(self.spelled_out(org)))
         mention.province = self._province_evidence(norm, text, org_end)

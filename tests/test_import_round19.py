@@ -1,6 +1,8 @@
 """Rules of issue 11 round 19 (real-test14's last unit errors, then real-test15's, opened after its blind measurement),
 each on short texts written for this test: a number after "Công đoàn" without a place type counts unions, it names no
-numbered district; a copied page opening with a paragraph out of place over its one headline and tagged lead."""
+numbered district; a copied page opening with a paragraph out of place over its one headline and tagged lead; state
+bodies' and offices' abbreviations spelt out inside a grassroots union's name; a sector written short ("Nông nghiệp &
+PTNT"); the 2025 names of the agriculture and environment union and of a zone union with a high-tech park."""
 
 from __future__ import annotations
 
@@ -38,3 +40,27 @@ def test_a_paragraph_out_of_place_over_the_pages_one_headline() -> None:
     # two such stories, each a headline and a tagged summary: a listing page still
     second = "Trao quà cho ngư dân xã Nghi Sơn\nTT - Chiều 4-8, Công đoàn xã Nghi Sơn trao 50 suất quà cho ngư dân."
     assert parse_text_dump(f"{_OUT_OF_PLACE}\n{_HEADLINE}\n{_LEAD}\n{second}\n{chrome}").problem == "listing_page"
+
+
+def test_abbreviations_inside_a_grassroots_unions_name_are_spelt_out(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Kon Tum họp. Công đoàn cơ sở TTYT Đắk Hà trao quà. Công đoàn "
+            "Cơ quan T.Ư Hội Nông dân dự.")
+    assert _names(units_amounts_nlp, text) == [
+        ("Công đoàn Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Kon Tum", "grassroots"),
+        ("Công đoàn cơ sở Trung tâm Y tế Đắk Hà", "grassroots"),
+        ("Công đoàn Cơ quan Trung ương Hội Nông dân", "grassroots")]
+
+
+def test_a_sector_written_short_is_the_sector_it_names(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn ngành Nông nghiệp & PTNT tỉnh Phú Yên tổng kết năm. Chủ tịch công đoàn ngành Nông nghiệp&PTNT "
+            "phát biểu.")
+    assert _names(units_amounts_nlp, text) == [
+        ("Công đoàn ngành Nông nghiệp và Phát triển nông thôn tỉnh Phú Yên", "province_industry")]
+
+
+def test_union_names_of_the_2025_restructuring(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn Nông nghiệp và Môi trường Việt Nam và Công đoàn các Khu công nghệ cao và Khu công nghiệp Hà Nội "
+            "ký kết chương trình phối hợp.")
+    assert _names(units_amounts_nlp, text) == [
+        ("Công đoàn Nông nghiệp và Môi trường Việt Nam", "national_industry"),
+        ("Công đoàn các Khu công nghệ cao và Khu công nghiệp thành phố Hà Nội", "province_industry")]

@@ -109,7 +109,7 @@ CASES: list[tuple[str, dict, set[Row]]] = [
     ("Công đoàn cơ sở Công ty cổ phần May Sông Hồng tổ chức Hội nghị người lao động.", {"source_province": "Nam Định"},
      {("Công đoàn cơ sở Công ty cổ phần May Sông Hồng", "grassroots", "Nam Định", "Ninh Bình")}),
     ("CĐCS UBND xã Tân Phú và CĐCS Công ty TNHH Hải Âu cùng tham gia.", {"source_province": "Đồng Nai"},
-     {("Công đoàn cơ sở UBND xã Tân Phú", "grassroots", "Đồng Nai", "Đồng Nai"),
+     {("Công đoàn cơ sở Ủy ban nhân dân xã Tân Phú", "grassroots", "Đồng Nai", "Đồng Nai"),
       ("Công đoàn cơ sở Công ty TNHH Hải Âu", "grassroots", "Đồng Nai", "Đồng Nai")}),
     ("Công đoàn cơ sở Sở Tài nguyên và Môi trường tỉnh Sóc Trăng đạt vững mạnh.", {},
      {("Công đoàn cơ sở Sở Tài nguyên và Môi trường tỉnh Sóc Trăng", "grassroots", "Sóc Trăng", "Cần Thơ")}),
@@ -223,7 +223,7 @@ CASES: list[tuple[str, dict, set[Row]]] = [
      {("Tổng Liên đoàn Lao động Việt Nam", "national", None, None)}),
     ("Công đoàn Văn phòng HĐND và UBND huyện Yên Thành trao quà; Công ty An Phát và UBND xã ký kết.",
      {"source_province": "Nghệ An", "published_at": OLD},  # an office serving two bodies names both
-     {("Công đoàn Văn phòng HĐND và UBND huyện Yên Thành", "grassroots", "Nghệ An", "Nghệ An")}),
+     {("Công đoàn Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Yên Thành", "grassroots", "Nghệ An", "Nghệ An")}),
     ("Nghiệp đoàn thợ may Tân Định trao quà; Chủ tịch Nghiệp đoàn thợ may phường Tân Định cho biết. "
      "Nghiệp đoàn là tổ chức của người lao động tự do.", {"source_province": "Hồ Chí Minh", "published_at": OLD},
      {("Nghiệp đoàn thợ may Tân Định", "grassroots", "Hồ Chí Minh", "Hồ Chí Minh")}),  # trade, then place
