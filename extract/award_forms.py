@@ -50,6 +50,8 @@ class AwardForms:
         # … and "X tổ chức tuyên dương NLĐ": the honouring itself held; "X tổ chức chương trình gặp mặt, biểu dương …"
         self._held = re.compile(rf"{phrase_regex(generic['held'])}\s+(?:(?:\S+\s+)?{phrase_regex(generic['held_events'])}"
                                 rf"(?:\s[^.;:]*\svà|\s[^.;:,]*,)?\s*)?$", re.IGNORECASE)
+        self._held_selection = re.compile(rf"{phrase_regex(generic['held'])}\s+{phrase_regex(generic['held_selections'])}"
+                                          rf"\s[^.;:]*?\s(?:để|nhằm)\s+(?:[^.;:]*\svà\s+)?$", re.IGNORECASE)
         self._host_verb = re.compile(phrase_regex(generic["held"]), re.IGNORECASE)
         # "Chương trình do X (phối hợp cùng Y, Z) tổ chức": X hosts the article's honouring; "do X, Y và Z cùng tổ
         # chức" names no one host

@@ -345,7 +345,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 # "A được nhận Giấy khen của X, Bằng khen của Y", "A được đón nhận F, … và được nhận G": A's too
                 recipients = previous[1]
             previous = (mention, recipients)
-            held_at = self._held.search(clause.view, 0, mention.start) if mention.generic else None
+            held_at = (self._held.search(clause.view, 0, mention.start)
+                       or self._held_selection.search(clause.view, 0, mention.start)) if mention.generic else None
             if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
                 host = self._name_before(clause, held_at.start())
                 awarders = [host.canonical] if host is not None and not host.person else awarders

@@ -105,10 +105,12 @@ class UnitPatterns:
         self.gaz = gaz
         heads = lexicon["heads"]
         bodies = alternation(heads["bodies"])
+        # a national sector union's acronym glued to "CĐ" ("CĐYTVN") is read as written apart ("CĐ YTVN")
+        glued = rf"(?-i:(?=(?:{alternation(lexicon['national_industry']['acronyms'])})(?!\w)))"
         self.head_re = with_first_chars(re.compile(
-            rf"(?<!\w)(?:(?P<body>{bodies})\s+)?(?P<head>(?P<national>{alternation(heads['national'])})"
-            rf"|(?P<grass>{alternation(heads['grassroots'])})|(?P<fed>{alternation(heads['federation'])})"
-            rf"|(?P<union>{alternation(heads['union'])}))(?!\w)",
+            rf"(?<!\w)(?:(?P<body>{bodies})\s+)?(?P<head>(?P<national>{alternation(heads['national'])})(?!\w)"
+            rf"|(?P<grass>{alternation(heads['grassroots'])})(?!\w)|(?P<fed>{alternation(heads['federation'])})(?!\w)"
+            rf"|(?P<union>{alternation(heads['union'])})(?:(?!\w)|{glued}))",
             re.IGNORECASE,
         ))  # the heads' first characters looked at before the heads are tried (extract/regex_scan.py)
         self.title_before_re = re.compile(rf"(?:{alternation(heads['titles'])})\s+$", re.IGNORECASE)
@@ -172,7 +174,7 @@ class UnitPatterns:
             rf"\s+(?P<name>{national_names})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
         self.national_spellings = {dashless_key(n): n for n in reversed(national)}
         self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
-        self.national_acronym_re = re.compile(rf"\s+(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
+        self.national_acronym_re = re.compile(rf"\s*(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
         self.national_groups: dict[str, str] = lexicon["national_industry"]["groups"]
         self.national_group_re = re.compile(rf"\s+(?P<group>{alternation(self.national_groups)})(?![\w-])")
         self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)

@@ -836,6 +836,20 @@ AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # … without the colon no list is marked: the kind alone
     ("Nhiều tập thể, cá nhân được Tổng Liên đoàn tặng Bằng Lao động sáng tạo như Công ty Cơ khí Hòa Bình.", None,
      [award("Bằng Lao động sáng tạo", "Tổng Liên đoàn Lao động Việt Nam", (), None, "both")]),
+    # a national sector union's acronym glued to "CĐ" is that union
+    ("Tại hội nghị, Công đoàn trường đã trao 9 Bằng khen của CĐGDVN cho các nhà giáo có thành tích xuất sắc.", "Huế",
+     [award("Bằng khen", "Công đoàn Giáo dục Việt Nam", (), 9, "individual", "thành tích xuất sắc")]),
+    # a selection held for the honouring is the holder's honouring, each verb with its own count; one only planned
+    # ("sẽ tổ chức xét chọn") is none
+    ("Công đoàn Điện lực Việt Nam đã tổ chức xét chọn trong hơn 30 nghìn đoàn viên để tuyên dương 60 công nhân tiêu "
+     "biểu và khen thưởng 15 cá nhân có sáng kiến.", None,
+     [award("khen thưởng", "Công đoàn Điện lực Việt Nam", (), 60, "individual"),
+      award("khen thưởng", "Công đoàn Điện lực Việt Nam", (), 15, "individual")]),
+    ("Công đoàn Điện lực Việt Nam sẽ tổ chức xét chọn trong hơn 30 nghìn đoàn viên để tuyên dương 60 công nhân tiêu "
+     "biểu.", None, []),
+    # business owners honoured are counted
+    ("Dịp này, LĐLĐ quận 3 cũng tuyên dương 6 chủ DN chăm lo tốt cho người lao động.", "Hồ Chí Minh",
+     [award("khen thưởng", "Liên đoàn Lao động quận 3", (), 6, "individual")]),
 ]
 
 
