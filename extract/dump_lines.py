@@ -69,6 +69,7 @@ class Rules:
     trailing_date: re.Pattern[str]
     section_label: re.Pattern[str]
     site_suffix: re.Pattern[str]
+    page_tools: re.Pattern[str]
     dateline_section: re.Pattern[str]
 
 
@@ -110,6 +111,7 @@ def boilerplate_rules() -> Rules:
         trailing_date=re.compile(data["shape"]["trailing_date"]),
         section_label=_section_label(data["title"]["section_labels"], data["title"]["opening_section_labels"]),
         site_suffix=_site_suffix(data["title"]),
+        page_tools=re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, data['title']['page_tools']))}))+$"),
         dateline_section=re.compile("^(?:" + "|".join(
             r"\s*[-–—]\s*".join(map(re.escape, label.split(" - ")))
             for label in sorted(data["title"]["section_labels"] + data["title"]["dateline_sections"], key=len, reverse=True)
@@ -166,6 +168,9 @@ def without_section(title: str, rules: Rules) -> str:
     if suffix and len(title[:suffix.start()].split()) >= rules.shape["headline_min_words"] \
             and all(w[0].isupper() or w[0].isdigit() for w in suffix.group().strip(" |-–—").split()):
         title = title[:suffix.start()]  # "… - Báo Lao Động": the site's name from a copied <title>
+    tools = rules.page_tools.search(title)
+    if tools and len(title[:tools.start()].split()) >= rules.shape["headline_min_words"]:
+        title = title[:tools.start()]  # "… năm học 2010-2011 In": the page's print button glued to its headline
     for match in reversed(list(rules.section_label.finditer(title))):
         rest = title[match.end():]
         if match.group("head") is None or (rest[:1].isupper() and len(rest.split()) >= 3):

@@ -2,7 +2,9 @@
 each on short texts written for this test: a number after "Công đoàn" without a place type counts unions, it names no
 numbered district; a copied page opening with a paragraph out of place over its one headline and tagged lead; state
 bodies' and offices' abbreviations spelt out inside a grassroots union's name; a sector written short ("Nông nghiệp &
-PTNT"); the 2025 names of the agriculture and environment union and of a zone union with a high-tech park."""
+PTNT"); the 2025 names of the agriculture and environment union and of a zone union with a high-tech park; a Joomla
+page's date line ("Thứ tư, 07 Tháng 9 2011 23:24") under a headline with its print button glued on; related-story
+boxes headed in English ("Related posts:") and a paper's "Đừng bỏ lỡ" box."""
 
 from __future__ import annotations
 
@@ -64,3 +66,24 @@ def test_union_names_of_the_2025_restructuring(units_amounts_nlp: VietnameseNLP)
     assert _names(units_amounts_nlp, text) == [
         ("Công đoàn Nông nghiệp và Môi trường Việt Nam", "national_industry"),
         ("Công đoàn các Khu công nghệ cao và Khu công nghiệp thành phố Hà Nội", "province_industry")]
+
+
+def test_a_joomla_date_line_under_a_headline_with_its_print_button() -> None:
+    dump = ("Công đoàn khoa Toán đạt danh hiệu vững mạnh năm học 2011-2012 In\nThứ năm, 13 Tháng 9 2012 08:05\n\n"
+            "Công đoàn trường vừa đánh giá hoạt động của các công đoàn khoa trong năm học.\n\n"
+            "Công đoàn khoa Toán được công nhận đạt danh hiệu vững mạnh xuất sắc.\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.title == "Công đoàn khoa Toán đạt danh hiệu vững mạnh năm học 2011-2012"
+    assert parsed.published_at is not None and (parsed.published_at.year, parsed.published_at.month,
+                                                parsed.published_at.day, parsed.published_at.hour) == (2012, 9, 13, 8)
+    assert parsed.body.startswith("Công đoàn trường vừa đánh giá")
+
+
+def test_related_story_boxes_headed_in_english_or_as_dont_miss() -> None:
+    for marker in ("Related posts:", "Đừng bỏ lỡ"):
+        dump = (f"{_HEADLINE}\n\nSáng 3-8, Liên đoàn Lao động huyện Tĩnh Gia ra mắt Nghiệp đoàn nghề cá Hòn Mê.\n\n"
+                f"Nghiệp đoàn có 41 đoàn viên trên 12 tàu cá.\n\nP.V\n{marker}\nCông đoàn Cao su Sa Thầy khen thưởng "
+                "30 công nhân\nTrao 40 suất quà cho ngư dân\n")
+        parsed = parse_text_dump(dump)
+        assert parsed.body.endswith("trên 12 tàu cá."), marker
+        assert parsed.byline == "P.V"
