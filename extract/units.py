@@ -207,9 +207,16 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             head = f"Công đoàn {tidy(m.group('sector'))}"  # as written: no "ngành" inserted
             if place and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)]
-            bare = not self.cap_run_re.match(norm, end)  # no place named after the type word
-            if admin_type in ("tỉnh", "thành phố") and bare and self._capitalised(text, m.start("sector")):
+            run = self.cap_run_re.match(norm, end)
+            if admin_type in ("tỉnh", "thành phố") and not run and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", template=head + " {place}")]  # "Công đoàn Giáo dục tỉnh"
+            if admin_type is None and run and self._capitalised(text, m.start("sector")) \
+                    and not (self.stop_re.match(norm, run.start("name")) or self.not_org_re.match(text, run.start("name"))) \
+                    and (run.group("name").split()[0] not in self.surnames or self.gaz.district_entries(tidy(run.group("name")))):
+                # "Công đoàn Cao su Dầu Tiếng": a company named by its trade and its place, no province (a person's
+                # name after the union is its officer's: "Chủ tịch CĐ Công Thương Lý Quốc Hùng")
+                name = f"{head} {tidy(run.group('name'))}"
+                return [Mention(start, run.end("name"), "grassroots", name, org_key=name_key(name.removeprefix("Công đoàn ")))]
         if (gap := _GAP.match(norm, pos)) and (commune := self._commune(norm, text, gap.end())):
             # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
             return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]

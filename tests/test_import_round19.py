@@ -4,7 +4,8 @@ numbered district; a copied page opening with a paragraph out of place over its 
 bodies' and offices' abbreviations spelt out inside a grassroots union's name; a sector written short ("Nông nghiệp &
 PTNT"); the 2025 names of the agriculture and environment union and of a zone union with a high-tech park; a Joomla
 page's date line ("Thứ tư, 07 Tháng 9 2011 23:24") under a headline with its print button glued on; related-story
-boxes headed in English ("Related posts:") and a paper's "Đừng bỏ lỡ" box."""
+boxes headed in English ("Related posts:") and a paper's "Đừng bỏ lỡ" box; a company union named by its trade and its
+place ("Công đoàn Cao su Dầu Tiếng")."""
 
 from __future__ import annotations
 
@@ -87,3 +88,9 @@ def test_related_story_boxes_headed_in_english_or_as_dont_miss() -> None:
         parsed = parse_text_dump(dump)
         assert parsed.body.endswith("trên 12 tàu cá."), marker
         assert parsed.byline == "P.V"
+
+
+def test_a_company_union_named_by_its_trade_and_place(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Giải Nhì thuộc về Công đoàn Cao su Phú Riềng. Phát biểu tại lễ trao giải, Chủ tịch CĐ Công Thương Lê Văn "
+            "Hòa chúc mừng các tác giả.")
+    assert _names(units_amounts_nlp, text) == [("Công đoàn Cao su Phú Riềng", "grassroots")]
