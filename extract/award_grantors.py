@@ -70,6 +70,9 @@ class AwardGrantors:
             return [givers[-1]]
         if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
             return [clause.article.sentence_awarder]
+        if awarder is None and not clause.view[:mention.start].strip() \
+                and not (self._give.search(clause.view) or self._receive.search(clause.view)):
+            return [clause.article.sentence_awarder]  # "X trao Cờ thi đua cho A; Bằng khen cho 5 tập thể": the verb left out
         if awarder is None and mention.generic and not clause.view[:mention.start].strip():
             return [clause.article.sentence_awarder or clause.article.sentence_giver]  # "X trao …; khen thưởng 20 …"
         # "Phó Thủ tướng Nguyễn Văn A và Chủ tịch X trao …": a deputy or a named holder hands the award over

@@ -343,9 +343,12 @@ class AwardNames:
     def _office_holder(self, clause: Clause, i: int, j: int) -> Name | None:
         """An office with its holder's name, or a deputy's office: "Chủ tịch UBND tỉnh Nguyễn Văn A"
         is the office "Chủ tịch Ủy ban nhân dân tỉnh ..." (the holder's name left out); "Phó Chủ tịch
-        UBND tỉnh Nguyễn Văn A" is a person who hands an award over, never its awarder."""
+        UBND tỉnh Nguyễn Văn A" is a person who hands an award over, never its awarder (a union's deputy chair
+        excepted)."""
         tokens = clause.tokens
-        deputy = i > 0 and tokens[i - 1].text.lower() in self._deputy and tokens[i - 1].end + 1 >= tokens[i].start
+        # … but a union's deputy chair grants as the union, as its chair does ("Phó Chủ tịch LĐLĐ tỉnh trao …")
+        deputy = i > 0 and tokens[i - 1].text.lower() in self._deputy and tokens[i - 1].end + 1 >= tokens[i].start \
+            and not self._union_chair.match(clause.view, tokens[i - 1].start)
         start = tokens[i - 1].start if deputy else tokens[i].start
         holder = next((k for k in range(i + 1, j - 1) if tokens[k].text in self._family_names
                        and tokens[k + 1].capitalised and j - k <= 4

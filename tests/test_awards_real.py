@@ -850,6 +850,17 @@ AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # business owners honoured are counted
     ("Dịp này, LĐLĐ quận 3 cũng tuyên dương 6 chủ DN chăm lo tốt cho người lao động.", "Hồ Chí Minh",
      [award("khen thưởng", "Liên đoàn Lao động quận 3", (), 6, "individual")]),
+    # a union's deputy chair grants as the union, as its chair does (a state office's deputy only hands over)
+    ("Ông Trần Văn Nam, Phó Chủ tịch Liên đoàn Lao động tỉnh trao Cờ thi đua cho 2 công đoàn cơ sở.", "Nam Định",
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nam Định", (), 2, "collective")]),
+    ("Phó Chủ tịch UBND tỉnh trao Bằng khen cho 5 tập thể.", "Nam Định",
+     [award("Bằng khen", None, (), 5, "collective")]),
+    # forms listed after semicolons with the verb left out are the same giver's; a flag named in quotes is a Cờ thi đua
+    ("Liên đoàn Lao động tỉnh trao Cờ thi đua cho Công đoàn Công ty May Việt Tiến; Bằng khen cho 5 tập thể và 12 cá "
+     "nhân; Cờ “Đơn vị xuất sắc phong trào văn hóa” cho Công đoàn Công ty Dệt Nam Định.", "Nam Định",
+     [award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nam Định", ("Công đoàn Công ty May Việt Tiến",), None, "collective"),
+      award("Bằng khen", "Liên đoàn Lao động tỉnh Nam Định", (), 17, "both"),
+      award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nam Định", ("Công đoàn Công ty Dệt Nam Định",), None, "collective")]),
 ]
 
 
