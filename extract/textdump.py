@@ -490,6 +490,13 @@ def _clauses(text: str, rules: Rules) -> bool:
         and text.count(", ") >= rules.shape["clauses_min_commas"]
 
 
+def _closing_aside(text: str) -> bool:
+    """A sentence closed by a bracketed aside of several words, its full stop dropped ("… cho 14 tập thể và cá nhân
+    (đã có thành tích xuất sắc trong …)"): headlines run together do not end so (a tag such as "(Video)" is short)."""
+    aside = re.search(r"\(([^()]*)\)$", text)
+    return aside is not None and len(aside.group(1).split()) >= 5
+
+
 def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, edge: bool) -> str | None:
     """Why a line between the lead and the end is not article text, or None when it is."""
     if line.kind is Kind.BLANK:
@@ -506,7 +513,7 @@ def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, e
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
         return "repeated line"  # a photo caption printed twice (image text, then caption)
     if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules) \
-            and not quoted_close(line.text) \
+            and not quoted_close(line.text) and not _closing_aside(line.text) \
             and not line.text.startswith(rules.caption_openers + tuple(rules.bylines["caption_titles"])):
         return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
     return None

@@ -127,6 +127,7 @@ class UnitPatterns:
         self.counted_head_re = re.compile(rf"(?:{alternation(generic['counted_heads'])})(?!\w)")
         self.count_after_time_re = re.compile(rf"(?<!\w)(?:{alternation(generic['count_not_after'])})\s+\d+\s+$", re.IGNORECASE)
         self.generic_before_re = re.compile(rf"(?<!\w)(?:{alternation(generic['before'])})\s+$", re.IGNORECASE)
+        self.plenary_re = re.compile(rf"(?<!\w)(?:{alternation(generic['plenary'])})\s+toàn\s+thể\s+$", re.IGNORECASE)
         self.generic_after_re = re.compile(rf"\s+(?:{alternation(generic['after'])})(?!\w)", re.IGNORECASE)
         self.plural_head_re = re.compile(r"\s+các(?=\s)")
         self.plural_type_re = re.compile(r"\s*[,/]\s*(?:thành|TP|Tp|huyện|quận|thị|tỉnh)(?!\w)", re.IGNORECASE)

@@ -394,7 +394,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
 
     def _parse(self, m: re.Match[str], norm: str, text: str, words) -> list[Mention]:
         start = m.start()
-        generic = self.generic_before_re.search(norm[max(0, m.start("head") - 20):m.start("head")])
+        preceding = norm[max(0, m.start("head") - 25):m.start("head")]
+        generic = None if self.plenary_re.search(preceding) else self.generic_before_re.search(preceding[-20:])
         if not generic and self.counted_head_re.match(text, m.start("head")) and _COUNT_BEFORE.search(  # "7 CĐCS X": a kind
                 before := norm[max(0, m.start("head") - 20):m.start("head")]) \
                 and not self.count_after_time_re.search(before):

@@ -5,12 +5,15 @@ bodies' and offices' abbreviations spelt out inside a grassroots union's name; a
 PTNT"); the 2025 names of the agriculture and environment union and of a zone union with a high-tech park; a Joomla
 page's date line ("Thứ tư, 07 Tháng 9 2011 23:24") under a headline with its print button glued on; related-story
 boxes headed in English ("Related posts:") and a paper's "Đừng bỏ lỡ" box; a company union named by its trade and its
-place ("Công đoàn Cao su Dầu Tiếng")."""
+place ("Công đoàn Cao su Dầu Tiếng"); then real-test16's: a paragraph closed by a bracketed aside without its full stop
+kept in the body; a union's plenary congress ("Đại hội toàn thể Công đoàn cơ sở X"); zone unions of industrial parks
+and economic zones; "QLDA" spelt out; workers written "CN", stalls of a Tết market ("điểm Chợ Tết") counted, a house's
+grade ("nhà cấp 4") no count."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
-from extract.records import unit_rows
+from extract.records import amount_rows, unit_rows
 from extract.textdump import parse_text_dump
 
 
@@ -94,3 +97,29 @@ def test_a_company_union_named_by_its_trade_and_place(units_amounts_nlp: Vietnam
     text = ("Giải Nhì thuộc về Công đoàn Cao su Phú Riềng. Phát biểu tại lễ trao giải, Chủ tịch CĐ Công Thương Lê Văn "
             "Hòa chúc mừng các tác giả.")
     assert _names(units_amounts_nlp, text) == [("Công đoàn Cao su Phú Riềng", "grassroots")]
+
+
+def test_a_paragraph_closed_by_a_bracketed_aside_stays_in_the_body() -> None:
+    aside = ("Dịp này, LĐLĐ huyện Đông Anh tặng giấy khen cho 9 tập thể và cá nhân (đã có thành tích xuất sắc trong "
+             "phong trào thi đua lao động giỏi năm học 2022 - 2023)")
+    dump = (f"Năm học vừa qua, công đoàn trường đã chăm lo tốt đời sống của đoàn viên, tổ chức nhiều hoạt động thiết "
+            f"thực và hiệu quả cho giáo viên.\n\n{aside}\n\nCô và trò nhà trường quyết tâm giữ vững danh hiệu tập thể "
+            "lao động xuất sắc.\n")
+    assert aside in parse_text_dump(dump).body
+
+
+def test_a_unions_plenary_congress_and_zone_and_project_unions(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Ngày 5/5, Đại hội toàn thể Công đoàn cơ sở Công ty May Hưng Long lần thứ IV diễn ra. Công đoàn các Khu "
+            "công nghiệp và Khu kinh tế tỉnh Phú Yên và Công đoàn Ban QLDA Điện 2 cùng dự. Toàn thể công đoàn viên "
+            "hưởng ứng.")
+    assert _names(units_amounts_nlp, text) == [
+        ("Công đoàn cơ sở Công ty May Hưng Long", "grassroots"),
+        ("Công đoàn các Khu công nghiệp và Khu kinh tế tỉnh Phú Yên", "province_industry"),
+        ("Công đoàn Ban Quản lý dự án Điện 2", "grassroots")]
+
+
+def test_counts_of_workers_written_short_and_of_market_stalls_not_of_a_house_grade(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("LĐLĐ tuyên dương 12 CN tiêu biểu và mở thêm 4 điểm Chợ Tết lưu động. Gia đình chị sống trong căn nhà cấp 4 "
+            "vẻn vẹn 20m2.")
+    doc = units_amounts_nlp(text, ArticleContext())
+    assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(12, "CN"), (4, "điểm Chợ Tết")]
