@@ -185,12 +185,22 @@ class AwardNames:
 
     def _anaphor_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
         """"Công đoàn nhà trường": the article's grassroots union, when it has exactly one."""
-        if len(clause.article.grassroots) != 1:  # checked first: most articles have none
+        if len(clause.article.grassroots) == 1 and (n := self._anaphors.match(clause.tokens, i)):  # most have none
+            return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
+        return self._host_at(clause, i)
+
+    def _host_at(self, clause: Clause, i: int) -> tuple[Name, int] | None:
+        """"Nhân dịp này, công đoàn biểu dương 52 cá nhân": a bare "công đoàn" in lower case right before a verb of
+        giving or honouring is the union that holds the article's event ("X tổ chức hội nghị …")."""
+        tokens, host = clause.tokens, clause.article.organiser
+        if host is None or i + 1 >= len(tokens) or (tokens[i].text, tokens[i + 1].text) != ("công", "đoàn") \
+                or not self._union_name.match(host):
             return None
-        n = self._anaphors.match(clause.tokens, i)
-        if not n:
+        end = tokens[i + 1].end
+        verb = end + len(clause.view[end:]) - len(clause.view[end:].lstrip())
+        if not (self._aux_give.match(clause.view, end) or self._generic.match(clause.view, verb)):
             return None
-        return Name(clause.tokens[i].start, clause.tokens[i + n - 1].end, clause.article.grassroots[0]), i + n
+        return Name(tokens[i].start, end, host), i + 2
 
     def _event_holder(self, clause: Clause, noun: str) -> str | None:
         """Who holds the event an event noun stands for: its organiser; a committee ("Ban tổ chức") with no organiser

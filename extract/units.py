@@ -453,9 +453,9 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         if site is None or len(words) < 2:
             return text
         for type_word in ("thành phố", "tỉnh"):
-            if text.endswith(" " + type_word):
+            if text.lower().endswith(" " + type_word):  # "UBND Tỉnh": the type word capitalised by the page
                 kind, name = self._site_name(site, context.published_at)
-                return f"{text} {name}" if kind == type_word else text
+                return f"{text[:-len(type_word)]}{type_word} {name}" if kind == type_word else text
         return text
 
 

@@ -867,6 +867,16 @@ AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [award("danh hiệu Công nhân giỏi Thủ đô", "Liên đoàn Lao động thành phố Hà Nội", (), 100, None)]),
     ("LĐLĐ thành phố Hà Nội đã tổ chức Lễ tuyên dương 90 Công nhân giỏi Thủ đô năm 2019.", "Hà Nội",
      [award("khen thưởng", "Liên đoàn Lao động thành phố Hà Nội", (), 90, "individual", "Công nhân giỏi Thủ đô năm 2019")]),
+    # a bare "công đoàn" in lower case before an honouring verb is the union that holds the article's event
+    ("Sáng 10-7, Công đoàn Khu kinh tế Nghi Sơn tổ chức hội nghị điển hình tiên tiến. Nhân dịp này, công đoàn biểu "
+     "dương 7 tập thể và 52 cá nhân tiêu biểu.", None,
+     [award("khen thưởng", "Công đoàn Khu kinh tế Nghi Sơn", (), 59, "both")]),
+    # a type word capitalised by the page ("UBND Tỉnh") still takes the province; "Bằng Sáng tạo của Tổng LĐLĐ" is
+    # the Bằng Lao động sáng tạo
+    ("Nhân dịp này, nhiều tập thể được UBND Tỉnh tặng bằng khen; 04 cá nhân được nhận Bằng Sáng tạo của Tổng LĐLĐ "
+     "Việt Nam.", "Quảng Ninh",
+     [award("Bằng khen", "Ủy ban nhân dân tỉnh Quảng Ninh", (), None, "collective"),
+      award("Bằng Lao động sáng tạo", "Tổng Liên đoàn Lao động Việt Nam", (), 4, "individual")]),
 ]
 
 
