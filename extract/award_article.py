@@ -31,10 +31,12 @@ def settle(found: Found, article: ArticleState, sentence_of: dict[int, int], gen
 def _held_told(found: Found, article: ArticleState, sentence_of: dict[int, int], generic_form: str) -> Found:
     """"X tổ chức chương trình tôn vinh công nhân" then "Tại chương trình, Y tặng Bằng khen cho 50 công nhân": the
     ceremony's forms are told in another sentence, the ceremony is none of its own. A form its honoured had received
-    ("X tổ chức gặp mặt, biểu dương các điển hình được tặng Giải thưởng Y") is what it honours them for, not its form."""
+    ("X tổ chức gặp mặt, biểu dương các điển hình được tặng Giải thưởng Y") is what it honours them for, not its form;
+    and a form the holder itself receives there ("trao Cờ thi đua của Chính phủ cho X tại Lễ tuyên dương") is no form
+    of its honouring."""
     return [f for f in found if id(f[2]) not in article.held or not any(
         id(g) not in article.held and g["form"] not in (generic_form, *article.held[id(f[2])])
-        and sentence_of[id(g)] != sentence_of[id(f[2])]
+        and sentence_of[id(g)] != sentence_of[id(f[2])] and f[2]["awarder"] not in g["recipients"]
         for _, _, g in found)]
 
 

@@ -877,6 +877,11 @@ AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "Việt Nam.", "Quảng Ninh",
      [award("Bằng khen", "Ủy ban nhân dân tỉnh Quảng Ninh", (), None, "collective"),
       award("Bằng Lao động sáng tạo", "Tổng Liên đoàn Lao động Việt Nam", (), 4, "individual")]),
+    # a flag the ceremony's holder itself receives there is no form of its honouring: the ceremony stays an act
+    ("Ngày 31/5, Liên đoàn Lao động tỉnh Nam Định tổ chức Lễ tuyên dương công nhân lao động giỏi toàn tỉnh. Chủ tịch "
+     "UBND tỉnh trao Cờ thi đua của Chính phủ cho Liên đoàn Lao động tỉnh Nam Định tại Lễ tuyên dương.", "Nam Định",
+     [award("khen thưởng", "Liên đoàn Lao động tỉnh Nam Định", (), None, "individual"),
+      award("Cờ thi đua", "Chính phủ", ("Liên đoàn Lao động tỉnh Nam Định",), None, "collective", "Lễ tuyên dương")]),
 ]
 
 
