@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from extract.dump_body import body_noise
 from extract.dump_lines import (Cut, Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, quoted_close, split_dateline, title_copy, untitled_alt_text,
+                                figures_told_only_in, split_dateline, title_copy, untitled_alt_text,
                                 without_section)
 from extract.dump_marks import (mark_captions, mark_long_headlines, mark_repeated_headline, mark_stopped_headline,
                                 mark_teaser_box)
@@ -397,7 +398,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     for i in range(start, end):
         line = lines[i]
         reason = "related stories inside the article" if i in related else \
-            _body_noise(line, title, kept, rules, edge=i in (start, last_text))
+            body_noise(line, title, kept, rules, edge=i in (start, last_text))
         if reason == "repeated title" and any(x.text == title for x in lines[:start]) and title not in [k.text for k in kept] \
                 and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT
                                               and not title_copy(x.text, title)]):
@@ -481,39 +482,3 @@ def tidy_page_body(body: str) -> TidyBody:
     if byline:
         texts.pop()
     return TidyBody("\n".join(texts), byline, tag.group("tag") if tag else None)
-
-
-def _clauses(text: str, rules: Rules) -> bool:
-    """A paragraph whose full stop the copy lost: it opens with a lead-in and a comma ("Đợt này, …", "Theo
-    đó, …"), which no headline does, and goes on in clauses."""
-    return re.match(r"\S+(?:\s+\S+){0,3},\s", text) is not None \
-        and text.count(", ") >= rules.shape["clauses_min_commas"]
-
-
-def _closing_aside(text: str) -> bool:
-    """A sentence closed by a bracketed aside of several words, its full stop dropped ("… cho 14 tập thể và cá nhân
-    (đã có thành tích xuất sắc trong …)"): headlines run together do not end so (a tag such as "(Video)" is short)."""
-    aside = re.search(r"\(([^()]*)\)$", text)
-    return aside is not None and len(aside.group(1).split()) >= 5
-
-
-def _body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, edge: bool) -> str | None:
-    """Why a line between the lead and the end is not article text, or None when it is."""
-    if line.kind is Kind.BLANK:
-        return "blank"
-    if line.kind is Kind.NOISE:
-        return "noise"
-    if line.kind is Kind.DATE:
-        return "date"
-    if title and (copy := title_copy(line.text, title)):
-        return "headline without its accents" if copy == "unaccented" else "repeated title"  # see parse_text_dump
-    if title and edge and len(line.text) >= 20 and line.text[-1:].isalnum() and title.startswith(line.text) \
-            and len(line.text) < len(title):
-        return "repeated title, cut short"  # a copy of the page ending inside the headline printed again
-    if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):
-        return "repeated line"  # a photo caption printed twice (image text, then caption)
-    if not line.prose and line.long and not line.caption and not edge and not _clauses(line.text, rules) \
-            and not quoted_close(line.text) and not _closing_aside(line.text) \
-            and not line.text.startswith(rules.caption_openers + tuple(rules.bylines["caption_titles"])):
-        return "teaser (headlines run together)"  # a paragraph of clauses cut short before its full stop stays  # a sapo without a full stop, a last line cut short: article
-    return None

@@ -24,7 +24,6 @@ the other extractors (awards name their awarders and recipients with it).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,8 +38,9 @@ from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
-from extract.unit_patterns import DISTRICT_TYPES, PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key, tidy
+from extract.unit_patterns import PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key, tidy
 from extract.unit_resolution import MentionResolution
+from extract.unit_sectors import SectorUnions
 
 
 # a group's member company after the group's acronym: a province ("VNPT Bắc Giang") or an acronym ("VNPT IT")
@@ -51,10 +51,10 @@ _COUNT_BEFORE = re.compile(r"(?<![\w/.,:-])(?:[2-9]|[1-9]\d{1,2})\s+$")  # "7 " 
 _SHORT_TYPE = re.compile(r"\s+([QH])\.\s?(?=[A-ZĐ\d])")  # district types cut to a letter: quận, huyện
 
 
-class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionResolution):
+class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContext, MentionResolution):
     """Finds unit mentions in a text and resolves them; pure text work, patterns compiled once
-    (``unit_patterns``), organisation names walked by ``unit_organisations``, mentions resolved
-    within the article by ``unit_resolution``."""
+    (``unit_patterns``), organisation names walked by ``unit_organisations``, industry, zone and sector unions read
+    by ``unit_sectors``, mentions resolved within the article by ``unit_resolution``."""
 
     @property
     def recaser(self) -> CapsRecaser:
@@ -105,57 +105,6 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             if evidence and (not known or evidence in known):
                 mention.province = evidence
         return mention
-
-    def _industry_place(self, norm: str, text: str, pos: int) -> tuple[int, str | None, Place | None]:
-        if (region := self.region_re.match(norm, pos)) and (place := self._place(
-                norm, text, region.end(), None, provinces_only=True)) and place.level == "province":
-            # "Công đoàn Khu công nghiệp khu vực Phú Thọ" (2025): the region word stays in the name
-            return place.end, "tỉnh", replace(place, type=region.group("region"))
-        typed = self.type_re.match(norm, pos)
-        admin_type = self.types[name_key(typed.group("type"))] if typed else None
-        if admin_type in DISTRICT_TYPES:
-            return pos, None, None
-        place = self._place(norm, text, typed.end() if typed else pos, admin_type, provinces_only=True)
-        if place and place.level == "province":
-            return place.end, admin_type, place
-        return (typed.end() if typed else pos), admin_type, None
-
-    def _province_industry(self, start: int, head: str, norm: str, text: str, pos: int) -> Mention:
-        end, admin_type, place = self._industry_place(norm, text, pos)
-        if place:
-            return Mention(start, end, "province_industry", f"{head} {place.type} {place.display}", place.province)
-        return Mention(start, end, "province_industry", template=head + " {place}")
-
-    def _zone(self, norm: str, text: str, start: int, head: str, pos: int) -> Mention | None:
-        """A zone with a name of its own: "Công đoàn Khu kinh tế Dung Quất", "Công đoàn KKT Đông Nam Nghệ An"
-        (the province written after the name stays in it, as written; the union is the province's)."""
-        run = self.cap_run_re.match(norm, pos)
-        if run is None or self.type_at_re.match(norm, run.start("name")):
-            return None
-        words = tidy(text[run.start("name"):run.end("name")]).split()
-        zone, province = words, None
-        for k in range(len(words)):
-            if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
-                    or self.country_re.match(" " + " ".join(words[k:])):
-                zone, province = words[:k], self.gaz.old_province(" ".join(words[k:]))
-                break
-        if not zone:
-            return None
-        name = " ".join(zone + (words[len(zone):] if province else []))
-        end = run.start("name") + len(name)
-        return Mention(start, end, "province_industry", f"Công đoàn {head} {name}", province, org_key=f"zone {name_key(' '.join(zone))}")
-
-    def _zones_of_town(self, norm: str, text: str, start: int, head: str, pos: int) -> Mention | None:
-        """The parks of one district or town: "Công đoàn các KCN Bến Cát" is the upper-level union of that town's
-        parks, named with the town and placed by the gazetteer (province_industry, as the union of a province's)."""
-        run = self.cap_run_re.match(norm, pos)
-        town = tidy(text[run.start("name"):run.end("name")]) if run else ""
-        provinces = self.gaz.province_of_district(town) if town and not self.gaz.old_province(town) else []
-        if len(provinces) != 1:
-            return None
-        end = run.start("name") + len(town)
-        return Mention(start, end, "province_industry", f"Công đoàn {head} {town}", provinces[0],
-                       org_key=f"zone {name_key(town)}")
 
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
@@ -211,12 +160,8 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
             if admin_type in ("tỉnh", "thành phố") and not run and self._capitalised(text, m.start("sector")):
                 return [Mention(start, end, "province_industry", template=head + " {place}")]  # "Công đoàn Giáo dục tỉnh"
             if admin_type is None and run and self._capitalised(text, m.start("sector")) \
-                    and not (self.stop_re.match(norm, run.start("name")) or self.not_org_re.match(text, run.start("name"))) \
-                    and (run.group("name").split()[0] not in self.surnames or self.gaz.district_entries(tidy(run.group("name")))):
-                # "Công đoàn Cao su Dầu Tiếng": a company named by its trade and its place, no province (a person's
-                # name after the union is its officer's: "Chủ tịch CĐ Công Thương Lý Quốc Hùng")
-                name = f"{head} {tidy(run.group('name'))}"
-                return [Mention(start, run.end("name"), "grassroots", name, org_key=name_key(name.removeprefix("Công đoàn ")))]
+                    and (company := self._trade_company(norm, text, start, head, run)):
+                return [company]
         if (gap := _GAP.match(norm, pos)) and (commune := self._commune(norm, text, gap.end())):
             # "Công đoàn phường Dĩ An": a commune-level union (grassroots before the 2025 reform, see resolve)
             return [Mention(start, commune[0], "commune", f"Công đoàn {commune[1]}", org_key=name_key(commune[1]))]
@@ -240,53 +185,6 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
                     end = run.start("name") + len(" ".join(words[:k + (1 if words[k] == "VN" else 2)]))
                     return [Mention(start, end, "national_industry", f"Công đoàn {' '.join(words[:k])} Việt Nam")]
         return None
-
-    def _sector_at(self, norm: str, text: str, pos: int, first: bool) -> tuple[int, int, str] | None:
-        """Start, end and canonical spelling of the sector named at ``pos`` after "ngành": a listed
-        sector in any case, or (the first of a list only) a capitalised run that is no province."""
-        listed = self.sector_any_re.match(norm, pos)
-        if listed:
-            written = tidy(text[listed.start(1):listed.end(1)])
-            name = self.sector_spellings[name_key(written)]  # one spelling a sector: "Y Tế" and "Y tế" are one union
-            return listed.start(1), listed.end(1), name
-        run = self.cap_run_re.match(norm, pos) if first else None
-        if not run:
-            return None
-        words = tidy(text[run.start(1):run.end(1)]).split()
-        for k in range(1, len(words)):  # a capitalised run may swallow the province
-            if self.gaz.old_province(" ".join(words[k:])) or self.types.get(name_key(words[k])) \
-                    or self.country_re.match(" " + " ".join(words[k:])):
-                words = words[:k]
-                break
-        name = " ".join(words)
-        return run.start(1), run.start(1) + len(name), self.spelled_out(name)  # "VHTTDL": "Văn hóa, Thể thao và Du lịch"
-
-    def _sectors(self, norm: str, text: str, start: int, pos: int) -> list[Mention]:
-        """"Công đoàn ngành X [tỉnh Y]", and the list that shares the head: "Công đoàn ngành Giáo
-        dục, Y tế; Công thương tỉnh Y" is three units, all placed by the place after the last."""
-        if self.sector_generic_re.match(norm, pos):
-            return []
-        first = self._sector_at(norm, text, pos, first=True)
-        if first is None:
-            return []
-        sectors = [first]
-        while (sep := self.sector_separator_re.match(norm, sectors[-1][1])) \
-                and (nxt := self._sector_at(norm, text, sep.end() - 1, first=False)):
-            sectors.append(nxt)
-        last_end = sectors[-1][1]
-        if len(sectors) == 1 and (country := self.country_re.match(norm, last_end)):  # "Công đoàn ngành Xây dựng Việt Nam"
-            return [Mention(start, country.end(), "national_industry", f"Công đoàn {first[2]} Việt Nam")]
-        end, typed, place = self._industry_place(norm, text, last_end)
-        mentions = []
-        for k, (s, e, name) in enumerate(sectors):
-            head = f"Công đoàn ngành {name}"
-            span = (start if k == 0 else s, end if k == len(sectors) - 1 else e)
-            if place:
-                mentions.append(Mention(*span, "province_industry", f"{head} {place.type} {place.display}", place.province))
-            else:  # "Công đoàn ngành Y tế" with no type word may be the national union the article named
-                mentions.append(Mention(*span, "province_industry", template=head + " {place}",
-                                        sector=None if typed else name))
-        return mentions
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
                     require_head: bool) -> Mention | None:
@@ -397,8 +295,7 @@ class UnitParser(OrganisationNames, SharedHeadLists, MentionContext, MentionReso
         preceding = norm[max(0, m.start("head") - 25):m.start("head")]
         generic = None if self.plenary_re.search(preceding) else self.generic_before_re.search(preceding[-20:])
         if not generic and self.counted_head_re.match(text, m.start("head")) and _COUNT_BEFORE.search(  # "7 CĐCS X": a kind
-                before := norm[max(0, m.start("head") - 20):m.start("head")]) \
-                and not self.count_after_time_re.search(before):
+                before := preceding[-20:]) and not self.count_after_time_re.search(before):
             return []
         if generic and m.group("national") and generic.group().strip().lower() == "cấp":
             generic = None  # "khen thưởng cấp Tổng Liên đoàn": the one confederation ("các cấp" stays generic)
