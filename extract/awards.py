@@ -60,9 +60,9 @@ Decisions where the annotation guide is silent:
 
 The pieces: ``award_clauses`` (clause views, tokens, records, the lexicon), ``award_forms`` (form
 mentions, generic verbs, modality), ``award_lists`` (lists running on over clauses), ``award_names`` (names),
-``award_parties`` (awarder and recipients), ``award_occasion`` (occasion), ``award_retold`` (one act
-told again in the lead, a caption and the body); this module
-decides which mentions are awards, finds their awarders and writes the spans.
+``award_parties`` (awarder and recipients), ``award_walk`` (a list of recipients walked), ``award_occasion``
+(occasion), ``award_retold`` (one act told again in the lead, a caption and the body); this module decides which
+mentions are awards, finds their awarders and writes the spans.
 """
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ from extract.award_lists import AwardLists
 from extract.award_names import AwardNames
 from extract.award_occasion import AwardOccasion
 from extract.award_parties import AwardParties
+from extract.award_walk import AwardRecipientWalk
 from extract.doc_index import DocIndex, Sentence, doc_index
 from extract.spans import SpanIndex, add_span, fields_of
 
@@ -97,7 +98,7 @@ def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
     return [t.i for t in nouns], [t.idx for t in nouns]
 
 
-class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardParties, AwardOccasion):
+class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardParties, AwardRecipientWalk, AwardOccasion):
     """Finds awards in a Doc; every pattern is compiled once, here."""
 
     def __init__(self, lexicon: dict[str, Any]):
