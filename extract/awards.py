@@ -245,6 +245,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
 
     @staticmethod
     def _clause_bounds(text: str, offset: int) -> list[tuple[int, int]]:
+        """The sentence's clauses (cut at ";" and "|"), each followed by the part its brackets tell apart: "34 cá
+        nhân được tặng Bằng khen (trong đó có 14 cá nhân được tặng Bằng lao động sáng tạo)" (the clause's view blanks
+        the brackets)."""
         bounds, cursor = [], 0
         for piece in [*CLAUSE_BREAK.finditer(text), None]:
             stop = piece.start() if piece else len(text)
@@ -252,6 +255,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             if chunk.strip():
                 lead = len(chunk) - len(chunk.lstrip())
                 bounds.append((offset + cursor + lead, offset + cursor + len(chunk.rstrip())))
+                bounds += [(offset + cursor + m.start(1), offset + cursor + m.end(1)) for m in _BRACKETED_PART.finditer(chunk)]
             cursor = piece.end() if piece else stop
         return bounds
 
@@ -432,6 +436,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         return recipients
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
+_BRACKETED_PART = re.compile(r"\((trong (?:số )?đó[^()]*)\)", re.IGNORECASE)  # a part told in brackets
 
 
 # Letters that look like the Vietnamese "Đ"/"đ" but are not ("Tôn Ðức Thắng" typed with the Icelandic eth).

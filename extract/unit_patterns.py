@@ -174,6 +174,7 @@ class UnitPatterns:
         self.national_industry_re = re.compile(
             rf"\s+(?P<name>{national_names})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
         self.national_spellings = {dashless_key(n): n for n in reversed(national)}
+        self.national_only_re = re.compile(rf"\s+(?P<name>{alternation(lexicon['national_industry']['national_only'])})(?!\w)")
         self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
         self.national_acronym_re = re.compile(rf"\s*(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
         self.national_groups: dict[str, str] = lexicon["national_industry"]["groups"]

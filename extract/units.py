@@ -151,6 +151,10 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             spelt = written.isupper() or dashless_key(listed) != name_key(listed)
             name = listed if spelt else self.expand_abbreviations(written)
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
+        if (m := self.national_only_re.match(norm, pos)) and not self.cap_run_re.match(norm, m.end()):
+            # "Công đoàn Dầu khí": a sector whose only union is the national one, its country left out
+            name = self.national_spellings[dashless_key(tidy(m.group("name")))]
+            return [Mention(start, m.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
             head = f"Công đoàn {tidy(m.group('sector'))}"  # as written: no "ngành" inserted

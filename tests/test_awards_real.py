@@ -882,6 +882,12 @@ AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "UBND tỉnh trao Cờ thi đua của Chính phủ cho Liên đoàn Lao động tỉnh Nam Định tại Lễ tuyên dương.", "Nam Định",
      [award("khen thưởng", "Liên đoàn Lao động tỉnh Nam Định", (), None, "individual"),
       award("Cờ thi đua", "Chính phủ", ("Liên đoàn Lao động tỉnh Nam Định",), None, "collective", "Lễ tuyên dương")]),
+    # a part told in brackets with its own form is its own award
+    ("Tại Hội nghị, 34 cá nhân được tặng Bằng khen của Tổng LĐLĐVN (trong đó có 14 cá nhân được tặng Bằng lao động "
+     "sáng tạo); 20 cá nhân được tặng Bằng khen của Bộ trưởng Bộ Xây dựng.", None,
+     [award("Bằng khen", "Tổng Liên đoàn Lao động Việt Nam", (), 34, "individual"),
+      award("Bằng Lao động sáng tạo", "Tổng Liên đoàn Lao động Việt Nam", (), 14, "individual"),
+      award("Bằng khen", "Bộ trưởng Bộ Xây dựng", (), 20, "individual")]),
 ]
 
 

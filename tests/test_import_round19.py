@@ -8,7 +8,8 @@ boxes headed in English ("Related posts:") and a paper's "Đừng bỏ lỡ" box
 place ("Công đoàn Cao su Dầu Tiếng"); then real-test16's: a paragraph closed by a bracketed aside without its full stop
 kept in the body; a union's plenary congress ("Đại hội toàn thể Công đoàn cơ sở X"); zone unions of industrial parks
 and economic zones; "QLDA" spelt out; workers written "CN", stalls of a Tết market ("điểm Chợ Tết") counted, a house's
-grade ("nhà cấp 4") no count."""
+grade ("nhà cấp 4") no count; then real-test17's: a sector whose only union is the national one ("Công đoàn Dầu
+khí")."""
 
 from __future__ import annotations
 
@@ -123,3 +124,8 @@ def test_counts_of_workers_written_short_and_of_market_stalls_not_of_a_house_gra
             "vẻn vẹn 20m2.")
     doc = units_amounts_nlp(text, ArticleContext())
     assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(12, "CN"), (4, "điểm Chợ Tết")]
+
+
+def test_a_sector_whose_only_union_is_national(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Nhân ngày 27-7, Công đoàn Dầu khí đã chuyển 100 triệu đồng đến quỹ; Công đoàn Dầu khí Vũng Tàu góp thêm."
+    assert ("Công đoàn Dầu khí Việt Nam", "national_industry") in _names(units_amounts_nlp, text)
