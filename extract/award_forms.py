@@ -72,6 +72,7 @@ class AwardForms:
         self._past = re.compile(phrase_regex(modality["past_markers"]))
         self._same_day = re.compile(phrase_regex(modality["same_day"]), re.IGNORECASE)
         self._same_day_cues = set(modality["same_day_cues"])
+        self._same_day_named = re.compile(rf",?\s*{phrase_regex(modality['same_day_named'])}\s*:", re.IGNORECASE)
         self._decided = re.compile(phrase_regex(modality["decided"]))
         self._purpose = re.compile(phrase_regex(modality["purpose_cues"]))
         self._not_cues = re.compile(phrase_regex(modality["not_cues"]), re.IGNORECASE)
@@ -298,7 +299,8 @@ class AwardForms:
             cues = list(self._cue.finditer(segment)) or [m for m in [self._initial_cue.match(segment)] if m and k == 0]
             if cues and not self._past.search(segment, cues[-1].end()) and not (
                     self._purpose.fullmatch(cues[-1].group()) and self._decided.search(segment, 0, cues[-1].start())) \
-                    and not (cues[-1].group() in self._same_day_cues and self._same_day.search(view, 0, trigger)):
+                    and not (cues[-1].group() in self._same_day_cues and self._same_day.search(view, 0, trigger)
+                             and self._same_day_named.search(view, trigger)):
                 return True
             words = len(segment.split())
             if words > (1 if k == len(segments) - 1 else self._short_segment):

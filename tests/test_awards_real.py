@@ -816,11 +816,16 @@ AWARDS19: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 ]
 
 AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
-    # a future told on the day itself is the day's act; told for a later day it is none
+    # a future told on the day itself, its laureates named, is the day's act; told without the names, or for a later
+    # day, it is none
+    ("Chiều nay 15-8, Liên đoàn Lao động tỉnh sẽ trao Giải thưởng Nguyễn Văn Cừ cho 2 công nhân, gồm: anh Lê Văn Hùng, "
+     "thợ hàn; chị Đỗ Thị Mai, tổ trưởng.", "Bắc Ninh",
+     [award("Giải thưởng Nguyễn Văn Cừ", "Liên đoàn Lao động tỉnh Bắc Ninh", ("Lê Văn Hùng", "Đỗ Thị Mai"), 2,
+            "individual")]),
     ("Chiều nay 15-8, Liên đoàn Lao động tỉnh sẽ trao Giải thưởng Nguyễn Văn Cừ cho 5 công nhân có nhiều sáng kiến.",
-     "Bắc Ninh", [award("Giải thưởng Nguyễn Văn Cừ", "Liên đoàn Lao động tỉnh Bắc Ninh", (), 5, "individual")]),
-    ("Tháng sau, Liên đoàn Lao động tỉnh sẽ trao Giải thưởng Nguyễn Văn Cừ cho 5 công nhân có nhiều sáng kiến.",
      "Bắc Ninh", []),
+    ("Tháng sau, Liên đoàn Lao động tỉnh sẽ trao Giải thưởng Nguyễn Văn Cừ cho 2 công nhân, gồm: anh Lê Văn Hùng, thợ "
+     "hàn; chị Đỗ Thị Mai, tổ trưởng.", "Bắc Ninh", []),
     # counted recipients named after "gồm:", one per semicolon
     ("Sáng nay, Liên đoàn Lao động tỉnh trao Bằng khen cho 3 công nhân tiêu biểu, gồm: ông Nguyễn Văn An, thợ hàn "
      "Công ty Cơ khí Đông Anh; bà Trần Thị Bình, tổ trưởng Công ty May Hồ Gươm; ông Lê Văn Cường, công nhân Nhà máy "
