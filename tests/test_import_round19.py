@@ -13,6 +13,8 @@ khí")."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import amount_rows, unit_rows
 from extract.textdump import parse_text_dump
@@ -22,12 +24,39 @@ def _names(nlp: VietnameseNLP, text: str, title: str | None = None) -> list[tupl
     doc = nlp(text if title is None else f"{title}\n\n{text}", ArticleContext(title=title))
     return [(r["name"], r["level"]) for r in unit_rows(doc)]
 
+UNION_NAMES: list[tuple[str, list[tuple[str, str]]]] = [
+    # a number after "Công đoàn" without its place type counts unions, it names no numbered district
+    ("Dự hội nghị có đại diện Công đoàn 7 trường đại học trong Khối. Liên đoàn Lao động Quận 9 và LĐLĐ Q.12 cũng cử người "
+     "tham dự.", [("Liên đoàn Lao động quận 9", "district"), ("Liên đoàn Lao động quận 12", "district")]),
+    # state bodies' and offices' abbreviations spelt out inside a grassroots union's name
+    ("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Kon Tum họp. Công đoàn cơ sở TTYT Đắk Hà trao quà. Công đoàn Cơ quan "
+     "T.Ư Hội Nông dân dự.",
+     [("Công đoàn Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Kon Tum", "grassroots"),
+      ("Công đoàn cơ sở Trung tâm Y tế Đắk Hà", "grassroots"), ("Công đoàn Cơ quan Trung ương Hội Nông dân", "grassroots")]),
+    # a sector written short is the sector it names
+    ("Công đoàn ngành Nông nghiệp & PTNT tỉnh Phú Yên tổng kết năm. Chủ tịch công đoàn ngành Nông nghiệp&PTNT phát biểu.",
+     [("Công đoàn ngành Nông nghiệp và Phát triển nông thôn tỉnh Phú Yên", "province_industry")]),
+    # the 2025 names of the agriculture and environment union and of a zone union with a high-tech park
+    ("Công đoàn Nông nghiệp và Môi trường Việt Nam và Công đoàn các Khu công nghệ cao và Khu công nghiệp Hà Nội ký kết "
+     "chương trình phối hợp.",
+     [("Công đoàn Nông nghiệp và Môi trường Việt Nam", "national_industry"),
+      ("Công đoàn các Khu công nghệ cao và Khu công nghiệp thành phố Hà Nội", "province_industry")]),
+    # a company union named by its trade and place; a person's name after a sector union is its officer's
+    ("Giải Nhì thuộc về Công đoàn Cao su Phú Riềng. Phát biểu tại lễ trao giải, Chủ tịch CĐ Công Thương Lê Văn Hòa chúc "
+     "mừng các tác giả.", [("Công đoàn Cao su Phú Riềng", "grassroots")]),
+    # a union's plenary congress; zone unions of parks and economic zones; "QLDA" spelt out
+    ("Ngày 5/5, Đại hội toàn thể Công đoàn cơ sở Công ty May Hưng Long lần thứ IV diễn ra. Công đoàn các Khu công nghiệp "
+     "và Khu kinh tế tỉnh Phú Yên và Công đoàn Ban QLDA Điện 2 cùng dự. Toàn thể công đoàn viên hưởng ứng.",
+     [("Công đoàn cơ sở Công ty May Hưng Long", "grassroots"),
+      ("Công đoàn các Khu công nghiệp và Khu kinh tế tỉnh Phú Yên", "province_industry"),
+      ("Công đoàn Ban Quản lý dự án Điện 2", "grassroots")]),
+]
 
-def test_a_number_without_its_place_type_counts_unions(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Dự hội nghị có đại diện Công đoàn 7 trường đại học trong Khối. Liên đoàn Lao động Quận 9 và LĐLĐ Q.12 "
-            "cũng cử người tham dự.")
-    assert _names(units_amounts_nlp, text) == [("Liên đoàn Lao động quận 9", "district"),
-                                               ("Liên đoàn Lao động quận 12", "district")]
+
+@pytest.mark.parametrize("text,expected", UNION_NAMES, ids=[case[0][:30] for case in UNION_NAMES])
+def test_union_names(units_amounts_nlp: VietnameseNLP, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _names(units_amounts_nlp, text) == expected
+
 
 
 _OUT_OF_PLACE = "Đây là nghiệp đoàn thứ ba của xã đảo. Ông Lê Văn Hải, chủ tịch xã, mong nghiệp đoàn giúp bà con yên tâm bám biển."
@@ -47,30 +76,6 @@ def test_a_paragraph_out_of_place_over_the_pages_one_headline() -> None:
     # two such stories, each a headline and a tagged summary: a listing page still
     second = "Trao quà cho ngư dân xã Nghi Sơn\nTT - Chiều 4-8, Công đoàn xã Nghi Sơn trao 50 suất quà cho ngư dân."
     assert parse_text_dump(f"{_OUT_OF_PLACE}\n{_HEADLINE}\n{_LEAD}\n{second}\n{chrome}").problem == "listing_page"
-
-
-def test_abbreviations_inside_a_grassroots_unions_name_are_spelt_out(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Công đoàn Văn phòng Đoàn ĐBQH và HĐND tỉnh Kon Tum họp. Công đoàn cơ sở TTYT Đắk Hà trao quà. Công đoàn "
-            "Cơ quan T.Ư Hội Nông dân dự.")
-    assert _names(units_amounts_nlp, text) == [
-        ("Công đoàn Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Kon Tum", "grassroots"),
-        ("Công đoàn cơ sở Trung tâm Y tế Đắk Hà", "grassroots"),
-        ("Công đoàn Cơ quan Trung ương Hội Nông dân", "grassroots")]
-
-
-def test_a_sector_written_short_is_the_sector_it_names(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Công đoàn ngành Nông nghiệp & PTNT tỉnh Phú Yên tổng kết năm. Chủ tịch công đoàn ngành Nông nghiệp&PTNT "
-            "phát biểu.")
-    assert _names(units_amounts_nlp, text) == [
-        ("Công đoàn ngành Nông nghiệp và Phát triển nông thôn tỉnh Phú Yên", "province_industry")]
-
-
-def test_union_names_of_the_2025_restructuring(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Công đoàn Nông nghiệp và Môi trường Việt Nam và Công đoàn các Khu công nghệ cao và Khu công nghiệp Hà Nội "
-            "ký kết chương trình phối hợp.")
-    assert _names(units_amounts_nlp, text) == [
-        ("Công đoàn Nông nghiệp và Môi trường Việt Nam", "national_industry"),
-        ("Công đoàn các Khu công nghệ cao và Khu công nghiệp thành phố Hà Nội", "province_industry")]
 
 
 def test_a_joomla_date_line_under_a_headline_with_its_print_button() -> None:
@@ -94,12 +99,6 @@ def test_related_story_boxes_headed_in_english_or_as_dont_miss() -> None:
         assert parsed.byline == "P.V"
 
 
-def test_a_company_union_named_by_its_trade_and_place(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Giải Nhì thuộc về Công đoàn Cao su Phú Riềng. Phát biểu tại lễ trao giải, Chủ tịch CĐ Công Thương Lê Văn "
-            "Hòa chúc mừng các tác giả.")
-    assert _names(units_amounts_nlp, text) == [("Công đoàn Cao su Phú Riềng", "grassroots")]
-
-
 def test_a_paragraph_closed_by_a_bracketed_aside_stays_in_the_body() -> None:
     aside = ("Dịp này, LĐLĐ huyện Đông Anh tặng giấy khen cho 9 tập thể và cá nhân (đã có thành tích xuất sắc trong "
              "phong trào thi đua lao động giỏi năm học 2022 - 2023)")
@@ -107,16 +106,6 @@ def test_a_paragraph_closed_by_a_bracketed_aside_stays_in_the_body() -> None:
             f"thực và hiệu quả cho giáo viên.\n\n{aside}\n\nCô và trò nhà trường quyết tâm giữ vững danh hiệu tập thể "
             "lao động xuất sắc.\n")
     assert aside in parse_text_dump(dump).body
-
-
-def test_a_unions_plenary_congress_and_zone_and_project_unions(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Ngày 5/5, Đại hội toàn thể Công đoàn cơ sở Công ty May Hưng Long lần thứ IV diễn ra. Công đoàn các Khu "
-            "công nghiệp và Khu kinh tế tỉnh Phú Yên và Công đoàn Ban QLDA Điện 2 cùng dự. Toàn thể công đoàn viên "
-            "hưởng ứng.")
-    assert _names(units_amounts_nlp, text) == [
-        ("Công đoàn cơ sở Công ty May Hưng Long", "grassroots"),
-        ("Công đoàn các Khu công nghiệp và Khu kinh tế tỉnh Phú Yên", "province_industry"),
-        ("Công đoàn Ban Quản lý dự án Điện 2", "grassroots")]
 
 
 def test_counts_of_workers_written_short_and_of_market_stalls_not_of_a_house_grade(units_amounts_nlp: VietnameseNLP) -> None:
