@@ -350,6 +350,8 @@ def credited_names(text: str, rules: Rules) -> str | None:
     if _folded(names) in tags:
         return None  # a paper's tag under the headline: "SGGPO"
     names = _without_tag(names, rules)
+    if not names.split():
+        return None  # a credit label alone ("Ảnh:", "Nguồn:"): no name
     if len(names.split()) == 1 and not ("." in names or names.isupper()):
         return None  # one plain word ("Công", a page cut short) is no credit; "N.Hà", "PV" are
     if names.split(maxsplit=1)[0].casefold() in rules.bylines["not_first_words"]:

@@ -212,6 +212,23 @@ def _without_title(body: str, title: str | None) -> str:
     return body
 
 
+def _read_page(text: str, file_url: str, kind: str) -> tuple[str | None, str, datetime | None, str | None, str | None] | str:
+    """Title, body, publication time, byline and the page's own address of a saved page (``kind`` "html") or text
+    dump; or why it holds no article."""
+    if kind == "html":
+        page = parse_html(text, file_url)
+        if page.problem:
+            return f"{page.problem}: {page.detail}"
+        tidy = tidy_page_body(_without_title(page.body, page.title))
+        return page.title, tidy.body, page.published_at, page.byline or tidy.byline, page.address
+    dump = parse_text_dump(text)
+    if dump.problem == "listing_page":
+        return "listing_page: the text is a list of other stories, not an article"
+    if dump.problem:
+        return f"{dump.problem}: no article found (no prose paragraph under a headline)"
+    return dump.title, dump.body, dump.published_at, dump.byline, dump.address
+
+
 def import_file(path: Path, source: str | None = None, fetched_at: datetime | None = None, *,
                 context: FileContext | None = None, plan: SourcePlan | None = None,
                 keep_file_urls: bool = False) -> ImportResult:
@@ -246,26 +263,16 @@ def import_file(path: Path, source: str | None = None, fetched_at: datetime | No
         return result
 
     file_url = path.resolve().as_uri()
-    if looks_like_html(text):
-        result.kind = "html"
-        page = parse_html(text, file_url)
-        if page.problem:
-            result.error = f"{page.problem}: {page.detail}"
-            return result
-        tidy = tidy_page_body(_without_title(page.body, page.title))
-        title, published_at, byline, body = page.title, page.published_at, page.byline or tidy.byline, tidy.body
-        address = page.address
-    else:
-        result.kind = "text"
-        dump = parse_text_dump(text)
-        if dump.problem == "listing_page":
-            result.error = "listing_page: the text is a list of other stories, not an article"
-            return result
-        if dump.problem:
-            result.error = f"{dump.problem}: no article found (no prose paragraph under a headline)"
-            return result
-        title, body, published_at, byline = dump.title, dump.body, dump.published_at, dump.byline
-        address = dump.address
+    result.kind = "html" if looks_like_html(text) else "text"
+    try:
+        read = _read_page(text, file_url, result.kind)
+    except Exception as exc:  # a parser fault on one page: that file's error, the others go on (as in the crawl)
+        result.error = f"parse_error: {type(exc).__name__}: {exc}"[:500]
+        return result
+    if isinstance(read, str):
+        result.error = read
+        return result
+    title, body, published_at, byline, address = read
     address = context.url or address
     result.source = plan.source_for(context, address)
     result.article = Article(

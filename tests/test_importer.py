@@ -132,6 +132,35 @@ def test_bad_files_give_one_line_errors_and_the_rest_import(tmp_path: Path) -> N
         assert result.error is None or "\n" not in result.error
 
 
+def test_a_parser_fault_on_one_file_is_its_error_and_the_rest_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected fault while one page is read (a parser's bug) is that file's one-line error, as in the crawl."""
+    import pipeline.importer as importer
+
+    parse = importer.parse_text_dump
+
+    def faulty(text: str):  # noqa: ANN202 - the parser's own return type
+        if "FAULT" in text:
+            raise IndexError("list index out of range")
+        return parse(text)
+
+    monkeypatch.setattr(importer, "parse_text_dump", faulty)
+    bad = _write(tmp_path, "a.txt", DUMP.read_bytes() + b"\nFAULT\n")
+    good = _write(tmp_path, "b.txt", DUMP.read_bytes())
+    results = import_files([bad, good])
+    assert [r.ok for r in results] == [False, True]
+    assert results[0].error == "parse_error: IndexError: list index out of range"
+
+
+def test_a_credit_label_alone_at_the_tail_is_no_byline(tmp_path: Path) -> None:
+    """"Thực hiện:" with its names on no line (a cut credit) under the last paragraph: read, no byline, no fault
+    (real-test18 2119 raised IndexError in the byline reader)."""
+    dump = (f"{DUMP_TITLE}\n\nSáng 12/3, Công đoàn ngành Giáo dục tỉnh trao 250 suất học bổng cho con đoàn viên có hoàn "
+            "cảnh khó khăn.\n\nMỗi suất học bổng trị giá 2 triệu đồng.\n\nThực hiện:\n")
+    result = import_file(_write(tmp_path, "a.txt", dump.encode()))
+    assert result.ok and result.article.byline is None
+    assert "2 triệu đồng." in result.article.body
+
+
 def test_directories_are_expanded_in_order(tmp_path: Path) -> None:
     folder = tmp_path / "saved"
     folder.mkdir()
