@@ -67,6 +67,9 @@ def _token_at(doc: Doc, char: int) -> TokenInfo | None:
     return tokens[0] if tokens else None
 
 
+_YEAR_RANGE_END = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–—]\s*$")  # a year and a dash right before a year
+
+
 def _is_year(match: NumberMatch, rules: AmountRules) -> bool:
     return (match.numeral is not None and match.numeral.isdigit() and len(match.numeral) == 4
             and rules.year_span[0] <= int(match.numeral) <= rules.year_span[1])
@@ -283,8 +286,8 @@ class AmountFinder:
 
         if before(rules.counter) or before(rules.name_before) or before(rules.quoted_name):
             return "always"
-        if _is_year(number, rules) and before(rules.year_before):
-            return "always"
+        if _is_year(number, rules) and (before(rules.year_before) or _YEAR_RANGE_END.search(text, window_start, start)):
+            return "always"  # "năm 2024"; "giai đoạn 2011 - 2015 công đoàn …": the end of a span of years
         if before(rules.identifier) and not before(rules.identifier_exception) and not before(rules.identifier_verb):
             return "unless_money_or_percent"  # "phòng 201" is a name, "tiền phòng 1 triệu đồng" is not
         if text[start].isalpha():

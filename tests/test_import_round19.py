@@ -9,7 +9,7 @@ place ("Công đoàn Cao su Dầu Tiếng"); then real-test16's: a paragraph clo
 kept in the body; a union's plenary congress ("Đại hội toàn thể Công đoàn cơ sở X"); zone unions of industrial parks
 and economic zones; "QLDA" spelt out; workers written "CN", stalls of a Tết market ("điểm Chợ Tết") counted, a house's
 grade ("nhà cấp 4") no count; then real-test17's: a sector whose only union is the national one ("Công đoàn Dầu
-khí")."""
+khí"); and real-test18's: the end of a span of years before a counted noun ("2011 - 2015 công đoàn") is no count."""
 
 from __future__ import annotations
 
@@ -113,6 +113,13 @@ def test_counts_of_workers_written_short_and_of_market_stalls_not_of_a_house_gra
             "vẻn vẹn 20m2.")
     doc = units_amounts_nlp(text, ArticleContext())
     assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(12, "CN"), (4, "điểm Chợ Tết")]
+
+
+
+def test_the_end_of_a_span_of_years_is_no_count(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Trong giai đoạn 2016 - 2020 công đoàn các địa phương đã góp sức; năm 2020 có 120 công đoàn được thành lập."
+    doc = units_amounts_nlp(text, ArticleContext())
+    assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(120, "công đoàn")]
 
 
 def test_a_sector_whose_only_union_is_national(units_amounts_nlp: VietnameseNLP) -> None:
