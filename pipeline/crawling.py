@@ -114,6 +114,9 @@ def crawl_sites(
     setup_logging(ws)
     log.info("run %s: crawling %d site(s)", run_id, len(runs))
     process = CrawlerProcess(crawl_settings(polite, settings))
+    # Scrapy sets its loggers to DEBUG: below the log's level, its records (two per page, the
+    # item's included) would be made only for the log's handler to drop them.
+    logging.getLogger("scrapy").setLevel(logging.getLogger().getEffectiveLevel())
     for run in runs:
         crawler = process.create_crawler(BrowserSiteSpider if run.site.render == "browser" else SiteSpider)
         crawler.signals.connect(lambda spider, reason, run=run: site_done(run), signal=signals.spider_closed, weak=False)
