@@ -9,7 +9,8 @@ place ("Công đoàn Cao su Dầu Tiếng"); then real-test16's: a paragraph clo
 kept in the body; a union's plenary congress ("Đại hội toàn thể Công đoàn cơ sở X"); zone unions of industrial parks
 and economic zones; "QLDA" spelt out; workers written "CN", stalls of a Tết market ("điểm Chợ Tết") counted, a house's
 grade ("nhà cấp 4") no count; then real-test17's: a sector whose only union is the national one ("Công đoàn Dầu
-khí"); and real-test18's: the end of a span of years before a counted noun ("2011 - 2015 công đoàn") is no count."""
+khí"); and real-test18's: the end of a span of years before a counted noun ("2011 - 2015 công đoàn") is no count; "CĐ cơ
+sở" as a grassroots head."""
 
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ UNION_NAMES: list[tuple[str, list[tuple[str, str]]]] = [
      [("Công đoàn cơ sở Công ty May Hưng Long", "grassroots"),
       ("Công đoàn các Khu công nghiệp và Khu kinh tế tỉnh Phú Yên", "province_industry"),
       ("Công đoàn Ban Quản lý dự án Điện 2", "grassroots")]),
+    # "CĐ cơ sở" is the grassroots head written short, before a place's name as before a company's
+    ("Dịp này, CĐ cơ sở Bố Lá cùng Ban chỉ huy Đội sản xuất đến chúc mừng. CĐ cơ sở Công ty Cao su Phước Hòa trao quà.",
+     [("Công đoàn cơ sở Bố Lá", "grassroots"), ("Công đoàn cơ sở Công ty Cao su Phước Hòa", "grassroots")]),
 ]
 
 
