@@ -68,11 +68,8 @@ class AwardGrantors:
         if awarder is None and givers and re.search(r"(?:,|(?<!\w)và)\s*(?:\S+\s+)?$",
                                                     clause.view[:self._verb_start(clause, mention)]):
             return [givers[-1]]
-        if awarder is None and self._give.match(clause.view.lstrip()):  # "…; trao tặng 06 Cờ thi đua cho …"
+        if awarder is None and self._gives_on(clause, mention):
             return [clause.article.sentence_awarder]
-        if awarder is None and not clause.view[:mention.start].strip() \
-                and not (self._give.search(clause.view) or self._receive.search(clause.view)):
-            return [clause.article.sentence_awarder]  # "X trao Cờ thi đua cho A; Bằng khen cho 5 tập thể": the verb left out
         if awarder is None and mention.generic and not clause.view[:mention.start].strip():
             return [clause.article.sentence_awarder or clause.article.sentence_giver]  # "X trao …; khen thưởng 20 …"
         # "Phó Thủ tướng Nguyễn Văn A và Chủ tịch X trao …": a deputy or a named holder hands the award over
@@ -108,6 +105,13 @@ class AwardGrantors:
         return next((n.canonical for n in clause.names if n.end <= mention.start and not n.person
                      and self._union_name.match(n.canonical) and re.search(r"(?<!\w)lãnh đạo\s*$", view[:n.start], re.I)
                      and re.search(r"(?<!\w)cùng(?!\w)", view[n.end:mention.start])), None)
+
+    def _gives_on(self, clause: Clause, mention: FormMention) -> bool:
+        """The clause goes on with the sentence's giving: it opens with the giving verb ("…; trao tặng 06 Cờ thi đua cho
+        …"), or with the form, its verb left out ("X trao Cờ thi đua cho A; Bằng khen cho 5 tập thể")."""
+        view = clause.view
+        return bool(self._give.match(view.lstrip())) or not view[:mention.start].strip() \
+            and not (self._give.search(view) or self._receive.search(view))
 
     def _handed_by_person(self, name: str) -> bool:
         """An office written after "Phó" or before its holder's name ("Phó Thủ tướng Thường trực Nguyễn Văn A")."""
