@@ -173,7 +173,8 @@ class Pages:
         if self._options is None or self._options[0] != key:
             self._options = (key, queries.options(con))
             if self.warm_digest:
-                threading.Thread(target=self._warm_digest, name="digest-warm", daemon=True).start()
+                # Not a daemon: the interpreter waits for it at exit instead of stopping it inside DuckDB.
+                threading.Thread(target=self._warm_digest, name="digest-warm", daemon=False).start()
         return self._options[1]
 
     def _warm_digest(self) -> None:

@@ -7,6 +7,7 @@ began (:func:`connect`); a download has an instance of its own (:func:`connect_a
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -55,6 +56,27 @@ def _close_idle() -> None:
                 del _readers[db]
         if _readers:
             _schedule_idle_close()
+
+
+def close_idle_readers() -> None:
+    """Stop the idle timer and close every reader no request is using.
+
+    Registered to run at exit, before the interpreter stops its daemon threads: the timer is one,
+    and a thread that comes back into Python from DuckDB while the interpreter finalizes aborts the
+    whole process ("terminate called ... exception not rethrown"). Taking the lock waits for a
+    timer that is closing a reader at that moment."""
+    global _idle_timer
+    with _readers_lock:
+        if _idle_timer is not None:
+            _idle_timer.cancel()
+            _idle_timer = None
+        for db, reader in list(_readers.items()):
+            if reader.users == 0:
+                reader.store.close()
+                del _readers[db]
+
+
+atexit.register(close_idle_readers)
 
 
 def _schedule_idle_close() -> None:
