@@ -67,8 +67,8 @@ class AmountRules:
         not_currency = lex["currencies"]["not_currency"]
         self.lowercase_currencies = set(lex["currencies"]["lowercase_only"])
         not_currency_after = rf"(?!(?<=đồng){SP}+(?:{_words(not_currency)})(?!\w))"  # "đồng chí"
-        self.currency = re.compile(  # "đ/c" is "đồng chí" (comrade), no currency
-            rf"{SP}*(?P<c>{_words(list(currencies))})(?!\w)(?!(?<=đ)/c(?!\w)){not_currency_after}", re.IGNORECASE)
+        self.currency = re.compile(  # "đ/c", "Đ/ c" is "đồng chí" (comrade), no currency
+            rf"{SP}*(?P<c>{_words(list(currencies))})(?!\w)(?!(?<=đ) ?/ ?c(?!\w)){not_currency_after}", re.IGNORECASE)
         self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
         self.money_noun = re.compile(rf"{SP}+(?:{_words(lex['currencies']['money_nouns'])})(?!\w)", re.IGNORECASE)
         rate_markers = lex["rates"]["markers"]

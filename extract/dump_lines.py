@@ -122,7 +122,8 @@ def boilerplate_rules() -> Rules:
 def split_dateline(rest: str, rules: Rules) -> list[str]:
     """A stored dump's date line that runs a section, the headline and the lead together ("Lao động Công
     đoàn X chung tay … bão lũ Thiên tai, bão lũ luôn là …"): the headline and the lead as two lines (the section
-    dropped). The headline ends at the last capital before the lead's first comma, stop or opening quote. A
+    dropped). The headline ends where a dated lead opens ("… lần thứ nhất, nhiệm kỳ 2025-2030 Chiều ngày 22/10, …"),
+    else at the last capital before the lead's first comma, stop or opening quote. A
     headline alone on the line (its lead split off at an agency tag) loses its section too."""
     section = rules.dateline_section.match(rest)
     shape = rules.shape
@@ -132,6 +133,12 @@ def split_dateline(rest: str, rules: Rules) -> list[str]:
         alone = rest[section.end():]  # "Đời sống Đà Nẵng: Hơn 1 tỷ đồng …"
         return [alone] if len(alone.split()) >= shape["headline_min_words"] else [rest]
     body = rest[section.end():]
+    for space in re.finditer(r"(?<=\S)\s+(?=[A-ZĐ])", body):  # a dated lead: the headline may hold a comma
+        words = len(body[:space.start()].split())
+        if words > shape["headline_max_words"]:
+            break
+        if words >= shape["headline_min_words"] and rules.lead_opening.match(body[space.end():]):
+            return [body[:space.start()], body[space.end():]]
     stop = re.search(r"[,.;:!?“”\"(]", body)
     if stop is None:
         return [rest]
