@@ -93,6 +93,7 @@ class AmountRules:
         self.verb_tags = set(count["verb_tags"])
         self.function_words = set(count["function_words"])
         self.noun = re.compile(rf"{SP}+(?P<n>{_words(self.nouns)})(?!\w)", re.IGNORECASE)
+        self.glued_noun = re.compile(rf"(?P<n>{_words(self.nouns)})(?!\w)")  # "21cá nhân": the space left out
         # "15 “Chuyến xe Công đoàn”": a quoted name that starts with a counted noun is counted whole
         quote = re.escape("".join(count["quotes"]))
         counted = _words(self.nouns | self.classifiers)

@@ -90,8 +90,8 @@ class AmountFinder:
         if end >= len(text):
             return True
         char = text[end]
-        if char.isalpha():
-            return self.rules.currency.match(text, end) is not None
+        if char.isalpha():  # "500đ"; a listed noun with the space left out ("21cá nhân")
+            return self.rules.currency.match(text, end) is not None or self.rules.glued_noun.match(text, end) is not None
         after = text[end + 1:end + 2]
         if char == "/" and after.islower():
             return True  # a rate: "500.000/suất"; "130/KH" (a document number) stays out
@@ -115,7 +115,7 @@ class AmountFinder:
         quoted = rules.quoted.match(text, pos)
         if quoted is not None:
             return quoted.group("n"), quoted.end()
-        noun = rules.noun.match(text, pos)
+        noun = rules.noun.match(text, pos) or rules.glued_noun.match(text, pos)
         if noun is not None and noun.group("n") not in rules.classifiers:
             start, end = noun.start("n"), noun.end("n")
             token = _token_at(doc, end - 1)

@@ -162,15 +162,26 @@ class AwardRecipientWalk:
     def _further_counts(self, clause: Clause, start: int, end: int, found: Recipients) -> None:
         """Counted groups after a count whose words run on, each honoured for its own reason: "cho 20
         tập thể có thành tích X, 3 tập thể và 35 cá nhân có thành tích Y" is two awards (20; 38).
-        A group ends where a count's words run on; the walk stops at another act (a verb, a form)."""
+        A group ends where a count's words run on; the walk stops at another act (a verb, a form). The first
+        description going on past a comma, then "và" and a count, is still one group: "59 con … đoạt giải cấp Quốc
+        gia, Quốc tế năm học 2021 - 2022 và 40 gia đình …" honours 99."""
         view = clause.view
         group: Recipients | None = None
+        described = False  # the first group's description went on past a comma
+        previous_end = start
         for s, e in list_items(view, start, end):
+            joined, previous_end = re.fullmatch(r"\s*và\s*", view[previous_end:s]) is not None, e
             lead = self._opener.match(view[s:e])
             if self._another_act(clause, s, e) or self._describing.match(view, s + (lead.end() if lead else 0)):
                 return  # "…, đại diện cho 111 công đoàn, với 3.600 đoàn viên": whom they stand for
             count = self._count.match(view, s + (lead.end() if lead else 0), e)
             if count is None:
+                described = described or group is None
+                continue
+            if group is None and described and joined:
+                self._add_counts([count], found)
+                if count.end() < e:
+                    return
                 continue
             if group is None:
                 group = Recipients(start=count.start())

@@ -116,12 +116,15 @@ def _dated_headline_after(lines: list[Line], index: int) -> bool:
     return after is not None and lines[after].kind is Kind.TEXT and lines[after].headline and _over_its_date(lines, after)
 
 
+_TAG_ALONE = re.compile(r"\([^()]{2,30}\)\s*[-–—]")  # "(VTC News) -" alone on its line: the lead's tag, no headline
+
+
 def _find_title(lines: list[Line], lead: int, rules: Rules) -> int | None:
     """The headline nearest above the lead, past author lines, captions and table cells (related
     links set between the headline and the lead); a short ALL-CAPS one (a slogan, a section) only
     when no other."""
-    candidates = [i for i in range(lead - 1, -1, -1)
-                  if lines[i].kind is Kind.TEXT and not lines[i].caption and not lines[i].cell][:3]
+    candidates = [i for i in range(lead - 1, -1, -1) if lines[i].kind is Kind.TEXT and not lines[i].caption
+                  and not lines[i].cell and not _TAG_ALONE.fullmatch(lines[i].text)][:3]
     headlines = [i for i in candidates if lines[i].headline and credited_names(lines[i].text, rules) is None]
     mixed = [i for i in headlines if not lines[i].upper or lines[i].words >= rules.shape["caps_title_min_words"]]
     return (mixed or headlines or [None])[0]
@@ -320,6 +323,9 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
     # text over a headline printed over its date line
     if opening is not None and not _over_its_date(lines, title_at) and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
                                    for i in above if i >= opening):
+        headline = max((i for i in range(opening) if lines[i].kind is Kind.TEXT), default=None)
+        if headline is not None and lines[headline].headline and _over_its_date(lines, headline):
+            return opening, headline  # "<headline> / (09:25, 27/10/2020) / GD&TĐ - Đến …": the article's own headline
         return opening, None
     return start, title_at
 

@@ -204,7 +204,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         # a lower-case head opens the name when a capital follows: "CĐCS trường Mẫu giáo X", "Công đoàn trường
         # PTDT Bán trú THCS X"
         lower = self.lower_org_head_re.match(text, org_start)
-        lower = lower if lower and self._capitalised(text, lower.end()) else None
+        lower = lower if lower and self._capitalised(text, self._after_descriptors(norm, lower.end())) else None
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
                           or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
@@ -242,6 +242,12 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             mention.province, mention.named_in_org = named, True
         mention.inherit_next = mention.province is None and bool(PAREN_AFTER.match(norm, org_end))
         return mention
+
+    def _after_descriptors(self, norm: str, at: int) -> int:
+        """Where the name goes on after the lower-case descriptors at ``at`` ("trường tiểu học Kiên Đài")."""
+        while (descriptor := self.descriptor_re.match(norm, at)) and (gap := _GAP.match(norm, descriptor.end())):
+            at = gap.end()
+        return at
 
     # -- scanning -----------------------------------------------------------------------------
 
