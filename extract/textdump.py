@@ -383,6 +383,10 @@ def parse_text_dump(text: str) -> ParsedDump:
         last.kind, last.end = Kind.END, "marker"
     cut: list[Cut] = []
     lead = _find_lead(lines, rules, glued_heads)
+    texts = [i for i, line in enumerate(lines) if line.kind is not Kind.BLANK]
+    if lead is None and len(texts) == 1 and lines[texts[0]].kind is Kind.TEXT \
+            and lines[texts[0]].words >= rules.shape["prose_min_words"]:
+        lead = texts[0]  # a stored copy that kept one line of its article and nothing else: that line is the text
     if lead is None:
         cut = [Cut(line.number, "no prose", line.text) for line in lines if line.kind is not Kind.BLANK]
         return ParsedDump(title=None, published_at=None, byline=None, body="", cut=cut, problem="empty_body")

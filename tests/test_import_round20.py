@@ -71,3 +71,10 @@ def test_a_school_union_with_a_lower_case_head_and_the_armys_union(units_amounts
     assert [(r["name"], r["level"]) for r in unit_rows(doc)] == [
         ("Công đoàn trường tiểu học Hòa Bình", "grassroots"), ("Công đoàn trường THCS Lê Lợi", "grassroots"),
         ("Công đoàn Quân đội", "national_industry")]
+
+
+def test_a_copy_that_kept_one_line_of_its_article_is_that_text() -> None:
+    line = "Công đoàn ngành giáo dục thống kê giáo viên trường tư thục mất việc vì dịch bệnh để đề xuất thành phố hỗ trợ"
+    parsed = parse_text_dump(f"{line}\n")
+    assert (parsed.problem, parsed.title, parsed.body) == (None, None, line)
+    assert parse_text_dump("Trang chủ » Tin tức\n").problem == "empty_body"  # a short line of chrome is no article
