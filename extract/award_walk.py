@@ -103,7 +103,8 @@ class AwardRecipientWalk:
                 holder = None if found.names or found.count else self._holder_ending(clause, s, e)
                 if holder is not None:  # "trao F cho Chủ tịch X Nguyễn Văn A": the office's holder receives
                     found.add_name(holder)
-                continue
+                if holder is not None or not self._office_kind(clause, s, e):
+                    continue
             named = None if counts_only else self._named_collective.match(view, s)
             name = clause.name_starting_at(named.end() if named else s)  # "tập thể Trường THPT X"
             if name is not None and not counts_only:
@@ -147,6 +148,13 @@ class AwardRecipientWalk:
                 self._add_kind(noun.group(), found)
             if noun is None or noun.end() < e - s:
                 return None if counts_only else self._comprised(clause, s, end, found)
+
+    def _office_kind(self, clause: Clause, s: int, e: int) -> bool:
+        """An office written as a kind of people honoured, no holder or organisation named after it: "biểu dương Chủ
+        tịch CĐCS xuất sắc" (not "Chủ tịch Công đoàn Công ty X")."""
+        noun = self._noun_item.match(clause.view[s:e])
+        rest = clause.view[s + noun.end():e].lstrip() if noun else ""
+        return noun is not None and not clause.in_apposition(s, e) and not rest[:1].isupper()
 
     def _one_group(self, view: str, run_on: int, end: int) -> bool:
         """A count, a description only, "và", a count: "cho 04 tập thể công đoàn xuất sắc và 72 cá nhân có X" (76)."""

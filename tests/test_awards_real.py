@@ -910,6 +910,9 @@ AWARDS21: list[tuple[str, str | None, list[dict[str, Any]]]] = [
             award("Bằng khen", "Liên đoàn Lao động tỉnh Nghệ An", (), 38, "both", "thành tích B")]),
     # the units that send the list of those to be honoured honour no one
     ("Đến nay đã có 15 công ty gửi danh sách các gia đình được tuyên dương về ban tổ chức.", None, []),
+    # an office written as the kind of people honoured, capitalised as in an event's name, with no holder named
+    ("Công đoàn Ngân hàng Việt Nam biểu dương Chủ tịch CĐCS xuất sắc năm 2023.", None,
+     [award("khen thưởng", "Công đoàn Ngân hàng Việt Nam", (), None, "individual")]),
     # the army's union
     ("Công đoàn Quân đội đã tuyên dương 80 cá nhân có sáng kiến trong giai đoạn 2015 - 2020.", None,
      [award("khen thưởng", "Công đoàn Quân đội", (), 80, "individual")]),
