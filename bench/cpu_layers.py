@@ -34,8 +34,9 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent))
 sys.path.insert(0, str(BENCH_DIR))
 
+# a grassroots union of a company too: its organisation's spelling rules are a lazy table
 WARM_UP = ("Liên đoàn Lao động tỉnh Nghệ An trao 50 suất quà trị giá 25 triệu đồng cho đoàn viên; "
-           "Công đoàn cơ sở được tặng Bằng khen và phát động phong trào thi đua \"Lao động giỏi\".")
+           "Công đoàn cơ sở Công ty May Hưng Yên được tặng Bằng khen và phát động phong trào thi đua \"Lao động giỏi\".")
 
 
 def main() -> None:
