@@ -23,6 +23,7 @@ LOWER_START = re.compile(r"[^\W\d_]")
 DISTRICT_TYPES = ("huyện", "quận", "thị xã")
 ACRONYM_DASH = re.compile(r"(?<=[A-ZĐ]{2})\s*[-–]\s*(?=[A-ZĐ]{2})")
 PAREN_AFTER = re.compile(r"\s*\(")  # a bracket after a name: "… (tỉnh X)"
+ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZĐ][A-ZĐ0-9]{2,11})\)")  # "… Điện lực miền Bắc (EVNNPC)"
 
 
 def phrase_pattern(text: str) -> str:
@@ -82,6 +83,7 @@ class Mention:
     sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
     named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")
     province_written: str | None = None  # the province as an undated text names it ("TP Huế" -> "Huế")
+    acronym: str | None = None  # grassroots: the short name given in brackets after it ("… miền Bắc (EVNNPC)")
 
 
 @dataclass(frozen=True)

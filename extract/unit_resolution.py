@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import date, datetime
 from typing import Any
 
@@ -92,6 +92,7 @@ class MentionResolution(UnitPatterns):
             if m.level == "grassroots" and m.province is None and len(resolved_provinces) == 1:
                 m.province = self._article_province(m, next(iter(resolved_provinces)))
         self._fold_company_forms(resolved)
+        self._fold_short_writings(resolved)
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
             if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
@@ -133,6 +134,32 @@ class MentionResolution(UnitPatterns):
             m = mentions[i]
             if (target := full.get(org)) is not None:
                 m.level, m.name, m.org_key, m.province = "grassroots", target.name, target.org_key, target.province
+
+    def _fold_short_writings(self, mentions: list[Mention]) -> None:
+        """A grassroots union written short after its full name is that union: with the short name the text gave its
+        organisation in brackets ("Công đoàn Cơ quan Tổng công ty Điện lực miền Bắc (EVNNPC)", then "Công đoàn Cơ quan
+        EVNNPC"), or cut after the organisation's head ("Công đoàn Cơ quan Tổng công ty"), when one union of the article
+        goes on from those words."""
+        unions = [m for m in mentions if m.level == "grassroots" and m.org_key and m.name]
+        for m in unions:
+            words = m.name.split()
+            for full in unions:
+                if full.acronym and full.acronym in words and full.org_key != m.org_key:
+                    at = words.index(full.acronym)
+                    before, after = " ".join(words[:at]), " ".join(words[at + 1:])
+                    if full.name.startswith(before + " ") and full.name.endswith(after):
+                        m.name, m.org_key = full.name, full.org_key
+                        break
+            else:
+                longer = {x.org_key: x for x in unions if x.name.startswith(m.name + " ") and x.org_key != m.org_key}
+                if len(longer) == 1 and self._head_ended.search(m.name):
+                    full = next(iter(longer.values()))
+                    m.name, m.org_key = full.name, full.org_key
+
+    @cached_property
+    def _head_ended(self) -> re.Pattern[str]:
+        """A name cut right after an organisation's head: "Công đoàn Cơ quan Tổng công ty", "CĐCS Công ty"."""
+        return re.compile(rf"(?:{self.org_head_re.pattern})$", re.IGNORECASE)
 
     def _article_province(self, m: Mention, province: str | None) -> str | None:
         """The one province an article names, for a grassroots union placed nowhere else; none for a

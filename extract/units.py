@@ -38,7 +38,7 @@ from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
-from extract.unit_patterns import PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key, tidy
+from extract.unit_patterns import ACRONYM_AFTER, PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key, tidy
 from extract.unit_resolution import MentionResolution
 from extract.unit_sectors import SectorUnions
 
@@ -241,6 +241,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True
         mention.inherit_next = mention.province is None and bool(PAREN_AFTER.match(norm, org_end))
+        if (acronym := ACRONYM_AFTER.match(text, org_end)) is not None:
+            mention.acronym = acronym.group("acronym")
         return mention
 
     def _after_descriptors(self, norm: str, at: int) -> int:

@@ -3,7 +3,8 @@ written for this test: a stored dump's date line whose headline holds a comma be
 date line above a sapo tagged without brackets ("GD&TĐ - …"); a lead's tag alone on its line ("(VTC News) -") is no
 headline; a share widget, a comment form run together with its buttons, a section's name and a paper's business box
 under the article end it; comrades written "Đ/ c" are counted, no money; a count glued to its noun ("21cá nhân"); a
-school union written with a lower-case "trường" and its type ("Công đoàn trường tiểu học X"); the army's union."""
+school union written with a lower-case "trường" and its type ("Công đoàn trường tiểu học X"); the army's union; a
+stored copy of one line; a union written short after its full name (its bracketed short name, or cut after a head)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,17 @@ def test_a_copy_that_kept_one_line_of_its_article_is_that_text() -> None:
     parsed = parse_text_dump(f"{line}\n")
     assert (parsed.problem, parsed.title, parsed.body) == (None, None, line)
     assert parse_text_dump("Trang chủ » Tin tức\n").problem == "empty_body"  # a short line of chrome is no article
+
+
+def test_a_union_written_short_after_its_full_name(units_amounts_nlp: VietnameseNLP) -> None:
+    """With the short name its organisation was given in brackets, or cut after the organisation's head: one union.
+    Cut after a head that two unions of the article share, the short writing names neither."""
+    text = ("Sáng 2/9, Công đoàn Cơ quan Tổng công ty Điện lực miền Trung (EVNCPC) trao 40 suất quà. Chủ tịch Công đoàn "
+            "Cơ quan EVNCPC cảm ơn các nhà hảo tâm. Công đoàn Cơ quan Tổng công ty cũng tặng sách cho thư viện.")
+    doc = units_amounts_nlp(text, ArticleContext())
+    assert [(r["name"], r["level"]) for r in unit_rows(doc)] == [
+        ("Công đoàn Cơ quan Tổng công ty Điện lực miền Trung", "grassroots")]
+    two = ("Công đoàn Tổng công ty Điện lực miền Trung và Công đoàn Tổng công ty Điện lực miền Nam ký kết giao ước. "
+           "Công đoàn Tổng công ty sẽ theo dõi việc thực hiện.")
+    names = {r["name"] for r in unit_rows(units_amounts_nlp(two, ArticleContext()))}
+    assert names == {"Công đoàn Tổng công ty Điện lực miền Trung", "Công đoàn Tổng công ty Điện lực miền Nam"}
