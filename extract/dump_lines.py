@@ -255,7 +255,8 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
             continue
         rest = text[: match.start()] + " | " + text[match.end() :]
         parts = [p.strip() for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.")]
-        parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)]
+        parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)
+                 and not rules.date_chrome.fullmatch(p.strip(" -–—"))]  # "… - 91 Lượt xem": a counter, no name
         if parts and all(name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
                 and name_like(parts[0], rules) and parts[0].casefold() not in rules.bylines["kind_labels"]:
             date = parse_vietnamese_date(text)

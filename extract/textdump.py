@@ -176,6 +176,8 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
                 and credited_names(line.text, rules) and html_rules()["bylines"]["regex"].match(line.text) \
                 and i + 1 < len(lines):
             return i + 1, f"tail after the closing credit {line.text!r}", inside
+        if line.kind is Kind.TEXT and credited_names(line.text, rules) and _teasers_cut_short(lines, i + 1):
+            return i + 1, f"tail after the closing credit {line.text!r} (teasers cut short follow)", inside
         if line.kind is Kind.TEXT:
             if _source_tag(line.text, rules) and last_text is not None and lines[last_text].headline:
                 found = found or teasers(last_text, "teaser list (headline and tagged summary)")
@@ -193,6 +195,12 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
         if found:
             return *found, inside
     return len(lines), "", inside
+
+
+def _teasers_cut_short(lines: list[Line], start: int) -> bool:
+    """The next text lines, two at least, are teasers cut short ("Sáng 5/3, Thường trực HĐND … đánh giá…")."""
+    following = [line.text for line in lines[start:start + 3] if line.kind is Kind.TEXT]
+    return len(following) >= 2 and all(text.endswith(("…", "...")) for text in following[:2])
 
 
 def _the_one_story(lines: list[Line], lead: int, end: int, why: str) -> int | None:

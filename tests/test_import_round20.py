@@ -93,3 +93,30 @@ def test_a_union_written_short_after_its_full_name(units_amounts_nlp: Vietnamese
            "Công đoàn Tổng công ty sẽ theo dõi việc thực hiện.")
     names = {r["name"] for r in unit_rows(units_amounts_nlp(two, ArticleContext()))}
     assert names == {"Công đoàn Tổng công ty Điện lực miền Trung", "Công đoàn Tổng công ty Điện lực miền Nam"}
+
+
+# real-test22 (measured blind on the final code of round 20, then opened): a credit line over teasers cut short, a
+# credited date line with its view counter, a source label and a comments' count under the article, a football format.
+
+@pytest.mark.parametrize("tail", ["Trần Minh Đức\nSáng 5/3, Thường trực HĐND quận họp phiên thường kỳ đánh giá…\n"
+                                  "UBND quận vừa ban hành kế hoạch xây dựng mô hình “Phường…\nĐể tiếp tục triển khai",
+                                  "Trần Minh Đức\n\nNguồn\n\nBình luận (0)\n\nCùng chủ đề\nHà Nội chuẩn bị đón Tết"])
+def test_a_credit_over_teasers_cut_short_or_a_source_label_ends_the_article(tail: str) -> None:
+    parsed = parse_text_dump(f"Đại hội Công đoàn phường Hưng Lộc\n\n{_LEAD}\n\n{_BODY}\n\n{tail}\n")
+    assert parsed.body.endswith("nhiều chỉ tiêu cụ thể.")
+    assert parsed.byline == "Trần Minh Đức"
+
+
+def test_a_credited_date_line_with_its_view_counter() -> None:
+    dump = (f"Danh mục\n\nKhai mạc giải bóng đá mini công nhân quận Sơn Trà\n\n{_LEAD}\n\n"
+            f"Lê Văn Nam - 09/05/2025 17:39 - 91 Lượt xem\n\n{_BODY}\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.byline == "Lê Văn Nam"
+    assert parsed.published_at is not None and (parsed.published_at.month, parsed.published_at.hour) == (5, 17)
+    assert "Lượt xem" not in parsed.body
+
+
+def test_a_football_format_is_no_count(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Giải bóng đá 5 người và giải bóng đá mini 7 người thu hút 24 đội với 280 cầu thủ."
+    doc = units_amounts_nlp(text, ArticleContext())
+    assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(24, "đội"), (280, "cầu thủ")]
