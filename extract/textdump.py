@@ -198,9 +198,9 @@ def _find_end(lines: list[Line], lead: int, title: str | None, rules: Rules) -> 
 
 
 def _teasers_cut_short(lines: list[Line], start: int) -> bool:
-    """The next text lines, two at least, are teasers cut short ("Sáng 5/3, Thường trực HĐND … đánh giá…")."""
-    following = [line.text for line in lines[start:start + 3] if line.kind is Kind.TEXT]
-    return len(following) >= 2 and all(text.endswith(("…", "...")) for text in following[:2])
+    """The next two text lines are teasers cut short ("Sáng 5/3, Thường trực HĐND … đánh giá…")."""
+    following = [line.text for line in lines[start:] if line.kind is Kind.TEXT][:2]
+    return len(following) == 2 and all(text.endswith(("…", "...")) for text in following)
 
 
 def _the_one_story(lines: list[Line], lead: int, end: int, why: str) -> int | None:
