@@ -352,10 +352,23 @@ def _headline_between_copies(lines: list[Line], lead: int) -> int | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _headline_over_credit(lines: list[Line], at: int, rules: Rules) -> int | None:
+    """The headline over the authors' credit in capitals over the line at ``at``: "<headline> / CAO HƯỜNG - HUỲNH NHƯ /
+    <sapo without a full stop> / <lead>" (the sapo, headline-shaped, is no title; a place credited in ordinary case,
+    "Gia Lai", under a section's name is no such layout)."""
+    above = [i for i in range(at - 1, -1, -1) if lines[i].kind is Kind.TEXT][:2]
+    if len(above) == 2 and lines[above[0]].upper and credited_names(lines[above[0]].text, rules) and lines[above[1]].headline \
+            and credited_names(lines[above[1]].text, rules) is None and not lines[above[1]].caption:
+        return above[1]
+    return None
+
+
 def _read_header(lines: list[Line], lead: int, cut: list[Cut], rules: Rules) -> tuple[int, str | None, datetime | None, str | None]:
     """Where the article starts, its title, date (the one nearest the title) and an author line
     under the title; every line before the start goes to ``cut``."""
     start, title_at = _article_start(lines, lead, _find_title(lines, lead, rules), rules)
+    if title_at is not None and (headline := _headline_over_credit(lines, title_at, rules)) is not None:
+        start, title_at = title_at, headline  # the line taken for the title is the sapo under the authors' credit
     if title_at is None and start == lead:
         title_at = _headline_between_copies(lines, lead)
     dates = [i for i in range(start) if lines[i].kind is Kind.DATE]

@@ -96,7 +96,8 @@ def test_a_union_written_short_after_its_full_name(units_amounts_nlp: Vietnamese
 
 
 # real-test22 (measured blind on the final code of round 20, then opened): a credit line over teasers cut short, a
-# credited date line with its view counter, a source label and a comments' count under the article, a football format.
+# credited date line with its view counter, a source label and a comments' count under the article, a football format,
+# a headline over its authors in capitals over a sapo.
 
 @pytest.mark.parametrize("tail", ["Trần Minh Đức\nSáng 5/3, Thường trực HĐND quận họp phiên thường kỳ đánh giá…\n"
                                   "UBND quận vừa ban hành kế hoạch xây dựng mô hình “Phường…\nĐể tiếp tục triển khai",
@@ -120,3 +121,14 @@ def test_a_football_format_is_no_count(units_amounts_nlp: VietnameseNLP) -> None
     text = "Giải bóng đá 5 người và giải bóng đá mini 7 người thu hút 24 đội với 280 cầu thủ."
     doc = units_amounts_nlp(text, ArticleContext())
     assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(24, "đội"), (280, "cầu thủ")]
+
+
+def test_a_headline_over_its_authors_in_capitals_over_a_sapo() -> None:
+    """"<headline> / LÊ AN - TRẦN BÌNH / <sapo without a full stop> / <lead>": the headline is the title, the authors
+    the byline, the sapo the body's first line."""
+    sapo = "Với nhiều công nhân xa quê, căn phòng trọ nhỏ không chỉ là chỗ ngủ mà còn là mái nhà thứ hai đầy tình người"
+    dump = (f" date 2025-12-20 HOTLINE: 0903.000.000 - ĐẶT MUA BÁO\nLao động\n\nNhững ông bà chủ trọ tốt bụng\n\n"
+            f"LÊ AN - TRẦN BÌNH\n\n{sapo}\n\n{_BODY}\n")
+    parsed = parse_text_dump(dump)
+    assert (parsed.title, parsed.byline) == ("Những ông bà chủ trọ tốt bụng", "LÊ AN - TRẦN BÌNH")
+    assert parsed.body.startswith(sapo)
