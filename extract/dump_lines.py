@@ -254,9 +254,10 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
         if match is None:
             continue
         rest = text[: match.start()] + " | " + text[match.end() :]
-        parts = [p.strip() for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.")]
+        # a dash left at a part's edge by the date's match is no part of it: "… 17:39 - 91 Lượt xem"
+        parts = [p.strip(" -–—") for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.-–—")]
         parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)
-                 and not rules.date_chrome.fullmatch(p.strip(" -–—"))]  # "… - 91 Lượt xem": a counter, no name
+                 and not rules.date_chrome.fullmatch(p)]  # "91 Lượt xem": a counter, no name
         if parts and all(name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \
                 and name_like(parts[0], rules) and parts[0].casefold() not in rules.bylines["kind_labels"]:
             date = parse_vietnamese_date(text)

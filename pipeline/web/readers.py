@@ -45,15 +45,20 @@ def file_key(db: Path) -> tuple[int, int, int]:
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
+def _close_unused(idle_for: float) -> None:
+    """(Holding the lock.) Close the readers no request has used for ``idle_for`` seconds."""
+    now = time.monotonic()
+    for db, reader in list(_readers.items()):
+        if reader.users == 0 and now - reader.last >= idle_for:
+            reader.store.close()
+            del _readers[db]
+
+
 def _close_idle() -> None:
     global _idle_timer
     with _readers_lock:
         _idle_timer = None
-        now = time.monotonic()
-        for db, reader in list(_readers.items()):
-            if reader.users == 0 and now - reader.last >= READER_IDLE_SECONDS:
-                reader.store.close()
-                del _readers[db]
+        _close_unused(READER_IDLE_SECONDS)
         if _readers:
             _schedule_idle_close()
 
@@ -70,10 +75,7 @@ def close_idle_readers() -> None:
         if _idle_timer is not None:
             _idle_timer.cancel()
             _idle_timer = None
-        for db, reader in list(_readers.items()):
-            if reader.users == 0:
-                reader.store.close()
-                del _readers[db]
+        _close_unused(0.0)
 
 
 atexit.register(close_idle_readers)
