@@ -27,7 +27,7 @@ JOINED = re.compile(r"[-&./+][^\W\d_]")  # punctuation that glues two parts of a
 
 
 @lru_cache(maxsize=1)
-def _communes() -> set[str]:
+def known_communes() -> set[str]:
     """Keys of today's communes with their type word: "phường ba đình"."""
     data = json.loads((GAZETTEER_DIR / "communes.json").read_text(encoding="utf-8"))["communes"]
     return {name_key(f"{kind} {place}") for by_type in data.values() for kind, places in by_type.items()
@@ -165,7 +165,7 @@ class CapsRecaser:
         words = list(WORD.finditer(out, pos))[:4]
         for k in range(len(words), 0, -1):  # today's communes: "phường Ba Đình"
             if words and words[0].start() == pos and \
-                    name_key(f"{type_word} {out[pos:words[k - 1].end()]}") in _communes():
+                    name_key(f"{type_word} {out[pos:words[k - 1].end()]}") in known_communes():
                 end = max(end or 0, words[k - 1].end())
                 break
         if words and words[0].start() == pos and words[0].group().isdigit():

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from extract.gazetteer import name_key
+from extract.unit_case import known_communes
 from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 
 # A bare province type word closing an organisation's name: no name after it, only punctuation, the end or a
@@ -20,6 +21,9 @@ from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 _BARE_TYPE = re.compile(r"[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
 
 _COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
+
+
+_LOWER_WORD = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its line
 
 
 class OrganisationNames(UnitPatterns):
@@ -240,7 +244,12 @@ class OrganisationNames(UnitPatterns):
         end = run.start("name") + len(name) if text.startswith(name, run.start("name")) else run.end("name")
         if name.isdigit() and self.duration_after_re.match(norm, end):
             return None  # "phường 6 tháng cuối năm": a duration
-        return end, f"{tidy(typed.group())} {tidy(text[run.start('name'):end])}"
+        kind, name = tidy(typed.group()), tidy(text[run.start("name"):end])
+        if (tail := _LOWER_WORD.match(text, end)) and tail.group(1).isalpha() and tail.group(1).islower():
+            fuller = f"{name} {tail.group(1).capitalize()}"  # "xã Bình phú": its last syllable in lower case
+            if name_key(f"{kind} {fuller}") in known_communes() and name_key(f"{kind} {name}") not in known_communes():
+                return tail.end(), f"{kind} {fuller}"
+        return end, f"{kind} {name}"
 
     def _without_titled_person(self, text: str, org_start: int, org_end: int) -> int:
         """Where a name ends without the person a title before the unit announces ("Chủ tịch CĐCS Công ty CP Nhựa
