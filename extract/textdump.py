@@ -434,8 +434,10 @@ def parse_text_dump(text: str) -> ParsedDump:
                 and figures_told_only_in(title, [x.text for x in lines[start:end] if x.kind is Kind.TEXT
                                               and not title_copy(x.text, title)]):
             reason = None  # the headline printed again under the lead, the one line that tells its figure
-        if reason is None and title is None and i == start and untitled_alt_text(line.text, lines[start + 1:end]):
-            reason = "a picture's alt text over the lead (no headline printed)"
+        if reason is None and title is None \
+                and untitled_alt_text(line.text, [x for x in lines[start:end] if x is not line]):
+            where = "over the lead" if i == start else "inside the article"  # NLĐ prints it under the first paragraph
+            reason = f"a picture's alt text {where} (no headline printed)"
         if reason is None:
             kept.append(line)
         elif line.kind is not Kind.BLANK:

@@ -145,6 +145,12 @@ class OrganisationNames(UnitPatterns):
             and not self._is_place(text[start:stop])
         return text[start].isupper() and not person and not self.stop_re.match(norm, start)
 
+    def _ends_with_place(self, name: str) -> bool:
+        """A name whose last words are the country, a province or a district ("… Hàng hải Việt Nam")."""
+        words = name.split()
+        return any(self.gaz.old_province(tail) or self.gaz.district_entries(tail) or name_key(tail) == "việt nam"
+                   for tail in (" ".join(words[-k:]) for k in (1, 2, 3) if k < len(words)))
+
     def _is_place(self, word: str) -> bool:
         """A province or district name ("Hà Nội", "Lê Chân"), not a person whose surname opens it."""
         return bool(" " in word and (self.gaz.old_province(word) or self.gaz.district_entries(word)))
@@ -256,7 +262,7 @@ class OrganisationNames(UnitPatterns):
         Chin Huei Lưu Diễn Hiệp, …": the union's chairman is named after it): a closing run of three or four
         capitalised syllables opening with a surname, not a place, is that person."""
         words = text[org_start:org_end].split(" ")
-        for k in range(max(2, len(words) - 4), len(words) - 2):
+        for k in range(max(1, len(words) - 4), len(words) - 2):  # after a one-word head too ("TCT Tạ Thiên Long")
             person = " ".join(words[k:])
             if words[k] in self.surnames and all(self._capitalised(w, 0) for w in words[k:]) \
                     and not self._is_place(person) and not self.org_head_re.match(person):

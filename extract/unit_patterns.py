@@ -175,7 +175,8 @@ class UnitPatterns:
         national_names = alternation(national).replace(r"\s*[-–]\s*", r"(?:\s*[-–]\s*|\s+)")
         self.national_industry_re = re.compile(
             rf"\s+(?P<name>{national_names})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
-        self.national_spellings = {dashless_key(n): n for n in reversed(national)}
+        self.national_spellings = {dashless_key(n): n for n in reversed(national)} \
+            | {dashless_key(v): n for v, n in variants.items() if n in national}  # "Khoa học Công nghệ"
         self.national_only_re = re.compile(rf"\s+(?P<name>{alternation(lexicon['national_industry']['national_only'])})(?!\w)")
         self.national_acronyms: dict[str, str] = lexicon["national_industry"]["acronyms"]
         self.national_acronym_re = re.compile(rf"\s*(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")

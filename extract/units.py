@@ -147,8 +147,10 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             country = self.country_any_re.match(norm, m.end())
             written = tidy(m.group("name"))
             listed = self.national_spellings.get(dashless_key(written), written)
-            # a listed name with a dash is spelt as listed however the page writes the dash ("Than – Khoáng sản")
-            spelt = written.isupper() or dashless_key(listed) != name_key(listed)
+            # a listed name with a dash is spelt as listed however the page writes the dash ("Than – Khoáng sản"),
+            # and a variant as the name it stands for
+            spelt = written.isupper() or dashless_key(listed) != name_key(listed) \
+                or dashless_key(listed) != dashless_key(written)  # a variant of a listed name
             name = listed if spelt else self.expand_abbreviations(written)
             return [Mention(start, country.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
         if (m := self.national_only_re.match(norm, pos)) and not self.cap_run_re.match(norm, m.end()):
@@ -225,8 +227,11 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         if head and org_end <= head.end() and words is not None:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
             return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
-        if org_end <= (head.end() if head else org_start) or words is not None and not text[org_end:].strip():
-            return None  # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ")
+        if org_end <= (head.end() if head else org_start) or words is not None and not text[org_end:].strip() \
+                and not self._ends_with_place(text[org_start:org_end]):
+            # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ"), unless the
+            # name ends as a whole name does, with its place ("… Hàng hải Việt Nam", "… May Hưng Yên")
+            return None
         org = tidy(text[org_start:org_end])
         if prefix == "Công đoàn" and head and name_key(head.group("head")) in self.national_org_heads \
                 and org.endswith("Việt Nam"):  # "Công đoàn Tập đoàn Điện lực Việt Nam" sits under the national level

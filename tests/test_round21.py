@@ -1,17 +1,85 @@
-"""Rules of issue 11 round 21 (real-test23, opened after its blind measurement, and the earlier sets' open classes),
-each on short texts written for this test: a commune's last syllable written in lower case ("Công đoàn xã Bình phú")
-is part of its name when the name with it is one of today's communes."""
+"""Rules of issue 11 round 21 (real-test24, opened after its blind measurement, and real-test22), each on short texts
+written for this test: a commune's last syllable written in lower case completes a known commune ("Công đoàn xã Bình
+phú"); the 2025 science and technology union and its name without "và"; the police's union and the abbreviations of
+a company's or school's name (TCT, CSND); a union named at the very end of a text whose name ends with its place; a
+chairman named after a one-word head; page widgets (font size, dark mode, a portal's greeting, a rating), a closing
+"Nguồn: <office>" credit, a picture's alt text under the first paragraph and a minister's photo caption in a dump;
+staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi")."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
-from extract.records import unit_rows
+from extract.records import amount_rows, unit_rows
+from extract.textdump import parse_text_dump
+from tests.test_awards import awards, nlp  # noqa: F401  (nlp: the module's model fixture)
+
+
+def _units(units_amounts_nlp: VietnameseNLP, text: str) -> list[tuple[str, str]]:
+    return [(r["name"], r["level"]) for r in unit_rows(units_amounts_nlp(text, ArticleContext()))]
 
 
 def test_a_communes_last_syllable_in_lower_case_completes_a_known_commune(units_amounts_nlp: VietnameseNLP) -> None:
     text = ("Công đoàn xã Bình phú tặng quà cho 30 cháu học giỏi. Công đoàn phường Tân định phối hợp tổ chức. "
             "Công đoàn xã Hòa tổ chức hội thi.")
-    doc = units_amounts_nlp(text, ArticleContext())
-    names = [r["name"] for r in unit_rows(doc)]
+    names = [name for name, _ in _units(units_amounts_nlp, text)]
     assert "Công đoàn xã Bình Phú" in names and "Công đoàn phường Tân Định" in names
     assert "Công đoàn xã Hòa" in names  # "xã Hòa Tổ" is no commune: the verb stays out of the name
+
+
+def test_the_science_and_technology_union_with_and_without_its_conjunction(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn Khoa học và Công nghệ Việt Nam tổng kết năm. Phó Chủ tịch Công đoàn Khoa học Công nghệ Việt Nam "
+            "phát biểu.")
+    assert _units(units_amounts_nlp, text) == [("Công đoàn Khoa học và Công nghệ Việt Nam", "national_industry")]
+
+
+def test_the_polices_union_and_abbreviated_company_and_school_names(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Ban Chấp hành Công đoàn CAND thăm Công đoàn Trường Đại học CSND. Công đoàn TCT Đường sắt Việt Nam cũng dự. "
+            "Chủ tịch Công đoàn TCT Lê Văn Hùng phát biểu.")
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn Công an nhân dân", "national_industry"), ("Công đoàn Trường Đại học Cảnh sát nhân dân", "grassroots"),
+        ("Công đoàn Tổng công ty Đường sắt Việt Nam", "grassroots")]  # the chairman's name is no company
+
+
+def test_a_union_named_at_the_end_of_a_text_is_kept_when_its_name_ends_with_its_place(
+        units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Lãnh đạo tỉnh thăm Công đoàn Công ty May Hưng Yên") == [
+        ("Công đoàn Công ty May Hưng Yên", "grassroots")]
+    assert _units(units_amounts_nlp, "Lãnh đạo tỉnh thăm Công đoàn Công ty Cổ") == []  # a copy cut inside the name
+
+
+def test_page_widgets_and_a_closing_source_credit() -> None:
+    headline = "Công đoàn ngành Y tế biểu dương 40 thầy thuốc tiêu biểu"
+    dump = (f"Chào mừng bạn đến với cổng thông tin điện tử của Công đoàn ngành Y tế\n{headline}\n\n|\nChế độ ban đêm OFF\n"
+            "Cỡ chữ: A- A A+\nNgày 27-2, Công đoàn ngành Y tế tỉnh biểu dương 40 thầy thuốc tiêu biểu năm 2024.\n"
+            "Mỗi thầy thuốc được tặng Giấy khen và phần quà.\nTrung bình (0 Bình chọn)\nNguồn: Công đoàn ngành Y tế\n")
+    parsed = parse_text_dump(dump)
+    assert (parsed.title, parsed.byline) == (headline, "Công đoàn ngành Y tế")
+    assert parsed.body == ("Ngày 27-2, Công đoàn ngành Y tế tỉnh biểu dương 40 thầy thuốc tiêu biểu năm 2024.\n"
+                           "Mỗi thầy thuốc được tặng Giấy khen và phần quà.")
+
+
+def test_an_alt_text_under_the_first_paragraph_of_a_page_without_its_headline() -> None:
+    dump = ("Ngày 27-2, Công đoàn ngành Y tế tỉnh biểu dương 40 thầy thuốc tiêu biểu năm 2024.\n\n"
+            "Biểu dương hơn 40 thầy thuốc tiêu biểu - Ảnh 1.\n\nMỗi thầy thuốc được tặng Giấy khen và phần quà.\n")
+    assert "Ảnh 1" not in parse_text_dump(dump).body
+
+
+def test_an_alt_text_under_the_first_paragraph_stays_when_it_alone_tells_its_figure() -> None:
+    dump = ("Sáng 3-3, Công đoàn quận tổ chức hội nghị tổng kết phong trào thi đua.\n"
+            "Làm lợi gần 12 tỉ đồng từ sáng kiến - Ảnh 1.\nHội nghị biểu dương nhiều điển hình.\n")
+    assert "Làm lợi gần 12 tỉ đồng từ sáng kiến - Ảnh 1." in parse_text_dump(dump).body
+
+
+def test_a_ministers_photo_caption_is_no_teaser() -> None:
+    caption = ("Phó Thủ tướng Chính phủ Trần Văn Bình và Chủ tịch Tổng LĐLĐVN Lê Quang Hòa trao Giải thưởng cho công nhân "
+               "Phạm Văn Đức của Công đoàn Tổng công ty Đường sắt Việt Nam")
+    dump = (f"Lễ trao giải diễn ra tại Hà Nội với 139 công nhân được vinh danh.\n\n{caption}\n"
+            "Phát biểu tại buổi lễ, Phó Thủ tướng biểu dương các cá nhân.\n")
+    assert caption in parse_text_dump(dump).body
+
+
+def test_staff_written_short_are_counted_and_honoured(units_amounts_nlp: VietnameseNLP, nlp: VietnameseNLP) -> None:
+    doc = units_amounts_nlp("Buổi lễ có 39 CBCNVC của trường và 12 CB-GV-NV nghỉ hưu.", ArticleContext())
+    assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(39, "CBCNVC"), (12, "CB-GV-NV")]
+    found = awards(nlp, "Kết quả, trong năm 2024 có 120 CN giỏi được khen thưởng tại các cơ sở.")
+    assert [(a["recipient_count"], a["recipient_kind"]) for a in found] == [(120, "individual")]
