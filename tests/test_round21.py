@@ -4,7 +4,8 @@ phú"); the 2025 science and technology union and its name without "và"; the po
 a company's or school's name (TCT, CSND); a union named at the very end of a text whose name ends with its place; a
 chairman named after a one-word head; page widgets (font size, dark mode, a portal's greeting, a rating), a closing
 "Nguồn: <office>" credit, a picture's alt text under the first paragraph and a minister's photo caption in a dump;
-staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi")."""
+staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name of
+a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it."""
 
 from __future__ import annotations
 
@@ -83,3 +84,10 @@ def test_staff_written_short_are_counted_and_honoured(units_amounts_nlp: Vietnam
     assert [(r["value"], r["unit"]) for r in amount_rows(doc)] == [(39, "CBCNVC"), (12, "CB-GV-NV")]
     found = awards(nlp, "Kết quả, trong năm 2024 có 120 CN giỏi được khen thưởng tại các cơ sở.")
     assert [(a["recipient_count"], a["recipient_kind"]) for a in found] == [(120, "individual")]
+
+
+def test_a_union_named_inside_a_centres_or_schools_name_is_no_mention(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Ngày hội do Trung tâm Công tác xã hội Công đoàn TPHCM và một bệnh viện tổ chức.") == []
+    assert _units(units_amounts_nlp, "Lớp học mở tại Trường Trung cấp nghề Kỹ thuật Công đoàn Nghệ An.") == []
+    assert _units(units_amounts_nlp, "Tại Trung tâm Hội nghị tỉnh, LĐLĐ tỉnh Nghệ An tổ chức hội nghị.") == [
+        ("Liên đoàn Lao động tỉnh Nghệ An", "province")]  # a comma: the federation is named on its own
