@@ -329,6 +329,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
                 self._grassroots(norm, text, start, end, words, "Công đoàn cơ sở", require_head=False)
             if found and found.name and found.org_key:
                 return self._grassroots_list(norm, text, found, words, "Công đoàn cơ sở")
+        elif m.group("fed") and self.country_re.match(norm, self._skip_inline(norm, end)):
+            found = self._national(norm, start, end)  # "Liên đoàn Lao động Việt Nam": the confederation, "Tổng" left out
         elif m.group("fed"):
             found = self._federation(norm, text, start, end, informal=False)
             if found and found.name:

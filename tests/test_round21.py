@@ -5,7 +5,8 @@ a company's or school's name (TCT, CSND); a union named at the very end of a tex
 chairman named after a one-word head; page widgets (font size, dark mode, a portal's greeting, a rating), a closing
 "Nguồn: <office>" credit, a picture's alt text under the first paragraph and a minister's photo caption in a dump;
 staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name of
-a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it."""
+a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt Nam"
+without "Tổng" is the confederation."""
 
 from __future__ import annotations
 
@@ -91,3 +92,8 @@ def test_a_union_named_inside_a_centres_or_schools_name_is_no_mention(units_amou
     assert _units(units_amounts_nlp, "Lớp học mở tại Trường Trung cấp nghề Kỹ thuật Công đoàn Nghệ An.") == []
     assert _units(units_amounts_nlp, "Tại Trung tâm Hội nghị tỉnh, LĐLĐ tỉnh Nghệ An tổ chức hội nghị.") == [
         ("Liên đoàn Lao động tỉnh Nghệ An", "province")]  # a comma: the federation is named on its own
+
+
+def test_the_federation_of_the_country_is_the_confederation(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Một Bằng khen do Liên đoàn lao động Việt Nam tặng cho chị Lan.") == [
+        ("Tổng Liên đoàn Lao động Việt Nam", "national")]
