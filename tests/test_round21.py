@@ -6,7 +6,7 @@ chairman named after a one-word head; page widgets (font size, dark mode, a port
 "Nguồn: <office>" credit, a picture's alt text under the first paragraph and a minister's photo caption in a dump;
 staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name of
 a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt Nam"
-without "Tổng" is the confederation."""
+without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …")."""
 
 from __future__ import annotations
 
@@ -97,3 +97,9 @@ def test_a_union_named_inside_a_centres_or_schools_name_is_no_mention(units_amou
 def test_the_federation_of_the_country_is_the_confederation(units_amounts_nlp: VietnameseNLP) -> None:
     assert _units(units_amounts_nlp, "Một Bằng khen do Liên đoàn lao động Việt Nam tặng cho chị Lan.") == [
         ("Tổng Liên đoàn Lao động Việt Nam", "national")]
+
+
+def test_an_online_editions_tag_glued_to_any_lead() -> None:
+    parsed = parse_text_dump("Giải bóng chuyền hơi công nhân\n\nKTO-Liên đoàn Lao động huyện Đắk Hà tổ chức giải bóng "
+                             "chuyền hơi cho 12 đội của các công đoàn cơ sở.\n")
+    assert parsed.body.startswith("Liên đoàn Lao động huyện Đắk Hà") and parsed.source_tag == "KTO"
