@@ -192,6 +192,7 @@ class UnitPatterns:
         self.office_acronym_re = re.compile(rf"(?<![\w&-])(?:{'|'.join(map(re.escape, sorted(self.office_acronyms, key=len, reverse=True)))})(?![\w&-])")
         self.comma_office_re = re.compile(rf"\s+(?:{alternation(grass['comma_offices'])})(?!\w)")
         self.lower_org_head_re = re.compile(rf"(?:{alternation(grass['lower_org_heads'])})\s+")
+        self.lower_office_head_re = re.compile(rf"(?:{alternation(grass['lower_office_heads'])})\s+")
         self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)

@@ -207,6 +207,9 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         # PTDT Bán trú THCS X"
         lower = self.lower_org_head_re.match(text, org_start)
         lower = lower if lower and self._capitalised(text, self._after_descriptors(norm, lower.end())) else None
+        if not lower and (office := self.lower_office_head_re.match(text, org_start)) \
+                and self.org_head_re.match(norm, office.end()) and self._capitalised(text, office.end()):
+            lower = office  # "Công đoàn cơ quan Bộ Y tế"
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
                           or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation

@@ -6,7 +6,8 @@ chairman named after a one-word head; page widgets (font size, dark mode, a port
 "Nguồn: <office>" credit, a picture's alt text under the first paragraph and a minister's photo caption in a dump;
 staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name of
 a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt Nam"
-without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …")."""
+without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …"); a market's union and an offices' union
+written with lower-case heads ("Công đoàn cơ sở chợ …", "Công đoàn cơ quan Bộ Y tế")."""
 
 from __future__ import annotations
 
@@ -103,3 +104,11 @@ def test_an_online_editions_tag_glued_to_any_lead() -> None:
     parsed = parse_text_dump("Giải bóng chuyền hơi công nhân\n\nKTO-Liên đoàn Lao động huyện Đắk Hà tổ chức giải bóng "
                              "chuyền hơi cho 12 đội của các công đoàn cơ sở.\n")
     assert parsed.body.startswith("Liên đoàn Lao động huyện Đắk Hà") and parsed.source_tag == "KTO"
+
+
+def test_a_markets_union_and_an_offices_union_with_lower_case_heads(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn cơ sở chợ phường Bến Nghé tặng quà tiểu thương. Công đoàn cơ quan Ủy ban nhân dân phường Tân Định "
+            "và Công đoàn cơ quan Bộ Tài chính cùng tham gia.")
+    assert [name for name, _ in _units(units_amounts_nlp, text)] == [
+        "Công đoàn cơ sở chợ phường Bến Nghé", "Công đoàn cơ quan Ủy ban nhân dân phường Tân Định",
+        "Công đoàn cơ quan Bộ Tài chính"]
