@@ -78,7 +78,8 @@ from spacy.tokens import Doc
 
 from extract.award_article import placed, settle
 from extract.award_clauses import (
-    CLAUSE_BREAK, MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, compile_phrases,
+    MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, clause_breaks,
+    compile_phrases,
     mask_enclosed, phrase_regex,
 )
 from extract.award_forms import AwardForms
@@ -245,11 +246,11 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
 
     @staticmethod
     def _clause_bounds(text: str, offset: int) -> list[tuple[int, int]]:
-        """The sentence's clauses (cut at ";" and "|"), each followed by the part its brackets tell apart: "34 cá
+        """The sentence's clauses (cut at ";", "|" and a "và" between two passives), each followed by the part its brackets tell apart: "34 cá
         nhân được tặng Bằng khen (trong đó có 14 cá nhân được tặng Bằng lao động sáng tạo)" (the clause's view blanks
         the brackets)."""
         bounds, cursor = [], 0
-        for piece in [*CLAUSE_BREAK.finditer(text), None]:
+        for piece in [*clause_breaks(text), None]:
             stop = piece.start() if piece else len(text)
             chunk = text[cursor:stop]
             if chunk.strip():

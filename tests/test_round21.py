@@ -7,7 +7,8 @@ chairman named after a one-word head; page widgets (font size, dark mode, a port
 staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name of
 a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt Nam"
 without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …"); a market's union and an offices' union
-written with lower-case heads ("Công đoàn cơ sở chợ …", "Công đoàn cơ quan Bộ Y tế")."""
+written with lower-case heads ("Công đoàn cơ sở chợ …", "Công đoàn cơ quan Bộ Y tế"); two counted groups each honoured
+in its own passive, joined by "và", are two awards."""
 
 from __future__ import annotations
 
@@ -112,3 +113,12 @@ def test_a_markets_union_and_an_offices_union_with_lower_case_heads(units_amount
     assert [name for name, _ in _units(units_amounts_nlp, text)] == [
         "Công đoàn cơ sở chợ phường Bến Nghé", "Công đoàn cơ quan Ủy ban nhân dân phường Tân Định",
         "Công đoàn cơ quan Bộ Tài chính"]
+
+
+def test_two_counted_groups_each_honoured_in_its_own_passive_are_two_awards(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Năm 2023 có 210 đoàn viên được khen thưởng tại các công đoàn cơ sở và 30 đoàn viên xuất sắc "
+                        "được Công đoàn ngành Xây dựng tỉnh Nghệ An biểu dương.")
+    assert [(a["recipient_count"], a["awarder"]) for a in found] == [
+        (210, None), (30, "Công đoàn ngành Xây dựng tỉnh Nghệ An")]
+    one = awards(nlp, "Có 12 tập thể và 40 cá nhân được Liên đoàn Lao động tỉnh Nghệ An tặng Bằng khen.")
+    assert [a["recipient_count"] for a in one] == [52]
