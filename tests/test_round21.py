@@ -8,7 +8,7 @@ staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN gi
 a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt Nam"
 without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …"); a market's union and an offices' union
 written with lower-case heads ("Công đoàn cơ sở chợ …", "Công đoàn cơ quan Bộ Y tế"); two counted groups each honoured
-in its own passive, joined by "và", are two awards."""
+in its own passive, joined by "và", are two awards; an occasion ends before "đã vinh dự" and "đã nhận"."""
 
 from __future__ import annotations
 
@@ -122,3 +122,9 @@ def test_two_counted_groups_each_honoured_in_its_own_passive_are_two_awards(nlp:
         (210, None), (30, "Công đoàn ngành Xây dựng tỉnh Nghệ An")]
     one = awards(nlp, "Có 12 tập thể và 40 cá nhân được Liên đoàn Lao động tỉnh Nghệ An tặng Bằng khen.")
     assert [a["recipient_count"] for a in one] == [52]
+
+
+def test_an_occasion_ends_before_the_recipients_own_verb(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Tại buổi lễ, 70 cá nhân có thành tích xuất sắc trong phong trào thi đua đã vinh dự nhận "
+                        "Giải thưởng Nguyễn Đức Cảnh.")
+    assert [a["occasion"] for a in found] == ["thành tích xuất sắc trong phong trào thi đua"]
