@@ -217,14 +217,15 @@ def _the_one_story(lines: list[Line], lead: int, end: int, why: str) -> int | No
 
 
 def _article_goes_on(lines: list[Line], start: int) -> bool:
-    """Two prose paragraphs in a row follow ``start`` before anything ends the page."""
+    """Two paragraphs in a row follow ``start`` before anything ends the page: a prose one, then one of prose or one
+    longer than any headline (the article's last paragraph may have lost its full stop)."""
     previous_prose = False
     for line in lines[start:]:
         if line.kind is Kind.END:
             return False
         if line.kind is not Kind.TEXT:
             continue
-        if line.prose and previous_prose:
+        if (line.prose or line.long and not line.caption) and previous_prose:
             return True
         previous_prose = line.prose
     return False

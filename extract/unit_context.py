@@ -37,6 +37,7 @@ class MentionContext:
             place = k
             while place < len(tokens) and place - k < 4 and tokens[place].group()[:1].isupper() \
                     and tokens[place].group() not in place_stops \
+                    and not line[tokens[place - 1].end():tokens[place].start()].strip() \
                     and not self.head_re.match(tokens[place].group() + " " + text[(after := head.end() + tokens[place].end()):after + 20]):
                 place += 1
                 if tokens[place - 1].group()[-1] in ",.;:":

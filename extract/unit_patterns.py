@@ -176,7 +176,7 @@ class UnitPatterns:
         # a dash inside a listed name may be written either way or left out ("Than khoáng sản Việt Nam")
         national_names = alternation(national).replace(r"\s*[-–]\s*", r"(?:\s*[-–]\s*|\s+)")
         self.national_industry_re = re.compile(
-            rf"\s+(?P<name>{national_names})(?=\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
+            rf"\s+(?P<name>{national_names})(?=(?:\s+\([^()\n]{{2,15}}\))?\s+(?:Việt\s+Nam|VN)(?!\w))", re.IGNORECASE)
         self.national_spellings = {dashless_key(n): n for n in reversed(national)} \
             | {dashless_key(v): n for v, n in variants.items() if n in national}  # "Khoa học Công nghệ"
         self.national_only_re = re.compile(rf"\s+(?P<name>{alternation(lexicon['national_industry']['national_only'])})(?!\w)")
@@ -184,7 +184,9 @@ class UnitPatterns:
         self.national_acronym_re = re.compile(rf"\s*(?P<acronym>{alternation(self.national_acronyms)})(?!\w)")
         self.national_groups: dict[str, str] = lexicon["national_industry"]["groups"]
         self.national_group_re = re.compile(rf"\s+(?P<group>{alternation(self.national_groups)})(?![\w-])")
-        self.country_any_re = re.compile(rf"\s+(?:{alternation(heads['country'])})(?!\w)", re.IGNORECASE)
+        # the country after a national sector union's name, its short name bracketed between: "… (KH&CN) Việt Nam"
+        self.country_any_re = re.compile(rf"(?:\s+\([^()\n]{{2,15}}\))?\s+(?:{alternation(heads['country'])})(?!\w)",
+                                         re.IGNORECASE)
         grass = lexicon["grassroots"]
         self.org_head_re = re.compile(rf"(?P<head>{alternation(grass['org_heads'])})(?!\w)", re.IGNORECASE)
         self.org_spellings = grass["org_spellings"]

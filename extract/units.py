@@ -207,9 +207,11 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         # PTDT Bán trú THCS X"
         lower = self.lower_org_head_re.match(text, org_start)
         lower = lower if lower and self._capitalised(text, self._after_descriptors(norm, lower.end())) else None
-        if not lower and (office := self.lower_office_head_re.match(text, org_start)) \
-                and self.org_head_re.match(norm, office.end()) and self._capitalised(text, office.end()):
+        office = None if lower else self.lower_office_head_re.match(text, org_start)
+        if office and self.org_head_re.match(norm, office.end()) and self._capitalised(text, office.end()):
             lower = office  # "Công đoàn cơ quan Bộ Y tế"
+        else:
+            office = None
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
                           or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
@@ -244,7 +246,9 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
         org = self.org_words_re.sub(lambda m: self.org_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
-        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(self.spelled_out(org)))
+        # the offices' union of an organisation is its grassroots union: "Công đoàn cơ quan Hội X" and "CĐCS Hội X" are one
+        keyed = org[len(office.group()):] if office and org.startswith(office.group()) else org
+        mention = Mention(start, org_end, "grassroots", f"{prefix} {org}", org_key=name_key(self.spelled_out(keyed)))
         mention.province = self._province_evidence(norm, text, org_end)
         if mention.province is None and (named := self._org_province(norm, text, org_start, org_end)):
             mention.province, mention.named_in_org = named, True

@@ -151,13 +151,20 @@ def _province_slugs() -> dict[str, str]:
     return {slug(name).replace("-", ""): name for name in gazetteer().old}
 
 
+# Host names of provincial papers, federation portals and women's unions: the province's slug after one of these
+# ("baolangson.vn", "congdoantayninh.org.vn", "ldldbinhdinh.org.vn", "phunukontum.org.vn").
+_HOST_PREFIXES = ("bao", "congdoan", "ldld", "phunu")
+
+
 def host_province(url: str | None) -> str | None:
-    """The province a provincial government portal's address names ("xa.chilinh.haiduong.gov.vn": Hải Dương)."""
+    """The province a provincial site's address names: a government portal's ("xa.chilinh.haiduong.gov.vn": Hải
+    Dương) or a provincial paper's or union's ("baolangson.vn": Lạng Sơn)."""
     host = (urlsplit(url).hostname or "") if url else ""
-    if not host.endswith(".gov.vn"):
-        return None
     slugs = _province_slugs()
-    return next((slugs[label] for label in reversed(host.removesuffix(".gov.vn").split(".")) if label in slugs), None)
+    if host.endswith(".gov.vn"):
+        return next((slugs[label] for label in reversed(host.removesuffix(".gov.vn").split(".")) if label in slugs), None)
+    first = host.removeprefix("www.").removeprefix("m.").split(".")[0]
+    return next((slugs[first[len(p):]] for p in _HOST_PREFIXES if first.startswith(p) and first[len(p):] in slugs), None)
 
 @dataclass
 class SourcePlan:

@@ -1,14 +1,18 @@
 """Rules of issue 11 round 21 (real-test24, opened after its blind measurement, and real-test22), each on short texts
 written for this test: a commune's last syllable written in lower case completes a known commune ("Công đoàn xã Bình
-phú"); the 2025 science and technology union and its name without "và"; the police's union and the abbreviations of
-a company's or school's name (TCT, CSND); a union named at the very end of a text whose name ends with its place; a
+phú"); the 2025 science and technology union and its name without "và"; the police's union and the abbreviations of a
+company's or school's name (TCT, CSND); a union named at the very end of a text whose name ends with its place; a
 chairman named after a one-word head; page widgets (font size, dark mode, a portal's greeting, a rating), a closing
 "Nguồn: <office>" credit, a picture's alt text under the first paragraph and a minister's photo caption in a dump;
-staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name of
-a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt Nam"
-without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …"); a market's union and an offices' union
-written with lower-case heads ("Công đoàn cơ sở chợ …", "Công đoàn cơ quan Bộ Y tế"); two counted groups each honoured
-in its own passive, joined by "và", are two awards; an occasion ends before "đã vinh dự" and "đã nhận"."""
+staff written short as counted nouns and honoured people ("39 CBCNVC", "45 CN giỏi"); a union named inside the name
+of a centre or school ("Trung tâm Công tác xã hội Công đoàn TPHCM") is no mention of it; "Liên đoàn Lao động Việt
+Nam" without "Tổng" is the confederation; an online edition's tag glued to the lead ("BTO-Liên đoàn …"); a market's
+union and an offices' union written with lower-case heads ("Công đoàn cơ sở chợ …", "Công đoàn cơ quan Bộ Y tế"); two
+counted groups each honoured in its own passive, joined by "và", are two awards; an occasion ends before "đã vinh dự"
+and "đã nhận". Then real-test23 and real-test25, measured once: a caption printed twice over a last paragraph without
+its full stop is no teaser list; the science union's bracketed short name; the cities' zone unions; a trade union
+before its bracketed province; an offices' union is the grassroots union; a provincial paper's or union's host names
+its province."""
 
 from __future__ import annotations
 
@@ -128,3 +132,37 @@ def test_an_occasion_ends_before_the_recipients_own_verb(nlp: VietnameseNLP) -> 
     found = awards(nlp, "Tại buổi lễ, 70 cá nhân có thành tích xuất sắc trong phong trào thi đua đã vinh dự nhận "
                         "Giải thưởng Nguyễn Đức Cảnh.")
     assert [a["occasion"] for a in found] == ["thành tích xuất sắc trong phong trào thi đua"]
+
+
+def test_a_caption_printed_twice_over_a_last_paragraph_without_its_full_stop_is_no_teaser_list() -> None:
+    caption = "Trao giấy khen cho các tập thể, cá nhân"
+    dump = (f"Công đoàn Giáo dục huyện tổng kết năm học\n\nSáng 6/9, Công đoàn Giáo dục huyện tổ chức hội nghị tổng kết "
+            f"năm học.\n\n{caption}\n\n{caption}\n\nTrong năm học, các công đoàn cơ sở đã đẩy mạnh phong trào thi đua "
+            "trong cán bộ, giáo viên.\n\nHội nghị đã trao giấy khen của Liên đoàn Lao động huyện cho 10 tập thể và 14 cá "
+            "nhân có thành tích xuất sắc trong hoạt động công đoàn năm học 2015-2016\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.problem is None and parsed.body.endswith("năm học 2015-2016")
+
+
+def test_sector_and_zone_unions_named_short_and_a_trade_union_before_its_bracketed_province(
+        units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Công đoàn Khoa học và Công nghệ (KH&CN) Việt Nam và Công đoàn KH&CN Việt Nam.") == [
+        ("Công đoàn Khoa học và Công nghệ Việt Nam", "national_industry")]
+    assert _units(units_amounts_nlp, "Nghiệp đoàn nghề cá Sa Huỳnh (Quảng Ngãi) có 60 đoàn viên.") == [
+        ("Nghiệp đoàn nghề cá Sa Huỳnh", "grassroots")]
+    hcm = units_amounts_nlp("Công đoàn các KCX, KCN (HEPZA) trao vé xe.", ArticleContext(source_province="Hồ Chí Minh"))
+    assert [r["name"] for r in unit_rows(hcm)] == ["Công đoàn các Khu chế xuất và công nghiệp thành phố Hồ Chí Minh"]
+
+
+def test_an_offices_union_is_the_organisations_grassroots_union(units_amounts_nlp: VietnameseNLP) -> None:
+    doc = units_amounts_nlp("Công đoàn cơ quan Hội LHPN tỉnh tổ chức Trung thu. Chủ tịch CĐCS Hội LHPN tỉnh tặng quà.",
+                            ArticleContext(source_province="Bình Thuận"))
+    assert [r["name"] for r in unit_rows(doc)] == ["Công đoàn cơ sở Hội Liên hiệp Phụ nữ tỉnh Bình Thuận"]
+
+
+def test_a_provincial_papers_or_unions_host_names_its_province() -> None:
+    from pipeline.importer import host_province
+
+    assert [host_province(u) for u in ("https://baolangson.vn/a.html", "http://congdoantayninh.org.vn/b",
+                                       "https://www.baomoi.com/c", "https://baochinhphu.vn/d")] == [
+        "Lạng Sơn", "Tây Ninh", None, None]
