@@ -41,6 +41,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -243,8 +244,23 @@ def bench_extract(sizes: Sizes, work: Path, workers: int, engine: str = "local")
 # -- crawl ------------------------------------------------------------------------------------------
 
 
+def run_child(command: list[str], timeout: float = CHILD_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """``command`` in a session of its own; past ``timeout`` it is killed with every process it started (a
+    benchmark's own children, such as the nightly runs, would otherwise go on loading the machine), then
+    ``subprocess.TimeoutExpired`` is raised."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as child:
+        try:
+            out, err = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+            raise
+    return subprocess.CompletedProcess(command, child.returncode, out, err)
+
+
 def _child_json(command: list[str]) -> dict[str, Any]:
-    done = subprocess.run(command, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    done = run_child(command)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command[1:3])} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
