@@ -33,12 +33,12 @@ def clause_breaks(text: str) -> list[re.Match[str]]:
     breaks = list(CLAUSE_BREAK.finditer(text))
     for m in PASSIVE_AND.finditer(text):
         before = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
-        count = None
-        for count in _COUNT.finditer(text, before, m.start()):
-            pass
-        if count is not None and _PASSIVE.search(text, count.end(), m.start()):
+        counts = list(_COUNT.finditer(text, before, m.start()))
+        if counts and _PASSIVE.search(text, counts[-1].end(), m.start()):
             breaks.append(m)
     return sorted(breaks, key=lambda b: b.start())
+
+
 # Brackets and quotes whose contents are blanked in the view of a clause.
 _ENCLOSED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 MASK = "_"

@@ -79,8 +79,7 @@ from spacy.tokens import Doc
 from extract.award_article import placed, settle
 from extract.award_clauses import (
     MASK, TOKEN, ArticleState, Clause, FormMention, Phrases, Recipients, Token, award_lexicon, clause_breaks,
-    compile_phrases,
-    mask_enclosed, phrase_regex,
+    compile_phrases, mask_enclosed, phrase_regex,
 )
 from extract.award_forms import AwardForms
 from extract.award_grantors import AwardGrantors
@@ -246,9 +245,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
 
     @staticmethod
     def _clause_bounds(text: str, offset: int) -> list[tuple[int, int]]:
-        """The sentence's clauses (cut at ";", "|" and a "và" between two passives), each followed by the part its brackets tell apart: "34 cá
-        nhân được tặng Bằng khen (trong đó có 14 cá nhân được tặng Bằng lao động sáng tạo)" (the clause's view blanks
-        the brackets)."""
+        """The sentence's clauses (cut at ";", "|" and a "và" between two passives), each followed by the part its
+        brackets tell apart: "34 cá nhân được tặng Bằng khen (trong đó có 14 cá nhân được tặng Bằng lao động sáng tạo)"
+        (the clause's view blanks the brackets)."""
         bounds, cursor = [], 0
         for piece in [*clause_breaks(text), None]:
             stop = piece.start() if piece else len(text)

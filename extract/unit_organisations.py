@@ -21,8 +21,6 @@ from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 _BARE_TYPE = re.compile(r"[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
 
 _COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
-
-
 _LOWER_WORD = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its line
 
 
