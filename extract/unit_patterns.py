@@ -167,9 +167,9 @@ class UnitPatterns:
         self.sector_separator_re = re.compile(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+")
         self.title_place_re = re.compile(r"\s*(?P<name>[^\W\d_][^:|\n]{1,40}?)\s*:\s")
         self.head_spellings = {name_key(k): v for k, v in industry["head_spellings"].items()}
-        self.fund_re = re.compile(rf"(?<!\w)(?:{alternation(generic['funds'])})"
-                                  rf"(?:\s+(?!(?:{alternation(generic['fund_breaks'])})(?!\w))[^\s,.;:()]+)"
-                                  rf"{{0,{generic['fund_words']}}}\s+$")
+        self.named_after_re = re.compile(rf"(?<!\w)(?:{alternation(generic['named_after_heads'])})"
+                                         rf"(?:\s+(?!(?:{alternation(generic['named_after_breaks'])})(?!\w))[^\s,.;:()]+)"
+                                         rf"{{0,{generic['named_after_words']}}}\s+$")
         self.province_only_head_re = re.compile(
             rf"\s+(?P<head>{alternation(industry['province_only_heads'])})(?!\w)")
         national = lexicon["national_industry"]["names"]

@@ -324,7 +324,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         if generic and m.group("national") and generic.group().strip().lower() == "cấp":
             generic = None  # "khen thưởng cấp Tổng Liên đoàn": the one confederation ("các cấp" stays generic)
         if generic or not m.group("national") and not text[max(0, m.start("head") - 4):m.start("head")] == "của " \
-                and self.fund_re.search(text, max(0, m.start("head") - 60), m.start("head")):
+                and self.named_after_re.search(text, max(0, m.start("head") - 60), m.start("head")):
             return []  # "các cấp công đoàn", "Quỹ Tấm lòng vàng Công đoàn X"; not "Quỹ X của LĐLĐ", nor the Tổng LĐLĐ
         if m.group("body") and self.title_before_re.search(norm[max(0, start - 20):start]):
             start = m.start("head")  # "Phó Chủ tịch Thường trực Tổng LĐLĐ": a title, not a body
