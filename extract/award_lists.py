@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from extract.award_clauses import Clause, FormMention, Name, Recipients, list_items
 
+_QUOTES = "“\"«"  # a title written in quotes after its count: 95 “Công nhân giỏi”
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
@@ -115,10 +116,15 @@ class AwardLists:
 
     def _title_holders(self, clause: Clause, mention: FormMention, found: Recipients) -> None:
         """A title right after its counted holders, with no verb between ("toàn tỉnh có 1.200 lượt tập thể lao động
-        tiên tiến"): those counted hold it, when no receiving marker told them already."""
+        tiên tiến"), or counted by its own first words ("116 chiến sĩ thi đua cơ sở"): those counted hold it, when no
+        receiving marker told them already."""
         if found.names or found.count is not None or found.kind or not mention.form.startswith("danh hiệu "):
             return
         holders = [m for m in self._count.finditer(clause.view, 0, mention.start) if clause.view[m.end():mention.start] == " "]
+        # "có 21 chiến sĩ thi đua cấp tỉnh, 856 lao động tiên tiến", "95 “Công nhân giỏi”": a count whose noun opens
+        # the title itself (read on the text: the view blanks a quoted title)
+        holders = holders or [m for m in self._count.finditer(clause.text, 0, mention.end)
+                              if m.start("noun") >= mention.start and not clause.text[mention.start:m.start("noun")].strip(_QUOTES)]
         if holders:
             self._add_counts(holders, found)
 

@@ -749,7 +749,7 @@ AWARDS16: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Sáng 3/6, LĐLĐ quận 5 đã tuyên dương 120 \"Gia đình văn hóa tiêu biểu\".", "Hồ Chí Minh",
      [award("khen thưởng", "Liên đoàn Lao động quận 5", (), 120, "collective")]),
     ("Sáng 3/6, LĐLĐ thành phố Hà Nội vinh danh, khen thưởng 100 “Công nhân giỏi” Thủ đô năm 2022.", "Hà Nội",
-     [award("danh hiệu Công nhân giỏi Thủ đô", "Liên đoàn Lao động thành phố Hà Nội", (), 100, None)]),
+     [award("danh hiệu Công nhân giỏi Thủ đô", "Liên đoàn Lao động thành phố Hà Nội", (), 100, "individual")]),
 ]
 
 AWARDS17: list[tuple[str, str | None, list[dict[str, Any]]]] = [
@@ -869,7 +869,7 @@ AWARDS20: list[tuple[str, str | None, list[dict[str, Any]]]] = [
       award("Cờ thi đua", "Liên đoàn Lao động tỉnh Nam Định", ("Công đoàn Công ty Dệt Nam Định",), None, "collective")]),
     # a union title quoted after the count of those honoured is the honour; unquoted, the count is of workers
     ("LĐLĐ thành phố Hà Nội đã tổ chức Lễ tuyên dương 100 “Công nhân giỏi Thủ đô” và Lễ báo công dâng Bác.", "Hà Nội",
-     [award("danh hiệu Công nhân giỏi Thủ đô", "Liên đoàn Lao động thành phố Hà Nội", (), 100, None)]),
+     [award("danh hiệu Công nhân giỏi Thủ đô", "Liên đoàn Lao động thành phố Hà Nội", (), 100, "individual")]),
     ("LĐLĐ thành phố Hà Nội đã tổ chức Lễ tuyên dương 90 Công nhân giỏi Thủ đô năm 2019.", "Hà Nội",
      [award("khen thưởng", "Liên đoàn Lao động thành phố Hà Nội", (), 90, "individual", "Công nhân giỏi Thủ đô năm 2019")]),
     # a bare "công đoàn" in lower case before an honouring verb is the union that holds the article's event
