@@ -156,7 +156,8 @@ class UnitPatterns:
             if known is None or capitals > sum(c.isupper() for c in known.split(maxsplit=1)[-1]):
                 self.industry_head_spellings[key] = h
         self.industry_head_re = re.compile(rf"\s+(?P<head>{title_case_tolerant(alternation(industry['heads']))})(?!\w)")
-        self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)")
+        # "ngành", and "Ngành" where a page capitalises it ("Công đoàn Ngành Giao thông Vận tải")
+        self.sector_marker_re = re.compile(rf"\s+{phrase_pattern(industry['sector_marker'])}(?!\w)", re.IGNORECASE)
         self.sector_re = re.compile(rf"\s+(?P<sector>{alternation(industry['sectors'])})(?!\w)")
         variants = industry["sector_variants"]
         self.sector_any_re = re.compile(rf"\s+(?P<sector>{alternation([*industry['sectors'], *variants])})(?!\w)",
