@@ -73,6 +73,8 @@ class SectorUnions(UnitPatterns):
         if self.stop_re.match(norm, run.start("name")) or self.not_org_re.match(text, run.start("name")) \
                 or place.split()[0] in self.surnames and not self.gaz.district_entries(place):
             return None
+        if not text[run.end("name"):].strip() and not self._ends_with_place(f"{head} {place}"):
+            return None  # the text was cut inside the name: "… Công đoàn Y tế Việt Na"
         trade = head.removeprefix("Công đoàn ")
         return Mention(start, run.end("name"), "grassroots", f"{head} {place}", org_key=name_key(f"{trade} {place}"))
 

@@ -1,12 +1,19 @@
 """Rules of issue 11 round 22 (real-test23, real-test25 and the sets restored with them, then real-test27, opened after
 its blind measurement), each on short texts written for this test: an emulation title counted by its own first words
 ("116 chiến sĩ thi đua cơ sở", "95 “Công nhân giỏi”") is held by those counted, and "chiến sỹ" is the title's other
-spelling."""
+spelling; a sector union's marker capitalised ("Công đoàn Ngành Giao thông Vận tải"); little children ("các bé")
+honoured; a province's police union ("Công đoàn Công an tỉnh X") and the national one spelt out; a trade and place
+cut by the end of a text ("… Công đoàn Y tế Việt Na") is no company."""
 
 from __future__ import annotations
 
-from extract.nlp import VietnameseNLP
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import unit_rows
 from tests.test_awards import awards, nlp  # noqa: F401  (nlp: the module's model fixture)
+
+
+def _units(units_amounts_nlp: VietnameseNLP, text: str, province: str | None = None) -> list[tuple[str, str]]:
+    return [(r["name"], r["level"]) for r in unit_rows(units_amounts_nlp(text, ArticleContext(source_province=province)))]
 
 
 def test_a_title_counted_by_its_own_first_words_is_held_by_those_counted(nlp: VietnameseNLP) -> None:  # noqa: F811
@@ -24,3 +31,28 @@ def test_a_title_counted_by_its_own_first_words_is_held_by_those_counted(nlp: Vi
 def test_the_title_spelt_chien_sy_is_the_emulation_soldiers_title(nlp: VietnameseNLP) -> None:  # noqa: F811
     found = awards(nlp, "Năm 2023, trường có 6 giáo viên đạt danh hiệu Chiến sỹ thi đua cơ sở.")
     assert [(a["form"], a["recipient_count"]) for a in found] == [("danh hiệu Chiến sĩ thi đua cơ sở", 6)]
+
+
+def test_a_sector_unions_marker_capitalised(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Số tiền do Công đoàn Ngành Xây dựng đóng góp.", "Cao Bằng") == [
+        ("Công đoàn ngành Xây dựng tỉnh Cao Bằng", "province_industry")]
+
+
+def test_little_children_are_honoured_individuals(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Chiều 2/8, Công đoàn Bệnh viện Đa khoa tỉnh Hòa Bình tuyên dương các bé đạt thành tích cao "
+                        "trong năm học 2023-2024.")
+    assert [(a["awarder"], a["recipient_kind"]) for a in found] == [
+        ("Công đoàn Bệnh viện Đa khoa tỉnh Hòa Bình", "individual")]
+
+
+def test_a_provinces_police_union_and_the_national_one_spelt_out(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Công đoàn Công an nhân dân khen thưởng Công đoàn Công an tỉnh Gia Lai và Công đoàn Công an TPHCM."
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn Công an nhân dân", "national_industry"), ("Công đoàn Công an tỉnh Gia Lai", "province_industry"),
+        ("Công đoàn Công an thành phố Hồ Chí Minh", "province_industry")]
+
+
+def test_a_trade_and_place_cut_by_the_end_of_the_text_is_no_company(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Nhiều năm qua, Công đoàn Y tế Việt Na") == []
+    assert _units(units_amounts_nlp, "Đoàn công tác đến thăm Công đoàn Cao su Dầu Tiếng") == [
+        ("Công đoàn Cao su Dầu Tiếng", "grassroots")]
