@@ -103,6 +103,21 @@ class AwardLists:
         self._add_names(last, Recipients(names=part["recipients"]))
         return True
 
+    def _broken_down(self, clause: Clause, told: list[tuple[int, int, dict[str, Any]]],
+                     earlier: list[tuple[int, int, dict[str, Any]]]) -> bool:
+        """"Trong số nữ cán bộ được tuyên dương có 5 …, 27 … và 8 …" after the same form given to 40 (captions may come
+        between): those honoured told again in parts (their counts add up to no more than the award's), not acts of their
+        own."""
+        lead = self._breakdown_lead.match(clause.view)
+        if lead is None or not told or not (self._generic.match(clause.view, lead.end())
+                                            or any(f.start == lead.end() for f in clause.forms)):
+            return False
+        form = told[0][2]["form"]
+        whole = next((f for _, _, f in reversed(earlier) if f["form"] == form), None)
+        counts = [f["recipient_count"] for _, _, f in told]
+        return whole is not None and whole["recipient_count"] is not None and None not in counts \
+            and all(f["form"] == form for _, _, f in told) and sum(counts) <= whole["recipient_count"]
+
     def _ceremony_honoured(self, clause: Clause, mention: FormMention, generic: list[FormMention]) -> Recipients | None:
         """"Tại Lễ trao tặng Giải thưởng X …, có 167 công nhân … được khen thưởng": those honoured at the ceremony of a
         form received it (the generic verb tells the same act); None when the clause says no such thing."""

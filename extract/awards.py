@@ -203,6 +203,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 article.event = self._event_named(clause) or article.event
             if in_sentence and article.last_award is not None and self._part_told(clauses[0], in_sentence, article.last_award):
                 continue  # "Trong đó, tỉnh X có 3 cá nhân được nhận …": some of the last award's recipients
+            if in_sentence and self._broken_down(clauses[0], in_sentence, found):
+                continue  # "Trong số nữ cán bộ được tuyên dương có 5 …, 27 … và 8 …": the last award's recipients in parts
             if not in_sentence and clauses and article.listing is not None:
                 # "… tặng Bằng khen cho các tập thể sau:" then one line per recipient
                 listed = [self._listed_names(c) for c in clauses]

@@ -3,7 +3,8 @@ its blind measurement), each on short texts written for this test: an emulation 
 ("116 chiến sĩ thi đua cơ sở", "95 “Công nhân giỏi”") is held by those counted, and "chiến sỹ" is the title's other
 spelling; a sector union's marker capitalised ("Công đoàn Ngành Giao thông Vận tải"); little children ("các bé")
 honoured; a province's police union ("Công đoàn Công an tỉnh X") and the national one spelt out; a trade and place
-cut by the end of a text ("… Công đoàn Y tế Việt Na") is no company."""
+cut by the end of a text ("… Công đoàn Y tế Việt Na") is no company; "Trong số <those> được tuyên dương có 5 …, 27 …"
+after an honouring of 40 breaks it down, no act of its own."""
 
 from __future__ import annotations
 
@@ -56,3 +57,12 @@ def test_a_trade_and_place_cut_by_the_end_of_the_text_is_no_company(units_amount
     assert _units(units_amounts_nlp, "Nhiều năm qua, Công đoàn Y tế Việt Na") == []
     assert _units(units_amounts_nlp, "Đoàn công tác đến thăm Công đoàn Cao su Dầu Tiếng") == [
         ("Công đoàn Cao su Dầu Tiếng", "grassroots")]
+
+
+def test_those_honoured_broken_down_after_the_honouring_are_no_act_of_their_own(nlp: VietnameseNLP) -> None:  # noqa: F811
+    text = ("Hội nghị đã biểu dương 30 nữ giáo viên tiêu biểu giai đoạn 2020 - 2025. Các đại biểu chụp ảnh lưu niệm. "
+            "Trong số nữ giáo viên được biểu dương có 12 giáo viên mầm non, 10 giáo viên tiểu học và 8 giáo viên THCS.")
+    assert [a["recipient_count"] for a in awards(nlp, text, source_province="Hà Tĩnh")] == [30]
+    more = ("Hội nghị đã biểu dương 30 nữ giáo viên tiêu biểu. Trong số nữ giáo viên được biểu dương có 25 giáo viên "
+            "mầm non và 10 giáo viên tiểu học.")  # more than the honouring counted: not its parts
+    assert len(awards(nlp, more, source_province="Hà Tĩnh")) > 1
