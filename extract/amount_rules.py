@@ -70,6 +70,7 @@ class AmountRules:
         self.currency = re.compile(  # "đ/c", "Đ/ c" is "đồng chí" (comrade), no currency
             rf"{SP}*(?P<c>{_words(list(currencies))})(?!\w)(?!(?<=đ) ?/ ?c(?!\w)){not_currency_after}", re.IGNORECASE)
         self.money_cue = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['money_cues'])})(?!\w)", re.IGNORECASE)
+        self.priced = re.compile(rf"(?<!\w)(?:{_words(lex['currencies']['price_words'])}){SP}+$", re.IGNORECASE)
         self.money_noun = re.compile(rf"{SP}+(?:{_words(lex['currencies']['money_nouns'])})(?!\w)", re.IGNORECASE)
         rate_markers = lex["rates"]["markers"]
         # "500.000đ/1 suất": the base may be written with its "1" (per "1 suất")

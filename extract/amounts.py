@@ -230,6 +230,9 @@ class AmountFinder:
         elif number.scaled and number.value >= 1000 and (
                 rules.money_cue.search(text, clause_start, number.start) or rules.rate.match(text, end)):
             tail = Tail("money", end, currency="VND")
+        elif number.numeral is not None and number.value >= 10000 and number.value % 1000 == 0 \
+                and rules.priced.search(text, clause_start, number.start):
+            tail = Tail("money", end, currency="VND")  # "10 xuất trị giá 1.250.000": a price without its currency
         elif number.numeral is not None and number.value >= 1000 and number.value % 1000 == 0 \
                 and text.startswith("/", end) and self._rate_base(text, end + 1):
             tail = Tail("money", end, currency="VND")  # a price per item with no currency: "(500.000/suất)"

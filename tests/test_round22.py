@@ -4,12 +4,13 @@ its blind measurement), each on short texts written for this test: an emulation 
 spelling; a sector union's marker capitalised ("Công đoàn Ngành Giao thông Vận tải"); little children ("các bé")
 honoured; a province's police union ("Công đoàn Công an tỉnh X") and the national one spelt out; a trade and place
 cut by the end of a text ("… Công đoàn Y tế Việt Na") is no company; "Trong số <those> được tuyên dương có 5 …, 27 …"
-after an honouring of 40 breaks it down, no act of its own."""
+after an honouring of 40 breaks it down, no act of its own; "xuất" for "suất" counts portions, and a sum of whole
+thousands right after "trị giá" is money though its currency is left out."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
-from extract.records import unit_rows
+from extract.records import amount_rows, unit_rows
 from tests.test_awards import awards, nlp  # noqa: F401  (nlp: the module's model fixture)
 
 
@@ -66,3 +67,13 @@ def test_those_honoured_broken_down_after_the_honouring_are_no_act_of_their_own(
     more = ("Hội nghị đã biểu dương 30 nữ giáo viên tiêu biểu. Trong số nữ giáo viên được biểu dương có 25 giáo viên "
             "mầm non và 10 giáo viên tiểu học.")  # more than the honouring counted: not its parts
     assert len(awards(nlp, more, source_province="Hà Tĩnh")) > 1
+
+
+def test_portions_misspelt_and_a_price_without_its_currency(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn tặng 40 suất quà, trong đó 15 xuất trị giá 1.500.000, 25 xuất 400.000 đồng. Mỗi sản phẩm có giá "
+            "trị 12.000 giờ công.")
+    rows = amount_rows(units_amounts_nlp(text, ArticleContext(source_province="Lai Châu")))
+    assert [(r["text"], r["kind"], r["value"], r["currency"]) for r in rows] == [
+        ("40 suất quà", "count", 40, None), ("15 xuất", "count", 15, None), ("1.500.000", "money", 1500000, "VND"),
+        ("25 xuất", "count", 25, None), ("400.000 đồng", "money", 400000, "VND"),
+        ("12.000 giờ công", "count", 12000, None)]  # a counted noun after the price words stays a count
