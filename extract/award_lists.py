@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from extract.award_clauses import Clause, FormMention, Name, Recipients, list_items
+from extract.numbers import parse_number
 
 _QUOTES = "“\"«"  # a title written in quotes after its count: 95 “Công nhân giỏi”
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
@@ -114,9 +115,12 @@ class AwardLists:
             return False
         form = told[0][2]["form"]
         whole = next((f for _, _, f in reversed(earlier) if f["form"] == form), None)
+        if whole is None or whole["recipient_count"] is None or any(f["form"] != form for _, _, f in told):
+            return False
+        group = self._count.match(clause.view, lead.start("group"))  # "Trong số 186 em được tuyên dương, có 41 em …"
         counts = [f["recipient_count"] for _, _, f in told]
-        return whole is not None and whole["recipient_count"] is not None and None not in counts \
-            and all(f["form"] == form for _, _, f in told) and sum(counts) <= whole["recipient_count"]
+        return group is not None and parse_number(group.group("num")) == whole["recipient_count"] \
+            or None not in counts and sum(counts) <= whole["recipient_count"]
 
     def _ceremony_honoured(self, clause: Clause, mention: FormMention, generic: list[FormMention]) -> Recipients | None:
         """"Tại Lễ trao tặng Giải thưởng X …, có 167 công nhân … được khen thưởng": those honoured at the ceremony of a

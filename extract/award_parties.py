@@ -43,9 +43,12 @@ class AwardParties:
         inclusion = phrase_regex(rec["inclusion"])
         self._inclusion = re.compile(rf",\s*{inclusion}\s*:?\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
-        self._breakdown_lead = re.compile(rf"^\s*{phrase_regex(rec['breakdown_openers'])}\s[^,;:]*?\sđược\s+(?=\S)", re.IGNORECASE)
+        self._breakdown_lead = re.compile(rf"^\s*{phrase_regex(rec['breakdown_openers'])}\s+(?P<group>[^,;:]*?)\s(?:đã\s+)?được\s+(?=\S)",
+                                          re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
+        self._representing = re.compile(rf"{phrase_regex(rec['representing'])}\s+", re.IGNORECASE)
+        self._programme = re.compile(rf"{phrase_regex(rec['programme_nouns'])}\s+$", re.IGNORECASE)
         self._others = compile_phrases(rec["others"])
         self._examples = re.compile(rf"\s{phrase_regex(rec['examples'])}\s*:\s*", re.IGNORECASE)
         self._bracket_only = re.compile(rf"\s*\({re.escape(MASK)}*\)\s*")

@@ -25,6 +25,9 @@ class AwardRecipientWalk:
         # "Lãnh đạo X, Y cùng các cá nhân đạt Giải thưởng Z": the leaders only stand with the honoured
         along = list(re.finditer(r"(?<!\w)cùng(?:\s+với)?\s+", view[:end]))
         floor = along[-1].end() if along and self._presenters_lead.match(view) else 0
+        # "15 tập thể và 15 cá nhân đại diện cho 83 tập thể và 157 cá nhân … được": those represented are honoured
+        floor = max([floor, *(m.end() for m in self._representing.finditer(view, floor, end)
+                              if self._count.search(view, floor, m.start()) and self._count.match(view, m.end()))])
         for k, (s, e) in enumerate(reversed(list_items(view, floor, end))):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
             if self._describing.match(view, s) and not self._another_act(clause, s, e):
@@ -59,7 +62,8 @@ class AwardRecipientWalk:
                         self._add_counts([group], found)  # "4 tập thể là A, B, C, D và 43 cá nhân nhận …": 47
                     return
                 continue
-            counts = list(self._count.finditer(view, max([s, *(m.end() for m in self._selecting.finditer(view, s, e))]), e))
+            counts = [c for c in self._count.finditer(view, max([s, *(m.end() for m in self._selecting.finditer(view, s, e))]), e)
+                      if not self._programme.search(view, s, c.start())]  # not "chương trình 1 triệu sáng kiến"
             # the counts after a choosing verb ("447 CĐCS bình chọn 5.025 nữ …"); their words may run on, but not into
             # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...", "1.200 tập thể lao động tiên tiến, 800 …")
             if counts and not self._receive.search(view, counts[-1].end(), e) \

@@ -5,7 +5,10 @@ spelling; a sector union's marker capitalised ("Công đoàn Ngành Giao thông 
 honoured; a province's police union ("Công đoàn Công an tỉnh X") and the national one spelt out; a trade and place
 cut by the end of a text ("… Công đoàn Y tế Việt Na") is no company; "Trong số <those> được tuyên dương có 5 …, 27 …"
 after an honouring of 40 breaks it down, no act of its own; "xuất" for "suất" counts portions, and a sum of whole
-thousands right after "trị giá" is money though its currency is left out."""
+thousands right after "trị giá" is money though its currency is left out. Then real-test26 and real-test28, measured
+once: a contest's gold, silver or bronze medal is no award; those represented are the honoured ("15 cá nhân đại diện
+cho 157 cá nhân … được nhận Giấy khen"); a count opening a programme's name honours no one ("chương trình 1 triệu
+sáng kiến"); "Trong số 186 em được tuyên dương, có 41 em …" names the whole honoured before."""
 
 from __future__ import annotations
 
@@ -77,3 +80,24 @@ def test_portions_misspelt_and_a_price_without_its_currency(units_amounts_nlp: V
         ("40 suất quà", "count", 40, None), ("15 xuất", "count", 15, None), ("1.500.000", "money", 1500000, "VND"),
         ("25 xuất", "count", 25, None), ("400.000 đồng", "money", 400000, "VND"),
         ("12.000 giờ công", "count", 12000, None)]  # a counted noun after the price words stays a count
+
+
+def test_a_contests_medal_is_no_award(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Năm học qua, có 12 em đạt huy chương Vàng quốc tế và 9 em đạt huy chương Bạc.")
+    assert found == []
+    union = awards(nlp, "Ông Lê Văn B được tặng Huy chương “Vì sự nghiệp xây dựng tổ chức Công đoàn”.")
+    assert [a["form"] for a in union] == ['Huy chương "Vì sự nghiệp xây dựng tổ chức Công đoàn"']
+    bare = awards(nlp, "Ông Trần Văn C được Bộ Quốc phòng tặng huy chương.")
+    assert [(a["form"], a["awarder"]) for a in bare] == [("Huy chương", "Bộ Quốc phòng")]
+
+
+def test_those_represented_are_honoured_and_a_programmes_count_is_no_one(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Cụ thể, 10 tập thể và 12 cá nhân đại diện cho 61 tập thể và 204 cá nhân có thành tích trong "
+                        "chương trình 1 triệu sáng kiến được nhận Giấy khen.")
+    assert [(a["recipient_count"], a["recipient_kind"]) for a in found] == [(265, "both")]
+
+
+def test_those_honoured_named_again_by_their_whole_count(nlp: VietnameseNLP) -> None:  # noqa: F811
+    text = ("Công đoàn Giáo dục Việt Nam tuyên dương 150 học sinh đạt giải quốc gia. Trong số 150 em được tuyên dương, "
+            "có 38 em đạt giải Nhất và 20 em đạt giải Nhì.")
+    assert [a["recipient_count"] for a in awards(nlp, text)] == [150]
