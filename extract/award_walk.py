@@ -26,8 +26,10 @@ class AwardRecipientWalk:
         along = list(re.finditer(r"(?<!\w)cùng(?:\s+với)?\s+", view[:end]))
         floor = along[-1].end() if along and self._presenters_lead.match(view) else 0
         # "15 tập thể và 15 cá nhân đại diện cho 83 tập thể và 157 cá nhân … được": those represented are honoured
+        # (after a comma it describes the group: "90 cán bộ, đại diện cho hơn 20.000 lao động, đã được tuyên dương")
         floor = max([floor, *(m.end() for m in self._representing.finditer(view, floor, end)
-                              if self._count.search(view, floor, m.start()) and self._count.match(view, m.end()))])
+                              if self._count.search(view, floor, m.start()) and self._count.match(view, m.end())
+                              and not view[:m.start()].rstrip().endswith(","))])
         for k, (s, e) in enumerate(reversed(list_items(view, floor, end))):
             e = s + len(view[s:e].rstrip(" " + MASK + "()"))
             if self._describing.match(view, s) and not self._another_act(clause, s, e):
