@@ -204,6 +204,9 @@ class UnitPatterns:
             rf"^Công đoàn(?: cơ sở)? (?:{alternation(grass['national_scope_heads'])})(?!\w)", re.IGNORECASE)
         self.org_words: dict[str, str] = grass["org_words"]
         self.org_words_re = re.compile(rf"(?<!\w)(?:{alternation(self.org_words)})(?!\w)")
+        self.office_sectors: dict[str, str] = grass["office_sectors"]
+        self.office_sector_re = re.compile(rf"(?<!\w)(?P<head>{alternation(grass['office_sector_heads'])})\s+"
+                                           rf"(?P<sector>{alternation(self.office_sectors)})(?!\w)")
         self.company_forms = sorted(grass["company_forms"], key=len, reverse=True)
         self.conjunction_heads = {name_key(h) for h in grass["conjunction_heads"]}
         self.shared_office_heads = {name_key(h) for h in grass["shared_office_heads"]}

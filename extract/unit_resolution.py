@@ -138,8 +138,9 @@ class MentionResolution(UnitPatterns):
     def _fold_short_writings(self, mentions: list[Mention]) -> None:
         """A grassroots union written short after its full name is that union: with the short name the text gave its
         organisation in brackets ("Công đoàn Cơ quan Tổng công ty Điện lực miền Bắc (EVNNPC)", then "Công đoàn Cơ quan
-        EVNNPC"), or cut after the organisation's head ("Công đoàn Cơ quan Tổng công ty"), when one union of the article
-        goes on from those words."""
+        EVNNPC"), cut after the organisation's head ("Công đoàn Cơ quan Tổng công ty") or without the province that
+        closes the full name ("Công đoàn Sở GTVT", "… Sở GTVT TPHCM"), when one union of the article goes on from
+        those words."""
         unions = [m for m in mentions if m.level == "grassroots" and m.org_key and m.name]
         for m in unions:
             words = m.name.split()
@@ -152,9 +153,16 @@ class MentionResolution(UnitPatterns):
                         break
             else:
                 longer = {x.org_key: x for x in unions if x.name.startswith(m.name + " ") and x.org_key != m.org_key}
-                if len(longer) == 1 and self._head_ended.search(m.name):
+                if len(longer) == 1 and (self._head_ended.search(m.name) or self._province_tail(
+                        next(iter(longer.values())).name[len(m.name):])):  # or "Công đoàn Sở GTVT" beside "… TPHCM"
                     full = next(iter(longer.values()))
                     m.name, m.org_key = full.name, full.org_key
+
+    def _province_tail(self, tail: str) -> bool:
+        """" tỉnh Nghệ An", " thành phố Hồ Chí Minh", " Nghệ An": a province closing a longer writing of a name."""
+        rest = tail.strip()
+        typed = next((t for t in ("tỉnh", "thành phố") if rest.startswith(t + " ")), None)
+        return self.gaz.old_province(rest[len(typed) + 1:] if typed else rest) is not None
 
     @cached_property
     def _head_ended(self) -> re.Pattern[str]:

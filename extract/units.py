@@ -245,6 +245,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
         org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
         org = self.org_words_re.sub(lambda m: self.org_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
+        org = self.office_sector_re.sub(lambda m: f"{m['head']} {self.office_sectors[m['sector']]}", org)  # "Sở GTVT"
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
         # the offices' union of an organisation is its grassroots union: "Công đoàn cơ quan Hội X" and "CĐCS Hội X" are one
         keyed = org[len(office.group()):] if office and org.startswith(office.group()) else org

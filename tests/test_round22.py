@@ -8,7 +8,9 @@ after an honouring of 40 breaks it down, no act of its own; "xuất" for "suất
 thousands right after "trị giá" is money though its currency is left out. Then real-test26 and real-test28, measured
 once: a contest's gold, silver or bronze medal is no award; those represented are the honoured ("15 cá nhân đại diện
 cho 157 cá nhân … được nhận Giấy khen"); a count opening a programme's name honours no one ("chương trình 1 triệu
-sáng kiến"); "Trong số 186 em được tuyên dương, có 41 em …" names the whole honoured before."""
+sáng kiến"); "Trong số 186 em được tuyên dương, có 41 em …" names the whole honoured before; a sector written short
+after a state office's head is spelt out ("Công đoàn Sở GTVT"), and a union written without the province closing its
+full name is that union."""
 
 from __future__ import annotations
 
@@ -101,3 +103,12 @@ def test_those_honoured_named_again_by_their_whole_count(nlp: VietnameseNLP) -> 
     text = ("Công đoàn Giáo dục Việt Nam tuyên dương 150 học sinh đạt giải quốc gia. Trong số 150 em được tuyên dương, "
             "có 38 em đạt giải Nhất và 20 em đạt giải Nhì.")
     assert [a["recipient_count"] for a in awards(nlp, text)] == [150]
+
+
+def test_an_offices_sector_spelt_out_and_a_name_without_its_closing_province(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn Sở GTVT tỉnh Bình Định biểu dương 30 cá nhân. Đại diện Công đoàn Sở GTVT cũng trao quà. "
+            "CĐCS Phòng TN&MT tổ chức hội nghị. Công đoàn Công ty Tư vấn GTVT Quy Nhơn dự.")
+    assert _units(units_amounts_nlp, text, "Bình Định") == [
+        ("Công đoàn Sở Giao thông vận tải tỉnh Bình Định", "grassroots"),
+        ("Công đoàn cơ sở Phòng Tài nguyên và Môi trường", "grassroots"),
+        ("Công đoàn Công ty Tư vấn GTVT Quy Nhơn", "grassroots")]  # a company's name keeps what it writes
