@@ -205,6 +205,8 @@ class UnitPatterns:
         self.org_words: dict[str, str] = grass["org_words"]
         self.org_words_re = re.compile(rf"(?<!\w)(?:{alternation(self.org_words)})(?!\w)")
         self.office_sectors: dict[str, str] = grass["office_sectors"]
+        # a state office's union ("Công đoàn Sở …", "Công đoàn cơ sở Phòng …"): one office of its kind per province
+        self.office_union_re = re.compile(rf"^Công đoàn(?: cơ sở)? (?:{alternation(grass['office_sector_heads'])})\s")
         self.office_sector_re = re.compile(rf"(?<!\w)(?P<head>{alternation(grass['office_sector_heads'])})\s+"
                                            rf"(?P<sector>{alternation(self.office_sectors)})(?!\w)")
         self.company_forms = sorted(grass["company_forms"], key=len, reverse=True)

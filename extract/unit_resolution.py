@@ -138,9 +138,9 @@ class MentionResolution(UnitPatterns):
     def _fold_short_writings(self, mentions: list[Mention]) -> None:
         """A grassroots union written short after its full name is that union: with the short name the text gave its
         organisation in brackets ("Công đoàn Cơ quan Tổng công ty Điện lực miền Bắc (EVNNPC)", then "Công đoàn Cơ quan
-        EVNNPC"), cut after the organisation's head ("Công đoàn Cơ quan Tổng công ty") or without the province that
-        closes the full name ("Công đoàn Sở GTVT", "… Sở GTVT TPHCM"), when one union of the article goes on from
-        those words."""
+        EVNNPC"), cut after the organisation's head ("Công đoàn Cơ quan Tổng công ty") or, a state office's union, without the
+        province that closes the full name ("Công đoàn Sở GTVT", "… Sở GTVT TPHCM"), when one union of the article goes
+        on from those words."""
         unions = [m for m in mentions if m.level == "grassroots" and m.org_key and m.name]
         for m in unions:
             words = m.name.split()
@@ -153,7 +153,7 @@ class MentionResolution(UnitPatterns):
                         break
             else:
                 longer = {x.org_key: x for x in unions if x.name.startswith(m.name + " ") and x.org_key != m.org_key}
-                if len(longer) == 1 and (self._head_ended.search(m.name) or self._province_tail(
+                if len(longer) == 1 and (self._head_ended.search(m.name) or self.office_union_re.match(m.name) and self._province_tail(
                         next(iter(longer.values())).name[len(m.name):])):  # or "Công đoàn Sở GTVT" beside "… TPHCM"
                     full = next(iter(longer.values()))
                     m.name, m.org_key = full.name, full.org_key
