@@ -43,8 +43,8 @@ class AwardParties:
         inclusion = phrase_regex(rec["inclusion"])
         self._inclusion = re.compile(rf",\s*{inclusion}\s*:?\s*", re.IGNORECASE)
         self._inclusion_lead = re.compile(rf"^\s*{inclusion}\s*,?\s*", re.IGNORECASE)
-        self._breakdown_lead = re.compile(rf"^\s*{phrase_regex(rec['breakdown_openers'])}\s+(?P<group>[^,;:]*?)\s(?:đã\s+)?được\s+(?=\S)",
-                                          re.IGNORECASE)
+        self._breakdown_lead = re.compile(
+            rf"^\s*{phrase_regex(rec['breakdown_openers'])}\s+(?P<group>[^,;:]*?)\s(?:đã\s+)?được\s+(?=\S)", re.IGNORECASE)
         self._apposition_words = rec["apposition_words"]
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._representing = re.compile(rf"{phrase_regex(rec['representing'])}\s+", re.IGNORECASE)

@@ -153,9 +153,9 @@ class MentionResolution(UnitPatterns):
                         break
             else:
                 longer = {x.org_key: x for x in unions if x.name.startswith(m.name + " ") and x.org_key != m.org_key}
-                if len(longer) == 1 and (self._head_ended.search(m.name) or self.office_union_re.match(m.name) and self._province_tail(
-                        next(iter(longer.values())).name[len(m.name):])):  # or "Công đoàn Sở GTVT" beside "… TPHCM"
-                    full = next(iter(longer.values()))
+                full = next(iter(longer.values())) if len(longer) == 1 else None
+                if full is not None and (self._head_ended.search(m.name) or self.office_union_re.match(m.name)
+                                         and self._province_tail(full.name[len(m.name):])):  # "Sở GTVT", "… Sở GTVT TPHCM"
                     m.name, m.org_key = full.name, full.org_key
 
     def _province_tail(self, tail: str) -> bool:
