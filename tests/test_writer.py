@@ -292,3 +292,23 @@ def test_standby_not_used_after_a_full_rewrite_for_another_database_or_for_the_p
     os.replace(ws.db.with_name("same-inode.duckdb"), ws.standby_db)  # a publish stopped after linking
     assert night(ws, 5) == "copy"
     assert count(ws) == added(1, 2) + added(4, 5)  # the restored database, then nights 4 and 5
+
+
+@pytest.mark.parametrize("holes", [0, 7, 300])
+def test_the_first_appended_row_is_found_past_rows_deleted_but_not_vacuumed(tmp_path: Path, holes: int) -> None:
+    """The standby holds 5,000 rows, the published file those and 1,000 appended after deletions that left gaps (a
+    night's index sort deletes rows; DuckDB vacuums them later): the first appended rowid is the 1,000th largest."""
+    for name, appended in (("standby", 0), ("published", 1000)):
+        con = duckdb.connect(str(tmp_path / f"{name}.duckdb"))
+        con.execute("CREATE TABLE t (x INTEGER)")
+        con.execute("INSERT INTO t SELECT range FROM range(5000)")
+        if appended:
+            con.execute("INSERT INTO t SELECT range FROM range(?)", [holes])  # rows the night deletes again
+            con.execute("DELETE FROM t WHERE rowid >= 5000")
+            con.execute("INSERT INTO t SELECT range FROM range(?)", [appended])
+        con.close()
+    con = duckdb.connect(str(tmp_path / "standby.duckdb"))
+    con.execute(f"ATTACH '{tmp_path / 'published.duckdb'}' AS published (READ_ONLY)")
+    expected = con.execute("SELECT min(r) FROM (SELECT rowid AS r FROM published.t ORDER BY r DESC LIMIT 1000)").fetchone()[0]
+    assert writer_module._appended_from(con, "t") == expected
+    con.close()
