@@ -42,6 +42,7 @@ def clause_breaks(text: str) -> list[re.Match[str]]:
 # Brackets and quotes whose contents are blanked in the view of a clause.
 _ENCLOSED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 MASK = "_"
+OPENING_QUOTES, CLOSING_QUOTES = "“\"«", "”\"»"  # around a quoted title or name
 TOKEN = re.compile(r"TP\.|\w+(?:[-/&]\w+)*|[^\w\s]")  # "GD&ĐT", "LĐ-TB&XH" are one token
 LIST_SEPARATOR = re.compile(r"\s*(?:[,:]|(?<!\w)(?:và|cùng)(?!\w))\s*", re.IGNORECASE)
 

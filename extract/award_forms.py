@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 from extract.regex_scan import SubstringScan, finditer_at, lookbehind_reach, prefix_lookahead, with_first_chars
-from extract.award_clauses import MASK, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex
+from extract.award_clauses import (
+    CLOSING_QUOTES, MASK, OPENING_QUOTES, Clause, FormMention, compile_phrases, mask_enclosed, phrase_regex,
+)
 
 
-_OPENING, _CLOSING = "“\"«", "”\"»"
 _QUOTES = re.compile(r"[“”\"«»]")
 # A title named by its level only ("danh hiệu cấp TP"): award_forms.toml writes the elided title as this mark.
 _ELIDED, _TITLE = "…", "danh hiệu "
@@ -136,10 +137,10 @@ class AwardForms:
             for m in [*finditer_at(pattern, text, starts), *(finditer_at(pattern, plain, plain_starts) if plain else ())]:
                 start, end = m.start(), m.end()
                 if plain is not None and m.string is plain:
-                    opened = start > 0 and text[start - 1] in _OPENING
-                    if view[start] == MASK and not (opened and end < len(text) and text[end] in _CLOSING):
+                    opened = start > 0 and text[start - 1] in OPENING_QUOTES
+                    if view[start] == MASK and not (opened and end < len(text) and text[end] in CLOSING_QUOTES):
                         continue  # inside a quoted name, not the whole of it
-                    start, end = start - opened, end + (end < len(text) and text[end] in _CLOSING)
+                    start, end = start - opened, end + (end < len(text) and text[end] in CLOSING_QUOTES)
                 elif view[start] == MASK:
                     continue
                 # a day and month in a name are written with a slash ("Giải thưởng 22.7" is "Giải thưởng 22/7")
@@ -150,7 +151,7 @@ class AwardForms:
         for start, _, _, end, form in sorted(found):
             if form.startswith(_TITLE + "“") and self._granted_in_quotes.match(form, len(_TITLE) + 1):
                 continue  # "danh hiệu “Cờ thi đua của X”": the flag and its grantor, read as plain words
-            if text[start] in _OPENING and form.startswith(_TITLE + "“") \
+            if text[start] in OPENING_QUOTES and form.startswith(_TITLE + "“") \
                     and not (mentions and re.fullmatch(r"\s+và\s+", text[mentions[-1].end:start])):
                 continue  # "“A” và “B”" gives a second title only after a title: not after a movement's name
             if not mentions or start >= mentions[-1].end:

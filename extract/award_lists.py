@@ -12,10 +12,9 @@ import re
 from dataclasses import replace
 from typing import Any, Callable
 
-from extract.award_clauses import Clause, FormMention, Name, Recipients, list_items
+from extract.award_clauses import OPENING_QUOTES, Clause, FormMention, Name, Recipients, list_items
 from extract.numbers import parse_number
 
-_QUOTES = "“\"«"  # a title written in quotes after its count: 95 “Công nhân giỏi”
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
@@ -143,7 +142,7 @@ class AwardLists:
         # "có 21 chiến sĩ thi đua cấp tỉnh, 856 lao động tiên tiến", "95 “Công nhân giỏi”": a count whose noun opens
         # the title itself (read on the text: the view blanks a quoted title)
         holders = holders or [m for m in self._count.finditer(clause.text, 0, mention.end)
-                              if m.start("noun") >= mention.start and not clause.text[mention.start:m.start("noun")].strip(_QUOTES)]
+                              if m.start("noun") >= mention.start and not clause.text[mention.start:m.start("noun")].strip(OPENING_QUOTES)]
         if holders:
             self._add_counts(holders, found)
 

@@ -143,12 +143,6 @@ class OrganisationNames(UnitPatterns):
             and not self._is_place(text[start:stop])
         return text[start].isupper() and not person and not self.stop_re.match(norm, start)
 
-    def _ends_with_place(self, name: str) -> bool:
-        """A name whose last words are the country, a province or a district ("… Hàng hải Việt Nam")."""
-        words = name.split()
-        return any(self.gaz.old_province(tail) or self.gaz.district_entries(tail) or name_key(tail) == "việt nam"
-                   for tail in (" ".join(words[-k:]) for k in (1, 2, 3) if k < len(words)))
-
     def _is_place(self, word: str) -> bool:
         """A province or district name ("Hà Nội", "Lê Chân"), not a person whose surname opens it."""
         return bool(" " in word and (self.gaz.old_province(word) or self.gaz.district_entries(word)))

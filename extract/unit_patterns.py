@@ -310,6 +310,12 @@ class UnitPatterns:
             return m.end(), m.group("name")
         return None
 
+    def _ends_with_place(self, name: str) -> bool:
+        """A name whose last words are the country, a province or a district ("… Hàng hải Việt Nam")."""
+        words = name.split()
+        return any(self.gaz.old_province(tail) or self.gaz.district_entries(tail) or name_key(tail) == "việt nam"
+                   for tail in (" ".join(words[-k:]) for k in (1, 2, 3) if k < len(words)))
+
     def _place(self, norm: str, text: str, pos: int, admin_type: str | None,
                provinces_only: bool = False) -> Place | None:
         """The named province or district after ``pos`` ("Tiểu Cần", "Thanh Hóa", "Quận 1")."""

@@ -160,9 +160,8 @@ class MentionResolution(UnitPatterns):
 
     def _province_tail(self, tail: str) -> bool:
         """" tỉnh Nghệ An", " thành phố Hồ Chí Minh", " Nghệ An": a province closing a longer writing of a name."""
-        rest = tail.strip()
-        typed = next((t for t in ("tỉnh", "thành phố") if rest.startswith(t + " ")), None)
-        return self.gaz.old_province(rest[len(typed) + 1:] if typed else rest) is not None
+        typed = self.type_re.match(tail)
+        return self.gaz.old_province(tail[typed.end() if typed else 0:].strip()) is not None
 
     @cached_property
     def _head_ended(self) -> re.Pattern[str]:
