@@ -23,6 +23,7 @@ class AwardParties:
     def _init_recipients(self, rec: dict[str, Any]) -> None:
         self._collective = compile_phrases(rec["collective"])
         self._individual = compile_phrases(rec["individual"])
+        self._families = compile_phrases(rec["families"])
         self._scales = compile_phrases(rec["approximate_scales"])
         nouns = phrase_regex(rec["collective"] + rec["individual"])
         word = phrase_regex(number_words().vocabulary)
@@ -303,7 +304,9 @@ class AwardParties:
                               or not mention.generic and ("," not in view[mention.end:preposition.start()]
                                                           or self._list_marker.fullmatch(view, mention.end, preposition.end()))):
             self._walk_forward(clause, preposition.end(), found, end=limit, bound=given)
-        elif mention.generic:  # "khen thưởng (cấp cơ sở) 04 tập thể": past the honouring's level
+        elif mention.generic and not (found.passive and self._inclusion_lead.match(
+                view[level.end() if level else mention.end:])):  # "khen thưởng (cấp cơ sở) 04 tập thể": past the level
+            # (not "111 cháu được khen thưởng, trong đó có 09 cháu …": some of those honoured before the verb)
             self._walk_forward(clause, level.end() if level else mention.end, found, end=limit)
         # "trao tặng 36 Bằng Lao động sáng tạo cho các đồng chí": as many honoured as forms given; but a named
         # receiver's "X được tặng 25 Bằng khen" counts the honours it holds, not who is honoured

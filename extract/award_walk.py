@@ -98,9 +98,14 @@ class AwardRecipientWalk:
         """The recipients listed from ``start``; ``bound`` forms given ("02 Cờ thi đua") honour no group added with
         "cùng" once that many are counted."""
         view, after_reason, union_of = clause.view, False, named_as
+        family = False  # the item before was a family of some people ("gia đình đoàn viên, người lao động")
         for s, e in list_items(view, start, len(view) if end is None else end):
+            owners, family = family, False
             if bound is not None and found.count == bound and self._together.search(view, 0, s):
                 return
+            included = self._inclusion_lead.match(view[s:e])
+            if included and found.count is not None and self._count.match(view, s + included.end(), e):
+                return  # "khen thưởng 12 cháu, trong đó có 09 cháu đạt giải …": some of those counted
             lead = self._opener.match(view[s:e])
             s += lead.end() if lead else 0
             if not counts_only and set(view[s:e].lower().split()) <= self._pronouns and clause.name_starting_at(s) is None:
@@ -150,8 +155,11 @@ class AwardRecipientWalk:
                     return
                 continue
             noun = None if counts_only else self._noun_item.match(view[s:e])
-            if noun is not None:
+            if noun is not None and owners and self._individual.fullmatch(noun.group()):
+                family = True  # "gia đình công nhân, viên chức, lao động": whose families, no group of their own
+            elif noun is not None:
                 self._add_kind(noun.group(), found)
+                family = self._families.match(noun.group()) is not None
             if noun is None or noun.end() < e - s:
                 return None if counts_only else self._comprised(clause, s, end, found)
 

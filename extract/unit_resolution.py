@@ -93,6 +93,7 @@ class MentionResolution(UnitPatterns):
                 m.province = self._article_province(m, next(iter(resolved_provinces)))
         self._fold_company_forms(resolved)
         self._fold_short_writings(resolved)
+        self._fold_sector_writings(resolved)
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
             if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
@@ -157,6 +158,16 @@ class MentionResolution(UnitPatterns):
                 if full is not None and (self._head_ended.search(m.name) or self.office_union_re.match(m.name)
                                          and self._province_tail(full.name[len(m.name):])):  # "Sở GTVT", "… Sở GTVT TPHCM"
                     m.name, m.org_key = full.name, full.org_key
+
+    @staticmethod
+    def _fold_sector_writings(mentions: list[Mention]) -> None:
+        """A province's sector union written with and without "ngành" in one article ("Công đoàn Y tế Hà Nội",
+        "Công đoàn ngành Y tế Hà Nội") is one union, named with "ngành" as the sets name these unions."""
+        with_sector = {m.name.replace(" ngành ", " ", 1).casefold(): m.name for m in mentions
+                       if m.level == "province_industry" and m.name and m.name.startswith("Công đoàn ngành ")}
+        for m in mentions:
+            if m.level == "province_industry" and m.name and m.name.casefold() in with_sector:
+                m.name = with_sector[m.name.casefold()]
 
     def _province_tail(self, tail: str) -> bool:
         """" tỉnh Nghệ An", " thành phố Hồ Chí Minh", " Nghệ An": a province closing a longer writing of a name."""
