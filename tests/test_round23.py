@@ -5,12 +5,14 @@ the honouring done; those counted after "trong đó có" are some of the honoure
 misprint of "được"; the nouns after a family ("gia đình đoàn viên, người lao động") say whose family; a province's
 sector union written with and without "ngành" in one article is one union; a school named by its level alone
 ("Công đoàn Mầm non X") is a grassroots union, one with the school's union written with "Trường"; districts merged
-away in 2025 (Nông Sơn) are still placed."""
+away in 2025 (Nông Sơn) are still placed; a post line that names its poster ("Đăng lúc: … - Người đăng bài viết:
+…") dates the article."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import amount_rows, unit_rows
+from extract.textdump import parse_text_dump
 from tests.test_awards import awards, nlp  # noqa: F401  (nlp: the module's model fixture)
 
 
@@ -71,3 +73,13 @@ def test_a_school_named_by_its_level_alone(units_amounts_nlp: VietnameseNLP) -> 
 def test_a_district_merged_away_in_2025_is_still_placed(units_amounts_nlp: VietnameseNLP) -> None:
     assert _units(units_amounts_nlp, "Ngày 20/8/2022, LĐLĐ huyện Yên Dũng tổng kết năm học.") == [
         ("Liên đoàn Lao động huyện Yên Dũng", "district", "Bắc Giang")]
+
+
+def test_a_post_line_naming_its_poster_dates_the_article() -> None:
+    dump = ("Công đoàn huyện tổng kết phong trào thi đua năm học\n\n"
+            "Đăng lúc: Thứ năm - 04/06/2015 08:30 - Người đăng bài viết: Văn phòng LĐLĐ\n\n"
+            "Sáng 3/6, Liên đoàn Lao động huyện tổ chức hội nghị tổng kết phong trào thi đua năm học 2014-2015. "
+            "Hội nghị đánh giá kết quả và đề ra nhiệm vụ năm học mới.\n")
+    parsed = parse_text_dump(dump)
+    assert parsed.published_at is not None and parsed.published_at.isoformat() == "2015-06-04T08:30:00"
+    assert parsed.body.startswith("Sáng 3/6")
