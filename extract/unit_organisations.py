@@ -106,6 +106,8 @@ class OrganisationNames(UnitPatterns):
                 i += 1
                 continue
             break
+        if head and end < head.end():
+            end = head.end()  # a head with a lower-case word the segmenter split off: "Cục" + "thuế tỉnh"
         bare = _BARE_TYPE.match(text, end) if end > pos else None
         if bare and not bare.group("next")[:1].isupper():
             end = bare.end("type")  # "Bệnh viện Đa khoa tỉnh": the province's own, completed from the site later

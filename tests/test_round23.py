@@ -6,7 +6,10 @@ misprint of "được"; the nouns after a family ("gia đình đoàn viên, ngư
 sector union written with and without "ngành" in one article is one union; a school named by its level alone
 ("Công đoàn Mầm non X") is a grassroots union, one with the school's union written with "Trường"; districts merged
 away in 2025 (Nông Sơn) are still placed; a post line that names its poster ("Đăng lúc: … - Người đăng bài viết:
-…") dates the article."""
+…") dates the article. Then real-test30, opened after its blind measurement: a plantation ("Nông trường X") is a
+named recipient; a trade compound going on in lower case ("Công đoàn Ngân hàng Đầu tư và Phát triển VN") names an
+organisation, no trade and place; an office head with a lower-case word ("Cục thuế") closed by "tỉnh" is the site's
+province's office."""
 
 from __future__ import annotations
 
@@ -83,3 +86,21 @@ def test_a_post_line_naming_its_poster_dates_the_article() -> None:
     parsed = parse_text_dump(dump)
     assert parsed.published_at is not None and parsed.published_at.isoformat() == "2015-06-04T08:30:00"
     assert parsed.body.startswith("Sáng 3/6")
+
+
+def test_a_plantation_is_a_named_recipient(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Công ty CP Cao su Phú Riềng trao giấy khen cho Nông trường Cao su Bình Sơn.")
+    assert _fields(found, "awarder", "recipients", "recipient_kind") == [
+        ("Công ty CP Cao su Phú Riềng", ["Nông trường Cao su Bình Sơn"], "collective")]
+
+
+def test_a_compound_going_on_in_lower_case_names_an_organisation(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Công đoàn Ngân hàng Đầu tư và Phát triển VN tổ chức hội nghị. Công đoàn Cao su Dầu Tiếng trao quà."
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn Ngân hàng Đầu tư và Phát triển Việt Nam", "grassroots", None),
+        ("Công đoàn Cao su Dầu Tiếng", "grassroots", None)]
+
+
+def test_an_office_named_by_a_head_with_a_lower_case_word_and_the_province(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Ngày 16/10/2019, Công đoàn cơ sở Cục thuế tỉnh tổ chức hội nghị.", "Bắc Ninh") == [
+        ("Công đoàn cơ sở Cục thuế tỉnh Bắc Ninh", "grassroots", "Bắc Ninh")]
