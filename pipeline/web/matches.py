@@ -12,6 +12,7 @@ import duckdb
 from pipeline.search import SearchQuery, ranked_matches
 
 MATCHES = "search_matches"
+WINDOW = "search_window"
 
 
 POSTINGS_LIMIT = 100_000
@@ -79,9 +80,14 @@ def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_f
             since = _nth_newest(con, in_range, dates, days, newest)
             window = (f"{candidates} AND article_id IN (SELECT article_id FROM articles WHERE {in_range}"
                       " AND published_at >= $since)")
-            found = [r[0] for r in con.execute(window, {**params, "since": since}).fetchall()]
-            if len(found) >= cap:  # ranked among these ids, read once (the window's query is not run twice)
-                matches = ranked_matches(con, query, "SELECT unnest($window_ids)", {"window_ids": found})
+            found = con.sql(window, params={**params, "since": since}).to_arrow_table()
+            if found.num_rows >= cap:  # ranked among these ids, read once (the window's query is not run twice)
+                # registered as a table: a list parameter of 20,000 ids cost 45 ms of a 115 ms ranking at a million
+                con.register(WINDOW, found)
+                try:
+                    matches = ranked_matches(con, query, f"SELECT article_id FROM {WINDOW}")
+                finally:
+                    con.unregister(WINDOW)
                 con.register(MATCHES, matches)
                 return Matches(matches.num_rows, True, since)
             newest *= 4
