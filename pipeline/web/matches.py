@@ -8,11 +8,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from pipeline.search import SearchQuery, ranked_matches
 
 MATCHES = "search_matches"
 WINDOW = "search_window"
+NEWEST = "search_newest"
 
 
 POSTINGS_LIMIT = 100_000
@@ -78,9 +80,7 @@ def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_f
         newest = max(1, round(2 * cap * articles / (articles if common else postings[rarest])))
         while newest < articles:
             since = _nth_newest(con, in_range, dates, days, newest)
-            window = (f"{candidates} AND article_id IN (SELECT article_id FROM articles WHERE {in_range}"
-                      " AND published_at >= $since)")
-            found = con.sql(window, params={**params, "since": since}).to_arrow_table()
+            found = _window(con, candidates, in_range, {**params, "since": since})
             if found.num_rows >= cap:  # ranked among these ids, read once (the window's query is not run twice)
                 # registered as a table: a list parameter of 20,000 ids cost 45 ms of a 115 ms ranking at a million
                 con.register(WINDOW, found)
@@ -95,6 +95,21 @@ def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_f
     matches = ranked_matches(con, query, candidates, params)
     con.register(MATCHES, matches)
     return Matches(matches.num_rows, False)
+
+
+def _window(con: duckdb.DuckDBPyConnection, candidates: str, in_range: str, params: dict[str, Any]) -> pa.Table:
+    """The candidates published ``in_range`` from ``$since`` on: the newest articles' ids read first and registered,
+    then the rarest term's postings among them (13 ms at a million articles, where one query with the articles as a
+    subquery built its join on the postings' side: 29 ms)."""
+    dates = {k: v for k, v in params.items() if k != "rarest"}
+    newest = con.sql(f"SELECT article_id FROM articles WHERE {in_range} AND published_at >= $since",
+                     params=dates).to_arrow_table()
+    con.register(NEWEST, newest)
+    try:
+        return con.sql(f"{candidates} AND article_id IN (SELECT article_id FROM {NEWEST})",
+                       params={"rarest": params["rarest"]}).to_arrow_table()
+    finally:
+        con.unregister(NEWEST)
 
 
 def _days(con: duckdb.DuckDBPyConnection, in_range: str, params: dict[str, Any]) -> list[tuple[date, int]]:
