@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,15 +208,22 @@ def ranked_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, candidate
     exact = query.exact_sql()
     if exact is None or not matches.num_rows:
         return matches
-    con.register("_base_matches", matches)
-    try:
+    with registered(con, "_base_matches", matches):
         window = [row[0] for row in con.execute("SELECT article_id FROM _base_matches ORDER BY score DESC, article_id "
                                                 f"LIMIT {EXACT_WINDOW}").fetchall()]
         return con.sql(f"SELECT b.article_id, b.score + coalesce(e.bonus + {WINDOW_LIFT}, 0) AS score "
                        f"FROM _base_matches b LEFT JOIN ({exact}) e USING (article_id)",
                        params={"window": window}).to_arrow_table()
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """``table`` readable as ``name`` on this connection while the block runs."""
+    con.register(name, table)
+    try:
+        yield
     finally:
-        con.unregister("_base_matches")
+        con.unregister(name)
 
 
 def _in_transaction(con: Any, statements: list[str], params: list[Any] | None = None) -> None:

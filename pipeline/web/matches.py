@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.search import SearchQuery, ranked_matches
+from pipeline.search import SearchQuery, ranked_matches, registered
 
 MATCHES = "search_matches"
 WINDOW = "search_window"
@@ -83,11 +83,8 @@ def _register_matches(con: duckdb.DuckDBPyConnection, query: SearchQuery, date_f
             found = _window(con, candidates, in_range, {**params, "since": since})
             if found.num_rows >= cap:  # ranked among these ids, read once (the window's query is not run twice)
                 # registered as a table: a list parameter of 20,000 ids cost 45 ms of a 115 ms ranking at a million
-                con.register(WINDOW, found)
-                try:
+                with registered(con, WINDOW, found):
                     matches = ranked_matches(con, query, f"SELECT article_id FROM {WINDOW}")
-                finally:
-                    con.unregister(WINDOW)
                 con.register(MATCHES, matches)
                 return Matches(matches.num_rows, True, since)
             newest *= 4
@@ -104,12 +101,9 @@ def _window(con: duckdb.DuckDBPyConnection, candidates: str, in_range: str, para
     dates = {k: v for k, v in params.items() if k != "rarest"}
     newest = con.sql(f"SELECT article_id FROM articles WHERE {in_range} AND published_at >= $since",
                      params=dates).to_arrow_table()
-    con.register(NEWEST, newest)
-    try:
+    with registered(con, NEWEST, newest):
         return con.sql(f"{candidates} AND article_id IN (SELECT article_id FROM {NEWEST})",
                        params={"rarest": params["rarest"]}).to_arrow_table()
-    finally:
-        con.unregister(NEWEST)
 
 
 def _days(con: duckdb.DuckDBPyConnection, in_range: str, params: dict[str, Any]) -> list[tuple[date, int]]:
