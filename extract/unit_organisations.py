@@ -18,9 +18,10 @@ from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 
 # A bare province type word closing an organisation's name: no name after it, only punctuation, the end or a
 # lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …").
-_BARE_TYPE = re.compile(r"[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
+_BARE_TYPE = re.compile(r"(?:[^\S\n]+chi nhánh)?[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
 
 _COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
+_COUNTRY_NEXT = re.compile(r"Việt Nam(?!\w)")
 _LOWER_WORD = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its line
 
 
@@ -45,6 +46,10 @@ class OrganisationNames(UnitPatterns):
             if i > first and sent_start and words[i - 1][1] != start:
                 break  # a sentence starts here; not inside "I.H.T", split after "I.H." with no space
             count += 1
+            if head and i > first and stop <= head.end():
+                end = stop  # a lower-case word of the head the segmenter split off: "Cục" + "thuế", "Trụ sở" + "chính"
+                i += 1
+                continue
             if self._capitalised(text, start):
                 if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
                     break  # another unit, or a date glued after the name ("... Kim Đồng Ngày 3/10")
@@ -106,8 +111,6 @@ class OrganisationNames(UnitPatterns):
                 i += 1
                 continue
             break
-        if head and end < head.end():
-            end = head.end()  # a head with a lower-case word the segmenter split off: "Cục" + "thuế tỉnh"
         bare = _BARE_TYPE.match(text, end) if end > pos else None
         if bare and not bare.group("next")[:1].isupper():
             end = bare.end("type")  # "Bệnh viện Đa khoa tỉnh": the province's own, completed from the site later
@@ -199,7 +202,10 @@ class OrganisationNames(UnitPatterns):
         after_legal = i > 0 and bool(self.legal_forms_re.fullmatch(" " + text[words[i - 1][0]:words[i - 1][1]]))
         while k < len(words) and k - i < self.inner_max_words:
             start, stop, sent_start, tag = words[k]
-            if sent_start or not (tag in self.inner_tags or (k > i or after_legal) and tag in self.inner_follow_tags) \
+            country_next = k + 1 < len(words) and _COUNTRY_NEXT.match(text, words[k + 1][0]) is not None
+            # a verb right before the country closing the name is inside it: "Tổng công ty Quản lý bay Việt Nam"
+            if sent_start or not (tag in self.inner_tags or (k > i or after_legal or country_next)
+                                  and tag in self.inner_follow_tags) \
                     or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break

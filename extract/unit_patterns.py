@@ -228,6 +228,7 @@ class UnitPatterns:
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
+        self.foreign_end_re = re.compile(rf"(?<!\w)(?:{alternation(grass['foreign_countries'])})$")
         # "Công đoàn phường 6 tháng cuối năm": a number before a time word is a duration, no ward
         self.duration_after_re = re.compile(rf"[^\S\n]+(?:{alternation(grass['duration_words'])})(?!\w)")
         self.date_after_re = re.compile(rf"(?:{alternation(grass['not_names'])})\s*\d")  # "Ngày 3/10" after a name

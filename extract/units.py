@@ -238,6 +238,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             # name ends as a whole name does, with its place ("… Hàng hải Việt Nam", "… May Hưng Yên")
             return None
         org = tidy(text[org_start:org_end])
+        if self.foreign_end_re.search(org):
+            return None  # "Công đoàn Bộ Công chính và Vận tải Lào": another country's union
         if prefix == "Công đoàn" and head and name_key(head.group("head")) in self.national_org_heads \
                 and org.endswith("Việt Nam"):  # "Công đoàn Tập đoàn Điện lực Việt Nam" sits under the national level
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")

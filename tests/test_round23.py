@@ -104,3 +104,26 @@ def test_a_compound_going_on_in_lower_case_names_an_organisation(units_amounts_n
 def test_an_office_named_by_a_head_with_a_lower_case_word_and_the_province(units_amounts_nlp: VietnameseNLP) -> None:
     assert _units(units_amounts_nlp, "Ngày 16/10/2019, Công đoàn cơ sở Cục thuế tỉnh tổ chức hội nghị.", "Bắc Ninh") == [
         ("Công đoàn cơ sở Cục thuế tỉnh Bắc Ninh", "grassroots", "Bắc Ninh")]
+
+
+def test_a_verb_before_the_country_closing_a_name_is_inside_it(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Chiều 5/3, Công đoàn Tổng công ty Quản lý bay Việt Nam tổ chức hội nghị.") == [
+        ("Công đoàn Tổng công ty Quản lý bay Việt Nam", "grassroots", None)]
+
+
+def test_a_state_banks_branch_of_the_province_and_the_city_written_short(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Ban chấp hành Công đoàn cơ sở NHNN chi nhánh tỉnh họp. Công đoàn Tổng công ty Điện lực TP. Hà Nội thăm."
+    assert _units(units_amounts_nlp, text, "Sóc Trăng") == [
+        ("Công đoàn cơ sở Ngân hàng Nhà nước chi nhánh tỉnh Sóc Trăng", "grassroots", "Sóc Trăng"),
+        ("Công đoàn Tổng công ty Điện lực thành phố Hà Nội", "grassroots", "Sóc Trăng")]
+
+
+def test_a_head_office_opens_an_organisations_name(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Công đoàn Trụ sở chính Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam trao quà."
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn Trụ sở chính Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam", "grassroots", None)]
+
+
+def test_another_countrys_union_is_no_unit(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Đoàn Công đoàn Bộ Công chính và Vận tải Lào thăm Công đoàn Giao thông vận tải Việt Nam."
+    assert _units(units_amounts_nlp, text) == [("Công đoàn Giao thông vận tải Việt Nam", "national_industry", None)]
