@@ -17,11 +17,12 @@ from extract.unit_case import known_communes
 from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
 
 # A bare province type word closing an organisation's name: no name after it, only punctuation, the end or a
-# lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …").
+# lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …"); after "chi nhánh" the branch of the site's
+# province ("Công đoàn cơ sở NHNN chi nhánh tỉnh").
 _BARE_TYPE = re.compile(r"(?:[^\S\n]+chi nhánh)?[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
 
 _COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
-_COUNTRY_NEXT = re.compile(r"Việt Nam(?!\w)")
+_COUNTRY_NEXT = re.compile(r"Việt Nam(?!\w)")  # the country coming next, to close a name
 _LOWER_WORD = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its line
 
 
