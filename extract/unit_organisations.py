@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from extract.gazetteer import name_key
 from extract.unit_case import known_communes
-from extract.unit_patterns import LOWER_START, UnitPatterns, tidy
+from extract.unit_patterns import LOWER_START, WORD_AFTER, UnitPatterns, tidy
 
 # A bare province type word closing an organisation's name: no name after it, only punctuation, the end or a
 # lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …"); after "chi nhánh" the branch of the site's
@@ -23,7 +23,6 @@ _BARE_TYPE = re.compile(r"(?:[^\S\n]+chi nhánh)?[^\S\n]+(?P<type>tỉnh|thành 
 
 _COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
 _COUNTRY_NEXT = re.compile(r"Việt Nam(?!\w)")  # the country coming next, to close a name
-_LOWER_WORD = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its line
 
 
 class OrganisationNames(UnitPatterns):
@@ -252,7 +251,7 @@ class OrganisationNames(UnitPatterns):
         if name.isdigit() and self.duration_after_re.match(norm, end):
             return None  # "phường 6 tháng cuối năm": a duration
         kind, name = tidy(typed.group()), tidy(text[run.start("name"):end])
-        if (tail := _LOWER_WORD.match(text, end)) and tail.group(1).isalpha() and tail.group(1).islower():
+        if (tail := WORD_AFTER.match(text, end)) and tail.group(1).isalpha() and tail.group(1).islower():
             fuller = f"{name} {tail.group(1).capitalize()}"  # "xã Bình phú": its last syllable in lower case
             if name_key(f"{kind} {fuller}") in known_communes() and name_key(f"{kind} {name}") not in known_communes():
                 return tail.end(), f"{kind} {fuller}"

@@ -16,6 +16,7 @@ _WORD_START = re.compile(r"\b\w")
 # a word start that is not a lower-case letter (those never open a capitalised name: passed over in one search)
 _LOWER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).islower())
 _NOT_LOWER_WORD_START = re.compile(rf"\b(?![{re.escape(_LOWER_CHARS)}])\w")
+WORD_AFTER = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its line
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")

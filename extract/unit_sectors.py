@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from extract.gazetteer import name_key
-from extract.unit_patterns import DISTRICT_TYPES, Mention, Place, UnitPatterns, tidy
+from extract.unit_patterns import DISTRICT_TYPES, WORD_AFTER, Mention, Place, UnitPatterns, tidy
 
 
 class SectorUnions(UnitPatterns):
@@ -75,7 +75,7 @@ class SectorUnions(UnitPatterns):
             return None
         if not text[run.end("name"):].strip() and not self._ends_with_place(f"{head} {place}"):
             return None  # the text was cut inside the name: "… Công đoàn Y tế Việt Na"
-        if (after := re.match(r"[^\S\n]+(\w+)", text[run.end("name"):])) \
+        if (after := WORD_AFTER.match(text, run.end("name"))) \
                 and name_key(f"{place.split()[-1]} {after.group(1)}") in self.name_compounds:
             return None  # a compound goes on in lower case: "Công đoàn Ngân hàng Đầu tư …" names an organisation
         trade = head.removeprefix("Công đoàn ")
