@@ -120,6 +120,8 @@ class AmountRules:
         quotes = "".join(re.escape(q) for q in ex["opening_quotes"])
         self.quoted_name = _before(ex["quoted_name_before"], f"{SP}*[{quotes}]{SP}*")
         self.opening_quote = f"[{quotes}]"
+        self.programme = _before(ex["programme_before"], f"(?:{SP}+(?:{_words(ex['programme_verbs'])}))?{SP}+")
+        self.programme_min = ex["programme_min"]
         self.identifier = _before(ex["identifier_before"])
         self.identifier_exception = _before(ex["identifier_exceptions"])
         self.identifier_verb = _before(ex["identifier_verbs"], flags=0)  # lower case only: the verb

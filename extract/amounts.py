@@ -29,6 +29,7 @@ người" (1200, spanning the number only).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -289,6 +290,9 @@ class AmountFinder:
 
         if before(rules.counter) or before(rules.name_before) or before(rules.quoted_name):
             return "always"
+        if number.scaled and number.value >= rules.programme_min and number.value == 10 ** round(math.log10(number.value)) \
+                and before(rules.programme):
+            return "unless_money_or_percent"  # "chương trình 1 triệu sáng kiến": a programme's name
         if _is_year(number, rules) and (before(rules.year_before) or _YEAR_RANGE_END.search(text, window_start, start)):
             return "always"  # "năm 2024"; "giai đoạn 2011 - 2015 công đoàn …": the end of a span of years
         if before(rules.identifier) and not before(rules.identifier_exception) and not before(rules.identifier_verb):

@@ -96,6 +96,10 @@ class OrganisationNames(UnitPatterns):
             if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
                 i += run
                 continue
+            if i > first and (trade := self._trade_run(norm, text, words, i)):
+                end = words[i + trade - 1][1]  # "Công ty CP Đầu tư phát triển hạ tầng và đô thị Hoàng Tín"
+                i += trade
+                continue
             if self._field_tail(text, words, i, end):  # "Viện Y học biển": a field word and its noun
                 end = stop
                 i += 1
@@ -214,6 +218,29 @@ class OrganisationNames(UnitPatterns):
                 and d.end() == words[k][1] and self._name_goes_on(norm, text, words, k + 1):
             return k - i  # "Trung tâm Kiểm soát bệnh tật tỉnh Nghệ An": a place word, then the place
         return k - i if k > i and self._name_goes_on(norm, text, words, k) else 0
+
+    def _trade_run(self, norm: str, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
+        """How many lower-case words at ``i`` go on the line of business a capitalised trade or field word began
+        ("Đầu tư" + "phát triển hạ tầng và đô thị Hoàng Tín", "An toàn" + "vệ sinh thực phẩm tỉnh"): trade and
+        field words, "và" between two of them, up to a capitalised part that continues the name, a bare province
+        type closing it, punctuation, or a verb after a closing noun; else 0."""
+        if name_key(text[words[i - 1][0]:words[i - 1][1]]) not in self.trade_words:
+            return 0
+        k = i
+        while k < len(words) and not words[k][2] and (word := text[words[k][0]:words[k][1]]).islower() \
+                and (name_key(word) in self.trade_words or word == "và" and k > i and k + 1 < len(words)
+                     and name_key(text[words[k + 1][0]:words[k + 1][1]]) in self.trade_words):
+            k += 1
+        if k == i or k >= len(words) or words[k][2]:
+            return 0
+        closing = _BARE_TYPE.match(text, words[k - 1][1])
+        if closing and not closing.group("next")[:1].isupper() and closing.start("type") == words[k][0]:
+            return k - i  # "… vệ sinh thực phẩm tỉnh": the site province's office
+        if words[k - 1][3] in self.inner_tags and words[k][3] not in self.inner_tags and text[words[k][0]].islower() \
+                or text[words[k][0]] in ",.;:)":
+            return k - i  # "Chi cục An toàn vệ sinh thực phẩm giành giải", "BQL Dự án đầu tư xây dựng,": the name closes
+        # a capitalised part goes on the name, even one that reads like a person's ("… đô thị Hoàng Tín")
+        return k - i if self._capitalised(text, words[k][0]) and not self.stop_re.match(norm, words[k][0]) else 0
 
     def _org_province(self, norm: str, text: str, start: int, end: int) -> str | None:
         """A province named inside an organisation's name ("Xổ số Kiến thiết Tiền Giang")."""

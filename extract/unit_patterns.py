@@ -197,10 +197,14 @@ class UnitPatterns:
         self.comma_office_re = re.compile(rf"\s+(?:{alternation(grass['comma_offices'])})(?!\w)")
         self.lower_org_head_re = re.compile(rf"(?:{alternation(grass['lower_org_heads'])})\s+")
         self.lower_office_head_re = re.compile(rf"(?:{alternation(grass['lower_office_heads'])})\s+")
+        self.central_body_re = re.compile(rf"(?:{alternation(grass['central_bodies'])})\s+\w")
         self.org_preposition_re = re.compile(rf"(?:{alternation(grass['org_prepositions'])})\s+(?=\S)")
         self.descriptor_re = re.compile(rf"(?:{alternation(grass['descriptors'])})(?!\w)", re.IGNORECASE)
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
+        self.whole_heads = {name_key(h) for h in grass["whole_heads"]}
+        self.central_re = re.compile(
+            rf"^Công đoàn(?: cơ sở)?(?: cơ quan)? (?:{alternation(grass['central_heads'])})(?!\w)", re.IGNORECASE)
         self.national_scope_re = re.compile(
             rf"^Công đoàn(?: cơ sở)? (?:{alternation(grass['national_scope_heads'])})(?!\w)", re.IGNORECASE)
         self.org_words: dict[str, str] = grass["org_words"]
@@ -228,6 +232,7 @@ class UnitPatterns:
                            grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
+        self.trade_words = self.field_words | self.name_compounds  # a line of business or a field, any case
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
         self.foreign_end_re = re.compile(rf"(?<!\w)(?:{alternation(grass['foreign_countries'])})$")
         # "Công đoàn phường 6 tháng cuối năm": a number before a time word is a duration, no ward

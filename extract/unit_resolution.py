@@ -55,6 +55,8 @@ class MentionResolution(UnitPatterns):
                     m.province = site  # a district the gazetteer lacks ("Čư M'gar" as the Ê Đê write it): the site's
                 else:
                     m.province = next((p for p in named_provinces if p in candidates), None)
+            elif m.name and m.level == "grassroots" and m.province is None and self.central_re.match(m.name):
+                m.province = own_site  # "Công đoàn Bộ Y tế": where the body sits, not the story's province
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
                 # today's communes place a commune union only in today's map: not before the merger, nor undated on a
                 # provincial site (which reports its own communes: "xã Hoàng Hoa Thám" of 2022 is not today's one)
@@ -89,7 +91,8 @@ class MentionResolution(UnitPatterns):
                 m.province = m.province or site
         resolved_provinces = {m.province for m in resolved if m.province}
         for m in resolved:  # the one province the short mentions resolved to ("LĐLĐ thành phố" of the lead's city)
-            if m.level == "grassroots" and m.province is None and len(resolved_provinces) == 1:
+            if m.level == "grassroots" and m.province is None and len(resolved_provinces) == 1 \
+                    and not self.central_re.match(m.name):
                 m.province = self._article_province(m, next(iter(resolved_provinces)))
         self._fold_company_forms(resolved)
         self._fold_short_writings(resolved)
@@ -118,14 +121,18 @@ class MentionResolution(UnitPatterns):
 
     def _fold_company_forms(self, mentions: list[Mention]) -> None:
         """A company's union written with and without its legal form ("CĐCS Công ty Cổ phần X", "CĐCS X") is one
-        union, named by the fuller writing; a zone union named like that company ("Công đoàn KCN X") is it too."""
+        union, named by the fuller writing; so is one written with its form spelt out and short ("Công ty Cổ phần X",
+        "Công ty CP X": one organisation key, named as any other); a zone union named like that company ("Công đoàn KCN
+        X") is it too."""
         full: dict[str, Mention] = {}
+        first: dict[str, Mention] = {}  # the first writing of each organisation, legal form folded
         short: dict[int, str] = {}  # a mention's organisation written without a legal form
         for i, m in enumerate(mentions):
             if m.level == "grassroots" and m.org_key:
                 org = organisation_key(m.org_key)
                 form = next((f for f in self.company_forms if org.startswith(f + " ")), None)
                 if form:
+                    m.org_key = first.setdefault(org, m).org_key  # named below as one organisation
                     full.setdefault(org[len(form) + 1:], m)
                 else:
                     short[i] = org

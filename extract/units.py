@@ -208,8 +208,9 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         lower = self.lower_org_head_re.match(text, org_start)
         lower = lower if lower and self._capitalised(text, self._after_descriptors(norm, lower.end())) else None
         office = None if lower else self.lower_office_head_re.match(text, org_start)
-        if office and self.org_head_re.match(norm, office.end()) and self._capitalised(text, office.end()):
-            lower = office  # "Công đoàn cơ quan Bộ Y tế"
+        if office and (self.org_head_re.match(norm, office.end()) or self.central_body_re.match(text, office.end())) \
+                and self._capitalised(text, office.end()):
+            lower = office  # "Công đoàn cơ quan Bộ Y tế", "Công đoàn cơ quan Trung ương Đoàn"
         else:
             office = None
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
@@ -221,6 +222,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         if require_head and not head and not lower:
             return None
         org_end = self._org_end(norm, text, lower.end() if lower else org_start, words)
+        whole = head is not None and name_key(head.group("head")) in self.whole_heads  # "Công đoàn ĐHQGHN"
+        org_end = max(org_end, head.end()) if whole else org_end
         if head and (listed := self.comma_office_re.match(norm, head.end())) and listed.end() > org_end:
             org_end = listed.end()  # "Sở Văn hóa, Thể thao và Du lịch": an office named with a comma
             if (typed := self.type_re.match(norm, org_end)) and self._capitalised(text, typed.end() + 1):
@@ -229,10 +232,10 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if self.title_before_re.search(text[max(0, start - 20):start]):
             org_end = self._without_titled_person(text, org_start, org_end)
-        if head and org_end <= head.end() and words is not None:
+        if head and org_end <= head.end() and words is not None and not whole:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
             return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
-        if org_end <= (head.end() if head else org_start) or words is not None and not text[org_end:].strip() \
+        if org_end <= (head.end() if head and not whole else org_start) or words is not None and not text[org_end:].strip() \
                 and not self._ends_with_place(text[org_start:org_end]):
             # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ"), unless the
             # name ends as a whole name does, with its place ("… Hàng hải Việt Nam", "… May Hưng Yên")

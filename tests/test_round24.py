@@ -1,0 +1,90 @@
+"""Rules of issue 11 round 24 (real-test32, opened after its blind measurement, and the classes the earlier opened
+sets share with it), each on short texts written for this test: a line of business going on in lower case after a
+capitalised trade or field word ("Công ty CP Đầu tư phát triển hạ tầng và đô thị X", "Chi cục An toàn vệ sinh
+thực phẩm tỉnh") stays in the organisation's name; the union of a central body (a ministry, a general department, a
+mass organisation's central office) is placed by the text or its own site only, never by the province of the story;
+"Tổng cục", "Trung ương" after "cơ quan", "ĐHQGHN" and a closing "quốc gia" name organisations; a function word
+the segmenter glued to a name ends it; one company's union written with its legal form spelt out and short is one
+union; "VĐV" and pairs ("đôi") are counted; a round figure of millions after a programme's noun is its name."""
+
+from __future__ import annotations
+
+from extract.nlp import ArticleContext, VietnameseNLP
+from extract.records import amount_rows, unit_rows
+
+
+def _units(units_amounts_nlp: VietnameseNLP, text: str, province: str | None = None,
+           title: str | None = None) -> list[tuple[str, str, str | None]]:
+    doc = units_amounts_nlp(f"{title}\n{text}" if title else text,
+                            ArticleContext(source_province=province, title=title))
+    return [(r["name"], r["level"], r["province"]) for r in unit_rows(doc)]
+
+
+def _amounts(units_amounts_nlp: VietnameseNLP, text: str) -> list[tuple[str, float, str | None, str]]:
+    return [(r["text"], r["value"], r["unit"], r["qualifier"])
+            for r in amount_rows(units_amounts_nlp(text, ArticleContext()))]
+
+
+def test_a_line_of_business_in_lower_case_stays_in_the_name(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn Công ty CP Xây lắp phát triển đô thị và hạ tầng Minh Khang nhận cờ. CĐCS Chi cục An toàn vệ sinh "
+            "thực phẩm tỉnh tham gia hội thao. Công đoàn cơ sở BQL Dự án đầu tư xây dựng, CĐCS Trường THCS Lê Lợi "
+            "cùng tham gia.")
+    assert _units(units_amounts_nlp, text, "Nam Định") == [
+        ("Công đoàn Công ty CP Xây lắp phát triển đô thị và hạ tầng Minh Khang", "grassroots", "Nam Định"),
+        ("Công đoàn cơ sở Chi cục An toàn vệ sinh thực phẩm tỉnh Nam Định", "grassroots", "Nam Định"),
+        ("Công đoàn cơ sở Ban Quản lý Dự án đầu tư xây dựng", "grassroots", "Nam Định"),
+        ("Công đoàn cơ sở Trường THCS Lê Lợi", "grassroots", "Nam Định"),
+    ]
+    # a line of business that ends before an ordinary noun and verb is no part of the name
+    assert _units(units_amounts_nlp, "Công đoàn Công ty Xây dựng Hòa Bình đầu tư xây dựng nhà ở cho công nhân.",
+                  "Nam Định") == [("Công đoàn Công ty Xây dựng Hòa Bình", "grassroots", "Nam Định")]
+
+
+def test_a_central_bodys_union_is_not_placed_by_the_story(units_amounts_nlp: VietnameseNLP) -> None:
+    title = "Điện Biên: trồng 5.000 cây xanh ở vùng biên"
+    text = ("Sáng 12/3, Công đoàn Bộ Nông nghiệp và Môi trường cùng Công đoàn cơ quan Trung ương Đoàn và Công đoàn "
+            "Tổng cục Thủy lợi trồng cây tại huyện Mường Nhé.")
+    assert _units(units_amounts_nlp, text, title=title) == [
+        ("Công đoàn Bộ Nông nghiệp và Môi trường", "grassroots", None),
+        ("Công đoàn cơ quan Trung ương Đoàn", "grassroots", None),
+        ("Công đoàn Tổng cục Thủy lợi", "grassroots", None),
+    ]
+    # the ministry's own city site places it; a company in the story stays placed by the story's province
+    assert _units(units_amounts_nlp, "Công đoàn Bộ Tư pháp tổ chức hội thao.", "Hà Nội") == [
+        ("Công đoàn Bộ Tư pháp", "grassroots", "Hà Nội")]
+    assert _units(units_amounts_nlp, "Công đoàn Công ty TNHH Hòa Phát tổ chức hội thao.", title=title) == [
+        ("Công đoàn Công ty TNHH Hòa Phát", "grassroots", "Điện Biên")]
+
+
+def test_central_offices_national_universities_and_national_names(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn cơ quan T.Ư Hội Nông dân Việt Nam trao quà. Công đoàn ĐHQGHN tổ chức hội thảo. Công đoàn cơ sở "
+            "Trung tâm Viễn thám quốc gia trao 20 suất quà.")
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn cơ quan Trung ương Hội Nông dân Việt Nam", "grassroots", None),
+        ("Công đoàn Đại học Quốc gia Hà Nội", "grassroots", None),
+        ("Công đoàn cơ sở Trung tâm Viễn thám quốc gia", "grassroots", None),
+    ]
+
+
+def test_a_glued_function_word_ends_a_name(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Từ ngày 5/4, Công đoàn Bộ TN&MT cùng Công đoàn cơ sở Cục Biển và Hải đảo tổ chức trồng cây."
+    assert [u[0] for u in _units(units_amounts_nlp, text)] == [
+        "Công đoàn Bộ Tài nguyên và Môi trường", "Công đoàn cơ sở Cục Biển và Hải đảo"]
+
+
+def test_a_legal_form_spelt_out_and_short_is_one_company(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Ngày 2/5, Ban chấp hành Công đoàn Công ty Cổ phần Cơ khí Tân Sơn tổ chức đại hội. Đại hội Công đoàn "
+            "Công ty CP Cơ khí Tân Sơn bầu 7 ủy viên.")
+    assert _units(units_amounts_nlp, text, "Hải Dương") == [
+        ("Công đoàn Công ty Cổ phần Cơ khí Tân Sơn", "grassroots", "Hải Dương")]
+
+
+def test_athletes_and_pairs_are_counted_and_a_programmes_figure_is_its_name(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _amounts(units_amounts_nlp, "Giải thu hút gần 90 VĐV với 17 đôi nam, nữ tham gia.") == [
+        ("gần 90 VĐV", 90, "VĐV", "approx"), ("17 đôi", 17, "đôi", "exact")]
+    assert _amounts(units_amounts_nlp, "Công đoàn hưởng ứng Đề án trồng một tỷ cây xanh và chương trình 1 triệu "
+                                       "sáng kiến; đoàn viên đã trồng 800 cây xanh.") == [
+        ("800 cây xanh", 800, "cây xanh", "exact")]
+    # a sum after a programme's noun stays money
+    assert _amounts(units_amounts_nlp, "Chương trình 1 triệu đồng mỗi suất được trao cho 30 công nhân.")[0][:2] == (
+        "1 triệu đồng mỗi suất", 1000000)
