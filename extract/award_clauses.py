@@ -24,13 +24,21 @@ CLAUSE_BREAK = re.compile(r"[;|]")
 # thưởng tại cơ sở và 45 công nhân tiêu biểu được Công đoàn ngành biểu dương" is two acts, "75 tập thể và 520 cá nhân
 # được tặng" one.
 PASSIVE_AND = re.compile(r"(?<=\s)và(?=\s+\d[\d.,]*\s[^;|.]{0,80}?\sđược\s)")
+# A comma before a named subject in a passive of its own, after a passive: "24 công đoàn bộ phận và 200 cá nhân được
+# khen thưởng, Công đoàn Cục X được tặng Cờ thi đua" is two acts.
+PASSIVE_COMMA = re.compile(r",(?=\s+[A-ZĐ][^;|.,]{0,80}?\sđược\s)")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
 _COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*\s")
 
 
 def clause_breaks(text: str) -> list[re.Match[str]]:
-    """Where the clauses of a sentence end: ";", "|", and "và" between two counted groups each in its own passive."""
+    """Where the clauses of a sentence end: ";", "|", "và" between two counted groups each in its own passive, and a
+    comma between a passive and a named subject's own."""
     breaks = list(CLAUSE_BREAK.finditer(text))
+    for m in PASSIVE_COMMA.finditer(text):
+        before = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
+        if _PASSIVE.search(text, before, m.start()):
+            breaks.append(m)
     for m in PASSIVE_AND.finditer(text):
         before = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
         counts = list(_COUNT.finditer(text, before, m.start()))

@@ -80,6 +80,11 @@ class AwardParties:
         self._grantor_end = re.compile(phrase_regex(rec["after_grantor"]), re.IGNORECASE)
         self._unions_of = {noun.casefold(): union for noun, union in rec["union_of_named"].items()}
         self._together = re.compile(rf"(?<!\w){phrase_regex(rec['together'])}\s*$", re.IGNORECASE)
+        # an organisation written as one acronym opening the clause (or after its comma) before the receiving verb: "TTXVN vinh dự được
+        # đón nhận Huân chương …" (not a kind of person or group written short: "CNVCLĐ được …")
+        self._acronym_subject = re.compile(
+            rf"(?:^|,)\s*(?P<name>[A-ZĐ][A-ZĐ0-9&]{{2,}}(?:-[A-ZĐ0-9]+)?)(?:\s+{phrase_regex(rec['subject_adverbs'])})*\s*$")
+        self._kind_words = {w.casefold() for w in rec["collective"] + rec["individual"]}
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -269,6 +274,10 @@ class AwardParties:
             for marker in self._receive.finditer(view, 0, mention.start):
                 if self._gap_ok(clause, marker.end(), mention.start):
                     self._walk_back(clause, marker.start(), found)
+                    if not (found.names or found.count or found.kind or found.approximate) \
+                            and (acronym := self._acronym_subject.search(view, 0, marker.start())) \
+                            and acronym.group("name").casefold() not in self._kind_words:
+                        found.add_name(Name(acronym.start("name"), acronym.end("name"), acronym.group("name")))
                     if found.names or found.count or found.kind or found.approximate:
                         found.passive = True
                         break

@@ -4,13 +4,17 @@ capitalised trade or field word ("Công ty CP Đầu tư phát triển hạ tầ
 thực phẩm tỉnh") stays in the organisation's name; the union of a central body (a ministry, a general department, a
 mass organisation's central office) is placed by the text or its own site only, never by the province of the story;
 "Tổng cục", "Trung ương" after "cơ quan", "ĐHQGHN" and a closing "quốc gia" name organisations; a function word
-the segmenter glued to a name ends it; one company's union written with its legal form spelt out and short is one
-union; "VĐV" and pairs ("đôi") are counted; a round figure of millions after a programme's noun is its name."""
+the segmenter glued to a name ends it; a province's treasury ("Kho bạc tỉnh") is an office, its union grassroots; one
+company's union written with its legal form spelt out and short is one
+union; "VĐV" and pairs ("đôi") are counted; a round figure of millions after a programme's noun is its name; an
+organisation written as one acronym before its receiving verb ("TTXVN vinh dự được đón nhận …") is the recipient; a
+comma between a passive and a named subject's own passive parts two acts."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import amount_rows, unit_rows
+from tests.test_awards import awards, nlp  # noqa: F401  (nlp: the module's model fixture)
 
 
 def _units(units_amounts_nlp: VietnameseNLP, text: str, province: str | None = None,
@@ -66,6 +70,11 @@ def test_central_offices_national_universities_and_national_names(units_amounts_
     ]
 
 
+def test_a_provinces_treasury_union_is_grassroots(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Ban chấp hành Công đoàn Kho bạc tỉnh họp phiên thường kỳ.", "Sơn La") == [
+        ("Công đoàn Kho bạc tỉnh Sơn La", "grassroots", "Sơn La")]
+
+
 def test_a_glued_function_word_ends_a_name(units_amounts_nlp: VietnameseNLP) -> None:
     text = "Từ ngày 5/4, Công đoàn Bộ TN&MT cùng Công đoàn cơ sở Cục Biển và Hải đảo tổ chức trồng cây."
     assert [u[0] for u in _units(units_amounts_nlp, text)] == [
@@ -88,3 +97,26 @@ def test_athletes_and_pairs_are_counted_and_a_programmes_figure_is_its_name(unit
     # a sum after a programme's noun stays money
     assert _amounts(units_amounts_nlp, "Chương trình 1 triệu đồng mỗi suất được trao cho 30 công nhân.")[0][:2] == (
         "1 triệu đồng mỗi suất", 1000000)
+
+
+def _fields(found: list[dict], *names: str) -> list[tuple]:
+    return [tuple(a[n] for n in names) for a in found]
+
+
+def test_an_organisation_written_as_an_acronym_receives(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Nhân dịp 70 năm thành lập, PVEP vinh dự được đón nhận Huân chương Lao động hạng Nhất.")
+    assert _fields(found, "form", "awarder", "recipients") == [
+        ("Huân chương Lao động hạng Nhất", "Chủ tịch nước", ["PVEP"])]
+    # a kind of person written short is no organisation
+    kinds = awards(nlp, "Năm 2024, CNVCLĐ được tặng Bằng khen của Liên đoàn Lao động tỉnh Hà Tĩnh.")
+    assert all(a["recipients"] == [] for a in kinds)
+
+
+def test_a_comma_between_two_passives_parts_two_acts(nlp: VietnameseNLP) -> None:  # noqa: F811
+    found = awards(nlp, "Kết quả: 12 công đoàn bộ phận và 95 cá nhân được khen thưởng, Công đoàn Cục Thuế tỉnh Hà "
+                        "Tĩnh được tặng Cờ thi đua của Liên đoàn Lao động tỉnh.", source_province="Hà Tĩnh")
+    assert _fields(found, "form", "recipient_count") == [("khen thưởng", 107), ("Cờ thi đua", None)]
+    # a list of names before one passive stays one act
+    one = awards(nlp, "Công đoàn Cục Thuế, Công đoàn Kho bạc Nhà nước tỉnh được tặng Cờ thi đua của Liên đoàn Lao động "
+                      "tỉnh.", source_province="Hà Tĩnh")
+    assert len(one) == 1
