@@ -46,6 +46,7 @@ _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _ENGLISH_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _GLUED_NUMBER = re.compile(r"[\d.,]+[ \t\u00a0]+")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;…\"“”'(\[\n–-])[ \t]*$")
+_GIVEN_TO = re.compile(r"\s+(?:cho|tới|đến)\s+\d")  # a noun given to a counted group: a new item, not a listed noun
 _SPACES = re.compile(f"{SP}+")
 _LISTED_WORD = re.compile(rf"{SP}+([^\W\d_]+)(?!\w)")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -158,6 +159,8 @@ class AmountFinder:
         while text.startswith(",", end):
             listed = self.rules.noun.match(text, end + 1)
             word = _LISTED_WORD.match(text[end + 1:end + 30])
+            if listed is not None and _GIVEN_TO.match(text, listed.end("n")):
+                break  # "… cho 2 cá nhân, bằng Lao động sáng tạo cho 1 cá nhân": the next thing given, no list
             if listed is not None:
                 end = listed.end("n")
             elif word is not None and word.group(1).islower() and f"{head} {word.group(1)}" in self.rules.nouns:

@@ -69,16 +69,22 @@ def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
         first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
 
 
-def mark_repeated_headline(lines: list[Line]) -> None:
+def mark_repeated_headline(lines: list[Line], rules: Rules) -> None:
     """A dump opening with one sentence printed again right under itself (the page's title, then its heading, with
-    or without a stop, in any case): the headline, however long, as printed; its copies are page chrome."""
+    or without a stop, in any case): the headline, however long, as printed; its copies are page chrome. A dated lead
+    printed so ("Ngày 5-2, Công đoàn ngành … khó khăn." twice: the sapo, then the first paragraph) is no headline: the
+    article opens with it, once."""
     texts = [line for line in lines if line.kind is not Kind.BLANK]
     first = texts[0] if texts else None
-    if first is None or first.kind is not Kind.TEXT or first.caption or SENTENCE_BREAK.search(first.text.rstrip(".")):
+    if first is None or first.kind is not Kind.TEXT or first.caption:
+        return
+    dated_lead = rules.lead_opening.match(first.text) is not None
+    if SENTENCE_BREAK.search(first.text.rstrip(".")) and not dated_lead:
         return
     copies = list(takewhile(lambda line: line.kind is Kind.TEXT and key(line.text) == key(first.text), texts[1:]))
     if copies and len(texts) > len(copies) + 1:
-        first.prose, first.long, first.headline = False, False, True
+        if not dated_lead:
+            first.prose, first.long, first.headline = False, False, True
         for line in copies:
             line.kind = Kind.NOISE
 

@@ -398,7 +398,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     mark_captions(lines, rules)
     mark_long_headlines(lines, rules)
     mark_stopped_headline(lines, rules)
-    mark_repeated_headline(lines)
+    mark_repeated_headline(lines, rules)
     mark_teaser_box(lines)
     last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
     if last is not None and last.kind is Kind.TEXT and cut_short_marker(last.text, rules):

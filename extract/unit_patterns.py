@@ -96,6 +96,9 @@ class ArticlePlaces:
     communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
     province_names: tuple[tuple[str, str, str], ...] = ()  # (old province, type, name) as written: "TP Huế"
     bare_provinces: frozenset[str] = frozenset()  # provinces named without a type word ("công nhân Bắc Giang")
+    # organisations named outside a union's name, for a union named by its head alone: (offset, head key, name as
+    # written) — "Bệnh viện Đại học Quốc gia Hà Nội tổ chức Đại hội Công đoàn Bệnh viện"
+    organisations: tuple[tuple[int, str, str], ...] = ()
 
 
 
@@ -203,6 +206,8 @@ class UnitPatterns:
         self.terminal_re = re.compile(rf"(?:{alternation(grass['terminal_descriptors'])})(?!\w)", re.IGNORECASE)
         self.national_org_heads = {name_key(h) for h in grass["national_org_heads"]}
         self.whole_heads = {name_key(h) for h in grass["whole_heads"]}
+        # a union's prefix right before an organisation's head: the organisation is named in that union's name
+        self.union_before_re = re.compile(r"(?:công đoàn|cđcs|cđ|cơ sở|cơ quan)\s+$", re.IGNORECASE)
         self.central_re = re.compile(
             rf"^Công đoàn(?: cơ sở)?(?: cơ quan)? (?:{alternation(grass['central_heads'])})(?!\w)", re.IGNORECASE)
         self.national_scope_re = re.compile(

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from datetime import date, datetime
 from typing import Any
 
-from extract.gazetteer import MERGER_DATE, normalize_tones, to_date
+from extract.gazetteer import MERGER_DATE, name_key, normalize_tones, to_date
 from extract.nlp import ArticleContext
 from extract.unit_identity import commune_provinces, organisation_key
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
@@ -70,10 +70,8 @@ class MentionResolution(UnitPatterns):
                 # headline may name too) works across provinces: only the site places its union
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
-            typed = _BARE_TYPE.search(m.name) if m.level == "grassroots" and site and m.name else None
-            if typed is not None:  # "Công đoàn Bệnh viện Đa khoa tỉnh" / "… đa khoa Tỉnh" + the site's province
-                kind, name = self._site_name(site, when)
-                m.name = f"{m.name[:typed.start()]} {kind} {name}" if typed.group(1).lower() == kind else m.name
+            if m.level == "grassroots" and site and m.name:
+                m.name = self._with_site_place(m.name, site, when)
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
@@ -222,6 +220,18 @@ class MentionResolution(UnitPatterns):
         named = self.named_provinces(norm, title)
         return named.pop() if len(named) == 1 else None
 
+    def _with_site_place(self, name: str, site: str, when: date | datetime | None) -> str:
+        """A grassroots union's name closed by a bare "tỉnh" / "thành phố", completed with the site's province
+        ("Công đoàn Bệnh viện Đa khoa tỉnh" + "Nghệ An"), or with the city of the province's name that the province
+        holds ("Công đoàn Trung tâm Y tế thành phố" on a Bắc Giang site: "… thành phố Bắc Giang")."""
+        typed = _BARE_TYPE.search(name)
+        if typed is None:
+            return name
+        kind, place = self._site_name(site, when)
+        if typed.group(1).lower() != kind and self.gaz.district_type(place, site) == typed.group(1).lower():
+            kind = typed.group(1).lower()
+        return f"{name[:typed.start()]} {kind} {place}" if typed.group(1).lower() == kind else name
+
     def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:
         return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
 
@@ -232,6 +242,14 @@ class MentionResolution(UnitPatterns):
             chosen = {id(x) for x in same}  # by identity: comparing Mentions field by field is quadratic
             earlier = [x for x in before if id(x) in chosen]
             target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
+            if target is None and not same:  # none such union named: the organisation the article names, the nearest
+                # before, else its only one ("Bệnh viện X tổ chức Đại hội Công đoàn Bệnh viện")
+                orgs = [(at, org) for at, head, org in places.organisations if head == m.org_head]
+                named = [org for at, org in orgs if at < m.start] or ([orgs[0][1]] if len({o for _, o in orgs}) == 1 else [])
+                if named:
+                    name = f"Công đoàn {named[-1]}"
+                    return replace(m, name=self._with_site_place(name, site, when) if site else name, province=site,
+                                   org_key=name_key(named[-1]))
             return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None
         if m.commune_type:  # "Công đoàn phường": the commune union named before, else the one commune named
             # the nearest commune named before: a union ("Công đoàn phường Tân Tạo") or a place ("Tại phường

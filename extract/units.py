@@ -24,6 +24,7 @@ the other extractors (awards name their awarders and recipients with it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -288,6 +289,24 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         self._placed_by_neighbour(text, mentions)
         return self._commune_shorthand(text, mentions)
 
+    def organisations(self, text: str, words: list[tuple[int, int, bool, str]], heads: set[str]) -> tuple[tuple[int, str, str], ...]:
+        """Organisations opened by one of ``heads`` (head keys) that the text names outside a union's name, in order:
+        (offset, head key, name as written)."""
+        text = self.recaser.recase(text)
+        norm = normalize_tones(text)
+        if len(norm) != len(text):
+            norm = text
+        found = []
+        for m in self.org_head_re.finditer(norm):
+            key = name_key(m.group("head"))
+            if key not in heads or not self._capitalised(text, m.start()) or (m.start() and norm[m.start() - 1].isalnum()) \
+                    or self.union_before_re.search(norm, max(0, m.start() - 12), m.start()):
+                continue
+            end = self._org_end(norm, text, m.start(), words)
+            if end > m.end() + 1:
+                found.append((m.start(), key, tidy(text[m.start():end])))
+        return tuple(found)
+
     @lru_cache(maxsize=256)  # asked of the same text by several steps
     def places(self, text: str) -> ArticlePlaces:
         """Districts named with their type word and every province the text names."""
@@ -423,7 +442,10 @@ class UnitsComponent:
         words = [(t.idx, t.idx + len(t.text), t.is_sent_start, t.tag) for t in index.words()]
         text = index.text
         mentions = self.parser.scan(text, words)
-        for mention, fields in self.parser.resolve(mentions, doc._.context, self.parser.places(text)):
+        places = self.parser.places(text)
+        if heads := {m.org_head for m in mentions if m.org_head}:  # "Công đoàn Bệnh viện": the hospital named
+            places = replace(places, organisations=self.parser.organisations(text, words, heads))
+        for mention, fields in self.parser.resolve(mentions, doc._.context, places):
             add_char_span(doc, "units", mention.start, mention.end, fields)
         return doc
 

@@ -8,12 +8,19 @@ the segmenter glued to a name ends it; a province's treasury ("Kho bạc tỉnh"
 company's union written with its legal form spelt out and short is one
 union; "VĐV" and pairs ("đôi") are counted; a round figure of millions after a programme's noun is its name; an
 organisation written as one acronym before its receiving verb ("TTXVN vinh dự được đón nhận …") is the recipient; a
-comma between a passive and a named subject's own passive parts two acts."""
+comma between a passive and a named subject's own passive parts two acts. Then real-test33, opened after its blind
+measurement: a union named by its head alone ("Công đoàn Bệnh viện") is the union of the organisation of that head the
+article names ("Bệnh viện X tổ chức Đại hội Công đoàn Bệnh viện"), a bare "thành phố" closing it on a provincial site
+the city of the province's name; a headline with a portal's update label and category cell ("… Ngày cập nhật
+07/08/2009 | Tin hoạt động |") is the title, dated; a dated lead printed twice at the top is no title and is kept once;
+a noun given to someone after a comma ("cho 2 cá nhân, bằng … cho 1 cá nhân") is the next thing given, no listed noun;
+"PC X" (a province's power company) and "TCty" are spelt out."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import amount_rows, unit_rows
+from extract.textdump import parse_text_dump
 from tests.test_awards import awards, nlp  # noqa: F401  (nlp: the module's model fixture)
 
 
@@ -120,3 +127,38 @@ def test_a_comma_between_two_passives_parts_two_acts(nlp: VietnameseNLP) -> None
     one = awards(nlp, "Công đoàn Cục Thuế, Công đoàn Kho bạc Nhà nước tỉnh được tặng Cờ thi đua của Liên đoàn Lao động "
                       "tỉnh.", source_province="Hà Tĩnh")
     assert len(one) == 1
+
+
+def test_a_union_named_by_its_head_alone_is_the_named_organisations(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Ngày 12/11, Bệnh viện Phổi Trung ương tổ chức Đại hội Công đoàn Bệnh viện nhiệm kỳ 2025-2030. Chủ tịch "
+            "Công đoàn Bệnh viện trình bày báo cáo.")
+    assert _units(units_amounts_nlp, text, "Hà Nội") == [("Công đoàn Bệnh viện Phổi Trung ương", "grassroots", "Hà Nội")]
+    city = "Công đoàn Trung tâm y tế tặng hoa cho nữ viên chức Trung tâm Y tế thành phố."
+    assert _units(units_amounts_nlp, city, "Thái Nguyên") == [
+        ("Công đoàn Trung tâm Y tế thành phố Thái Nguyên", "grassroots", "Thái Nguyên")]
+    # no organisation of that head named: nothing to complete
+    assert _units(units_amounts_nlp, "Chủ tịch Công đoàn Bệnh viện trình bày báo cáo.", "Hà Nội") == []
+
+
+def test_a_portals_headline_with_its_update_label_and_a_dated_lead_printed_twice() -> None:
+    portal = parse_text_dump("|\n| | |\nCông đoàn Trường Cao đẳng Y tế nhận Bằng khen Ngày cập nhật 05/03/2012 | Tin hoạt "
+                             "động |\nSáng ngày 2.3, Công đoàn Trường Cao đẳng Y tế tổ chức hội nghị tổng kết năm học và "
+                             "nhận Bằng khen của Tổng Liên đoàn.\n")
+    assert (portal.title, str(portal.published_at)[:10]) == ("Công đoàn Trường Cao đẳng Y tế nhận Bằng khen", "2012-03-05")
+    lead = ("Ngày 7-3, Công đoàn ngành Xây dựng tổ chức thăm và trao hỗ trợ cho 3 đoàn viên bị tai nạn lao động đang "
+            "điều trị tại bệnh viện.")
+    twice = parse_text_dump(f"{lead}\n{lead}\nTheo đó, mỗi đoàn viên được trao 2 triệu đồng.\n")
+    assert twice.title is None and twice.body.split("\n") == [lead, "Theo đó, mỗi đoàn viên được trao 2 triệu đồng."]
+
+
+def test_a_noun_given_to_someone_after_a_comma_is_no_listed_noun(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Công đoàn trao Kỷ niệm chương cho 3 cá nhân, bằng Lao động sáng tạo cho 2 cá nhân."
+    assert [a[:3] for a in _amounts(units_amounts_nlp, text)] == [("3 cá nhân", 3, "cá nhân"), ("2 cá nhân", 2, "cá nhân")]
+    assert [a[2] for a in _amounts(units_amounts_nlp, "Trao quà cho 500 công nhân, người lao động.")] == [
+        "công nhân, người lao động"]
+
+
+def test_a_provinces_power_company_and_a_corporation_written_short(units_amounts_nlp: VietnameseNLP) -> None:
+    text = "Dịp này, Công đoàn PC Hà Tĩnh trao quà. Ngày 4/5, CĐ TCty Sông Đà tổ chức hội nghị."
+    assert [u[0] for u in _units(units_amounts_nlp, text)] == [
+        "Công đoàn Công ty Điện lực Hà Tĩnh", "Công đoàn Tổng công ty Sông Đà"]
