@@ -35,13 +35,15 @@ def clause_breaks(text: str) -> list[re.Match[str]]:
     """Where the clauses of a sentence end: ";", "|", "và" between two counted groups each in its own passive, and a
     comma between a passive and a named subject's own."""
     breaks = list(CLAUSE_BREAK.finditer(text))
+
+    def clause_start(m: re.Match[str]) -> int:
+        return max((b.end() for b in breaks if b.end() <= m.start()), default=0)
+
     for m in PASSIVE_COMMA.finditer(text):
-        before = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
-        if _PASSIVE.search(text, before, m.start()):
+        if _PASSIVE.search(text, clause_start(m), m.start()):
             breaks.append(m)
     for m in PASSIVE_AND.finditer(text):
-        before = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
-        counts = list(_COUNT.finditer(text, before, m.start()))
+        counts = list(_COUNT.finditer(text, clause_start(m), m.start()))
         if counts and _PASSIVE.search(text, counts[-1].end(), m.start()):
             breaks.append(m)
     return sorted(breaks, key=lambda b: b.start())

@@ -272,12 +272,16 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
 
     # -- scanning -----------------------------------------------------------------------------
 
+    def _readable(self, text: str) -> tuple[str, str]:
+        """The text with ALL-CAPS headlines and captions in ordinary capitals, and its tone-normalised form for the
+        patterns (the text itself where normalising would move offsets)."""
+        text = self.recaser.recase(text)
+        norm = normalize_tones(text)
+        return text, norm if len(norm) == len(text) else text
+
     def scan(self, text: str, words: list[tuple[int, int, bool, str]] | None = None) -> list[Mention]:
         """Mentions in ``text``, in order; short ones still unresolved (``name`` None)."""
-        text = self.recaser.recase(text)  # ALL-CAPS headlines and captions: ordinary capitals
-        norm = normalize_tones(text)
-        if len(norm) != len(text):
-            norm = text
+        text, norm = self._readable(text)
         mentions: list[Mention] = []
         pos = 0
         while (m := self.head_re.search(norm, pos)) is not None:
@@ -292,10 +296,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
     def organisations(self, text: str, words: list[tuple[int, int, bool, str]], heads: set[str]) -> tuple[tuple[int, str, str], ...]:
         """Organisations opened by one of ``heads`` (head keys) that the text names outside a union's name, in order:
         (offset, head key, name as written)."""
-        text = self.recaser.recase(text)
-        norm = normalize_tones(text)
-        if len(norm) != len(text):
-            norm = text
+        text, norm = self._readable(text)
         found = []
         for m in self.org_head_re.finditer(norm):
             key = name_key(m.group("head"))
@@ -310,10 +311,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
     @lru_cache(maxsize=256)  # asked of the same text by several steps
     def places(self, text: str) -> ArticlePlaces:
         """Districts named with their type word and every province the text names."""
-        text = self.recaser.recase(text)
-        norm = normalize_tones(text)
-        if len(norm) != len(text):
-            norm = text
+        text, norm = self._readable(text)
         districts: dict[tuple[str, str], Place] = {}
         provinces: set[str] = set()
         written: dict[tuple[str, str, str], None] = {}
