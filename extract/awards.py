@@ -163,9 +163,11 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)
                                       for m in self._form_mentions(body, len(text) - len(body)))
         by_start = SpanIndex(units)  # a clause's units, without scanning them all: linear in the text
+        # a headline the body tells again as planned ("Biểu dương 100 …" over "LĐLĐ sẽ biểu dương 100 …"): no act
+        planned = len(title) if title and body is not text and self._planned_in(title, body) else 0
         for sent in index.sents:
-            if _LIST_NUMBER.fullmatch(sent.text):  # "1." split from its item: the list runs on
-                continue
+            if _LIST_NUMBER.fullmatch(sent.text) or sent.start_char < planned:
+                continue  # "1." split from its item: the list runs on; a planned act's headline
             in_sentence: list[tuple[int, int, dict[str, Any]]] = []
             article.sentence_awarder = None
             clauses = [self._clause(doc, text, start, end, by_start, article)
@@ -230,6 +232,17 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 used.add((span.start_char, span.end_char))
                 add_span(doc, "awards", span, fields)
         return doc
+
+    def _planned_in(self, title: str, body: str) -> bool:
+        """The body repeats the headline under a cue of what is yet to be done ("LĐLĐ Thành phố sẽ biểu dương 100 …")."""
+        folded, key = body.casefold(), title.strip().rstrip(".").casefold()
+        at = folded.find(key) if len(key.split()) >= 3 else -1
+        while at >= 0:
+            start = max(folded.rfind(".", 0, at), folded.rfind("\n", 0, at)) + 1
+            if self._is_modal(body[start:at + len(key)], at - start):
+                return True
+            at = folded.find(key, at + 1)
+        return False
 
     def _subject_before(self, clause: Clause, pos: int) -> bool:
         """An organisation named right before ``pos`` (past auxiliaries): the verb's own subject."""

@@ -14,7 +14,8 @@ article names ("Bệnh viện X tổ chức Đại hội Công đoàn Bệnh vi�
 the city of the province's name; a headline with a portal's update label and category cell ("… Ngày cập nhật
 07/08/2009 | Tin hoạt động |") is the title, dated; a dated lead printed twice at the top is no title and is kept once;
 a noun given to someone after a comma ("cho 2 cá nhân, bằng … cho 1 cá nhân") is the next thing given, no listed noun;
-"PC X" (a province's power company) and "TCty" are spelt out."""
+"PC X" (a province's power company) and "TCty" are spelt out; a headline the body tells again as planned ("Biểu
+dương 100 …" over "LĐLĐ sẽ biểu dương 100 …") tells no act."""
 
 from __future__ import annotations
 
@@ -162,3 +163,11 @@ def test_a_provinces_power_company_and_a_corporation_written_short(units_amounts
     text = "Dịp này, Công đoàn PC Hà Tĩnh trao quà. Ngày 4/5, CĐ TCty Sông Đà tổ chức hội nghị."
     assert [u[0] for u in _units(units_amounts_nlp, text)] == [
         "Công đoàn Công ty Điện lực Hà Tĩnh", "Công đoàn Tổng công ty Sông Đà"]
+
+
+def test_a_headline_the_body_tells_as_planned_is_no_act(nlp: VietnameseNLP) -> None:  # noqa: F811
+    title = "Tuyên dương 80 “Gia đình công nhân tiêu biểu” năm 2026"
+    planned = "Liên đoàn Lao động tỉnh sẽ tuyên dương 80 “Gia đình công nhân tiêu biểu” năm 2026 vào tháng 6."
+    assert awards(nlp, f"{title}\n{planned}", title=title, source_province="Nghệ An") == []
+    done = "Liên đoàn Lao động tỉnh đã tuyên dương 80 “Gia đình công nhân tiêu biểu” năm 2026."
+    assert _fields(awards(nlp, f"{title}\n{done}", title=title, source_province="Nghệ An"), "recipient_count") == [(80,)]
