@@ -237,6 +237,7 @@ class ArticleState:
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
     prize: str | None = None  # the one named prize of the article, for a bare "giải thưởng"
     prize_giver: str | None = None  # who gives it ("Giải thưởng X do Y tổ chức"), for a bare "giải thưởng"
+    districts: dict[str, str] = field(default_factory=dict)  # district type -> the one district of it the article names
 
     @property
     def event_holder(self) -> str | None:

@@ -24,6 +24,7 @@ from extract.spans import fields_of
 from extract.units import canonical_unit_name, complete_with_site, unit_parser
 
 _SPACES = re.compile(r"\s+")
+_BARE_DISTRICT = re.compile(r" (huyện|quận|thị xã)$", re.IGNORECASE)  # a name closed by a district's type alone
 # Words that join list items; a unit span never ends with one.
 _JOINERS = ("và", "cùng", "với")
 
@@ -162,7 +163,11 @@ class AwardNames:
                 name = Name(min(name.start, unit.start), max(name.end, unit.end), canonical)
                 j = clause.token_index_at(name.end)
             if isinstance(name, _Phrase):
-                name = Name(name.start, name.end, self._canonical(name.canonical, clause.context))
+                canonical = self._canonical(name.canonical, clause.context)
+                bare = _BARE_DISTRICT.search(canonical)  # "Ủy ban nhân dân huyện": the one district the article names
+                if bare and bare.group(1).lower() in clause.article.districts:
+                    canonical = f"{canonical} {clause.article.districts[bare.group(1).lower()]}"
+                name = Name(name.start, name.end, canonical)
             names.append(name)
             after = max(j, i + 1)
         covered = [n for n in names if not n.person]

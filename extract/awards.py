@@ -90,6 +90,7 @@ from extract.award_parties import AwardParties
 from extract.award_walk import AwardRecipientWalk
 from extract.doc_index import DocIndex, Sentence, doc_index
 from extract.spans import SpanIndex, add_span, fields_of
+from extract.units import unit_parser
 
 
 def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
@@ -158,6 +159,10 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         if article.prize is None and self._names_no_award(index.sents, text):
             return doc  # (about half the articles): their clauses would tell no award, nothing to read them for
         article.named_forms = self._full_forms(text)
+        named: dict[str, set[str]] = {}
+        for place in unit_parser().places(text).districts:  # "Ủy ban nhân dân huyện" in an article about one district
+            named.setdefault(place.type, set()).add(place.display)
+        article.districts = {kind: places.pop() for kind, places in named.items() if len(places) == 1}
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)

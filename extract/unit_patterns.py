@@ -96,8 +96,8 @@ class ArticlePlaces:
     communes: tuple[tuple[int, str], ...] = ()  # (offset, "phường Phú Thạnh" as written), in order
     province_names: tuple[tuple[str, str, str], ...] = ()  # (old province, type, name) as written: "TP Huế"
     bare_provinces: frozenset[str] = frozenset()  # provinces named without a type word ("công nhân Bắc Giang")
-    # organisations named outside a union's name, for a union named by its head alone: (offset, head key, name as
-    # written) — "Bệnh viện Đại học Quốc gia Hà Nội tổ chức Đại hội Công đoàn Bệnh viện"
+    # organisations named outside a union's name, for a union named by its head alone: (offset, head key, name spelt
+    # out) — "Bệnh viện Đại học Quốc gia Hà Nội tổ chức Đại hội Công đoàn Bệnh viện"
     organisations: tuple[tuple[int, str, str], ...] = ()
 
 
@@ -237,6 +237,7 @@ class UnitPatterns:
                            grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
+        self.field_word_spellings = set(grass["office_words"] + industry["sectors"])  # as written, any case matched
         self.trade_words = self.field_words | self.name_compounds  # a line of business or a field, any case
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
         self.foreign_end_re = re.compile(rf"(?<!\w)(?:{alternation(grass['foreign_countries'])})$")

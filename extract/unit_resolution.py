@@ -20,6 +20,7 @@ from extract.unit_identity import commune_provinces, organisation_key
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
 # A name ending in a bare type word, in any case: "… Bệnh viện đa khoa tỉnh", "… đa khoa Tỉnh".
+_DISTRICT_TYPE = re.compile(rf"(?<!\S)(?:{'|'.join(DISTRICT_TYPES)})\s+(?=\S)")  # in an organisation key
 _BARE_TYPE = re.compile(r" (tỉnh|thành phố)$", re.IGNORECASE)
 
 
@@ -120,17 +121,19 @@ class MentionResolution(UnitPatterns):
     def _fold_company_forms(self, mentions: list[Mention]) -> None:
         """A company's union written with and without its legal form ("CĐCS Công ty Cổ phần X", "CĐCS X") is one
         union, named by the fuller writing; so is one written with its form spelt out and short ("Công ty Cổ phần X",
-        "Công ty CP X": one organisation key, named as any other); a zone union named like that company ("Công đoàn KCN
-        X") is it too."""
+        "Công ty CP X") and an office written with and without its district's type (one organisation key, named as any
+        other); a zone union named like that company ("Công đoàn KCN X") is it too."""
         full: dict[str, Mention] = {}
-        first: dict[str, Mention] = {}  # the first writing of each organisation, legal form folded
+        first: dict[str, Mention] = {}  # the first writing of each organisation, legal form and district type folded
         short: dict[int, str] = {}  # a mention's organisation written without a legal form
         for i, m in enumerate(mentions):
             if m.level == "grassroots" and m.org_key:
                 org = organisation_key(m.org_key)
+                # one district's office written with and without its type ("Trung tâm Y tế huyện Lai Vung", "…
+                # Trung tâm Y tế Lai Vung"): one organisation, named below by its first writing
+                m.org_key = first.setdefault(_DISTRICT_TYPE.sub("", org), m).org_key
                 form = next((f for f in self.company_forms if org.startswith(f + " ")), None)
                 if form:
-                    m.org_key = first.setdefault(org, m).org_key  # named below as one organisation
                     full.setdefault(org[len(form) + 1:], m)
                 else:
                     short[i] = org
@@ -146,7 +149,7 @@ class MentionResolution(UnitPatterns):
         organisation in brackets ("Công đoàn Cơ quan Tổng công ty Điện lực miền Bắc (EVNNPC)", then "Công đoàn Cơ quan
         EVNNPC"), cut after the organisation's head ("Công đoàn Cơ quan Tổng công ty") or, a state office's union, without the
         province that closes the full name ("Công đoàn Sở GTVT", "… Sở GTVT TPHCM"), when one union of the article goes
-        on from those words."""
+        on from those words (of several, the one named last before)."""
         unions = [m for m in mentions if m.level == "grassroots" and m.org_key and m.name]
         for m in unions:
             words = m.name.split()
@@ -159,7 +162,8 @@ class MentionResolution(UnitPatterns):
                         break
             else:
                 longer = {x.org_key: x for x in unions if x.name.startswith(m.name + " ") and x.org_key != m.org_key}
-                full = next(iter(longer.values())) if len(longer) == 1 else None
+                earlier = [x for x in longer.values() if x.start < m.start]  # of several, the one named last before
+                full = next(iter(longer.values())) if len(longer) == 1 else max(earlier, key=lambda x: x.start, default=None)
                 if full is not None and (self._head_ended.search(m.name) or self.office_union_re.match(m.name)
                                          and self._province_tail(full.name[len(m.name):])):  # "Sở GTVT", "… Sở GTVT TPHCM"
                     m.name, m.org_key = full.name, full.org_key
@@ -181,8 +185,10 @@ class MentionResolution(UnitPatterns):
 
     @cached_property
     def _head_ended(self) -> re.Pattern[str]:
-        """A name cut right after an organisation's head: "Công đoàn Cơ quan Tổng công ty", "CĐCS Công ty"."""
-        return re.compile(rf"(?:{self.org_head_re.pattern})$", re.IGNORECASE)
+        """A name cut right after an organisation's head, maybe with its field: "Công đoàn Cơ quan Tổng công ty", "CĐCS
+        Công ty", "Công đoàn cơ sở Trung tâm Y tế" (the health centre named in full before)."""
+        fields = "|".join(re.escape(w) for w in sorted(self.field_word_spellings, key=len, reverse=True))
+        return re.compile(rf"(?:{self.org_head_re.pattern})(?:\s+(?:{fields}))?$", re.IGNORECASE)
 
     def _article_province(self, m: Mention, province: str | None) -> str | None:
         """The one province an article names, for a grassroots union placed nowhere else; none for a

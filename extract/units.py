@@ -235,7 +235,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             org_end = self._without_titled_person(text, org_start, org_end)
         if head and org_end <= head.end() and words is not None and not whole:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
-            return Mention(start, head.end(), "grassroots", org_head=name_key(head.group("head")))
+            return Mention(start, head.end(), "grassroots", org_head=name_key(self._spelt(head.group("head"))))
         if org_end <= (head.end() if head and not whole else org_start) or words is not None and not text[org_end:].strip() \
                 and not self._ends_with_place(text[org_start:org_end]):
             # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ"), unless the
@@ -247,11 +247,7 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         if prefix == "Công đoàn" and head and name_key(head.group("head")) in self.national_org_heads \
                 and org.endswith("Việt Nam"):  # "Công đoàn Tập đoàn Điện lực Việt Nam" sits under the national level
             return Mention(start, org_end, "national_industry", f"{prefix} {org}")
-        first, _, rest = org.partition(" ")
-        org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
-        org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
-        org = self.org_words_re.sub(lambda m: self.org_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
-        org = self.office_sector_re.sub(lambda m: f"{m['head']} {self.office_sectors[m['sector']]}", org)  # "Sở GTVT"
+        org = self._spelt(org)
         # "Công đoàn Công ty X" is the company's grassroots union, named as written (no "cơ sở" inserted)
         # the offices' union of an organisation is its grassroots union: "Công đoàn cơ quan Hội X" and "CĐCS Hội X" are one
         keyed = org[len(office.group()):] if office and org.startswith(office.group()) else org
@@ -271,6 +267,15 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         return at
 
     # -- scanning -----------------------------------------------------------------------------
+
+    def _spelt(self, org: str) -> str:
+        """An organisation's name with its abbreviations spelt out: the head ("BV", "TCT"), a closing "VN", the words of
+        ``org_words`` ("KCN", "TAND") and an office's sector ("Sở GTVT")."""
+        first, _, rest = org.partition(" ")
+        org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
+        org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
+        org = self.org_words_re.sub(lambda m: self.org_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
+        return self.office_sector_re.sub(lambda m: f"{m['head']} {self.office_sectors[m['sector']]}", org)  # "Sở GTVT"
 
     def _readable(self, text: str) -> tuple[str, str]:
         """The text with ALL-CAPS headlines and captions in ordinary capitals, and its tone-normalised form for the
@@ -295,17 +300,17 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
 
     def organisations(self, text: str, words: list[tuple[int, int, bool, str]], heads: set[str]) -> tuple[tuple[int, str, str], ...]:
         """Organisations opened by one of ``heads`` (head keys) that the text names outside a union's name, in order:
-        (offset, head key, name as written)."""
+        (offset, head key, name spelt out)."""
         text, norm = self._readable(text)
         found = []
         for m in self.org_head_re.finditer(norm):
-            key = name_key(m.group("head"))
+            key = name_key(self._spelt(m.group("head")))
             if key not in heads or not self._capitalised(text, m.start()) or (m.start() and norm[m.start() - 1].isalnum()) \
                     or self.union_before_re.search(norm, max(0, m.start() - 12), m.start()):
                 continue
             end = self._org_end(norm, text, m.start(), words)
             if end > m.end() + 1:
-                found.append((m.start(), key, tidy(text[m.start():end])))
+                found.append((m.start(), key, self._spelt(tidy(text[m.start():end]))))
         return tuple(found)
 
     @lru_cache(maxsize=256)  # asked of the same text by several steps

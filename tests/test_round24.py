@@ -15,7 +15,11 @@ the city of the province's name; a headline with a portal's update label and cat
 07/08/2009 | Tin hoạt động |") is the title, dated; a dated lead printed twice at the top is no title and is kept once;
 a noun given to someone after a comma ("cho 2 cá nhân, bằng … cho 1 cá nhân") is the next thing given, no listed noun;
 "PC X" (a province's power company) and "TCty" are spelt out; a headline the body tells again as planned ("Biểu
-dương 100 …" over "LĐLĐ sẽ biểu dương 100 …") tells no act."""
+dương 100 …" over "LĐLĐ sẽ biểu dương 100 …") tells no act. Then real-test34, opened after its blind measurement:
+courts, procuracies and health centres written short ("CĐCS TAND huyện X", "Công đoàn TTYT huyện Y") are spelt out and
+one union with their short writings ("Công đoàn cơ sở TAND", "Công đoàn cơ sở Trung tâm Y tế": of several, the one named
+last before); one district's office written with and without its type is one union; a person named after a trade union
+of the self-employed is no place of its name; "Ủy ban nhân dân huyện" is the one district's the article names."""
 
 from __future__ import annotations
 
@@ -171,3 +175,33 @@ def test_a_headline_the_body_tells_as_planned_is_no_act(nlp: VietnameseNLP) -> N
     assert awards(nlp, f"{title}\n{planned}", title=title, source_province="Nghệ An") == []
     done = "Liên đoàn Lao động tỉnh đã tuyên dương 80 “Gia đình công nhân tiêu biểu” năm 2026."
     assert _fields(awards(nlp, f"{title}\n{done}", title=title, source_province="Nghệ An"), "recipient_count") == [(80,)]
+
+
+def test_courts_procuracies_and_health_centres_written_short(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Sáng 5/4, Công đoàn cơ sở TAND huyện Cái Nước tổ chức đại hội. Ban chấp hành Công đoàn cơ sở TAND đã báo "
+            "cáo. Dự có CĐCS VKSND huyện Cái Nước và Công Đoàn TTYT Huyện Năm Căn.")
+    assert _units(units_amounts_nlp, text, "Cà Mau") == [
+        ("Công đoàn cơ sở Tòa án nhân dân huyện Cái Nước", "grassroots", "Cà Mau"),
+        ("Công đoàn cơ sở Viện kiểm sát nhân dân huyện Cái Nước", "grassroots", "Cà Mau"),
+        ("Công đoàn Trung tâm Y tế Huyện Năm Căn", "grassroots", "Cà Mau"),
+    ]
+
+
+def test_short_and_typed_writings_of_one_office(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn cơ sở Trung tâm Y tế huyện Tân Hồng tổ chức đại hội, có đại diện CĐCS Trung tâm Y tế huyện Hồng "
+            "Ngự dự. Chủ tịch Công đoàn cơ sở Trung tâm Y tế báo cáo. CĐCS Trung tâm Y tế Tân Hồng được biểu dương.")
+    assert _units(units_amounts_nlp, text, "Đồng Tháp") == [
+        ("Công đoàn cơ sở Trung tâm Y tế huyện Tân Hồng", "grassroots", "Đồng Tháp"),
+        ("Công đoàn cơ sở Trung tâm Y tế huyện Hồng Ngự", "grassroots", "Đồng Tháp"),
+    ]
+
+
+def test_a_person_named_after_a_trade_union_is_no_place(units_amounts_nlp: VietnameseNLP) -> None:
+    assert _units(units_amounts_nlp, "Dự đại hội có Nghiệp đoàn Y tế tư nhân, ông Trần Văn Tư phát biểu.", "Đồng Tháp") == []
+
+
+def test_a_district_committee_is_the_one_district_the_article_names(nlp: VietnameseNLP) -> None:  # noqa: F811
+    title = "Công đoàn cơ sở Tòa án huyện Nam Trà My nhận Cờ thi đua"
+    body = "Năm 2019, Công đoàn cơ sở Tòa án huyện Nam Trà My được UBND huyện tặng Giấy khen."
+    assert _fields(awards(nlp, f"{title}\n{body}", title=title, source_province="Quảng Nam"), "awarder") == [
+        ("Ủy ban nhân dân huyện Nam Trà My",)]
