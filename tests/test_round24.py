@@ -23,6 +23,8 @@ of the self-employed is no place of its name; "Ủy ban nhân dân huyện" is t
 
 from __future__ import annotations
 
+import pytest
+
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import amount_rows, unit_rows
 from extract.textdump import parse_text_dump
@@ -177,23 +179,22 @@ def test_a_headline_the_body_tells_as_planned_is_no_act(nlp: VietnameseNLP) -> N
     assert _fields(awards(nlp, f"{title}\n{done}", title=title, source_province="Nghệ An"), "recipient_count") == [(80,)]
 
 
-def test_courts_procuracies_and_health_centres_written_short(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Sáng 5/4, Công đoàn cơ sở TAND huyện Cái Nước tổ chức đại hội. Ban chấp hành Công đoàn cơ sở TAND đã báo "
-            "cáo. Dự có CĐCS VKSND huyện Cái Nước và Công Đoàn TTYT Huyện Năm Căn.")
-    assert _units(units_amounts_nlp, text, "Cà Mau") == [
-        ("Công đoàn cơ sở Tòa án nhân dân huyện Cái Nước", "grassroots", "Cà Mau"),
-        ("Công đoàn cơ sở Viện kiểm sát nhân dân huyện Cái Nước", "grassroots", "Cà Mau"),
-        ("Công đoàn Trung tâm Y tế Huyện Năm Căn", "grassroots", "Cà Mau"),
-    ]
-
-
-def test_short_and_typed_writings_of_one_office(units_amounts_nlp: VietnameseNLP) -> None:
-    text = ("Công đoàn cơ sở Trung tâm Y tế huyện Tân Hồng tổ chức đại hội, có đại diện CĐCS Trung tâm Y tế huyện Hồng "
-            "Ngự dự. Chủ tịch Công đoàn cơ sở Trung tâm Y tế báo cáo. CĐCS Trung tâm Y tế Tân Hồng được biểu dương.")
-    assert _units(units_amounts_nlp, text, "Đồng Tháp") == [
-        ("Công đoàn cơ sở Trung tâm Y tế huyện Tân Hồng", "grassroots", "Đồng Tháp"),
-        ("Công đoàn cơ sở Trung tâm Y tế huyện Hồng Ngự", "grassroots", "Đồng Tháp"),
-    ]
+@pytest.mark.parametrize(("text", "province", "expected"), [
+    # courts, procuracies and health centres written short, spelt out; "CĐCS TAND" the court named before
+    ("Sáng 5/4, Công đoàn cơ sở TAND huyện Cái Nước tổ chức đại hội. Ban chấp hành Công đoàn cơ sở TAND đã báo cáo. Dự "
+     "có CĐCS VKSND huyện Cái Nước và Công Đoàn TTYT Huyện Năm Căn.", "Cà Mau",
+     [("Công đoàn cơ sở Tòa án nhân dân huyện Cái Nước", "grassroots", "Cà Mau"),
+      ("Công đoàn cơ sở Viện kiểm sát nhân dân huyện Cái Nước", "grassroots", "Cà Mau"),
+      ("Công đoàn Trung tâm Y tế Huyện Năm Căn", "grassroots", "Cà Mau")]),
+    # short and typed writings of one office: the one named last before, and the first writing's name
+    ("Công đoàn cơ sở Trung tâm Y tế huyện Tân Hồng tổ chức đại hội, có đại diện CĐCS Trung tâm Y tế huyện Hồng Ngự "
+     "dự. Chủ tịch Công đoàn cơ sở Trung tâm Y tế báo cáo. CĐCS Trung tâm Y tế Tân Hồng được biểu dương.", "Đồng Tháp",
+     [("Công đoàn cơ sở Trung tâm Y tế huyện Tân Hồng", "grassroots", "Đồng Tháp"),
+      ("Công đoàn cơ sở Trung tâm Y tế huyện Hồng Ngự", "grassroots", "Đồng Tháp")]),
+])
+def test_offices_written_short_and_with_their_type(units_amounts_nlp: VietnameseNLP, text: str, province: str,
+                                                    expected: list[tuple[str, str, str]]) -> None:
+    assert _units(units_amounts_nlp, text, province) == expected
 
 
 def test_a_person_named_after_a_trade_union_is_no_place(units_amounts_nlp: VietnameseNLP) -> None:
