@@ -20,8 +20,9 @@ from extract.unit_identity import commune_provinces, organisation_key
 from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
 
 # A name ending in a bare type word, in any case: "… Bệnh viện đa khoa tỉnh", "… đa khoa Tỉnh".
-_DISTRICT_TYPE = re.compile(rf"(?<!\S)(?:{'|'.join(DISTRICT_TYPES)})\s+(?=\S)")  # in an organisation key
 _BARE_TYPE = re.compile(r" (tỉnh|thành phố)$", re.IGNORECASE)
+# A district's type word inside an organisation key: "trung tâm y tế huyện lai vung".
+_DISTRICT_TYPE = re.compile(rf"(?<!\S)(?:{'|'.join(DISTRICT_TYPES)})\s+(?=\S)")
 
 
 class MentionResolution(UnitPatterns):
