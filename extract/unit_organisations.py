@@ -191,8 +191,8 @@ class OrganisationNames(UnitPatterns):
         if i >= len(words) or words[i][2] or not self._capitalised(text, words[i][0]):
             return False
         start = words[i][0]
-        if self.org_head_re.match(norm, start) or self.head_re.match(norm, start):
-            return False
+        if self.org_head_re.match(norm, start) or self.head_re.match(norm, start) or self.trade_head_re.match(text, start):
+            return False  # another organisation or union ("… huyện X và Nghiệp đoàn nghề cá Y")
         if conjunction_head:
             return True
         return self._name_goes_on(norm, text, words, i) and not self.and_stop_re.match(norm, start)

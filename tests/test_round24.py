@@ -199,6 +199,10 @@ def test_offices_written_short_and_with_their_type(units_amounts_nlp: Vietnamese
 
 def test_a_person_named_after_a_trade_union_is_no_place(units_amounts_nlp: VietnameseNLP) -> None:
     assert _units(units_amounts_nlp, "Dự đại hội có Nghiệp đoàn Y tế tư nhân, ông Trần Văn Tư phát biểu.", "Đồng Tháp") == []
+    # a trade union after "và" is a union of its own, not a part of an office's name
+    assert [u[0] for u in _units(units_amounts_nlp, "Dự có Công đoàn cơ sở Trung tâm Y tế huyện Phú Tân và Nghiệp đoàn "
+                                                    "nghề cá Tân Hưng.", "Cà Mau")] == [
+        "Công đoàn cơ sở Trung tâm Y tế huyện Phú Tân", "Nghiệp đoàn nghề cá Tân Hưng"]
 
 
 def test_a_district_committee_is_the_one_district_the_article_names(nlp: VietnameseNLP) -> None:  # noqa: F811
