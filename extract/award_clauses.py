@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from extract.lexicon import lexicon
 from extract.nlp import ArticleContext
+from extract.unit_patterns import ArticlePlaces
 
 
 # Characters that close a clause inside a sentence.
@@ -237,7 +238,7 @@ class ArticleState:
     named_forms: dict[str, str] = field(default_factory=dict)  # "Kỷ niệm chương" -> its full name in the article
     prize: str | None = None  # the one named prize of the article, for a bare "giải thưởng"
     prize_giver: str | None = None  # who gives it ("Giải thưởng X do Y tổ chức"), for a bare "giải thưởng"
-    districts: dict[str, str] = field(default_factory=dict)  # district type -> the one district of it the article names
+    places: ArticlePlaces = field(default_factory=ArticlePlaces)  # what the article names, for "Ủy ban nhân dân huyện"
 
     @property
     def event_holder(self) -> str | None:

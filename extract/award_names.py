@@ -21,10 +21,11 @@ from extract.doc_index import DocIndex, doc_index
 from extract.gazetteer import gazetteer, name_key
 from extract.nlp import ArticleContext
 from extract.spans import fields_of
+from extract.unit_patterns import DISTRICT_TYPES
 from extract.units import canonical_unit_name, complete_with_site, unit_parser
 
 _SPACES = re.compile(r"\s+")
-_BARE_DISTRICT = re.compile(r" (huyện|quận|thị xã)$", re.IGNORECASE)  # a name closed by a district's type alone
+_BARE_DISTRICT = re.compile(rf" ({'|'.join(DISTRICT_TYPES)})$", re.IGNORECASE)  # a name closed by a district's type alone
 # Words that join list items; a unit span never ends with one.
 _JOINERS = ("và", "cùng", "với")
 
@@ -165,8 +166,8 @@ class AwardNames:
             if isinstance(name, _Phrase):
                 canonical = self._canonical(name.canonical, clause.context)
                 bare = _BARE_DISTRICT.search(canonical)  # "Ủy ban nhân dân huyện": the one district the article names
-                if bare and bare.group(1).lower() in clause.article.districts:
-                    canonical = f"{canonical} {clause.article.districts[bare.group(1).lower()]}"
+                if bare and (place := clause.article.places.only_district(bare.group(1).lower())) is not None:
+                    canonical = f"{canonical} {place.display}"
                 name = Name(name.start, name.end, canonical)
             names.append(name)
             after = max(j, i + 1)

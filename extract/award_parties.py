@@ -84,7 +84,6 @@ class AwardParties:
         # đón nhận Huân chương …" (not a kind of person or group written short: "CNVCLĐ được …")
         self._acronym_subject = re.compile(
             rf"(?:^|,)\s*(?P<name>[A-ZĐ][A-ZĐ0-9&]{{2,}}(?:-[A-ZĐ0-9]+)?)(?:\s+{phrase_regex(rec['subject_adverbs'])})*\s*$")
-        self._kind_words = {w.casefold() for w in rec["collective"] + rec["individual"]}
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -276,7 +275,7 @@ class AwardParties:
                     self._walk_back(clause, marker.start(), found)
                     if not (found.names or found.count or found.kind or found.approximate) \
                             and (acronym := self._acronym_subject.search(view, 0, marker.start())) \
-                            and acronym.group("name").casefold() not in self._kind_words:
+                            and not self._noun_item.fullmatch(acronym.group("name")):
                         found.add_name(Name(acronym.start("name"), acronym.end("name"), acronym.group("name")))
                     if found.names or found.count or found.kind or found.approximate:
                         found.passive = True

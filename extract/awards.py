@@ -93,14 +93,6 @@ from extract.spans import SpanIndex, add_span, fields_of
 from extract.units import unit_parser
 
 
-def _one_district_of_each_type(text: str) -> dict[str, str]:
-    """District type -> the one district of that type the text names (types it names several of are left out)."""
-    named: dict[str, set[str]] = {}
-    for place in unit_parser().places(text).districts:
-        named.setdefault(place.type, set()).add(place.display)
-    return {kind: places.pop() for kind, places in named.items() if len(places) == 1}
-
-
 def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
     """The tokens tagged N of one syllable: their indices and offsets."""
     nouns = [t for t in index.tokens if t.tag == "N" and " " not in t.text]
@@ -167,7 +159,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         if article.prize is None and self._names_no_award(index.sents, text):
             return doc  # (about half the articles): their clauses would tell no award, nothing to read them for
         article.named_forms = self._full_forms(text)
-        article.districts = _one_district_of_each_type(text)  # "Ủy ban nhân dân huyện" in an article about one district
+        article.places = unit_parser().places(text)  # the units component's, cached: "Ủy ban nhân dân huyện" of one district
         title = doc._.context.title if doc._.context else None
         body = text[len(title):] if title and text.startswith(title) else text
         article.form_counts = Counter(article.named_forms.get(m.form, m.form)

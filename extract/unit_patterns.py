@@ -100,6 +100,11 @@ class ArticlePlaces:
     # out) — "Bệnh viện Đại học Quốc gia Hà Nội tổ chức Đại hội Công đoàn Bệnh viện"
     organisations: tuple[tuple[int, str, str], ...] = ()
 
+    def only_district(self, kind: str) -> Place | None:
+        """The one district of that type ("huyện", "thành phố" …) the article names, else None."""
+        named = [p for p in self.districts if p.type == kind]
+        return named[0] if len(named) == 1 else None
+
 
 
 
@@ -237,7 +242,6 @@ class UnitPatterns:
                            grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
-        self.field_word_spellings = set(grass["office_words"] + industry["sectors"])  # as written, any case matched
         self.trade_words = self.field_words | self.name_compounds  # a line of business or a field, any case
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
         self.foreign_end_re = re.compile(rf"(?<!\w)(?:{alternation(grass['foreign_countries'])})$")

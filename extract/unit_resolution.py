@@ -188,7 +188,8 @@ class MentionResolution(UnitPatterns):
     def _head_ended(self) -> re.Pattern[str]:
         """A name cut right after an organisation's head, maybe with its field: "Công đoàn Cơ quan Tổng công ty", "CĐCS
         Công ty", "Công đoàn cơ sở Trung tâm Y tế" (the health centre named in full before)."""
-        fields = "|".join(re.escape(w) for w in sorted(self.field_word_spellings, key=len, reverse=True))
+        spellings = set(self.lex["grassroots"]["office_words"] + self.lex["province_industry"]["sectors"])
+        fields = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
         return re.compile(rf"(?:{self.org_head_re.pattern})(?:\s+(?:{fields}))?$", re.IGNORECASE)
 
     def _article_province(self, m: Mention, province: str | None) -> str | None:
@@ -312,9 +313,7 @@ class MentionResolution(UnitPatterns):
                                    province_written=name if when is None else None)
         # "Tại huyện Lệ Thủy, LĐLĐ huyện ...", "công đoàn thành phố Bắc Kạn ... LĐLĐ thành phố": a district-level city
         if not pool and (m.admin_type in DISTRICT_TYPES or m.admin_type == "thành phố"):
-            named = [p for p in places.districts if p.type == m.admin_type]
-            if len(named) == 1:
-                place = named[0]
+            if (place := places.only_district(m.admin_type)) is not None:
                 province = place.province or (site if site in self.gaz.province_of_district(place.display) else None)
                 return replace(m, level="district", name=f"Liên đoàn Lao động {place.type} {place.display}",
                                province=province, district=place.display)
