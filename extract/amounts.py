@@ -371,9 +371,12 @@ class AmountFinder:
 
     @staticmethod
     def _low_end(first: NumberMatch, tail: Tail | None, second: NumberMatch) -> float:
-        """The first number of a pair, with the second's scale when it has none: "5-7 triệu" -> 5e6."""
-        if tail is None and not first.scaled and second.scaled and first.value * second.last_scale < second.value:
-            return first.value * second.last_scale
+        """The first number of a pair, with the second's scale when it has none: "5-7 triệu" -> 5e6; a thousandth of
+        it when the whole scale would pass the high end: "từ 500 - 3 triệu đồng" -> 5e5 (five hundred thousand)."""
+        if tail is None and not first.scaled and second.scaled:
+            for scale in (second.last_scale, second.last_scale / 1000 if second.last_scale >= 1e6 else None):
+                if scale and first.value * scale < second.value:
+                    return first.value * scale
         return first.value
 
     def _borrowed(self, doc: Doc, text: str, first: NumberMatch, clause_start: int,

@@ -10,6 +10,9 @@ from typing import Any
 from extract.award_clauses import Clause, FormMention, GrantingOffice, Recipients
 
 
+_KINDS = r"(?:tập\s+thể|cá\s+nhân)"  # the kind a counted form is given to ("2 bằng khen tập thể")
+
+
 class AwardGrantors:
     """The grantor rules of ``AwardExtractor``."""
 
@@ -60,6 +63,8 @@ class AwardGrantors:
         if self._grantor_unnamed(clause, mention):  # not the giver of a form given before with it
             return [None]
         awarder = self._awarder(clause, mention)
+        if awarder is not None and self._union_name.match(awarder) and (level := self._province_level(clause, mention)):
+            awarder = level  # "LĐLĐ quận trao 2 bằng khen tập thể, 8 bằng khen cá nhân cấp thành phố": the city's
         if awarder is not None and awarder.casefold() in self._committees:
             # "Tại hội nghị, Ban Tổ chức công bố quyết định khen thưởng …": the organiser, else the article's one union
             awarder = clause.article.event_holder
@@ -80,6 +85,16 @@ class AwardGrantors:
             return [*partners, awarder]
         second = self._second_grantor(clause, mention) if awarder else None  # "Bằng khen của X và Y"
         return [awarder, second] if second and second != awarder else [awarder]
+
+    def _province_level(self, clause: Clause, mention: FormMention) -> str | None:
+        """The province's federation, where a union's form is of the province's level ("bằng khen cấp thành phố", "2
+        bằng khen tập thể, 8 bằng khen cá nhân cấp tỉnh"), else None."""
+        if mention.generic:
+            return None
+        written = re.escape(clause.view[mention.start:mention.end])
+        level = re.compile(rf"(?:\s+{_KINDS})?(?:\s*,\s*\d{{1,4}}\s+{written}\s+{_KINDS})*\s+cấp\s+(tỉnh|thành\s+phố)(?!\w)",
+                           re.IGNORECASE).match(clause.view, mention.end)
+        return self._canonical(f"Liên đoàn Lao động {level.group(1).lower()}", clause.context) if level else None
 
     def _respective(self, clause: Clause, mention: FormMention) -> str | None:
         """"được A, B tặng bằng khen, tặng cờ thi đua": grantors listed with commas (or side by side) before the first

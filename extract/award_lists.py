@@ -17,6 +17,9 @@ from extract.numbers import parse_number
 
 _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
+_NEXT_ITEM = re.compile(r"\s*(?:[,;]|(?<!\w)và(?!\w))\s*|\s+và\s+")  # between two counted items of a list
+_COMPRISED = re.compile(r"(?<!\w)gồm(?!\w)|:")  # "bằng khen của X gồm: …", "bằng khen của X: …"
+_ITEM_START = re.compile(r"(?:[,;]|(?<!\w)và)\s*$")  # … and before the next item, after a reason of the one before
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
 
@@ -161,6 +164,38 @@ class AwardLists:
         if first is not None and not first.person and self._union_name.match(first.canonical):
             return first.canonical
         return name.canonical
+
+    def _counted_kinds(self, clause: Clause, mention: FormMention) -> Recipients | None:
+        """One form counted by kind of recipient, several times: "trao 2 bằng khen tập thể, 8 bằng khen cá nhân cấp
+        thành phố cho …" honours 10, and so does "trao bằng khen của X gồm: 2 bằng khen tập thể, 8 bằng khen cá nhân".
+        A group of such counts ends at a reason of its own; the counts after it are a further award ("…, 10 bằng khen
+        cá nhân có thành tích X, 6 bằng khen tập thể có thành tích Y"). None unless the form is counted twice so."""
+        view = clause.view
+        if mention.generic:
+            return None
+        written = re.escape(view[mention.start:mention.end])
+        item = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,4}})\s+{written}\s+(?P<noun>tập\s+thể|cá\s+nhân)(?!\w)",
+                          re.IGNORECASE)
+        items: list[tuple[int, int, int, str]] = []
+        for m in item.finditer(view, max(0, mention.start - 6)):
+            if not items and m.end("num") < mention.start - 1 or not items and m.start() > mention.end and not (
+                    _COMPRISED.search(view, mention.end, m.start()) and not self._another_act(clause, mention.end, m.start())):
+                return None  # the form is neither counted itself nor followed by what it comprises
+            if items and (not _ITEM_START.search(view, items[-1][1], m.start())
+                          or self._another_act(clause, items[-1][1], m.start())):
+                break  # each item after a separator, maybe after a reason of the one before
+            items.append((m.start(), m.end(), int(m.group("num")), m.group("noun")))
+        if len(items) < 2:
+            return None
+        first = group = Recipients(start=items[0][0])
+        for k, (start, _, value, noun) in enumerate(items):
+            if k and not _NEXT_ITEM.fullmatch(view, items[k - 1][1], start):  # the group before closed on its reason
+                group = Recipients(start=start)
+                first.more.append((start, group))
+                first.later = first.later or [start]
+            group.add_count(value)
+            self._add_kind(noun, group)
+        return first
 
     @staticmethod
     def _add_names(fields: dict[str, Any], found: Recipients) -> None:

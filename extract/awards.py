@@ -345,6 +345,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 # biểu dương 17 …", "tuyên dương 30 nhà giáo và truy tặng 3 đồng chí …"
                 continue
             recipients = self._recipients(clause, mention, self._next_giver(clause, mentions[k + 1:]))
+            if not recipients.names and (kinds := self._counted_kinds(clause, mention)) is not None:
+                recipients = kinds  # "2 bằng khen tập thể, 8 bằng khen cá nhân cho …"
             if not (recipients.names or recipients.count or recipients.kind or mention.generic):
                 recipients = self._ceremony_honoured(clause, mention, generic) or recipients  # "Tại Lễ trao F, N … được khen thưởng"
             partner = self._shared_list(clause, mention, mentions[k + 1:])
@@ -417,6 +419,9 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             awarders, shared = ([None], False) if shared and mention.generic else (awarders, shared)
             for awarder in awarders:
                 occasion = self._occasion(clause, min(recipients.later, default=None))
+                if any(f["occasion"] == occasion for _, f in awards) and occasion is not None:
+                    # "trao 02 Kỷ niệm chương cho cán bộ có X, trao Bằng khen cho 3 tập thể có thành tích Y": its own
+                    occasion = self._reason_after(clause, mention.end) or occasion
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
                     clause.article.held[id(awards[-1][1])] = {  # "… tuyên dương các điển hình được tặng Giải thưởng X"

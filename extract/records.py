@@ -81,10 +81,12 @@ def _headline_copy(doc: Doc, span: Span) -> bool:
 def _two_givings(later: Span, earlier: Span) -> bool:
     """One sentence giving one form twice in two clauses, counted otherwise: "UBND TP và LĐLĐ TP tặng bằng khen cho 10
     tập thể và 20 cá nhân (…); UBND TP tặng bằng khen cho 40 lao động giỏi" is two acts, not one told again (a further
-    group of one giving, inside its clause, may still be the same act)."""
+    group of one giving, inside its clause, may still be the same act, unless it is honoured for a reason of its own:
+    "… gồm 6 bằng khen tập thể, 10 bằng khen cá nhân có thành tích X, 6 bằng khen tập thể có thành tích Y")."""
     one, other = fields_of(later, "awards"), fields_of(earlier, "awards")
-    return later.sent.start == earlier.sent.start and later.start_char >= earlier.end_char and one["form"] == other["form"] \
-        and one["recipient_count"] != other["recipient_count"]
+    own_reason = one["occasion"] is not None and other["occasion"] is not None and one["occasion"] != other["occasion"]
+    return later.sent.start == earlier.sent.start and (later.start_char >= earlier.end_char or own_reason) \
+        and one["form"] == other["form"] and one["recipient_count"] != other["recipient_count"]
 
 
 def _published(doc: Doc) -> datetime | None:

@@ -244,6 +244,7 @@ class UnitPatterns:
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
         self.trade_words = self.field_words | self.name_compounds  # a line of business or a field, any case
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
+        self.partner_re = re.compile(rf"(?:,|\s+và)\s+(?:{alternation(grass['partner_bodies'])})(?=\s+\S)")
         self.foreign_end_re = re.compile(rf"(?<!\w)(?:{alternation(grass['foreign_countries'])})$")
         # "Công đoàn phường 6 tháng cuối năm": a number before a time word is a duration, no ward
         self.duration_after_re = re.compile(rf"[^\S\n]+(?:{alternation(grass['duration_words'])})(?!\w)")

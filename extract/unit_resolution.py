@@ -17,7 +17,7 @@ from typing import Any
 from extract.gazetteer import MERGER_DATE, name_key, normalize_tones, to_date
 from extract.nlp import ArticleContext
 from extract.unit_identity import commune_provinces, organisation_key
-from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, UnitPatterns
+from extract.unit_patterns import DISTRICT_TYPES, ArticlePlaces, Mention, Place, UnitPatterns
 
 # A name ending in a bare type word, in any case: "… Bệnh viện đa khoa tỉnh", "… đa khoa Tỉnh".
 _BARE_TYPE = re.compile(r" (tỉnh|thành phố)$", re.IGNORECASE)
@@ -240,6 +240,10 @@ class MentionResolution(UnitPatterns):
             kind = typed.group(1).lower()
         return f"{name[:typed.start()]} {kind} {place}" if typed.group(1).lower() == kind else name
 
+    def _district_province(self, place: Place, site: str | None) -> str | None:
+        """A named district's province: the text's, else the site's where the district lies in it."""
+        return place.province or (site if site in self.gaz.province_of_district(place.display) else None)
+
     def _site_name(self, site: str, when: date | datetime | None) -> tuple[str, str]:
         return self.gaz.province_type_on(site, when), self.gaz.province_name_on(site, when)
 
@@ -279,6 +283,18 @@ class MentionResolution(UnitPatterns):
             national = next((x for x in everything if x.name == f"Công đoàn {m.sector} Việt Nam"), None)
             if national is not None:
                 return replace(m, name=national.name, level="national_industry", province=None)
+        if m.template and m.level == "district":  # "Công đoàn Giáo dục huyện": that union named before, else the only
+            # one so named, else the one district of that type the article names
+            head = m.template.format(place=m.admin_type) + " "
+            same = [x for x in everything if x.level == "district" and x.name and x.name.startswith(head)]
+            earlier = [x for x in before if x in same]
+            target = earlier[-1] if earlier else same[0] if len({x.name for x in same}) == 1 else None
+            if target is not None:
+                return replace(m, name=target.name, province=target.province, district=target.district)
+            if (place := places.only_district(m.admin_type)) is None:
+                return None
+            return replace(m, name=head + place.display, province=self._district_province(place, site),
+                           district=place.display)
         if m.template:  # an industry union without its province
             place = site or next((x.province for x in reversed(before) if x.province), None)
             if place is None:
@@ -292,7 +308,8 @@ class MentionResolution(UnitPatterns):
                 return replace(m, level="province", name=f"Liên đoàn Lao động {kind} {name}", province=site)
             pool = [x for x in before if x.level == "province" and x.name.startswith("Liên đoàn")]
         else:
-            pool = [x for x in before if x.level == "district" and x.admin_type == m.admin_type]
+            pool = [x for x in before if x.level == "district" and x.admin_type == m.admin_type
+                    and x.name.startswith("Liên đoàn")]
         if not pool:
             named = {x.name: x for x in everything if x.name and x.level in ("province", "district")
                      and x.name.startswith("Liên đoàn") and x.admin_type == m.admin_type}
@@ -314,9 +331,8 @@ class MentionResolution(UnitPatterns):
         # "Tại huyện Lệ Thủy, LĐLĐ huyện ...", "công đoàn thành phố Bắc Kạn ... LĐLĐ thành phố": a district-level city
         if not pool and (m.admin_type in DISTRICT_TYPES or m.admin_type == "thành phố"):
             if (place := places.only_district(m.admin_type)) is not None:
-                province = place.province or (site if site in self.gaz.province_of_district(place.display) else None)
                 return replace(m, level="district", name=f"Liên đoàn Lao động {place.type} {place.display}",
-                               province=province, district=place.display)
+                               province=self._district_province(place, site), district=place.display)
         if not pool:
             return None
         target = pool[-1]

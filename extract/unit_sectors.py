@@ -76,8 +76,9 @@ class SectorUnions(UnitPatterns):
         if not text[run.end("name"):].strip() and not self._ends_with_place(f"{head} {place}"):
             return None  # the text was cut inside the name: "… Công đoàn Y tế Việt Na"
         if (after := WORD_AFTER.match(text, run.end("name"))) \
-                and name_key(f"{place.split()[-1]} {after.group(1)}") in self.name_compounds:
-            return None  # a compound goes on in lower case: "Công đoàn Ngân hàng Đầu tư …" names an organisation
+                and name_key(f"{place.split()[-1]} {after.group(1)}") in self.trade_words:
+            return None  # a compound goes on in lower case: "Công đoàn Ngân hàng Đầu tư …", "… Chính sách xã hội"
+            # names an organisation
         trade = head.removeprefix("Công đoàn ")
         return Mention(start, run.end("name"), "grassroots", f"{head} {place}", org_key=name_key(f"{trade} {place}"))
 

@@ -39,7 +39,8 @@ from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
-from extract.unit_patterns import ACRONYM_AFTER, PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key, tidy
+from extract.unit_patterns import (ACRONYM_AFTER, DISTRICT_TYPES, PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key,
+                                  tidy)
 from extract.unit_resolution import MentionResolution
 from extract.unit_sectors import SectorUnions
 
@@ -97,8 +98,12 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
                 return None
             level = "province" if admin_type == "tỉnh" else None if admin_type == "thành phố" else "district"
             return Mention(start, typed.end(), level, admin_type=admin_type)
-        name = f"Liên đoàn Lao động {place.type} {place.display}"
-        mention = Mention(start, place.end, place.level, name, place.province, place.type)
+        return self._placed(norm, text, start, "Liên đoàn Lao động", place)
+
+    def _placed(self, norm: str, text: str, start: int, head: str, place: Place) -> Mention:
+        """The mention of the union ``head`` of a named province or district; a district's province is the one the
+        text writes after it where the gazetteer allows it."""
+        mention = Mention(start, place.end, place.level, f"{head} {place.type} {place.display}", place.province, place.type)
         if place.level == "district":
             mention.district = place.display
             evidence = self._province_evidence(norm, text, place.end)
@@ -106,6 +111,21 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             if evidence and (not known or evidence in known):
                 mention.province = evidence
         return mention
+
+    def _district_sector(self, norm: str, text: str, start: int, sector: re.Match[str]) -> Mention | None:
+        """"Công đoàn Giáo dục huyện Vĩnh Thạnh" (the sector in any case): a district's sector union, of the district
+        level; "Công đoàn Giáo dục huyện" alone is the one district of that type the article names (resolved later)."""
+        typed = self.type_re.match(norm, sector.end())
+        admin_type = self.types[name_key(typed.group("type"))] if typed else None
+        if admin_type not in DISTRICT_TYPES:
+            return None
+        head = f"Công đoàn {self.sector_spellings[name_key(tidy(sector.group('sector')))]}"
+        place = self._place(norm, text, self._skip_inline(norm, typed.end()), admin_type)
+        if place is not None and place.level == "district":
+            return self._placed(norm, text, start, head, place)
+        if place is None and self._capitalised(text, sector.start("sector")):
+            return Mention(start, typed.end(), "district", admin_type=admin_type, template=head + " {place}")
+        return None
 
     def _union(self, norm: str, text: str, start: int, head_start: int, pos: int) -> list[Mention] | None:
         """The mentions a "Công đoàn" head opens; None when it may open a grassroots union's name."""
@@ -158,6 +178,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             # "Công đoàn Dầu khí": a sector whose only union is the national one, its country left out
             name = self.national_spellings[dashless_key(tidy(m.group("name")))]
             return [Mention(start, m.end(), "national_industry", f"Công đoàn {name} Việt Nam")]
+        if (m := self.sector_any_re.match(norm, pos)) and (district := self._district_sector(norm, text, start, m)):
+            return [district]
         if m := self.sector_re.match(norm, pos):
             end, admin_type, place = self._industry_place(norm, text, m.end())
             head = f"Công đoàn {tidy(m.group('sector'))}"  # as written: no "ngành" inserted
@@ -373,8 +395,10 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         elif (union := self._union(norm, text, start, m.start("head"), end)) is not None:
             return union
         else:
-            found = self._grassroots(norm, text, start, self._skip_inline(norm, end), words, "Công đoàn",
-                                     require_head=True)
+            pos = self._skip_inline(norm, end)
+            if partner := self.partner_re.match(norm, pos):  # "Công đoàn và Đoàn Thanh niên Tổng công ty X"
+                pos = partner.end()
+            found = self._grassroots(norm, text, start, pos, words, "Công đoàn", require_head=True)
             if found and found.name and found.org_key and found.level == "grassroots":
                 return self._grassroots_list(norm, text, found, words, "Công đoàn")
         return [found] if found else []
