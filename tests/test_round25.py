@@ -77,3 +77,11 @@ def test_a_money_ranges_low_end_in_thousands(units_amounts_nlp: VietnameseNLP) -
                                          "từ 3 - 5 triệu đồng.", ArticleContext()))
     assert [(r["text"], r["value"], r["value_max"]) for r in rows if r["kind"] == "money"] == [
         ("từ 500 - 2 triệu đồng", 500_000, 2_000_000), ("từ 3 - 5 triệu đồng", 3_000_000, 5_000_000)]
+
+
+def test_a_later_form_of_a_clause_has_the_reason_after_it(nlp: VietnameseNLP) -> None:  # noqa: F811
+    text = ("Liên đoàn Lao động tỉnh Hậu Giang đã trao tặng 03 Kỷ niệm chương cho cán bộ có nhiều đóng góp cho tổ "
+            "chức Công đoàn, trao tặng Bằng khen cho 05 tập thể và 12 cá nhân có thành tích xuất sắc trong năm 2023.")
+    assert [(a["form"][:14], a["recipient_count"], a["occasion"]) for a in awards(nlp, text)] == [
+        ("Kỷ niệm chương", 3, "nhiều đóng góp cho tổ chức Công đoàn"),
+        ("Bằng khen", 17, "thành tích xuất sắc trong năm 2023")]
