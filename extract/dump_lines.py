@@ -59,6 +59,7 @@ class Rules:
     cut_tail: re.Pattern[str]
     author_cell: re.Pattern[str]
     source_credit: re.Pattern[str]
+    gallery_heading: re.Pattern[str]
     glued_credit: re.Pattern[str]
     lead_opening: re.Pattern[str]
     tagged_lead: re.Pattern[str]
@@ -99,6 +100,7 @@ def boilerplate_rules() -> Rules:
         cut_tail=re.compile(data["shape"]["cut_tail"]),
         author_cell=re.compile(data["bylines"]["author_cell"]),
         source_credit=re.compile(data["bylines"]["source_credit"], re.IGNORECASE),
+        gallery_heading=re.compile(data["end"]["gallery_heading"], re.IGNORECASE),
         glued_credit=re.compile(data["bylines"]["glued_credit"]),
         lead_opening=re.compile(data["shape"]["lead_opening"], re.IGNORECASE),
         tagged_lead=re.compile(data["shape"]["tagged_lead"]),
@@ -272,8 +274,7 @@ def _end_marker(text: str, words: int, rules: Rules) -> str | None:
         return "marker"
     if "|" in text and key(text.strip("| ").split("|")[0]) in rules.markers:
         return "marker"  # the header row of a related-news table: "Các tin liên quan | Ngày đăng |"
-    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes) \
-            or any(notice.search(text) for notice in rules.notices):
+    if words <= rules.footer_max_words and text.casefold().startswith(rules.footer_prefixes):
         return "footer"
     return None
 
@@ -283,6 +284,8 @@ def classify(number: int, raw: str, rules: Rules) -> Line:
     bare = text.lstrip(rules.shape["bullets"]).strip()
     if not bare:
         return Line(number, text, Kind.NOISE if text else Kind.BLANK)
+    if any(notice.search(bare) for notice in rules.notices):  # before noise: "(0) Bình luận" is one, and ends it
+        return Line(number, bare, Kind.END, len(bare.split()), end="footer")
     if key(bare) in rules.noise or any(p.match(bare) for p in rules.noise_patterns):
         return Line(number, text, Kind.NOISE)
     if bare.isupper() and bare.endswith("!") and len(bare.split()) >= 3:

@@ -10,7 +10,7 @@ from extract.dump_lines import Cut, Line, Rules, credited_names, given_name_cred
 
 def closing_credit(paragraphs: list[str], kept: list[Line], cut: list[Cut], rules: Rules) -> str | None:
     """The byline printed after the article (None when none), its lines taken off ``paragraphs`` and ``kept`` into
-    ``cut``; the outlet or affiliation printed under it goes too."""
+    ``cut``; the outlet or affiliation printed under it goes too, and a photo gallery's heading over it."""
     if len(paragraphs) > 1 and rules.source_credit.fullmatch(paragraphs[-1]):
         cut.append(Cut(kept.pop().number, "source paper credited", paragraphs.pop()))  # "(Nguồn: Báo Quảng Trị)"
     if len(paragraphs) > 2 and outlet_line(paragraphs[-1], rules) and credited_names(paragraphs[-2], rules):
@@ -25,6 +25,8 @@ def closing_credit(paragraphs: list[str], kept: list[Line], cut: list[Cut], rule
             and credited_names(glued["name"], rules):
         cut.append(Cut(kept[-1].number, "byline glued to the last sentence", glued["name"]))
         paragraphs[-1], byline = paragraphs[-1][:glued.start()], glued["name"]
+    if len(paragraphs) > 1 and rules.gallery_heading.fullmatch(paragraphs[-1]):
+        cut.append(Cut(kept[-1].number, "photo gallery heading", paragraphs.pop()))  # "Một số hình ảnh tại buổi lễ"
     return byline
 
 

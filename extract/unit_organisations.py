@@ -16,10 +16,11 @@ from extract.gazetteer import name_key
 from extract.unit_case import known_communes
 from extract.unit_patterns import LOWER_START, WORD_AFTER, UnitPatterns, tidy
 
-# A bare province type word closing an organisation's name: no name after it, only punctuation, the end or a
-# lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …"); after "chi nhánh" the branch of the site's
-# province ("Công đoàn cơ sở NHNN chi nhánh tỉnh").
-_BARE_TYPE = re.compile(r"(?:[^\S\n]+chi nhánh)?[^\S\n]+(?P<type>tỉnh|thành phố)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
+# A bare province or district type word closing an organisation's name: no name after it, only punctuation, the end
+# or a lower-case word ("Trung tâm quản lý Bến xe khách tỉnh, một đơn vị …", "Phòng VH-TT huyện và …"); after "chi
+# nhánh" the branch of the site's province ("Công đoàn cơ sở NHNN chi nhánh tỉnh").
+_BARE_TYPE = re.compile(
+    r"(?:[^\S\n]+chi nhánh)?[^\S\n]+(?P<type>tỉnh|thành phố|huyện|quận|thị xã)(?=(?P<next>\s*(?:[,.;:)!?]|$)|\s+\w))")
 
 _COUNTRY_END = re.compile(r"Việt Nam\s+$")  # the country closing an organisation's name
 _COUNTRY_NEXT = re.compile(r"Việt Nam(?!\w)")  # the country coming next, to close a name
@@ -38,6 +39,8 @@ class OrganisationNames(UnitPatterns):
             return paren.start() if paren and paren.start() > pos else end
         head = self.org_head_re.match(norm, pos)
         conjunction_ok = bool(head) and name_key(head.group("head")) in self.conjunction_heads
+        office = bool(head) and name_key(head.group("head")) in self.office_heads
+        sector_closed = False  # "Sở Tư pháp": an office named by a listed sector takes no line of business after it
         shared = bool(head) and name_key(head.group("head")) in self.shared_office_heads  # "Văn phòng … và HĐND"
         i = bisect_left(words, (pos, -1, False))
         first, end, count = i, pos, 0
@@ -49,6 +52,11 @@ class OrganisationNames(UnitPatterns):
             if head and i > first and stop <= head.end():
                 end = stop  # a lower-case word of the head the segmenter split off: "Cục" + "thuế", "Trụ sở" + "chính"
                 i += 1
+                continue
+            if office and end == head.end() and start > end and text[start].isupper() \
+                    and (sector := self.listed_sector_re.match(norm, start)):
+                end, sector_closed = sector.end(), True  # "Sở Giao thông vận tải", however segmented and tagged
+                i = bisect_left(words, (sector.end(), -1, False))
                 continue
             if self._capitalised(text, start):
                 if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
@@ -71,8 +79,8 @@ class OrganisationNames(UnitPatterns):
             if text[start:stop] in self.joiners and self._name_goes_on(norm, text, words, i + 1):
                 i += 1  # "Tổng Công ty May 10 - CTCP", "Công ty CP Dược - Trang thiết bị y tế"
                 continue
-            if not LOWER_START.match(text, start):
-                break
+            if not LOWER_START.match(text, start) or sector_closed and not self.type_at_re.match(norm, start):
+                break  # after an office's listed sector only its place goes on ("Sở Tư pháp tỉnh", "… huyện X")
             if i > first and end == words[i - 1][1] and (tail := self._compound_tail(text, words, i)):
                 end = start + tail  # "Hóa" + "chất Văn Điển": the compound "Hóa chất" split by segmentation
                 if end < stop:
@@ -96,7 +104,7 @@ class OrganisationNames(UnitPatterns):
             if run:  # "Công ty CP Mía đường Lam Sơn": common nouns between capitalised parts
                 i += run
                 continue
-            if i > first and (trade := self._trade_run(norm, text, words, i)):
+            if i > first and not sector_closed and (trade := self._trade_run(norm, text, words, i)):
                 end = words[i + trade - 1][1]  # "Công ty CP Đầu tư phát triển hạ tầng và đô thị Hoàng Tín"
                 i += trade
                 continue
@@ -108,7 +116,7 @@ class OrganisationNames(UnitPatterns):
                                                      and i + 1 < len(words) and self.shared_body_re.match(norm, words[i + 1][0])):
                 i += 1
                 continue
-            if head and text[start:stop].startswith("và ") and self._capitalised(text, start + 3) \
+            if head and text[start:stop].startswith("và ") and text[start + 3:start + 4].isupper() \
                     and (conjunction_ok or not self.and_stop_re.match(norm, start + 3)) \
                     and not self.org_head_re.match(norm, start + 3) and not self.head_re.match(norm, start + 3):
                 end = stop  # "Nông nghiệp" + "và Phát triển nông thôn": "và" glued to the next part
@@ -188,8 +196,8 @@ class OrganisationNames(UnitPatterns):
         """A "và" at ``i - 1`` joins two parts of one name: "Sở Tài nguyên và Môi trường" after the
         heads that take it, "Công ty CP Supe Phốt phát và Hóa chất Lâm Thao" after any head when what
         follows is capitalised and opens no unit, organisation, person, title or Party body."""
-        if i >= len(words) or words[i][2] or not self._capitalised(text, words[i][0]):
-            return False
+        if i >= len(words) or words[i][2] or not text[words[i][0]].isupper():
+            return False  # a count after "và" is no part of a name ("Phòng VH-TT huyện và 50 CNVCNLĐ")
         start = words[i][0]
         if self.org_head_re.match(norm, start) or self.head_re.match(norm, start) or self.trade_head_re.match(text, start):
             return False  # another organisation or union ("… huyện X và Nghiệp đoàn nghề cá Y")
@@ -223,12 +231,16 @@ class OrganisationNames(UnitPatterns):
         """How many lower-case words at ``i`` go on the line of business a capitalised trade or field word began
         ("Đầu tư" + "phát triển hạ tầng và đô thị Hoàng Tín", "An toàn" + "vệ sinh thực phẩm tỉnh"): trade and
         field words, "và" between two of them, up to a capitalised part that continues the name, a bare province
-        type closing it, punctuation, or a verb after a closing noun; else 0."""
-        if name_key(text[words[i - 1][0]:words[i - 1][1]]) not in self.trade_words:
+        type closing it, punctuation, or a verb after a closing noun; after a word of making or trading ("Sản xuất",
+        "Chế biến") any nouns, what is made ("Công ty TNHH Sản xuất đá granit,"); else 0."""
+        before = name_key(text[words[i - 1][0]:words[i - 1][1]])
+        if before not in self.trade_words:
             return 0
+        product = before in self.product_words  # "Sản xuất" + "đá granit": any nouns name what is made
         k = i
         while k < len(words) and not words[k][2] and (word := text[words[k][0]:words[k][1]]).islower() \
-                and (name_key(word) in self.trade_words or word == "và" and k > i and k + 1 < len(words)
+                and (name_key(word) in self.trade_words or product and words[k][3] in self.inner_tags
+                     or word == "và" and k > i and k + 1 < len(words)
                      and name_key(text[words[k + 1][0]:words[k + 1][1]]) in self.trade_words):
             k += 1
         if k == i or k >= len(words) or words[k][2]:

@@ -220,6 +220,9 @@ class UnitPatterns:
         self.org_words: dict[str, str] = grass["org_words"]
         self.org_words_re = re.compile(rf"(?<!\w)(?:{alternation(self.org_words)})(?!\w)")
         self.office_sectors: dict[str, str] = grass["office_sectors"]
+        # a listed sector closes an office's name ("Sở Tư pháp", "Sở Giao thông vận tải"): no line of business goes on
+        self.office_heads = {name_key(h) for h in grass["office_sector_heads"]}
+        self.listed_sector_re = re.compile(rf"(?:{alternation(industry['sectors'])})(?!\w)", re.IGNORECASE)
         # a state office's union ("Công đoàn Sở …", "Công đoàn cơ sở Phòng …"): one office of its kind per province
         self.office_union_re = re.compile(rf"^Công đoàn(?: cơ sở)? (?:{alternation(grass['office_sector_heads'])})\s")
         self.office_sector_re = re.compile(rf"(?<!\w)(?P<head>{alternation(grass['office_sector_heads'])})\s+"
@@ -243,6 +246,7 @@ class UnitPatterns:
         self.legal_forms_re = re.compile(rf"(?:\s+(?:{alternation(grass['legal_forms'])}))+\s*", re.IGNORECASE)
         self.field_words = {name_key(w) for w in grass["office_words"] + industry["sectors"]}
         self.trade_words = self.field_words | self.name_compounds  # a line of business or a field, any case
+        self.product_words = {name_key(w) for w in grass["product_words"]}
         self.not_org_re = re.compile(rf"(?:{alternation(grass['not_names'])})(?!\w)")
         self.partner_re = re.compile(rf"(?:,|\s+và)\s+(?:{alternation(grass['partner_bodies'])})(?=\s+\S)")
         self.foreign_end_re = re.compile(rf"(?<!\w)(?:{alternation(grass['foreign_countries'])})$")

@@ -25,6 +25,16 @@ _BARE_TYPE = re.compile(r" (tỉnh|thành phố)$", re.IGNORECASE)
 _DISTRICT_TYPE = re.compile(rf"(?<!\S)(?:{'|'.join(DISTRICT_TYPES)})\s+(?=\S)")
 
 
+_BARE_DISTRICT = re.compile(r" (huyện|quận|thị xã)$", re.IGNORECASE)  # "… Phòng VH-TT huyện"
+_UNION_PREFIX = re.compile(r"^(?:Công đoàn cơ sở|Công đoàn) ")
+
+
+def _union_prefix(name: str) -> tuple[str, str]:
+    """A grassroots union's name parted into its union words and its organisation: ("Công đoàn cơ sở ", "Sở Y tế")."""
+    prefix = _UNION_PREFIX.match(name)
+    return (prefix.group(), name[prefix.end():]) if prefix else ("", name)
+
+
 class MentionResolution(UnitPatterns):
     """Resolution of the units parser's mentions within an article."""
 
@@ -74,6 +84,10 @@ class MentionResolution(UnitPatterns):
                 m.province = site  # a place inside a company's name does not place its union: the site does
             if m.level == "grassroots" and site and m.name:
                 m.name = self._with_site_place(m.name, site, when)
+            if m.level == "grassroots" and m.name and (bare := _BARE_DISTRICT.search(m.name)) \
+                    and (place := places.only_district(bare.group(1).lower())) is not None:
+                m.name = f"{m.name} {place.display}"  # "CĐCS Phòng VH-TT huyện": the one district the article names
+                m.org_key = name_key(self.spelled_out(_union_prefix(m.name)[1]))
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
@@ -162,12 +176,17 @@ class MentionResolution(UnitPatterns):
                         m.name, m.org_key = full.name, full.org_key
                         break
             else:
-                longer = {x.org_key: x for x in unions if x.name.startswith(m.name + " ") and x.org_key != m.org_key}
+                prefix, org = _union_prefix(m.name)
+                longer = {x.org_key: x for x in unions if _union_prefix(x.name)[1].startswith(org + " ")
+                          and x.org_key != m.org_key}
                 earlier = [x for x in longer.values() if x.start < m.start]  # of several, the one named last before
                 full = next(iter(longer.values())) if len(longer) == 1 else max(earlier, key=lambda x: x.start, default=None)
-                if full is not None and (self._head_ended.search(m.name) or self.office_union_re.match(m.name)
-                                         and self._province_tail(full.name[len(m.name):])):  # "Sở GTVT", "… Sở GTVT TPHCM"
-                    m.name, m.org_key = full.name, full.org_key
+                full_org = _union_prefix(full.name)[1] if full is not None else ""
+                # "Sở GTVT", "… Sở GTVT TPHCM"; "CĐCS VKSND tỉnh", "Công đoàn VKSND tỉnh Sóc Trăng"
+                if full is not None and (self._head_ended.search(m.name) or (
+                        self.office_union_re.match(m.name) or _BARE_TYPE.search(org))
+                        and self._province_tail(full_org[len(org):])):
+                    m.name, m.org_key = prefix + full_org, full.org_key
 
     @staticmethod
     def _fold_sector_writings(mentions: list[Mention]) -> None:

@@ -6,12 +6,21 @@ names, while a bare "LĐLĐ huyện" stays the district's federation; "Công đo
 organisation's union; one form counted by kind of recipient several times ("2 bằng khen tập thể, 8 bằng khen cá
 nhân") is one award of the sum, a group honoured for a reason of its own a second award; a union's form "cấp tỉnh" or
 "cấp thành phố" is granted by the province's federation; the low end of a money range written without its scale
-("từ 500 - 3 triệu đồng") is in thousands where the whole scale would pass the high end."""
+("từ 500 - 3 triệu đồng") is in thousands where the whole scale would pass the high end. Then real-test36, opened
+after its blind measurement: an office named by a listed sector ("Sở Tư pháp", "Sở Giao thông vận tải") takes no line
+of business after it, only its place; "Viện kiểm sát nhân dân" and "Tòa án nhân dân" are heads, and a grassroots
+union written with its province's type alone ("CĐCS VKSND tỉnh") is the one written with the province after it; a
+union group ("Tổ Công đoàn X") and the departments' and sectors' unions ("công đoàn Sở, ngành") are no unit; a company
+of making or trading goes on with what it makes ("Công ty TNHH Sản xuất đá granit,"); an office's name closing on a
+district's type alone is the one district the article names; "CNVCNLĐ" is counted; a date line with a font-size tool
+and a share button is no headline, a portal's weather box and a comments' count written before its label end the
+article, "Tác giả: X" credits it and a photo gallery's heading closing it is no article text."""
 
 from __future__ import annotations
 
 from extract.nlp import ArticleContext, VietnameseNLP
 from extract.records import amount_rows, unit_rows
+from extract.textdump import parse_text_dump
 from tests.test_awards import award, awards, nlp  # noqa: F401  (nlp: the module's model fixture)
 
 
@@ -85,3 +94,56 @@ def test_a_later_form_of_a_clause_has_the_reason_after_it(nlp: VietnameseNLP) ->
     assert [(a["form"][:14], a["recipient_count"], a["occasion"]) for a in awards(nlp, text)] == [
         ("Kỷ niệm chương", 3, "nhiều đóng góp cho tổ chức Công đoàn"),
         ("Bằng khen", 17, "thành tích xuất sắc trong năm 2023")]
+
+
+def test_an_office_named_by_a_listed_sector_takes_only_its_place(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Công đoàn cơ sở Sở Giao thông vận tải tổ chức thành công Đại hôi nhiệm kỳ 2023 - 2028. Sáng 17/3, Công đoàn "
+            "cơ sở Sở Giao thông vận tải long trọng khai mạc. Công đoàn Sở Tư pháp xây dựng kế hoạch và Chương trình "
+            "thi đua. Công đoàn Sở Tài chính tỉnh tham dự.")
+    assert _units(units_amounts_nlp, text, "Lạng Sơn") == [
+        ("Công đoàn cơ sở Sở Giao thông vận tải", "grassroots", "Lạng Sơn"),
+        ("Công đoàn Sở Tư pháp", "grassroots", "Lạng Sơn"),
+        ("Công đoàn Sở Tài chính tỉnh Lạng Sơn", "grassroots", "Lạng Sơn"),
+    ]
+
+
+def test_a_procuracys_union_written_with_its_provinces_type_alone(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Sáng 9/2, Đại hội công đoàn VKSND tỉnh Bạc Liêu khai mạc. Chủ tịch công đoàn cơ sở VKSND tỉnh báo cáo; "
+            "Ban chấp hành Công đoàn VKSND tỉnh ra mắt.")
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn cơ sở Viện kiểm sát nhân dân tỉnh Bạc Liêu", "grassroots", "Bạc Liêu")]
+    assert _units(units_amounts_nlp, "Công đoàn Tòa án nhân dân tỉnh tổ chức hội thao.", "Bạc Liêu") == [
+        ("Công đoàn Tòa án nhân dân tỉnh Bạc Liêu", "grassroots", "Bạc Liêu")]
+
+
+def test_union_groups_and_the_departments_unions_are_no_unit(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Tổ Công đoàn Trung tâm Trợ giúp pháp lý làm vườn hoa. Dự có lãnh đạo công đoàn Sở, ngành trong tỉnh và "
+            "Công đoàn cơ sở Trung tâm Trợ giúp pháp lý.")
+    assert _units(units_amounts_nlp, text, "Yên Bái") == [
+        ("Công đoàn cơ sở Trung tâm Trợ giúp pháp lý", "grassroots", "Yên Bái")]
+
+
+def test_a_company_of_making_and_an_office_closing_on_a_districts_type(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Tại huyện Đồng Xuân, LĐLĐ tỉnh tặng quà cho công nhân CĐCS Công ty TNHH Sản xuất gạch men, đoàn viên CĐCS "
+            "Phòng VH-TT huyện và 50 CNVCNLĐ.")
+    assert _units(units_amounts_nlp, text, "Phú Yên") == [
+        ("Liên đoàn Lao động tỉnh Phú Yên", "province", "Phú Yên"),
+        ("Công đoàn cơ sở Công ty TNHH Sản xuất gạch men", "grassroots", "Phú Yên"),
+        ("Công đoàn cơ sở Phòng VH-TT huyện Đồng Xuân", "grassroots", "Phú Yên"),
+    ]
+    assert [r["text"] for r in amount_rows(units_amounts_nlp(text, ArticleContext()))] == ["50 CNVCNLĐ"]
+
+
+def test_a_portals_tools_weather_comments_author_and_gallery_around_the_article() -> None:
+    dump = ("Tin hoạt động >> Công đoàn\n\nCông đoàn Sở Nội vụ tổ chức hội thao chào mừng Đại hội\n\n"
+            "12/02/2024 08:15:40 Xem cỡ chữ Google\n\nSáng 10/2, Công đoàn Sở Nội vụ tổ chức hội thao với 60 vận động "
+            "viên tham gia thi đấu các môn kéo co, cầu lông.\n\nHội thao kết thúc với nhiều giải thưởng cho các tổ.\n\n"
+            "Một số hình ảnh tại hội thao\n\nTác giả: Công đoàn Sở Nội vụ\n\n18oC\n\nThấp nhất 15°C, cao nhất 21°C.\n")
+    parsed = parse_text_dump(dump)
+    assert (parsed.title, str(parsed.published_at)[:10], parsed.byline) == (
+        "Công đoàn Sở Nội vụ tổ chức hội thao chào mừng Đại hội", "2024-02-12", "Công đoàn Sở Nội vụ")
+    assert parsed.body.endswith("nhiều giải thưởng cho các tổ.")
+    counted = parse_text_dump("Công đoàn Sở Nội vụ tổ chức hội thao\n\nSáng 10/2, Công đoàn Sở Nội vụ tổ chức hội thao "
+                              "với 60 vận động viên.\n\nHội thao kết thúc tốt đẹp.\n\nHT\n\n(0) Bình luận\n"
+                              "Công đoàn Sở Y tế tổ chức\n")
+    assert (counted.byline, counted.body.split("\n")[-1]) == ("HT", "Hội thao kết thúc tốt đẹp.")
