@@ -83,11 +83,10 @@ class MentionResolution(UnitPatterns):
             elif m.named_in_org and site:
                 m.province = site  # a place inside a company's name does not place its union: the site does
             if m.level == "grassroots" and site and m.name:
-                m.name = self._with_site_place(m.name, site, when)
+                self._complete(m, self._with_site_place(m.name, site, when))
             if m.level == "grassroots" and m.name and (bare := _BARE_DISTRICT.search(m.name)) \
                     and (place := places.only_district(bare.group(1).lower())) is not None:
-                m.name = f"{m.name} {place.display}"  # "CĐCS Phòng VH-TT huyện": the one district the article names
-                m.org_key = name_key(self.spelled_out(_union_prefix(m.name)[1]))
+                self._complete(m, f"{m.name} {place.display}")  # "CĐCS Phòng VH-TT huyện": the article's one district
             if m.level == "commune" and (to_date(when) < MERGER_DATE if when is not None else districts_named):
                 m.level = "grassroots"  # before the two-tier reform, a commune's union was a grassroots one
         resolved: list[Mention] = []
@@ -258,6 +257,14 @@ class MentionResolution(UnitPatterns):
         if typed.group(1).lower() != kind and self.gaz.district_type(place, site) == typed.group(1).lower():
             kind = typed.group(1).lower()
         return f"{name[:typed.start()]} {kind} {place}" if typed.group(1).lower() == kind else name
+
+    def _complete(self, m: Mention, name: str) -> None:
+        """A grassroots union's name completed with its place, its organisation's key with it: "CĐCS VKSND tỉnh" on a
+        Vĩnh Long site is the union written "công đoàn VKSND tỉnh Vĩnh Long"."""
+        if name != m.name and name.startswith(m.name) and m.org_key:
+            m.name, m.org_key = name, f"{m.org_key} {name_key(name[len(m.name):])}"
+        else:
+            m.name = name
 
     def _district_province(self, place: Place, site: str | None) -> str | None:
         """A named district's province: the text's, else the site's where the district lies in it."""
