@@ -9,6 +9,8 @@ from typing import Any
 
 from extract.amount_rules import AmountRules
 
+_WORD_CHAR = re.compile(r"\w")
+
 
 @dataclass
 class Amount:
@@ -50,9 +52,14 @@ def _name_again(text: str, amount: Amount, rules: AmountRules) -> bool:
     """A name opened by a number, quoted before and written again without quotes: "Chương trình “1 triệu sáng kiến - …”"
     then "hưởng ứng Chương trình 1 triệu sáng kiến của Tổng Liên đoàn"."""
     words = text[amount.start:amount.end]
-    if words not in text[:amount.start]:  # (most amounts: no pattern to build)
+    before = text[:amount.start]
+    if words not in before:  # (most amounts)
         return False
-    return re.search(rf"{rules.opening_quote}\s*{re.escape(words)}(?!\w)", text[:amount.start]) is not None
+    # ``{opening_quote}\s*{words}(?!\w)`` without a pattern compiled per amount: an amount never starts with a
+    # space, so after a quote's greedy spaces the words can only begin where the spaces end
+    after = len(words)
+    return any(before.startswith(words, q.end()) and not _WORD_CHAR.match(before, q.end() + after)
+               for q in re.finditer(rf"{rules.opening_quote}\s*", before))
 
 
 def _limit(text: str, amount: Amount, rules: AmountRules) -> bool:

@@ -23,8 +23,9 @@ from extract.unit_patterns import ArticlePlaces
 CLAUSE_BREAK = re.compile(r"[;|]")
 # "và" before a count honoured in a passive of its own, after a count with its own passive: "300 công nhân được khen
 # thưởng tại cơ sở và 45 công nhân tiêu biểu được Công đoàn ngành biểu dương" is two acts, "75 tập thể và 520 cá nhân
-# được tặng" one.
-PASSIVE_AND = re.compile(r"(?<=\s)và(?=\s+\d[\d.,]*\s[^;|.]{0,80}?\sđược\s)")
+# được tặng" one. The space before "và" is looked behind after it: a pattern that opens with its literal is searched
+# for that literal (re's prefix scan), one that opens with a lookbehind is tried at every offset of every sentence.
+PASSIVE_AND = re.compile(r"và(?<=\svà)(?=\s+\d[\d.,]*\s[^;|.]{0,80}?\sđược\s)")
 # A comma before a named subject in a passive of its own, after a passive: "24 công đoàn bộ phận và 200 cá nhân được
 # khen thưởng, Công đoàn Cục X được tặng Cờ thi đua" is two acts.
 PASSIVE_COMMA = re.compile(r",(?=\s+[A-ZĐ][^;|.,]{0,80}?\sđược\s)")

@@ -11,6 +11,7 @@ from extract.award_clauses import Clause, FormMention, GrantingOffice, Recipient
 
 
 _KINDS = r"(?:tập\s+thể|cá\s+nhân)"  # the kind a counted form is given to ("2 bằng khen tập thể")
+_PROVINCE_LEVEL = re.compile(r"\s+cấp\s+(?:tỉnh|thành\s+phố)(?!\w)", re.IGNORECASE)  # what ends a form's level
 
 
 class AwardGrantors:
@@ -89,8 +90,8 @@ class AwardGrantors:
     def _province_level(self, clause: Clause, mention: FormMention) -> str | None:
         """The province's federation, where a union's form is of the province's level ("bằng khen cấp thành phố", "2
         bằng khen tập thể, 8 bằng khen cá nhân cấp tỉnh"), else None."""
-        if mention.generic:
-            return None
+        if mention.generic or not _PROVINCE_LEVEL.search(clause.view, mention.end):
+            return None  # (most forms: no pattern to compile for the form as written)
         written = re.escape(clause.view[mention.start:mention.end])
         level = re.compile(rf"(?:\s+{_KINDS})?(?:\s*,\s*\d{{1,4}}\s+{written}\s+{_KINDS})*\s+cấp\s+(tỉnh|thành\s+phố)(?!\w)",
                            re.IGNORECASE).match(clause.view, mention.end)

@@ -19,6 +19,7 @@ _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\s*(?:[,;]|(?<!\w)và(?!\w))\s*|\s+và\s+")  # between two counted items of a list
 _COMPRISED = re.compile(r"(?<!\w)gồm(?!\w)|:")  # "bằng khen của X gồm: …", "bằng khen của X: …"
+_KIND_COUNTED = re.compile(r"\s(?:tập\s+thể|cá\s+nhân)(?!\w)", re.IGNORECASE)  # the end of a form counted by kind
 _ITEM_START = re.compile(r"(?:[,;]|(?<!\w)và)\s*$")  # … and before the next item, after a reason of the one before
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
@@ -171,8 +172,8 @@ class AwardLists:
         A group of such counts ends at a reason of its own; the counts after it are a further award ("…, 10 bằng khen
         cá nhân có thành tích X, 6 bằng khen tập thể có thành tích Y"). None unless the form is counted twice so."""
         view = clause.view
-        if mention.generic:
-            return None
+        if mention.generic or len(_KIND_COUNTED.findall(view, max(0, mention.start - 6))) < 2:
+            return None  # each item ends with a kind of its own: fewer than two, no pattern to compile
         written = re.escape(view[mention.start:mention.end])
         item = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,4}})\s+{written}\s+(?P<noun>tập\s+thể|cá\s+nhân)(?!\w)",
                           re.IGNORECASE)

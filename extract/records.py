@@ -85,7 +85,9 @@ def _two_givings(later: Span, earlier: Span) -> bool:
     "… gồm 6 bằng khen tập thể, 10 bằng khen cá nhân có thành tích X, 6 bằng khen tập thể có thành tích Y")."""
     one, other = fields_of(later, "awards"), fields_of(earlier, "awards")
     own_reason = one["occasion"] is not None and other["occasion"] is not None and one["occasion"] != other["occasion"]
-    return later.sent.start == earlier.sent.start and (later.start_char >= earlier.end_char or own_reason) \
+    index = doc_index(later.doc)  # (``Span.sent`` walks the Doc's tokens)
+    return index.sentences_of(later.start, later.end).start == index.sentences_of(earlier.start, earlier.end).start \
+        and (later.start_char >= earlier.end_char or own_reason) \
         and one["form"] == other["form"] and one["recipient_count"] != other["recipient_count"]
 
 

@@ -1,5 +1,6 @@
 """Scanning a text with many patterns for less: helpers that change no match.
 
+* :func:`whole_word_ends`: where a phrase ends as a whole word, without a pattern compiled per phrase;
 * :func:`finditer_at`: ``pattern.finditer(text)`` when the offsets where ``pattern`` can match are
   known (those of an alternation holding it): one anchored attempt per offset instead of a scan;
 * :func:`lookbehind_reach`: how far before an offset a match attempt may read, so that the offsets of
@@ -17,7 +18,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Any
+from typing import Any, Iterator
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def whole_word_ends(text: str, phrase: str) -> Iterator[int]:
+    """The ends of ``re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)``, found by ``str.find`` and
+    two one-character tests, so that a phrase of the text (a name) costs no compilation."""
+    if not phrase:  # empty matches: finditer's own rules
+        yield from (m.end() for m in re.finditer(r"(?<!\w)(?!\w)", text))
+        return
+    pos = text.find(phrase)
+    while pos >= 0:
+        end = pos + len(phrase)
+        if not (pos and _WORD_CHAR.match(text, pos - 1)) and not _WORD_CHAR.match(text, end):
+            yield end
+            pos = text.find(phrase, end)
+        else:
+            pos = text.find(phrase, pos + 1)
 
 
 def finditer_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> list[re.Match[str]]:

@@ -35,7 +35,8 @@ def add_span(doc: Doc, kind: str, span: Span, fields: dict[str, Any]) -> Span:
     """Append ``span`` to ``doc.spans[kind]`` with its fields; returns the labelled span."""
     attr, label = KINDS[kind]
     labelled = Span(doc, span.start, span.end, label=label)
-    setattr(labelled._, attr, fields)
+    # ``setattr(labelled._, attr, fields)`` without building the proxy: where fields_of reads (the extensions have no setter)
+    doc.user_data[("._.", attr, labelled.start_char, labelled.end_char)] = fields
     if kind not in doc.spans:
         doc.spans[kind] = []
     doc.spans[kind].append(labelled)

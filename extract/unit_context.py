@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extract.regex_scan import whole_word_ends
 from extract.unit_patterns import PAREN_AFTER, Mention
 
 _COMMUNE_NAME = re.compile(r"Công đoàn (?:xã|phường|thị trấn|đặc khu) \S")
@@ -95,7 +96,7 @@ class MentionContext:
             org = m.name.removeprefix("Công đoàn cơ sở ") if m.name.startswith("Công đoàn cơ sở ") \
                 else m.name.removeprefix("Công đoàn ")
             if org not in found:
-                hits = re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
-                found[org] = next((e for hit in hits if (e := self._province_evidence(norm, text, hit.end()))), None)
+                ends = whole_word_ends(text, org)
+                found[org] = next((e for end in ends if (e := self._province_evidence(norm, text, end))), None)
             if found[org]:
                 m.province, m.inherit_next = found[org], False
