@@ -93,6 +93,9 @@ from extract.spans import SpanIndex, add_span, fields_of
 from extract.units import unit_parser
 
 
+_NUMBERED_PHOTO = re.compile(r"[-–]\s*Ảnh\s*\d+\.?\s*$")  # a photo's numbered caption: "… - Ảnh 1."
+
+
 def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
     """The tokens tagged N of one syllable: their indices and offsets."""
     nouns = [t for t in index.tokens if t.tag == "N" and " " not in t.text]
@@ -385,8 +388,11 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                                                                   and (recipients.passive or not clause.view[:mention.start].strip()))
             if mention.generic:  # "Nhiều tập thể, cá nhân được LĐLĐ tỉnh khen thưởng": an awarder and a kind do
                 # … and so do an awarder and a kind the verb joins directly ("Lãnh đạo X khen thưởng các đoàn viên …")
+                # … but not in a photo's numbered caption ("Binh đoàn 16 tôn vinh công nhân tiêu biểu - Ảnh 1."), which
+                # illustrates an honouring the article tells, or another story's
                 stated = recipients.names or recipients.count or recipients.approximate \
-                    or awarders[0] and recipients.kind and (recipients.passive or self._subject_before(clause, mention.start))
+                    or awarders[0] and recipients.kind and (recipients.passive or self._subject_before(clause, mention.start)) \
+                    and not _NUMBERED_PHOTO.search(clause.text)
                 # a ceremony of honouring X holds, for a kind of recipient: an act unless the article tells its awards
                 held = not stated and awarders[0] and recipients.kind and held_at is not None
                 # "khen thưởng cấp Tổng Liên đoàn cho các tập thể": the honouring level names its grantor

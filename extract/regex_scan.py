@@ -24,7 +24,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def whole_word_ends(text: str, phrase: str) -> Iterator[int]:
-    """The ends of ``re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)``, found by ``str.find`` and
+    r"""The ends of ``re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)``, found by ``str.find`` and
     two one-character tests, so that a phrase of the text (a name) costs no compilation."""
     if not phrase:  # empty matches: finditer's own rules
         yield from (m.end() for m in re.finditer(r"(?<!\w)(?!\w)", text))

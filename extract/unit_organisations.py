@@ -166,14 +166,15 @@ class OrganisationNames(UnitPatterns):
 
     def _compound_tail(self, text: str, words: list[tuple[int, int, bool, str]], i: int) -> int:
         """Length of the part of the lower-case word at ``i`` that belongs to the name before it:
-        its first syllable when it completes a name compound with the previous word's last
-        syllable ("Hóa" + "chất"), with the capitalised syllables after it; 0 otherwise."""
+        its first syllables when they complete a name compound with the previous word's last
+        syllables ("Hóa" + "chất", "Cảnh sát" + "nhân dân"), with the capitalised syllables after it; 0 otherwise."""
         start, stop = words[i][:2]
         syllables = text[start:stop].split(" ")
-        previous = text[words[i - 1][0]:words[i - 1][1]].split(" ")[-1]
-        if name_key(f"{previous} {syllables[0]}") not in self.name_compounds:
+        previous = text[words[i - 1][0]:words[i - 1][1]].split(" ")
+        kept = next((n for n in range(len(syllables), 0, -1) for k in range(len(previous))
+                     if name_key(" ".join(previous[k:] + syllables[:n])) in self.name_compounds), 0)
+        if not kept:
             return stop - start if self._mirrors_joined_part(text, words, i) else 0
-        kept = 1
         while kept < len(syllables) and self._capitalised(syllables[kept], 0):
             kept += 1
         return len(" ".join(syllables[:kept]))

@@ -14,7 +14,12 @@ union group ("Tổ Công đoàn X") and the departments' and sectors' unions ("c
 of making or trading goes on with what it makes ("Công ty TNHH Sản xuất đá granit,"); an office's name closing on a
 district's type alone is the one district the article names; "CNVCNLĐ" is counted; a date line with a font-size tool
 and a share button is no headline, a portal's weather box and a comments' count written before its label end the
-article, "Tác giả: X" credits it and a photo gallery's heading closing it is no article text."""
+article, "Tác giả: X" credits it and a photo gallery's heading closing it is no article text. Then real-test37, opened
+after its blind measurement: the army's commands and branches and the police's ("Quân khu 1", "Quân chủng Hải quân",
+"Bộ Tư lệnh Cảnh sát cơ động", "Học viện Cảnh sát nhân dân", "TSQ Phòng hóa") head organisations, the army's placed
+only by the text or their own site; "Công đoàn Quốc phòng" ("CĐ QP") is the defence sector's union; a union's hotel
+("khách sạn Công đoàn Ban Mê") is no unit; an army command honours ("Quân khu 1 tổ chức tuyên dương 27 …"), but a
+photo's numbered caption with a generic honouring and no count tells no act."""
 
 from __future__ import annotations
 
@@ -147,3 +152,27 @@ def test_a_portals_tools_weather_comments_author_and_gallery_around_the_article(
                               "với 60 vận động viên.\n\nHội thao kết thúc tốt đẹp.\n\nHT\n\n(0) Bình luận\n"
                               "Công đoàn Sở Y tế tổ chức\n")
     assert (counted.byline, counted.body.split("\n")[-1]) == ("HT", "Hội thao kết thúc tốt đẹp.")
+
+
+def test_army_and_police_units_and_the_defence_union(units_amounts_nlp: VietnameseNLP) -> None:
+    text = ("Đại hội công đoàn Quân chủng Hải quân lần thứ IX khai mạc. Công đoàn Quân khu 2 tuyên dương đoàn viên. "
+            "Công đoàn Học viện Cảnh sát nhân dân và Công đoàn Bộ Tư lệnh Cảnh sát cơ động dự thi; Công đoàn cơ sở TSQ "
+            "Phòng hóa tham gia. Ban CĐ QP phát động cuộc thi.")
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn Quân chủng Hải quân", "grassroots", None),
+        ("Công đoàn Quân khu 2", "grassroots", None),
+        ("Công đoàn Học viện Cảnh sát nhân dân", "grassroots", None),
+        ("Công đoàn Bộ Tư lệnh Cảnh sát cơ động", "grassroots", None),
+        ("Công đoàn cơ sở Trường Sĩ quan Phòng hóa", "grassroots", None),
+        ("Công đoàn Quốc phòng", "national_industry", None),
+    ]
+    # a union's hotel names no unit
+    assert _units(units_amounts_nlp, "Hội nghị diễn ra tại khách sạn Công đoàn Hạ Long.", "Quảng Ninh") == []
+
+
+def test_an_army_command_honours_but_a_numbered_photo_caption_tells_no_act(nlp: VietnameseNLP) -> None:  # noqa: F811
+    text = ("Tối 20-8, Quân khu 2 tổ chức chương trình tuyên dương 6 tập thể, 24 cá nhân cán bộ, đoàn viên công đoàn "
+            "tiêu biểu.")
+    assert [(a["awarder"], a["recipient_count"], a["recipient_kind"]) for a in awards(nlp, text)] == [
+        ("Quân khu 2", 30, "both")]
+    assert awards(nlp, "Quân khu 2 tôn vinh đoàn viên công đoàn tiêu biểu - Ảnh 2.") == []
