@@ -111,6 +111,12 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
         return False
     # with no count, a named recipient of both: "A được X khen thưởng danh hiệu “Y”", then "Tại buổi khen thưởng, A …"
     uncounted = one["recipient_count"] is None and bool(one["recipients"]) and bool(other["recipients"])
+    specific = one if other["form"] == generic else other
+    if not (specific["recipient_count"] or specific["recipients"] or specific["recipient_kind"]) \
+            and specific["awarder"] is not None and specific["awarder"] == (other if specific is one else one)["awarder"] \
+            and not specific["form"].startswith(tuple(_awards_lexicon()["prizes"]["forms"])):
+        return True  # the form alone, from the same awarder: "X tuyên dương 152 …", "X cũng đã tặng bằng khen cho 12 tập th"
+        # (a named prize the awarder holds is an act of its own)
     return (one["recipient_count"] is not None or uncounted) \
         and one["recipient_count"] == other["recipient_count"] \
         and (one["recipient_kind"] == other["recipient_kind"] or bool({None, "both"} & {one["recipient_kind"], other["recipient_kind"]}))

@@ -19,7 +19,9 @@ after its blind measurement: the army's commands and branches and the police's (
 "Bộ Tư lệnh Cảnh sát cơ động", "Học viện Cảnh sát nhân dân", "TSQ Phòng hóa") head organisations, the army's placed
 only by the text or their own site; "Công đoàn Quốc phòng" ("CĐ QP") is the defence sector's union; a union's hotel
 ("khách sạn Công đoàn Ban Mê") is no unit; an army command honours ("Quân khu 1 tổ chức tuyên dương 27 …"), but a
-photo's numbered caption with a generic honouring and no count tells no act."""
+photo's numbered caption with a generic honouring and no count tells no act; a form told later by the same awarder
+with nothing of its own ("X cũng đã tặng bằng khen cho 12 tập th", cut by the copy) is the honouring told before, and
+a count whose noun the copy cut counts nothing."""
 
 from __future__ import annotations
 
@@ -176,3 +178,12 @@ def test_an_army_command_honours_but_a_numbered_photo_caption_tells_no_act(nlp: 
     assert [(a["awarder"], a["recipient_count"], a["recipient_kind"]) for a in awards(nlp, text)] == [
         ("Quân khu 2", 30, "both")]
     assert awards(nlp, "Quân khu 2 tôn vinh đoàn viên công đoàn tiêu biểu - Ảnh 2.") == []
+
+
+def test_a_bare_form_from_the_same_awarder_is_the_honouring_told_before(nlp: VietnameseNLP) -> None:  # noqa: F811
+    text = ("Chiều 28/7, Quân khu 2 đã tổ chức gặp mặt, tuyên dương 10 tập thể và 90 cá nhân điển hình tiên tiến. "
+            "Nhân dịp này, Quân khu 2 cũng đã tặng bằng khen cho 10 tập th")
+    assert [(a["form"], a["awarder"], a["recipient_count"]) for a in awards(nlp, text)] == [
+        ("Bằng khen", "Quân khu 2", 100)]
+    rows = amount_rows(nlp(text, ArticleContext()))
+    assert [r["text"] for r in rows] == ["10 tập thể", "90 cá nhân"]
