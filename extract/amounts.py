@@ -145,11 +145,8 @@ class AmountFinder:
         end = token.idx + len(token.text)
         if not self._fallback_noun(text[start:end], token.tag, value):
             return None
-        rest = text[end:].strip().lower()  # what follows up to the end of the text: a cut syllable at most
-        cut = f"{text[start:end].lower()} {rest}".rstrip()
-        if (not rest or len(rest) <= 3 and rest.isalpha()) and any(
-                noun.startswith(cut) and len(noun) > len(cut) and (rest or noun[len(cut)] == " ") for noun in rules.nouns):
-            return None  # a noun cut by the end of a copied page: "… cho 16 cá" ("cá nhân"), "… cho 12 tập th" ("tập thể")
+        if not text[end:].strip() and any(noun.startswith(text[start:end].lower() + " ") for noun in rules.nouns):
+            return None  # a noun cut by the end of a copied page: "… cho 16 cá" ("cá nhân")
         if text[start:end].lower() in rules.address_nouns and text[end:end + 4].lstrip()[:1].isupper():
             return None  # a house number before a named place: "724 ấp Bình An"
         if token.tag == "Nc":  # a classifier the lexicon does not list: "con bò", "tấm vé"
