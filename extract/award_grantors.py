@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 from extract.award_clauses import Clause, FormMention, GrantingOffice, Recipients
+from extract.award_lists import KINDS
 
 
-_KINDS = r"(?:tập\s+thể|cá\s+nhân)"  # the kind a counted form is given to ("2 bằng khen tập thể")
 _PROVINCE_LEVEL = re.compile(r"\s+cấp\s+(?:tỉnh|thành\s+phố)(?!\w)", re.IGNORECASE)  # what ends a form's level
 
 
@@ -93,7 +93,7 @@ class AwardGrantors:
         if mention.generic or not _PROVINCE_LEVEL.search(clause.view, mention.end):
             return None  # (most forms: no pattern to compile for the form as written)
         written = re.escape(clause.view[mention.start:mention.end])
-        level = re.compile(rf"(?:\s+{_KINDS})?(?:\s*,\s*\d{{1,4}}\s+{written}\s+{_KINDS})*\s+cấp\s+(tỉnh|thành\s+phố)(?!\w)",
+        level = re.compile(rf"(?:\s+{KINDS})?(?:\s*,\s*\d{{1,4}}\s+{written}\s+{KINDS})*\s+cấp\s+(tỉnh|thành\s+phố)(?!\w)",
                            re.IGNORECASE).match(clause.view, mention.end)
         return self._canonical(f"Liên đoàn Lao động {level.group(1).lower()}", clause.context) if level else None
 

@@ -19,7 +19,8 @@ _BARE_LIST = re.compile(r"\s*(?:,|(?<!\w)và(?!\w))\s*")
 _COMPRISING = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm)\s+", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"\s*(?:[,;]|(?<!\w)và(?!\w))\s*|\s+và\s+")  # between two counted items of a list
 _COMPRISED = re.compile(r"(?<!\w)gồm(?!\w)|:")  # "bằng khen của X gồm: …", "bằng khen của X: …"
-_KIND_COUNTED = re.compile(r"\s(?:tập\s+thể|cá\s+nhân)(?!\w)", re.IGNORECASE)  # the end of a form counted by kind
+KINDS = r"(?:tập\s+thể|cá\s+nhân)"  # the kind a counted form is given to ("2 bằng khen tập thể")
+_KIND_COUNTED = re.compile(rf"\s{KINDS}(?!\w)", re.IGNORECASE)  # the end of a form counted by kind
 _ITEM_START = re.compile(r"(?:[,;]|(?<!\w)và)\s*$")  # … and before the next item, after a reason of the one before
 _CEREMONY_OF = re.compile(r"(?<!\w)lễ\s+(?:trao\s+tặng|trao\s+thưởng|trao|tặng)\s*$", re.IGNORECASE)
 
@@ -175,7 +176,7 @@ class AwardLists:
         if mention.generic or len(_KIND_COUNTED.findall(view, max(0, mention.start - 6))) < 2:
             return None  # each item ends with a kind of its own: fewer than two, no pattern to compile
         written = re.escape(view[mention.start:mention.end])
-        item = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,4}})\s+{written}\s+(?P<noun>tập\s+thể|cá\s+nhân)(?!\w)",
+        item = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,4}})\s+{written}\s+(?P<noun>{KINDS})(?!\w)",
                           re.IGNORECASE)
         items: list[tuple[int, int, int, str]] = []
         for m in item.finditer(view, max(0, mention.start - 6)):

@@ -111,9 +111,9 @@ def _generic_retold(one: dict[str, Any], other: dict[str, Any]) -> bool:
         return False
     # with no count, a named recipient of both: "A được X khen thưởng danh hiệu “Y”", then "Tại buổi khen thưởng, A …"
     uncounted = one["recipient_count"] is None and bool(one["recipients"]) and bool(other["recipients"])
-    specific = one if other["form"] == generic else other
+    specific, honouring = (one, other) if other["form"] == generic else (other, one)
     if not (specific["recipient_count"] or specific["recipients"] or specific["recipient_kind"]) \
-            and specific["awarder"] is not None and specific["awarder"] == (other if specific is one else one)["awarder"] \
+            and specific["awarder"] is not None and specific["awarder"] == honouring["awarder"] \
             and not specific["form"].startswith(tuple(_awards_lexicon()["prizes"]["forms"])):
         return True  # the form alone, from the same awarder: "X tuyên dương 152 …", "X cũng đã tặng bằng khen cho 12 tập th"
         # (a named prize the awarder holds is an act of its own)
