@@ -258,6 +258,8 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
         rest = text[: match.start()] + " | " + text[match.end() :]
         # a dash left at a part's edge by the date's match is no part of it: "… 17:39 - 91 Lượt xem"
         parts = [p.strip(" -–—") for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.-–—")]
+        parts = [re.sub(rf"^{rules.shape['dateline_writer_label']}", "", p, flags=re.IGNORECASE) for p in parts
+                 if not re.fullmatch(rules.shape["dateline_source_part"], p, re.IGNORECASE)]
         parts = [p for p in parts if not re.fullmatch(rules.shape["dateline_noise"], p, re.IGNORECASE)
                  and not rules.date_chrome.fullmatch(p)]  # "91 Lượt xem": a counter, no name
         if parts and all(name_like(p, rules) or re.match(r"(?i)báo\s|theo\s", p) for p in parts) \

@@ -33,7 +33,8 @@ def mark_captions(lines: list[Line], rules: Rules) -> None:
 def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
     """A line a little longer than a headline, with no sentence in it, right above a line that opens like
     a news lead ("Ngày 19/5/2025, …") is the headline of a portal that prints long ones (32 words), not a
-    paragraph whose end the copy lost: a lead follows a headline, not a paragraph. Longer still, it is a
+    paragraph whose end the copy lost: a lead follows a headline, not a paragraph; and so is one right over a date
+    line ("<headline of 34 words>" / "Đăng: 08:12 02-08-2019 | Tác giả: NP"). Longer still, it is a
     headline when the body restates it ("Tại hội nghị <the headline's words> …")."""
     texts = [i for i, line in enumerate(lines) if line.kind is Kind.TEXT]
     for k, (i, after) in enumerate(zip(texts, texts[1:])):
@@ -41,9 +42,15 @@ def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
         if any(lines[j].headline for j in texts[max(0, k - 3):k]):
             continue  # under a headline it is the sapo or a caption of the picture over the article
         if line.long and not line.prose and not line.caption and not line.cell and not line.text[:1].islower() \
-                and rules.lead_opening.match(lines[after].text) is not None \
+                and (rules.lead_opening.match(lines[after].text) is not None or _dated_below(lines, i)) \
                 and (line.words <= rules.shape["title_max_words"] or _restated(line, [lines[j] for j in texts[k + 1:]])):
             line.long, line.headline = False, True
+
+
+def _dated_below(lines: list[Line], index: int) -> bool:
+    """The first line under ``index`` that is not blank is a date line."""
+    below = next((line for line in lines[index + 1:] if line.kind is not Kind.BLANK), None)
+    return below is not None and below.kind is Kind.DATE
 
 
 def _restated(line: Line, below: list[Line], share: float = 0.8) -> bool:
@@ -67,6 +74,21 @@ def mark_stopped_headline(lines: list[Line], rules: Rules) -> None:
             and SENTENCE_BREAK.search(text[:-1]) is None and not first.caption and first.prose \
             and rules.lead_opening.match(text) is None and lead.prose and lead.words > first.words:
         first.prose, first.headline, first.text = False, True, text[:-1]  # the title without its stop
+
+
+def mark_split_headline(lines: list[Line], rules: Rules) -> None:
+    """The first prose line of a dump, short and closed by a colon with no sentence in it, right over a headline-shaped
+    line: the headline's first half, printed on a line of its own ("Đại hội … lần thứ IX (2023-2028):" / "Quyết tâm
+    …"), not the lead, which opens under the credits further down."""
+    texts = [line for line in lines if line.kind is Kind.TEXT]
+    first = next((k for k, line in enumerate(texts) if line.prose), None)
+    if first is None or first + 1 >= len(texts):
+        return
+    line, after = texts[first], texts[first + 1]
+    if line.text.endswith(":") and line.words <= rules.shape["stopped_title_max_words"] and not line.caption \
+            and SENTENCE_BREAK.search(line.text[:-1]) is None and rules.lead_opening.match(line.text) is None \
+            and after.headline and not after.caption:
+        line.prose, line.headline = False, True
 
 
 def mark_repeated_headline(lines: list[Line], rules: Rules) -> None:

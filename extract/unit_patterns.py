@@ -80,6 +80,7 @@ class Mention:
     district: str | None = None
     inherit_next: bool = False  # grassroots followed by "(": takes the province of the unit inside
     org_head: str | None = None  # short grassroots mention ("CĐCS Công ty"): the key of its head
+    head_in_lower: bool = False  # a short one in lower case ("Công đoàn trường"): only a union the article names
     commune_type: str | None = None  # short commune mention ("Công đoàn phường"): its type word
     sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
     named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")

@@ -27,6 +27,7 @@ _DISTRICT_TYPE = re.compile(rf"(?<!\S)(?:{'|'.join(DISTRICT_TYPES)})\s+(?=\S)")
 
 _BARE_DISTRICT = re.compile(r" (huyện|quận|thị xã)$", re.IGNORECASE)  # "… Phòng VH-TT huyện"
 _UNION_PREFIX = re.compile(r"^(?:Công đoàn cơ sở|Công đoàn) ")
+_NATIONWIDE = re.compile(r"\sViệt Nam(?:\s*[-–]\s*CTCP)?$")  # the country closing a corporation's name
 
 
 def _union_prefix(name: str) -> tuple[str, str]:
@@ -69,6 +70,8 @@ class MentionResolution(UnitPatterns):
                     m.province = next((p for p in named_provinces if p in candidates), None)
             elif m.name and m.level == "grassroots" and m.province is None and self.central_re.match(m.name):
                 m.province = own_site  # "Công đoàn Bộ Y tế": where the body sits, not the story's province
+            elif m.name and m.level == "grassroots" and m.province is None and self._nationwide(m.name):
+                pass  # "Công đoàn Tổng công ty Cảng hàng không Việt Nam" on its airport's page: no site places it
             elif m.name and m.level in ("grassroots", "commune") and m.province is None and not m.inherit_next:
                 # today's communes place a commune union only in today's map: not before the merger, nor undated on a
                 # provincial site (which reports its own communes: "xã Hoàng Hoa Thám" of 2022 is not today's one)
@@ -210,6 +213,11 @@ class MentionResolution(UnitPatterns):
         fields = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
         return re.compile(rf"(?:{self.org_head_re.pattern})(?:\s+(?:{fields}))?$", re.IGNORECASE)
 
+    def _nationwide(self, name: str) -> bool:
+        """A corporation of the whole country ("Tổng công ty … Việt Nam", "Tập đoàn … Việt Nam"): its union sits where
+        the text says, never in the province of the site or the story."""
+        return self.national_scope_re.search(name) is not None and _NATIONWIDE.search(name) is not None
+
     def _article_province(self, m: Mention, province: str | None) -> str | None:
         """The one province an article names, for a grassroots union placed nowhere else; none for a
         corporation's union, which works across provinces ("Công đoàn Tổng công ty Bưu điện Việt Nam")."""
@@ -280,8 +288,8 @@ class MentionResolution(UnitPatterns):
             chosen = {id(x) for x in same}  # by identity: comparing Mentions field by field is quadratic
             earlier = [x for x in before if id(x) in chosen]
             target = earlier[-1] if earlier else same[0] if len({x.org_key for x in same}) == 1 else None
-            if target is None and not same:  # none such union named: the organisation the article names, the nearest
-                # before, else its only one ("Bệnh viện X tổ chức Đại hội Công đoàn Bệnh viện")
+            if target is None and not same and not m.head_in_lower:  # none such union named: the organisation the
+                # article names, the nearest before, else its only one ("Bệnh viện X tổ chức Đại hội Công đoàn Bệnh viện")
                 orgs = [(at, org) for at, head, org in places.organisations if head == m.org_head]
                 named = [org for at, org in orgs if at < m.start] or ([orgs[0][1]] if len({o for _, o in orgs}) == 1 else [])
                 if named:
@@ -305,8 +313,12 @@ class MentionResolution(UnitPatterns):
                 return replace(m, name=nearest[1].name, level=nearest[1].level, province=nearest[1].province)
             return replace(m, name=f"Công đoàn {nearest[1]}", province=site or next(
                 (x.province for x in reversed(before) if x.province), None))
-        if m.sector:  # "Công đoàn ngành Y tế": the national union of that sector when the article names it
-            national = next((x for x in everything if x.name == f"Công đoàn {m.sector} Việt Nam"), None)
+        if m.sector:  # "Công đoàn ngành Y tế": the national union of that sector when the article names it, in any
+            # case ("Công đoàn giáo dục Việt Nam") or by the sector's longer name ("ngành Điện": "Điện lực Việt Nam")
+            sector = f"công đoàn {m.sector.casefold()}"
+            national = next((x for x in everything if x.name and x.level == "national_industry"
+                             and (key := x.name.casefold()).endswith(" việt nam")
+                             and (key[:-len(" việt nam")] == sector or key.startswith(sector + " "))), None)
             if national is not None:
                 return replace(m, name=national.name, level="national_industry", province=None)
         if m.template and m.level == "district":  # "Công đoàn Giáo dục huyện": that union named before, else the only

@@ -24,6 +24,7 @@ the other extractors (awards name their awarders and recipients with it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -236,6 +237,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             lower = office  # "Công đoàn cơ quan Bộ Y tế", "Công đoàn cơ quan Trung ương Đoàn"
         else:
             office = None
+        if not lower and (short := self._lower_short(text, org_start, words)) is not None:
+            return Mention(start, short, "grassroots", org_head=name_key(text[org_start:short]), head_in_lower=True)
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
                           or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
@@ -289,6 +292,16 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         return at
 
     # -- scanning -----------------------------------------------------------------------------
+
+    def _lower_short(self, text: str, at: int, words: list[tuple[int, int, bool, str]] | None) -> int | None:
+        """Where a lower-case head ends that is a whole word of the segmenter's with no name after it ("Công đoàn
+        trường đã được tặng …", not "trường học"): the article's union of that kind, as "CĐCS Công ty" is."""
+        head = self.lower_org_head_re.match(text, at) if words is not None else None
+        if head is None or self._capitalised(text, head.end()):
+            return None
+        end = at + len(head.group().rstrip())
+        k = bisect_left(words, (at,))
+        return end if k < len(words) and words[k][0] == at and words[k][1] == end else None
 
     def _spelt(self, org: str) -> str:
         """An organisation's name with its abbreviations spelt out: the head ("BV", "TCT"), a closing "VN", the words of
