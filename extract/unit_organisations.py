@@ -59,7 +59,8 @@ class OrganisationNames(UnitPatterns):
                 i = bisect_left(words, (sector.end(), -1, False))
                 continue
             if self._capitalised(text, start):
-                if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)):
+                if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)) \
+                        and name_key(f"{text[words[i - 1][0]:words[i - 1][1]]} {text[start:stop]}") not in self.named_after_union:
                     break  # another unit, or a date glued after the name ("... Kim Đồng Ngày 3/10")
                 if i > first and text[start:stop].split(" ")[0] in self.surnames and _COUNTRY_END.search(text, pos, start) \
                         and not self._province_at(norm, text, start) and not self.district_re.match(norm, start):
@@ -216,9 +217,10 @@ class OrganisationNames(UnitPatterns):
         while k < len(words) and k - i < self.inner_max_words:
             start, stop, sent_start, tag = words[k]
             country_next = k + 1 < len(words) and _COUNTRY_NEXT.match(text, words[k + 1][0]) is not None
-            # a verb right before the country closing the name is inside it: "Tổng công ty Quản lý bay Việt Nam"
-            if sent_start or not (tag in self.inner_tags or (k > i or after_legal or country_next)
-                                  and tag in self.inner_follow_tags) \
+            # a verb or an adjective right before the country closing the name is inside it: "Tổng công ty Quản lý bay
+            # Việt Nam", "Học viện Y - Dược học cổ truyền Việt Nam"
+            if sent_start or not (tag in self.inner_tags or (k > i or after_legal) and tag in self.inner_follow_tags
+                                  or country_next and tag in self.inner_country_tags) \
                     or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break

@@ -81,6 +81,7 @@ class Mention:
     inherit_next: bool = False  # grassroots followed by "(": takes the province of the unit inside
     org_head: str | None = None  # short grassroots mention ("CĐCS Công ty"): the key of its head
     head_in_lower: bool = False  # a short one in lower case ("Công đoàn trường"): only a union the article names
+    prefix: str = "Công đoàn"  # a short one's union words as written ("Công đoàn cơ sở Trung tâm"), for its full name
     commune_type: str | None = None  # short commune mention ("Công đoàn phường"): its type word
     sector: str | None = None  # a sector union named without its place ("Công đoàn ngành Y tế")
     named_in_org: bool = False  # the province was read inside the organisation's name ("... Sài Gòn")
@@ -241,6 +242,7 @@ class UnitPatterns:
         self.trade_place_stops = set(grass["trade_place_stops"])
         self.joiners = set(grass["joiners"])
         self.name_compounds = {name_key(w) for w in grass["name_compounds"]}
+        self.named_after_union = {name_key(w) for w in grass["named_after_union"]}
         # the first two syllables of every compound and sector: "Giáo dục" (of "Giáo dục và Đào tạo")
         self.name_pairs = {" ".join(name_key(w).split()[:2]) for w in
                            grass["name_compounds"] + grass["office_words"] + industry["sectors"] if " " in w}
@@ -258,6 +260,7 @@ class UnitPatterns:
         inner = grass["inner_nouns"]
         self.inner_tags = set(inner["tags"])
         self.inner_follow_tags = set(inner["follow_tags"])
+        self.inner_country_tags = set(inner["before_country_tags"])
         self.inner_max_words = inner["max_words"]
         self.inner_stops = {name_key(w) for w in inner["stops"]}
         self.stop_re = re.compile(rf"(?:{alternation(heads['national'] + heads['federation'] + heads['union'])})(?!\w)",

@@ -293,7 +293,7 @@ class MentionResolution(UnitPatterns):
                 orgs = [(at, org) for at, head, org in places.organisations if head == m.org_head]
                 named = [org for at, org in orgs if at < m.start] or ([orgs[0][1]] if len({o for _, o in orgs}) == 1 else [])
                 if named:
-                    name = f"Công đoàn {named[-1]}"
+                    name = f"{m.prefix} {named[-1]}"
                     return replace(m, name=self._with_site_place(name, site, when) if site else name, province=site,
                                    org_key=name_key(named[-1]))
             return replace(m, name=target.name, province=target.province, org_key=target.org_key) if target else None

@@ -238,7 +238,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         else:
             office = None
         if not lower and (short := self._lower_short(text, org_start, words)) is not None:
-            return Mention(start, short, "grassroots", org_head=name_key(text[org_start:short]), head_in_lower=True)
+            return Mention(start, short, "grassroots", org_head=name_key(text[org_start:short]), head_in_lower=True,
+                           prefix=prefix)
         if not lower and (not self._capitalised(text, org_start) or self.stop_re.match(norm, org_start)
                           or self.not_org_re.match(text, org_start)):
             return None  # "Công đoàn cơ sở Ngày 3/10": a date, no organisation
@@ -254,13 +255,15 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             org_end = listed.end()  # "Sở Văn hóa, Thể thao và Du lịch": an office named with a comma
             if (typed := self.type_re.match(norm, org_end)) and self._capitalised(text, typed.end() + 1):
                 org_end = max(org_end, self._org_end(norm, text, typed.start() + 1, words))  # "… tỉnh Bắc Ninh"
+            elif text.startswith(" ", org_end) and (place := self._province_at(norm, text, org_end + 1)):
+                org_end = place[0]  # "… Phát thanh, truyền hình Thanh Hóa": the province without its type
         if head and (legal := self.legal_forms_re.match(text, head.end(), org_end)) and legal.end() >= org_end:
             org_end = head.end()  # "CĐCS Công ty TNHH" with no name after the legal form
         if self.title_before_re.search(text[max(0, start - 20):start]):
             org_end = self._without_titled_person(text, org_start, org_end)
         if head and org_end <= head.end() and words is not None and not whole:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
-            return Mention(start, head.end(), "grassroots", org_head=name_key(self._spelt(head.group("head"))))
+            return Mention(start, head.end(), "grassroots", org_head=name_key(self._spelt(head.group("head"))), prefix=prefix)
         if org_end <= (head.end() if head and not whole else org_start) or words is not None and not text[org_end:].strip() \
                 and not self._ends_with_place(text[org_start:org_end]):
             # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ"), unless the
