@@ -49,6 +49,7 @@ class AwardParties:
         self._apposition_words = rec["apposition_words"]
         self._describing = re.compile(phrase_regex(rec['describing']), re.IGNORECASE)  # used with match(view, pos)
         self._representing = re.compile(rf"{phrase_regex(rec['representing'])}\s+", re.IGNORECASE)
+        self._own_outcome = re.compile(phrase_regex(rec['own_outcomes']), re.IGNORECASE)
         self._programme = re.compile(rf"{phrase_regex(rec['programme_nouns'])}\s+$", re.IGNORECASE)
         self._others = compile_phrases(rec["others"])
         self._examples = re.compile(rf"\s{phrase_regex(rec['examples'])}\s*:\s*", re.IGNORECASE)
@@ -84,6 +85,7 @@ class AwardParties:
         # đón nhận Huân chương …" (not a kind of person or group written short: "CNVCLĐ được …")
         self._acronym_subject = re.compile(
             rf"(?:^|,)\s*(?P<name>[A-ZĐ][A-ZĐ0-9&]{{2,}}(?:-[A-ZĐ0-9]+)?)(?:\s+{phrase_regex(rec['subject_adverbs'])})*\s*$")
+        self._occasion_lead = re.compile(rf"(?:^|,)\s*{phrase_regex(rec['occasion_adverbials'])}$", re.IGNORECASE)
         self._named_collective = re.compile(rf"{phrase_regex(rec['named_collectives'])}\s+(?=[^\W\d_])", re.IGNORECASE)
 
     def _gap_ok(self, clause: Clause, start: int, end: int) -> bool:
@@ -231,8 +233,8 @@ class AwardParties:
         return clause.name_ending_at(bracket.start() if bracket else end)
 
     def _subject(self, clause: Clause, pos: int) -> Name | None:
-        """The name opening the clause (or its first comma segment after an adverbial) when only
-        a verb phrase without names or receiving markers leads from it to ``pos``."""
+        """The name opening the clause (or its first comma segment after an adverbial, or an adverbial of the occasion
+        without its comma) when only a verb phrase without names or receiving markers leads from it to ``pos``."""
         view = clause.view
         for name in clause.names:
             if name.start >= pos:
@@ -241,7 +243,7 @@ class AwardParties:
             presenters = self._presenters.search(lead)  # "Lãnh đạo X và Y đã tổ chức …": X's leaders
             if presenters is not None:
                 lead = lead[:presenters.start()].rstrip()
-            if lead and not lead.endswith(","):
+            if lead and not lead.endswith(",") and not self._occasion_lead.search(lead):
                 continue
             between = view[name.end:pos]
             partner = next((n for n in clause.names if name.end < n.start and self._joined_holders.fullmatch(

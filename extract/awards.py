@@ -94,6 +94,9 @@ from extract.units import unit_parser
 
 
 _NUMBERED_PHOTO = re.compile(r"[-–]\s*Ảnh\s*\d+\.?\s*$")  # a photo's numbered caption: "… - Ảnh 1."
+# a counted group made the subject of an honouring: "…, 110 công đoàn viên được khen thưởng …" (an act of its own
+# before a form the sentence goes on to: "…, 100% nữ đoàn viên đạt danh hiệu X")
+_COUNTED_PASSIVE = re.compile(r"(?<![\w.,])\d[\d.]*\s+(?:[^\W\d_]+\s+){1,5}(?:đã\s+|cũng\s+)?được\s*$")
 
 
 def _one_syllable_nouns(index: DocIndex) -> tuple[list[int], list[int]]:
@@ -325,7 +328,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
         # … and a ceremony of honouring held before them: "X tổ chức Hội nghị biểu dương A và trao tặng Kỷ niệm chương"
         mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end),
                            *(g for g in generic if g.end <= forms[0].start and (self._held.search(clause.view, 0, g.start)
-                                                                              or self._act_before(clause, g, forms[0])))],
+                                                                              or self._act_before(clause, g, forms[0])
+                                                                              or _COUNTED_PASSIVE.search(clause.view, 0, g.start)))],
                           key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)
@@ -376,7 +380,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                        or self._held_selection.search(clause.view, 0, mention.start)) if mention.generic else None
             if held_at is not None and awarders == [None]:  # "X tổ chức chương trình Lễ trao tặng F và tuyên dương …"
                 host = self._name_before(clause, held_at.start())
-                awarders = [host.canonical] if host is not None and not host.person else awarders
+                # "X phối hợp với Báo và Đài … tổ chức chương trình … biểu dương": the union that leads its partners
+                awarders = [self._union_partner(clause, host)] if host is not None and not host.person else awarders
                 if awarders == [None] and not clause.view[:held_at.start()].strip(" ,-–"):
                     awarders = [clause.article.sentence_host]  # "X đã tổ chức nhiều hoạt động như: …; tổ chức tuyên dương …"
             if awarders == [None] and clause.article.at_event and (
