@@ -162,6 +162,9 @@ class AwardRecipientWalk:
             elif noun is not None:
                 self._add_kind(noun.group(), found)
                 family = self._families.match(noun.group()) is not None
+            if noun is not None and noun.end() < e - s and found.count is not None and not counts_only:
+                # "23 tập thể, cá nhân trong chuyên đề X, 5 cá nhân trong phong trào Y": the groups after, each its own
+                return self._further_counts(clause, e, len(view) if end is None else end, found)
             if noun is None or noun.end() < e - s:
                 return None if counts_only else self._comprised(clause, s, end, found)
 
