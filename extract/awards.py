@@ -188,7 +188,10 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 told = self._awards(clause)
                 article.sentence_giver = article.sentence_giver if k else self._giver(clause)
                 groups = None if told else self._counted_only(clause)
-                runs_on = k + 1 < len(clauses) and self._count.match(clauses[k + 1].view.lstrip())
+                # (the counts run on to an award a later clause tells, not one told before: "…; 15 cán bộ tiêu biểu;
+                # 08 cán bộ nữ tiêu biểu" are further groups of the honouring before them)
+                runs_on = k + 1 < len(clauses) and self._count.match(clauses[k + 1].view.lstrip()) \
+                    and any(c.forms or self._receive.search(c.view) for c in clauses[k + 1:])
                 if groups is not None and not runs_on and in_sentence and not in_sentence[-1][2]["recipients"]:
                     # "khen thưởng 3 tập thể …; 2 tập thể và 8 cá nhân “Giỏi việc nước …”": a further award
                     last = in_sentence[-1][2]
