@@ -219,8 +219,10 @@ class OrganisationNames(UnitPatterns):
             country_next = k + 1 < len(words) and _COUNTRY_NEXT.match(text, words[k + 1][0]) is not None
             # a verb or an adjective right before the country closing the name is inside it: "Tổng công ty Quản lý bay
             # Việt Nam", "Học viện Y - Dược học cổ truyền Việt Nam"
+            # (a trade compound written in lower case, however tagged: "Tổng Công ty cấp nước Sài Gòn")
             if sent_start or not (tag in self.inner_tags or (k > i or after_legal) and tag in self.inner_follow_tags
-                                  or country_next and tag in self.inner_country_tags) \
+                                  or country_next and tag in self.inner_country_tags
+                                  or name_key(text[start:stop]) in self.name_compounds) \
                     or not text[start:stop].islower() \
                     or name_key(text[start:stop]) in self.inner_stops:
                 break

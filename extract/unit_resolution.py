@@ -27,6 +27,7 @@ _DISTRICT_TYPE = re.compile(rf"(?<!\S)(?:{'|'.join(DISTRICT_TYPES)})\s+(?=\S)")
 
 _BARE_DISTRICT = re.compile(r" (huyện|quận|thị xã)$", re.IGNORECASE)  # "… Phòng VH-TT huyện"
 _UNION_PREFIX = re.compile(r"^(?:Công đoàn cơ sở|Công đoàn) ")
+_STOCK_SUFFIX = re.compile(r" - cp$")  # a joint-stock corporation's suffix in an organisation key ("… - ctcp" folded)
 _NATIONWIDE = re.compile(r"\sViệt Nam(?:\s*[-–]\s*CTCP)?$")  # the country closing a corporation's name
 
 
@@ -113,6 +114,7 @@ class MentionResolution(UnitPatterns):
         self._fold_company_forms(resolved)
         self._fold_short_writings(resolved)
         self._fold_sector_writings(resolved)
+        self._fold_national_acronyms(resolved)
         first_name: dict[str, str] = {}
         for m in resolved:  # one name per organisation: the first, or the first that prints "cơ sở"
             if m.org_key and (m.org_key not in first_name or m.name.startswith("Công đoàn cơ sở ")
@@ -148,7 +150,8 @@ class MentionResolution(UnitPatterns):
                 org = organisation_key(m.org_key)
                 # one district's office written with and without its type ("Trung tâm Y tế huyện Lai Vung", "…
                 # Trung tâm Y tế Lai Vung"): one organisation, named below by its first writing
-                m.org_key = first.setdefault(_DISTRICT_TYPE.sub("", org), m).org_key
+                # … and a corporation written with and without its joint-stock suffix ("… Thép Việt Nam – CTCP")
+                m.org_key = first.setdefault(_STOCK_SUFFIX.sub("", _DISTRICT_TYPE.sub("", org)), m).org_key
                 form = next((f for f in self.company_forms if org.startswith(f + " ")), None)
                 if form:
                     full.setdefault(org[len(form) + 1:], m)
@@ -179,8 +182,8 @@ class MentionResolution(UnitPatterns):
                         break
             else:
                 prefix, org = _union_prefix(m.name)
-                longer = {x.org_key: x for x in unions if _union_prefix(x.name)[1].startswith(org + " ")
-                          and x.org_key != m.org_key}
+                longer = {x.org_key: x for x in unions if _union_prefix(x.name)[1].casefold().startswith(org.casefold() + " ")
+                          and x.org_key != m.org_key}  # in any case: "CÔNG ĐOÀN CƠ QUAN TỔNG CÔNG TY" recased
                 earlier = [x for x in longer.values() if x.start < m.start]  # of several, the one named last before
                 full = next(iter(longer.values())) if len(longer) == 1 else max(earlier, key=lambda x: x.start, default=None)
                 full_org = _union_prefix(full.name)[1] if full is not None else ""
@@ -189,6 +192,17 @@ class MentionResolution(UnitPatterns):
                         self.office_union_re.match(m.name) or _BARE_TYPE.search(org))
                         and self._province_tail(full_org[len(org):])):
                     m.name, m.org_key = prefix + full_org, full.org_key
+
+    @staticmethod
+    def _fold_national_acronyms(mentions: list[Mention]) -> None:
+        """A national union written with its sector's initials ("Công đoàn CNHC VN") after its full name ("Công đoàn
+        Công nghiệp Hóa chất Việt Nam") is that union."""
+        national = [m for m in mentions if m.level == "national_industry" and m.name]
+        by_initials = {"".join(w[0] for w in m.name.split()[2:-2]).upper(): m.name for m in national}
+        for m in national:
+            sector = " ".join(m.name.split()[2:-2])
+            if sector.isupper() and len(sector) > 1 and by_initials.get(sector, m.name) != m.name:
+                m.name = by_initials[sector]
 
     @staticmethod
     def _fold_sector_writings(mentions: list[Mention]) -> None:

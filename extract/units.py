@@ -40,8 +40,8 @@ from extract.unit_case import CapsRecaser
 from extract.unit_context import MentionContext
 from extract.unit_lists import SharedHeadLists
 from extract.unit_organisations import OrganisationNames
-from extract.unit_patterns import (ACRONYM_AFTER, DISTRICT_TYPES, PAREN_AFTER, ArticlePlaces, Mention, Place, dashless_key,
-                                  tidy)
+from extract.unit_patterns import (ACRONYM_AFTER, DISTRICT_TYPES, NATIONAL_RUN, PAREN_AFTER, ArticlePlaces, Mention, Place,
+                                  dashless_key, tidy)
 from extract.unit_resolution import MentionResolution
 from extract.unit_sectors import SectorUnions
 
@@ -214,6 +214,9 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
                 if " ".join(words[k:k + 2]) == "Việt Nam" or words[k] == "VN":
                     end = run.start("name") + len(" ".join(words[:k + (1 if words[k] == "VN" else 2)]))
                     return [Mention(start, end, "national_industry", f"Công đoàn {' '.join(words[:k])} Việt Nam")]
+        if (national := NATIONAL_RUN.match(norm, pos)) and not self.stop_re.match(norm, national.start("name")):
+            sector = tidy(text[national.start("name"):national.end("name")])
+            return [Mention(start, national.end(), "national_industry", f"Công đoàn {sector} Việt Nam")]
         return None
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
@@ -311,6 +314,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
         ``org_words`` ("KCN", "TAND") and an office's sector ("Sở GTVT")."""
         first, _, rest = org.partition(" ")
         org = f"{self.org_spellings[first]} {rest}".strip() if first in self.org_spellings else org
+        if org.startswith("Cơ quan ") and (head := org.split()[2]) in self.org_spellings:  # "Cơ quan TCT": the offices'
+            org = org.replace(f"Cơ quan {head}", f"Cơ quan {self.org_spellings[head]}", 1)  # union of the corporation
         org = re.sub(r"(?<= )VN$", "Việt Nam", org)  # "Công ty TNHH X VN", as "Tổng LĐLĐ VN" is spelt out
         org = self.org_words_re.sub(lambda m: self.org_words[m.group()], org)  # "Công ty CP KCN X": "… Khu công nghiệp X"
         return self.office_sector_re.sub(lambda m: f"{m['head']} {self.office_sectors[m['sector']]}", org)  # "Sở GTVT"
