@@ -24,8 +24,8 @@ from extract.dump_body import body_noise
 from extract.dump_lines import (Cut, Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
                                 figures_told_only_in, split_dateline, title_copy, untitled_alt_text,
                                 without_section)
-from extract.dump_marks import (mark_captions, mark_long_headlines, mark_repeated_headline, mark_split_headline, mark_stopped_headline,
-                                mark_teaser_box)
+from extract.dump_marks import (mark_captions, mark_long_headlines, mark_opening_headline, mark_repeated_headline,
+                                mark_split_headline, mark_stopped_headline, mark_teaser_box)
 from extract.dump_tail import closing_credit
 from extract.html import html_rules
 
@@ -397,6 +397,7 @@ def parse_text_dump(text: str) -> ParsedDump:
     lines = [classify(n, raw, rules) for n, raw in enumerate(raw_lines, start=1)]
     mark_captions(lines, rules)
     mark_long_headlines(lines, rules)
+    mark_opening_headline(lines, rules)
     mark_stopped_headline(lines, rules)
     mark_split_headline(lines, rules)
     mark_repeated_headline(lines, rules)
