@@ -40,6 +40,8 @@ class AwardOccasion:
         self._occasion_end_comma = re.compile(rf"\s*(?:[,;.:]|\s+{ends}|\s+và\s+{second})", re.IGNORECASE)
         self._deictic = set(occ["deictic"])
         self._free_reason = re.compile(rf"{phrase_regex(occ['free_reason_cues'])}\s+")  # lower case only
+        self._field_reason = re.compile(rf"(?<!\w)(?:{phrase_regex(occ['field_reason_cues'])})\s+"
+                                        rf"(?=(?:{phrase_regex(occ['field_reason_nouns'])}))", re.IGNORECASE)
         # a recipient's own reason right after its name: "cho A vì có thành tích ..."
         self._reason_start = re.compile(
             rf"\s*(?:{self._reason.pattern}|{phrase_regex(occ['free_reason_cues'])}\s)", re.IGNORECASE)
@@ -103,9 +105,13 @@ class AwardOccasion:
             return clause.text[title.start("title"):end].strip()
         return None
 
-    def _reason_after(self, clause: Clause, pos: int) -> str | None:
-        """The reason stated after ``pos`` ("… 35 cá nhân có thành tích xuất sắc trong hội diễn")."""
-        reason = self._reason.search(clause.view, pos)
+    def _reason_after(self, clause: Clause, pos: int, end: int | None = None, group: bool = False) -> str | None:
+        """The reason stated after ``pos`` (before ``end``): "… 35 cá nhân có thành tích xuất sắc trong hội diễn", or,
+        for a ``group`` of a list, the field it is honoured in ("…, 4 cá nhân trong phong trào thi đua X")."""
+        fields = self._field_reason.search(clause.view, pos) if group else None
+        found = [m for m in (self._reason.search(clause.view, pos), fields)
+                 if m is not None and (end is None or m.start() < end)]
+        reason = min(found, key=lambda m: m.start(), default=None)
         if reason is None:
             return None
         end = self._occasion_end.search(clause.view, reason.end())

@@ -436,6 +436,8 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                 if any(f["occasion"] == occasion for _, f in awards) and occasion is not None:
                     # "trao 02 Kỷ niệm chương cho cán bộ có X, trao Bằng khen cho 3 tập thể có thành tích Y": its own
                     occasion = self._reason_after(clause, mention.end) or occasion
+                if occasion is None and recipients.more:  # "khen thưởng 15 tập thể, cá nhân trong chuyên đề X, 4 …"
+                    occasion = self._reason_after(clause, mention.end, recipients.more[0][0], group=True)
                 awards.append((mention, self._fields(form, awarder, recipients, occasion, shared)))
                 if mention.generic and held:
                     clause.article.held[id(awards[-1][1])] = {  # "… tuyên dương các điển hình được tặng Giải thưởng X"
@@ -448,7 +450,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                     clause.article.caption_words.extend(re.findall(r"\w+", clause.view)[-2:])
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
                 awards.append((FormMention(offset, offset, form, mention.generic),
-                               self._fields(form, awarders[0], group, self._reason_after(clause, offset), False)))
+                               self._fields(form, awarders[0], group, self._reason_after(clause, offset, group=True), False)))
         return self._summed_up(clause, awards)
 
     def _act_before(self, clause: Clause, generic: FormMention, form: FormMention) -> bool:
