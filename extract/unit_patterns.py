@@ -20,10 +20,12 @@ WORD_AFTER = re.compile(r"[^\S\n]+(\w+)(?!\w)")  # the word after a name, on its
 _UPPER_CHARS = "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 UPPER = f"[{re.escape(_UPPER_CHARS)}]"
 LOWER_START = re.compile(r"[^\W\d_]")
-# A national union named by its sector's compounds, each capitalised word with at most one lower-case syllable after it,
-# then the country: "Công đoàn Cơ khí Luyện kim Việt Nam" (the capitalised run alone stops at "khí").
+# A national union named by its sector's compounds, each capitalised word with at most two lower-case syllables after
+# it, then the country: "Công đoàn Cơ khí Luyện kim Việt Nam" (the capitalised run alone stops at "khí"); each
+# capitalised word and its lower-case syllables must be a name compound (checked by the parser).
+_LOWER_SYLLABLE = rf"[^\S\n]+(?!{UPPER})[^\W\d_]\w*"
 NATIONAL_RUN = re.compile(
-    rf"[^\S\n]+(?P<name>{UPPER}\w*(?:[^\S\n]+[^\W\d_A-ZĐ]\w*)?(?:[^\S\n]+{UPPER}\w*(?:[^\S\n]+[^\W\d_A-ZĐ]\w*)?){{0,3}})"
+    rf"[^\S\n]+(?P<name>{UPPER}\w*(?:{_LOWER_SYLLABLE}){{0,2}}(?:[^\S\n]+{UPPER}\w*(?:{_LOWER_SYLLABLE}){{0,2}}){{0,3}})"
     rf"[^\S\n]+(?:Việt Nam|VN)(?!\w)")
 
 DISTRICT_TYPES = ("huyện", "quận", "thị xã")

@@ -214,10 +214,27 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
                 if " ".join(words[k:k + 2]) == "Việt Nam" or words[k] == "VN":
                     end = run.start("name") + len(" ".join(words[:k + (1 if words[k] == "VN" else 2)]))
                     return [Mention(start, end, "national_industry", f"Công đoàn {' '.join(words[:k])} Việt Nam")]
-        if (national := NATIONAL_RUN.match(norm, pos)) and not self.stop_re.match(norm, national.start("name")):
+        if (national := NATIONAL_RUN.match(norm, pos)) and self._compound_sector(norm, national):
             sector = tidy(text[national.start("name"):national.end("name")])
             return [Mention(start, national.end(), "national_industry", f"Công đoàn {sector} Việt Nam")]
         return None
+
+    def _compound_sector(self, norm: str, run: re.Match[str]) -> bool:
+        """A sector named by capitalised words, each alone or a name compound with the lower-case syllables after it
+        ("Cơ khí Luyện kim", "Công nghiệp nhẹ"), none opening another unit ("VINAPACO được Tổng Liên đoàn …")."""
+        parts: list[list[str]] = []
+        at = run.start("name")
+        for word in run.group("name").split():
+            at = norm.index(word, at)
+            if word[0].isupper():
+                if parts and self.stop_re.match(norm, at):
+                    return False
+                parts.append([word])
+            else:
+                parts[-1].append(word)
+            at += len(word)
+        return any(len(p) > 1 for p in parts) and all(len(p) == 1 or name_key(" ".join(p)) in self.name_compounds
+                                                      for p in parts)
 
     def _grassroots(self, norm: str, text: str, start: int, pos: int, words, prefix: str,
                     require_head: bool) -> Mention | None:
