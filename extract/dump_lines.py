@@ -247,6 +247,9 @@ def _date_line(text: str, rules: Rules) -> datetime | None:
     return None
 
 
+_GLUED_WEEKDAY = re.compile(r"(?<=\w)\s+(?=(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ nhật)\b)")
+
+
 def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
     """A date line that also credits the article: "HẢI THUẬN | BÁO LAO ĐỘNG | 12/05/2024 09:15",
     "Nguyễn Hà (báo Lao Động) 30/12/2025 10:55 (GMT+7)". The parts besides the date (split at "|",
@@ -255,7 +258,8 @@ def _credited_date(text: str, rules: Rules) -> tuple[datetime, str] | None:
         match = pattern.search(text)
         if match is None:
             continue
-        rest = text[: match.start()] + " | " + text[match.end() :]
+        # a weekday glued to the writer's name is a part of its own: "Huy Hoàng Thứ ba, ngày 11/11/2025 10:00"
+        rest = _GLUED_WEEKDAY.sub(" | ", text[: match.start()]) + " | " + text[match.end() :]
         # a dash left at a part's edge by the date's match is no part of it: "… 17:39 - 91 Lượt xem"
         parts = [p.strip(" -–—") for p in re.split(r"\s*[|()\[\]]\s*|\s+[-–—]\s+", rest) if p.strip(" ,.-–—")]
         parts = [re.sub(rf"^{rules.shape['dateline_writer_label']}", "", p, flags=re.IGNORECASE) for p in parts

@@ -151,3 +151,18 @@ def test_a_held_honourings_host_is_the_union_leading_its_partners(nlp: Vietnames
             "giao lưu và biểu dương cán bộ công đoàn, công nhân lao động tiêu biểu.")
     assert [(a["form"], a["awarder"]) for a in awards(nlp, text, source_province="Hà Tĩnh")] == [
         ("khen thưởng", "Liên đoàn Lao động tỉnh Hà Tĩnh")]
+
+
+def test_a_writer_glued_to_the_weekday_and_a_city_written_short_in_a_name(units_amounts_nlp: VietnameseNLP) -> None:
+    dump = ("Chủ đề nóng\n\nThứ hai, ngày 10/11/2025 09:00 GMT+7\n\nCông đoàn Đạm Cà Mau: Chăm lo cho người lao động\n\n"
+            "Thanh Tâm Thứ hai, ngày 10/11/2025 09:00 GMT+7\n\nNăm 2025, Công đoàn Công ty CP Phân bón Dầu khí Cà Mau đã "
+            "chăm lo cho 900 đoàn viên với tổng số tiền hơn 2 tỷ đồng.\n\nCông đoàn tiếp tục đồng hành với người lao "
+            "động.\n")
+    parsed = parse_text_dump(dump)
+    assert (parsed.title, parsed.byline) == ("Công đoàn Đạm Cà Mau: Chăm lo cho người lao động", "Thanh Tâm")
+    text = ("Công đoàn Tổng công ty Điện lực TP HCM sơ kết 6 tháng. Công đoàn VINAPACO được Tổng Liên đoàn Lao động "
+            "Việt Nam tặng Cờ thi đua. Công đoàn Công nghiệp nhẹ Việt Nam dự.")
+    assert _units(units_amounts_nlp, text) == [
+        ("Công đoàn Tổng công ty Điện lực thành phố Hồ Chí Minh", "grassroots", None),
+        ("Tổng Liên đoàn Lao động Việt Nam", "national", None),
+        ("Công đoàn Công nghiệp nhẹ Việt Nam", "national_industry", None)]
