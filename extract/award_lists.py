@@ -39,7 +39,8 @@ class AwardLists:
         while (m := self._count.match(view, pos)) is not None:
             counts.append(m)
             pos = m.end() + len(re.match(r"\s*(?:,|và)?\s*", view[m.end():]).group())
-        head = view[:pos] if self._reason_start.match(view, pos) else view  # "…; 7 tập thể đạt thành tích …"
+        # "…; 7 tập thể đạt thành tích …", "…; 3 tập thể, 17 cá nhân làm tốt Tháng Công nhân"
+        head = view[:pos] if self._reason_start.match(view, pos) or self._group_reason.match(view, pos) else view
         if not counts or clause.forms or any(n.start < len(head) for n in clause.names) or self._give.search(head) \
                 or self._receive.search(head) or self._generic.search(head) or len(head[pos:].split()) > 3:
             return None

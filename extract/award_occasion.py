@@ -42,6 +42,7 @@ class AwardOccasion:
         self._free_reason = re.compile(rf"{phrase_regex(occ['free_reason_cues'])}\s+")  # lower case only
         self._field_reason = re.compile(rf"(?<!\w)(?:{phrase_regex(occ['field_reason_cues'])})\s+"
                                         rf"(?=(?:{phrase_regex(occ['field_reason_nouns'])}))", re.IGNORECASE)
+        self._group_reason = re.compile(rf"\s*{phrase_regex(occ['group_reason_starts'])}\s", re.IGNORECASE)
         # a recipient's own reason right after its name: "cho A vì có thành tích ..."
         self._reason_start = re.compile(
             rf"\s*(?:{self._reason.pattern}|{phrase_regex(occ['free_reason_cues'])}\s)", re.IGNORECASE)
