@@ -66,8 +66,9 @@ class AwardRecipientWalk:
                 continue
             counts = [c for c in self._count.finditer(view, max([s, *(m.end() for m in self._selecting.finditer(view, s, e))]), e)
                       if not self._programme.search(view, s, c.start())]  # not "chương trình 1 triệu sáng kiến"
-            if k > 0 and counts and (found.count is not None or found.names) and self._own_outcome.search(view, counts[-1].end(), e):
-                return  # "292 đoàn viên hoàn thành tốt nhiệm vụ, 110 đoàn viên được khen thưởng": an outcome of their own
+            if k > 0 and counts and (found.count is not None or found.names) \
+                    and self._own_outcome.search(view, counts[-1].end(), e):
+                return  # "292 đoàn viên hoàn thành tốt nhiệm vụ, 110 đoàn viên được khen thưởng": their own outcome
             # the counts after a choosing verb ("447 CĐCS bình chọn 5.025 nữ …"); their words may run on, but not into
             # another act ("36 cá nhân đạt danh hiệu X và 210 người đạt ...", "1.200 tập thể lao động tiên tiến, 800 …")
             if counts and not self._receive.search(view, counts[-1].end(), e) \

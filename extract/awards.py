@@ -330,9 +330,7 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
             self._is_modal(cue_view, f.start) or self._is_modal_after(cue_view, f)))]
         # … and a ceremony of honouring held before them: "X tổ chức Hội nghị biểu dương A và trao tặng Kỷ niệm chương"
         mentions = sorted([*forms, *(g for g in honoured if g.start >= forms[0].end),
-                           *(g for g in generic if g.end <= forms[0].start and (self._held.search(clause.view, 0, g.start)
-                                                                              or self._act_before(clause, g, forms[0])
-                                                                              or _COUNTED_PASSIVE.search(clause.view, 0, g.start)))],
+                           *(g for g in generic if g.end <= forms[0].start and self._act_of_its_own(clause, g, forms[0]))],
                           key=lambda m: m.start) if forms else generic
         mentions += self._elided_forms(clause)
         self._remember(clause)
@@ -449,9 +447,16 @@ class AwardExtractor(AwardGrantors, AwardForms, AwardLists, AwardNames, AwardPar
                     clause.article.handed.append(id(awards[-1][1]))
                     clause.article.caption_words.extend(re.findall(r"\w+", clause.view)[-2:])
             for offset, group in recipients.more:  # "…, 3 tập thể và 35 cá nhân có thành tích Y": another award
+                reason = self._reason_after(clause, offset, group=True)
                 awards.append((FormMention(offset, offset, form, mention.generic),
-                               self._fields(form, awarders[0], group, self._reason_after(clause, offset, group=True), False)))
+                               self._fields(form, awarders[0], group, reason, False)))
         return self._summed_up(clause, awards)
+
+    def _act_of_its_own(self, clause: Clause, generic: FormMention, form: FormMention) -> bool:
+        """A generic honouring before a form is an act of its own: at a ceremony held, with its own count before a
+        second giving, or with its counted group as its subject."""
+        return bool(self._held.search(clause.view, 0, generic.start) or self._act_before(clause, generic, form)
+                    or _COUNTED_PASSIVE.search(clause.view, 0, generic.start))
 
     def _act_before(self, clause: Clause, generic: FormMention, form: FormMention) -> bool:
         """A generic honouring with its own count, then a second verb phrase giving a form: "Hội nghị đã biểu dương

@@ -33,7 +33,8 @@ def body_noise(line: Line, title: str | None, kept: list[Line], rules: Rules, ed
         return "date"
     if title and (copy := title_copy(line.text, title)):
         return "headline without its accents" if copy == "unaccented" else "repeated title"  # see parse_text_dump
-    if title and edge and (len(line.text) >= 20 or line.words >= rules.shape["cut_title_min_words"]) and line.text[-1:].isalnum() and title.startswith(line.text) \
+    long_enough = len(line.text) >= 20 or line.words >= rules.shape["cut_title_min_words"]
+    if title and edge and long_enough and line.text[-1:].isalnum() and title.startswith(line.text) \
             and len(line.text) < len(title):
         return "repeated title, cut short"  # a copy of the page ending inside the headline printed again
     if kept and (line.text == kept[-1].text or line.headline and any(k.text == line.text for k in kept)):

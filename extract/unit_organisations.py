@@ -59,8 +59,9 @@ class OrganisationNames(UnitPatterns):
                 i = bisect_left(words, (sector.end(), -1, False))
                 continue
             if self._capitalised(text, start):
+                after_union = name_key(f"{text[words[i - 1][0]:words[i - 1][1]]} {text[start:stop]}") if i > first else ""
                 if i > first and (self.stop_re.match(norm, start) or self.date_after_re.match(text, start)) \
-                        and name_key(f"{text[words[i - 1][0]:words[i - 1][1]]} {text[start:stop]}") not in self.named_after_union:
+                        and after_union not in self.named_after_union:
                     break  # another unit, or a date glued after the name ("... Kim Đồng Ngày 3/10")
                 if i > first and text[start:stop].split(" ")[0] in self.surnames and _COUNTRY_END.search(text, pos, start) \
                         and not self._province_at(norm, text, start) and not self.district_re.match(norm, start):

@@ -182,8 +182,9 @@ class MentionResolution(UnitPatterns):
                         break
             else:
                 prefix, org = _union_prefix(m.name)
-                longer = {x.org_key: x for x in unions if _union_prefix(x.name)[1].casefold().startswith(org.casefold() + " ")
-                          and x.org_key != m.org_key}  # in any case: "CÔNG ĐOÀN CƠ QUAN TỔNG CÔNG TY" recased
+                opening = org.casefold() + " "  # in any case: "CÔNG ĐOÀN CƠ QUAN TỔNG CÔNG TY" recased
+                longer = {x.org_key: x for x in unions if _union_prefix(x.name)[1].casefold().startswith(opening)
+                          and x.org_key != m.org_key}
                 earlier = [x for x in longer.values() if x.start < m.start]  # of several, the one named last before
                 full = next(iter(longer.values())) if len(longer) == 1 else max(earlier, key=lambda x: x.start, default=None)
                 full_org = _union_prefix(full.name)[1] if full is not None else ""

@@ -283,7 +283,8 @@ class UnitParser(OrganisationNames, SectorUnions, SharedHeadLists, MentionContex
             org_end = self._without_titled_person(text, org_start, org_end)
         if head and org_end <= head.end() and words is not None and not whole:
             # "CĐCS Công ty": the article's grassroots union of that kind, resolved later
-            return Mention(start, head.end(), "grassroots", org_head=name_key(self._spelt(head.group("head"))), prefix=prefix)
+            return Mention(start, head.end(), "grassroots", org_head=name_key(self._spelt(head.group("head"))),
+                           prefix=prefix)
         if org_end <= (head.end() if head and not whole else org_start) or words is not None and not text[org_end:].strip() \
                 and not self._ends_with_place(text[org_start:org_end]):
             # nothing after the name in an article: the text was cut inside it ("Công đoàn Công ty Cổ"), unless the
