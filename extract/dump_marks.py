@@ -50,14 +50,17 @@ def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
 def mark_opening_headline(lines: list[Line], rules: Rules) -> None:
     """A dump opening, with no page header, on a long line with no sentence in it right over article text or its date
     line: the page's own headline, however long ("Công đoàn Tổng công ty X tổ chức Lễ bàn giao … chào mừng … (2023 –
-    2028)", 62 words), not a paragraph whose end the copy lost (a copy loses the end of its last lines, not its first)."""
+    2028)", 62 words), not a paragraph whose end the copy lost (a copy loses the end of its last lines, not its first).
+    Over a dated lead, ``mark_long_headlines`` decides (round 13: a line over 40 words the body does not restate stays
+    a paragraph there)."""
     shown = [line for line in lines if line.kind is not Kind.BLANK][:2]
     if len(shown) < 2 or shown[0].kind is not Kind.TEXT:
         return
     first, after = shown
     if first.long and not first.prose and not first.caption and not first.cell and first.text[:1].isupper() \
             and first.words <= rules.shape["opening_title_max_words"] and SENTENCE_BREAK.search(first.text) is None \
-            and (after.kind is Kind.DATE or after.kind is Kind.TEXT and (after.prose or after.long) and not after.caption):
+            and (after.kind is Kind.DATE or after.kind is Kind.TEXT and (after.prose or after.long) and not after.caption
+                 and rules.lead_opening.match(after.text) is None):
         first.long, first.headline = False, True
 
 
