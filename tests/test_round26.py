@@ -29,6 +29,11 @@ def _units(units_amounts_nlp: VietnameseNLP, text: str, province: str | None = N
     return [(r["name"], r["level"], r["province"]) for r in unit_rows(doc)]
 
 
+def _title_and_byline(dump: str) -> tuple[str | None, str | None]:
+    parsed = parse_text_dump(dump)
+    return parsed.title, parsed.byline
+
+
 def test_a_headline_in_two_lines_over_its_credits() -> None:
     dump = ("Tin tức Công đoàn\n\nHội nghị Ban Chấp hành Công đoàn Bưu điện tỉnh lần thứ V (2024-2029):\n\n"
             "Đoàn kết, đổi mới vì quyền lợi đoàn viên\n\nHà Linh\n\nTác giả: Hà Linh\n\n"
@@ -158,8 +163,7 @@ def test_a_writer_glued_to_the_weekday_and_a_city_written_short_in_a_name(units_
             "Thanh Tâm Thứ hai, ngày 10/11/2025 09:00 GMT+7\n\nNăm 2025, Công đoàn Công ty CP Phân bón Dầu khí Cà Mau đã "
             "chăm lo cho 900 đoàn viên với tổng số tiền hơn 2 tỷ đồng.\n\nCông đoàn tiếp tục đồng hành với người lao "
             "động.\n")
-    parsed = parse_text_dump(dump)
-    assert (parsed.title, parsed.byline) == ("Công đoàn Đạm Cà Mau: Chăm lo cho người lao động", "Thanh Tâm")
+    assert _title_and_byline(dump) == ("Công đoàn Đạm Cà Mau: Chăm lo cho người lao động", "Thanh Tâm")
     text = ("Công đoàn Tổng công ty Điện lực TP HCM sơ kết 6 tháng. Công đoàn VINAPACO được Tổng Liên đoàn Lao động "
             "Việt Nam tặng Cờ thi đua. Công đoàn Công nghiệp nhẹ Việt Nam dự.")
     assert _units(units_amounts_nlp, text) == [
