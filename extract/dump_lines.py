@@ -483,6 +483,17 @@ def title_copy(text: str, title: str) -> str | None:
     return None
 
 
+def next_line(lines: list[Line], index: int) -> int | None:
+    """Index of the first line after ``index`` that is not blank."""
+    return next((i for i in range(index + 1, len(lines)) if lines[i].kind is not Kind.BLANK), None)
+
+
+def over_its_date(lines: list[Line], index: int) -> bool:
+    """The next line after ``index`` is a date line: a headline over "B.H LDO | 20/05/2022 17:53"."""
+    following = next_line(lines, index)
+    return following is not None and lines[following].kind is Kind.DATE
+
+
 def quoted_close(text: str) -> bool:
     """A sentence whose full stop the copy lost after a quoted name it ends with ("… được tặng Kỷ niệm chương
     "Vì sự nghiệp …""), its quotes balanced: headlines run together do not end so."""

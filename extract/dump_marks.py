@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from extract.dump_lines import PHOTO_NUMBER, SENTENCE_BREAK, Kind, Line, Rules, key
+from extract.dump_lines import PHOTO_NUMBER, SENTENCE_BREAK, Kind, Line, Rules, key, next_line, over_its_date
 
 
 def mark_captions(lines: list[Line], rules: Rules) -> None:
@@ -42,7 +42,7 @@ def mark_long_headlines(lines: list[Line], rules: Rules) -> None:
         if any(lines[j].headline for j in texts[max(0, k - 3):k]):
             continue  # under a headline it is the sapo or a caption of the picture over the article
         if line.long and not line.prose and not line.caption and not line.cell and not line.text[:1].islower() \
-                and (rules.lead_opening.match(lines[after].text) is not None or _dated_below(lines, i)) \
+                and (rules.lead_opening.match(lines[after].text) is not None or over_its_date(lines, i)) \
                 and (line.words <= rules.shape["title_max_words"] or _restated(line, [lines[j] for j in texts[k + 1:]])):
             line.long, line.headline = False, True
 
@@ -53,21 +53,16 @@ def mark_opening_headline(lines: list[Line], rules: Rules) -> None:
     2028)", 62 words), not a paragraph whose end the copy lost (a copy loses the end of its last lines, not its first).
     Over a dated lead, ``mark_long_headlines`` decides (round 13: a line over 40 words the body does not restate stays
     a paragraph there)."""
-    shown = [line for line in lines if line.kind is not Kind.BLANK][:2]
-    if len(shown) < 2 or shown[0].kind is not Kind.TEXT:
+    at = next_line(lines, -1)
+    below = next_line(lines, at) if at is not None else None
+    if below is None or lines[at].kind is not Kind.TEXT:
         return
-    first, after = shown
+    first, after = lines[at], lines[below]
     if first.long and not first.prose and not first.caption and not first.cell and first.text[:1].isupper() \
             and first.words <= rules.shape["opening_title_max_words"] and SENTENCE_BREAK.search(first.text) is None \
             and (after.kind is Kind.DATE or after.kind is Kind.TEXT and (after.prose or after.long) and not after.caption
                  and rules.lead_opening.match(after.text) is None):
         first.long, first.headline = False, True
-
-
-def _dated_below(lines: list[Line], index: int) -> bool:
-    """The first line under ``index`` that is not blank is a date line."""
-    below = next((line for line in lines[index + 1:] if line.kind is not Kind.BLANK), None)
-    return below is not None and below.kind is Kind.DATE
 
 
 def _restated(line: Line, below: list[Line], share: float = 0.8) -> bool:

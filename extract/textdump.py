@@ -22,8 +22,8 @@ from datetime import datetime
 
 from extract.dump_body import body_noise
 from extract.dump_lines import (Cut, Kind, Line, Rules, boilerplate_rules, classify, credited_names, cut_short_marker,
-                                figures_told_only_in, split_dateline, title_copy, untitled_alt_text,
-                                without_section)
+                                figures_told_only_in, next_line, over_its_date, split_dateline, title_copy,
+                                untitled_alt_text, without_section)
 from extract.dump_marks import (mark_captions, mark_long_headlines, mark_opening_headline, mark_repeated_headline,
                                 mark_split_headline, mark_stopped_headline, mark_teaser_box)
 from extract.dump_tail import closing_credit
@@ -98,22 +98,11 @@ def _find_lead(lines: list[Line], rules: Rules, glued: frozenset[int] | set[int]
     return under_headline[0] if under_headline else prose[0]
 
 
-def _next_line(lines: list[Line], index: int) -> int | None:
-    """Index of the first line after ``index`` that is not blank."""
-    return next((i for i in range(index + 1, len(lines)) if lines[i].kind is not Kind.BLANK), None)
-
-
-def _over_its_date(lines: list[Line], index: int) -> bool:
-    """The next line after ``index`` is a date line: a headline over "B.H LDO | 20/05/2022 17:53"."""
-    following = _next_line(lines, index)
-    return following is not None and lines[following].kind is Kind.DATE
-
-
 def _dated_headline_after(lines: list[Line], index: int) -> bool:
     """A headline over its date line comes next: the line at ``index`` is the caption of the picture
     printed over the headline ("Lãnh đạo X trao quà …." / headline / "B.H LDO | 20/05/2022 17:53")."""
-    after = _next_line(lines, index)
-    return after is not None and lines[after].kind is Kind.TEXT and lines[after].headline and _over_its_date(lines, after)
+    after = next_line(lines, index)
+    return after is not None and lines[after].kind is Kind.TEXT and lines[after].headline and over_its_date(lines, after)
 
 
 _TAG_ALONE = re.compile(r"\([^()]{2,30}\)\s*[-–—]")  # "(VTC News) -" alone on its line: the lead's tag, no headline
@@ -330,10 +319,10 @@ def _article_start(lines: list[Line], lead: int, title_at: int | None, rules: Ru
         opening = i
     # captions alone under page chrome are the picture over the headline, not the article's text; and so is any
     # text over a headline printed over its date line
-    if opening is not None and not _over_its_date(lines, title_at) and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
+    if opening is not None and not over_its_date(lines, title_at) and any((lines[i].prose or lines[i].long) and (not lines[i].caption or opening == above[0])
                                    for i in above if i >= opening):
         headline = max((i for i in range(opening) if lines[i].kind is Kind.TEXT), default=None)
-        if headline is not None and lines[headline].headline and _over_its_date(lines, headline):
+        if headline is not None and lines[headline].headline and over_its_date(lines, headline):
             return opening, headline  # "<headline> / (09:25, 27/10/2020) / GD&TĐ - Đến …": the article's own headline
         return opening, None
     return start, title_at
